@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "papi-train",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "papi-train", targets: ["papi-train"]),
+    .library(name: "Curriculum", targets: ["Curriculum"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Vietnamese-aware text handling: NFC, diacritic folding, display width.
+    .target(name: "VietnameseText"),
+    // The two-language message model: Language, LocalizedText, message catalogues.
+    .target(name: "Localization"),
+    // Courses, lessons, questions and the PAPI taxonomy: loading and validation.
+    .target(
+      name: "Curriculum",
+      dependencies: ["Localization", "VietnameseText", .product(name: "Yams", package: "Yams")]
+    ),
+    // The command-line face: `papi-train lint`, and later the shell and reports.
+    .executableTarget(
+      name: "papi-train",
+      dependencies: [
+        "Curriculum", "Localization", "VietnameseText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
+    .testTarget(
+      name: "CurriculumTests",
+      dependencies: ["Curriculum"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "PapiTrainCLITests",
+      dependencies: ["papi-train"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,120 @@
+import Foundation
+
+/// What loading a Courses/ folder produced: the library (when the files could be read at all) and
+/// every problem found, errors and warnings, in file order.
+public struct LoadedCurriculum: Sendable {
+  public var library: CourseLibrary?
+  public var diagnostics: [Diagnostic]
+
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+  /// Whether the content can be taught: it loaded and has no errors.
+  public var isValid: Bool { library != nil && errors.isEmpty }
+}
+
+/// Loads and validates course content from disk.
+///
+/// ```swift
+/// let loaded = CurriculumLoader().load(path: "Courses")
+/// for diagnostic in loaded.diagnostics { print(diagnostic.formatted(in: .english)) }
+/// ```
+public struct CurriculumLoader: Sendable {
+  /// The name of the taxonomy file, looked for in the folder loaded and the folders above it.
+  public static let taxonomyFileName = "papi-taxonomy.yaml"
+  /// The name of the positions file, looked for beside the taxonomy file.
+  public static let positionsFileName = "positions.yaml"
+  /// The name of the file that makes a folder a course.
+  public static let courseFileName = "course.yaml"
+
+  public init() {}
+
+  /// Loads `path`: a Courses/ folder with course folders in it, or one course folder.
+  ///
+  /// - Parameter taxonomyPath: the taxonomy file to use; by default `papi-taxonomy.yaml` in `path`
+  ///   or the nearest folder above it. `positions.yaml` is read from beside it.
+  public func load(path: String, taxonomyPath: String? = nil) -> LoadedCurriculum {
+    let fileManager = FileManager.default
+    let log = DiagnosticLog()
+    let root = URL(fileURLWithPath: path).standardizedFileURL
+    let start = SourceLocation(file: path, line: 1, column: 1)
+
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      log.error(.unreadableFile(reason: "not a folder"), at: start)
+      return LoadedCurriculum(library: nil, diagnostics: log.diagnostics)
+    }
+
+    // The taxonomy and the positions beside it.
+    let taxonomyDisplay: String
+    let taxonomyURL: URL
+    if let taxonomyPath {
+      taxonomyDisplay = taxonomyPath
+      taxonomyURL = URL(fileURLWithPath: taxonomyPath)
+    } else if let found = Self.findUpward(Self.taxonomyFileName, from: root, fileManager: fileManager) {
+      taxonomyURL = found.url
+      taxonomyDisplay = Self.display(found.url, levelsUp: found.levelsUp, root: path)
+    } else {
+      log.error(.missingTaxonomy(searchedFrom: path), at: start)
+      return LoadedCurriculum(library: nil, diagnostics: log.diagnostics)
+    }
+    let taxonomy = TaxonomyLoader.loadTaxonomy(taxonomyURL, displayPath: taxonomyDisplay, log: log)
+    let positionsURL = taxonomyURL.deletingLastPathComponent().appendingPathComponent(Self.positionsFileName)
+    let positionsDisplay = join(
+      (taxonomyDisplay as NSString).deletingLastPathComponent, Self.positionsFileName)
+    var positions: [Position] = []
+    if fileManager.fileExists(atPath: positionsURL.path) {
+      positions = TaxonomyLoader.loadPositions(positionsURL, displayPath: positionsDisplay, log: log)
+    } else {
+      log.error(.missingPositions(expected: positionsDisplay), at: start)
+    }
+
+    // The courses: the folder itself, or the folders in it that hold a course file.
+    var courseFolders: [(url: URL, display: String)] = []
+    if fileManager.fileExists(atPath: root.appendingPathComponent(Self.courseFileName).path) {
+      courseFolders = [(root, path)]
+    } else {
+      let names = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let folder = root.appendingPathComponent(name)
+        if fileManager.fileExists(atPath: folder.appendingPathComponent(Self.courseFileName).path) {
+          courseFolders.append((folder, join(path, name)))
+        }
+      }
+    }
+    if courseFolders.isEmpty {
+      log.error(.noCourses(directory: path), at: start)
+    }
+    let courses = courseFolders.compactMap { folder in
+      CourseLoader(directory: folder.url, displayPath: folder.display, log: log, fileManager: fileManager)
+        .load()
+    }
+
+    guard let taxonomy else {
+      return LoadedCurriculum(library: nil, diagnostics: log.diagnostics.sorted())
+    }
+    let library = CourseLibrary(taxonomy: taxonomy, positions: positions, courses: courses)
+    CurriculumValidator(library: library, log: log).validate()
+    return LoadedCurriculum(library: library, diagnostics: log.diagnostics.sorted())
+  }
+
+  private static func findUpward(
+    _ name: String, from folder: URL, fileManager: FileManager
+  ) -> (url: URL, levelsUp: Int)? {
+    var current = folder
+    for levelsUp in 0..<32 {
+      let candidate = current.appendingPathComponent(name)
+      if fileManager.fileExists(atPath: candidate.path) { return (candidate, levelsUp) }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { break }
+      current = parent
+    }
+    return nil
+  }
+
+  /// The taxonomy's path as the user would write it, relative to the path they gave.
+  private static func display(_ url: URL, levelsUp: Int, root: String) -> String {
+    var base = root
+    for _ in 0..<levelsUp { base = join(base, "..") }
+    return join(base, url.lastPathComponent)
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `papi-train` command: training and self-assessment for commune officials, mapped onto PAPI.
+@main
+struct PapiTrain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "papi-train",
+    abstract: "Đào tạo và tự đánh giá cho cán bộ, công chức cấp xã theo các chỉ số PAPI.",
+    discussion: """
+      Training and self-assessment for Vietnamese commune officials, mapped onto the PAPI dimensions.
+      Set PAPI_LANG=en (or --lang en) for English messages.
+      """,
+    subcommands: [LintCommand.self],
+    defaultSubcommand: LintCommand.self
+  )
+}

@@ -1,0 +1,55 @@
+import Testing
+import VietnameseText
+
+@Suite struct NormalizationTests {
+  let decomposed = "Qua\u{0309}n tri\u{0323}"  // "Quản trị" as some input methods send it
+
+  @Test func decomposedTextBecomesNFC() {
+    #expect(!decomposed.isNFC)
+    #expect(decomposed.nfc.isNFC)
+    #expect(Array(decomposed.nfc.unicodeScalars) == Array("Quản trị".unicodeScalars))
+  }
+
+  @Test func foldingRemovesMarksAndTurnsDStrokeIntoD() {
+    #expect("Quản trị".foldingDiacritics == "Quan tri")
+    #expect("Đồng đều".foldingDiacritics == "Dong deu")
+    #expect(decomposed.foldingDiacritics == "Quan tri")
+  }
+
+  @Test func matchKeyIgnoresCaseSpacingAndOptionallyMarks() {
+    #expect("  Dân   BIẾT ".matchKey(foldingDiacritics: false) == "dân biết")
+    #expect("dan biet".matchKey(foldingDiacritics: true) == "Dân biết".matchKey(foldingDiacritics: true))
+    #expect("dan biet".matchKey(foldingDiacritics: false) != "Dân biết".matchKey(foldingDiacritics: false))
+  }
+}
+
+@Suite struct DisplayWidthTests {
+  @Test func vietnameseTakesOneColumnPerLetterInEitherForm() {
+    #expect("Quản trị".displayWidth == 8)
+    #expect("Qua\u{0309}n tri\u{0323}".displayWidth == 8)
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    #expect("中文".displayWidth == 4)
+  }
+
+  @Test func paddingCountsColumnsNotScalars() {
+    let padded = "Qua\u{0309}n".padded(toDisplayWidth: 6)
+    #expect(padded.displayWidth == 6)
+    #expect(padded.hasSuffix("  "))
+  }
+}
+
+@Suite struct SuggestionTests {
+  @Test func editDistanceCountsCharacterEdits() {
+    #expect("kitten".editDistance(to: "sitting") == 3)
+    #expect("".editDistance(to: "abc") == 3)
+    #expect("dân".editDistance(to: "dân") == 0)
+  }
+
+  @Test func closestMatchFindsTyposButNotStrangers() {
+    #expect(closestMatch(to: "explaination", in: ["explanation", "prompt"]) == "explanation")
+    #expect(closestMatch(to: "quan tri", in: ["quản trị", "tham gia"]) == "quản trị")
+    #expect(closestMatch(to: "xyz", in: ["explanation", "prompt"]) == nil)
+  }
+}
