@@ -22,6 +22,8 @@ let package = Package(
       name: "Curriculum",
       dependencies: ["Localization", "VietnameseText", .product(name: "Yams", package: "Yams")]
     ),
+    // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
+    .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // The command-line face: `papi-train lint`, and later the shell and reports.
     .executableTarget(
       name: "papi-train",
@@ -31,6 +33,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
+    .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
     .testTarget(
       name: "CurriculumTests",
       dependencies: ["Curriculum"],

@@ -1,0 +1,121 @@
+import Curriculum
+
+/// One question as a quiz shows it: the question and the shuffled order of its parts.
+public struct QuizItem: Sendable, Hashable {
+  public var question: Question
+  /// The order options (single/multiple choice) or right-hand items (matching) or items (ordering)
+  /// are shown in, as indices into the question as written. Empty for other types.
+  public var displayOrder: [Int]
+
+  public init(question: Question, displayOrder: [Int]) {
+    self.question = question
+    self.displayOrder = displayOrder
+  }
+}
+
+/// A quiz ready to be taken: the questions drawn and shuffled with a recorded seed.
+public struct AssembledQuiz: Sendable, Hashable {
+  public var courseID: String
+  public var courseVersion: String
+  public var quiz: Quiz
+  public var seed: UInt64
+  public var items: [QuizItem]
+
+  /// The question ids in the order asked; stored with an attempt so it can be resumed.
+  public var questionIDs: [String] { items.map(\.question.id) }
+}
+
+/// Problems that stop a quiz from being assembled.
+public enum AssemblyError: Error, Sendable, Hashable {
+  case unknownQuestion(String)
+  case notEnoughQuestions(wanted: Int, available: Int)
+}
+
+/// Draws and shuffles a quiz's questions. Pure: the seed is the only source of randomness.
+public struct QuizAssembler: Sendable {
+  public let course: Course
+  public let taxonomy: Taxonomy
+
+  public init(course: Course, taxonomy: Taxonomy) {
+    self.course = course
+    self.taxonomy = taxonomy
+  }
+
+  /// Assembles `quiz` with `seed`. Fixed questions come first (shuffled when the quiz shuffles),
+  /// then each draw rule takes `count` questions not already chosen; `excluding` keeps out
+  /// questions that must not be asked (a pre-test's questions in its post-test, say).
+  public func assemble(_ quiz: Quiz, seed: UInt64, excluding: Set<String> = []) throws -> AssembledQuiz {
+    var generator = SeededGenerator(seed: seed)
+    var chosen: [Question] = []
+    var taken = Set<String>()
+    for reference in quiz.questions {
+      guard let question = course.question(reference.id) else {
+        throw AssemblyError.unknownQuestion(reference.id)
+      }
+      chosen.append(question)
+      taken.insert(question.id)
+    }
+    for rule in quiz.draw {
+      let pool = course.questions.filter {
+        !taken.contains($0.id) && !excluding.contains($0.id) && rule.matches($0, in: taxonomy)
+      }
+      guard pool.count >= rule.count else {
+        throw AssemblyError.notEnoughQuestions(wanted: rule.count, available: pool.count)
+      }
+      for question in generator.shuffle(pool).prefix(rule.count) {
+        chosen.append(question)
+        taken.insert(question.id)
+      }
+    }
+    if quiz.shuffle { chosen = generator.shuffle(chosen) }
+    let items = chosen.map { question in
+      QuizItem(
+        question: question, displayOrder: displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
+    }
+    return AssembledQuiz(
+      courseID: course.id, courseVersion: course.version, quiz: quiz, seed: seed, items: items)
+  }
+
+  /// Rebuilds a quiz from the question order stored with an attempt, so a resumed attempt shows
+  /// exactly what it showed before.
+  public func reassemble(_ quiz: Quiz, seed: UInt64, questionIDs: [String]) throws -> AssembledQuiz {
+    let items = try questionIDs.map { id in
+      guard let question = course.question(id) else { throw AssemblyError.unknownQuestion(id) }
+      return QuizItem(
+        question: question, displayOrder: displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
+    }
+    return AssembledQuiz(
+      courseID: course.id, courseVersion: course.version, quiz: quiz, seed: seed, items: items)
+  }
+
+  /// The order a question's parts are shown in: a function of the quiz seed and the question id
+  /// only, so the same question looks the same when an attempt is resumed.
+  private func displayOrder(of question: Question, shuffle: Bool, seed: UInt64) -> [Int] {
+    var generator = SeededGenerator(seed: seed ^ stableHash(question.id))
+    let count: Int
+    switch question.body {
+    case .singleChoice(let options, _), .multipleChoice(let options, _): count = options.count
+    case .matching(let pairs): count = pairs.count
+    case .ordering(let items): count = items.count
+    case .trueFalse, .shortAnswer: return []
+    }
+    let natural = Array(0..<count)
+    // Ordering items are always shuffled: shown in their right order, the question answers itself.
+    if case .ordering = question.body {
+      var order = generator.shuffle(natural)
+      if order == natural, count > 1 { order.swapAt(0, 1) }
+      return order
+    }
+    return shuffle ? generator.shuffle(natural) : natural
+  }
+}
+
+/// FNV-1a over the UTF-8 bytes: a hash that, unlike `Hasher`, is the same in every process.
+func stableHash(_ text: String) -> UInt64 {
+  var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+  for byte in text.utf8 {
+    hash ^= UInt64(byte)
+    hash &*= 0x0000_0100_0000_01B3
+  }
+  return hash
+}
