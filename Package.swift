@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "papi-train",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "papi-train", targets: ["papi-train"]),
     .library(name: "Curriculum", targets: ["Curriculum"]),
@@ -24,6 +24,13 @@ let package = Package(
     ),
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
+    // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
+    .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+    // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
+    .target(
+      name: "Shell",
+      dependencies: ["CReadline", "Curriculum", "Assessment", "Localization", "VietnameseText"]
+    ),
     // The command-line face: `papi-train lint`, and later the shell and reports.
     .executableTarget(
       name: "papi-train",
@@ -34,6 +41,7 @@ let package = Package(
     ),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(
       name: "CurriculumTests",
       dependencies: ["Curriculum"],

@@ -1,0 +1,108 @@
+#include "CReadline.h"
+// The implementation of CReadline.h: a thin layer over GNU readline for Swift 6: Swift calls these small functions and never
+// touches readline's global variables itself (strict concurrency forbids that).
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+/// Set by the SIGINT handler; read and cleared by Swift after readline returns.
+static volatile sig_atomic_t papi_rl_interrupted = 0;
+/// Whether readline is waiting for input (so Ctrl-C should clear the line, not stop the program).
+static volatile sig_atomic_t papi_rl_reading = 0;
+
+static void papi_rl_sigint_handler(int signal_number) {
+  (void)signal_number;
+  papi_rl_interrupted = 1;
+}
+
+/// Called by readline after it has handled a signal: an interrupted line ends at once, empty.
+static int papi_rl_signal_hook(void) {
+  if (papi_rl_interrupted && papi_rl_reading) {
+    rl_replace_line("", 0);
+    rl_done = 1;
+  }
+  return 0;
+}
+
+/// Installs the SIGINT handler (Ctrl-C never kills the shell) and the readline hooks.
+void papi_rl_install(const char *application_name) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = papi_rl_sigint_handler;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, NULL);
+  rl_readline_name = application_name;
+  rl_signal_event_hook = papi_rl_signal_hook;
+  rl_catch_signals = 1;
+  rl_catch_sigwinch = 1;
+  using_history();
+}
+
+/// Reads a line; returns NULL at end of input. The caller frees the result.
+char *papi_rl_readline(const char *prompt) {
+  papi_rl_interrupted = 0;
+  papi_rl_reading = 1;
+  char *line = readline(prompt);
+  papi_rl_reading = 0;
+  return line;
+}
+
+/// Whether the last read ended with Ctrl-C; clears the flag.
+int papi_rl_take_interrupt(void) {
+  int was = papi_rl_interrupted;
+  papi_rl_interrupted = 0;
+  return was;
+}
+
+/// Whether a Ctrl-C arrived since the last check (outside readline), without clearing it.
+int papi_rl_interrupt_pending(void) { return papi_rl_interrupted; }
+
+typedef char **(*papi_rl_completion_fn)(const char *, int, int);
+
+void papi_rl_set_completion(papi_rl_completion_fn function) {
+  rl_attempted_completion_function = function;
+}
+
+/// The characters that end a word for completion; "" makes the whole line one word.
+void papi_rl_set_word_breaks(const char *characters) {
+  static char buffer[64];
+  strncpy(buffer, characters, sizeof buffer - 1);
+  buffer[sizeof buffer - 1] = 0;
+  rl_completer_word_break_characters = buffer;
+}
+
+/// The line being edited, for the completion callback.
+const char *papi_rl_line_buffer(void) { return rl_line_buffer; }
+
+/// Stops readline from falling back to file-name completion.
+void papi_rl_completion_over(void) { rl_attempted_completion_over = 1; }
+
+/// A NULL-terminated array of strings readline takes ownership of.
+char **papi_rl_make_matches(int count) {
+  return (char **)calloc((size_t)count + 1, sizeof(char *));
+}
+
+void papi_rl_set_match(char **matches, int index, const char *text) {
+  matches[index] = strdup(text);
+}
+
+void papi_rl_add_history(const char *line) { add_history(line); }
+
+/// The most recent history entry, or NULL.
+const char *papi_rl_last_history(void) {
+  HIST_ENTRY *entry = history_get(history_base + history_length - 1);
+  return entry ? entry->line : NULL;
+}
+
+int papi_rl_read_history(const char *path) { return read_history(path); }
+int papi_rl_append_history(int count, const char *path) { return append_history(count, path); }
+int papi_rl_write_history(const char *path) { return write_history(path); }
+void papi_rl_stifle_history(int max) { stifle_history(max); }
+int papi_rl_history_truncate(const char *path, int lines) { return history_truncate_file(path, lines); }
+
+
+void papi_rl_set_append_character(int character) { rl_completion_append_character = character; }

@@ -1,0 +1,46 @@
+import Foundation
+import VietnameseText
+
+/// Reads lines from standard input when it is not a terminal, so scripts and tests drive the
+/// whole shell: no echo, no escapes, no history; the prompt is written so transcripts read well.
+public final class PlainLineReader: LineReader {
+  private let output: OutputSink
+  private var buffer = Data()
+  private var atEnd = false
+
+  public init(output: OutputSink) {
+    self.output = output
+  }
+
+  public func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
+    output.write(prompt)
+    guard let line = nextLine() else {
+      output.write("\n")
+      return .endOfInput
+    }
+    output.write(line + "\n")
+    return .line(line.nfc)
+  }
+
+  public func saveHistory() {}
+
+  /// The next line of standard input, decoded leniently: invalid UTF-8 becomes U+FFFD rather
+  /// than ending the session.
+  private func nextLine() -> String? {
+    while true {
+      if let newline = buffer.firstIndex(of: 0x0A) {
+        let lineData = buffer[buffer.startIndex..<newline]
+        buffer.removeSubrange(buffer.startIndex...newline)
+        return String(decoding: lineData, as: UTF8.self).trimmingCharacters(
+          in: CharacterSet(charactersIn: "\r"))
+      }
+      if atEnd {
+        guard !buffer.isEmpty else { return nil }
+        defer { buffer.removeAll() }
+        return String(decoding: buffer, as: UTF8.self)
+      }
+      let chunk = FileHandle.standardInput.availableData
+      if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Facts about the terminal the shell runs in, read once at start.
+public struct Terminal: Sendable {
+  /// Whether standard input and standard output are both terminals (readline is used only then).
+  public var isInteractive: Bool
+  /// Whether to colour output: a terminal, and NO_COLOR unset.
+  public var usesColor: Bool
+  public var width: Int
+  public var height: Int
+
+  public init(isInteractive: Bool, usesColor: Bool, width: Int = 80, height: Int = 24) {
+    self.isInteractive = isInteractive
+    self.usesColor = usesColor
+    self.width = width
+    self.height = height
+  }
+
+  /// The terminal of this process, honouring NO_COLOR, COLUMNS and LINES.
+  public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal
+  {
+    let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    var size = winsize()
+    var width = 80
+    var height = 24
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      width = Int(size.ws_col)
+      height = Int(size.ws_row)
+    }
+    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { width = columns }
+    if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { height = lines }
+    return Terminal(
+      isInteractive: interactive, usesColor: isatty(STDOUT_FILENO) == 1 && !noColor,
+      width: max(20, width), height: max(5, height))
+  }
+
+  /// Makes sure the C library reads UTF-8: readline takes its character set from the locale, and
+  /// with LANG unset or LC_ALL=C Vietnamese input breaks (đ dropped, backspace splits letters).
+  public static func prepareUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let current = String(cString: setlocale(LC_CTYPE, nil))
+    if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+      setenv("LC_CTYPE", "C.UTF-8", 1)
+      unsetenv("LC_ALL")
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+}
+
+/// ANSI styles, applied only when the terminal uses colour.
+public struct Style: Sendable {
+  public var enabled: Bool
+
+  public init(enabled: Bool) { self.enabled = enabled }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func bold(_ text: String) -> String { wrap(text, "1") }
+  public func italic(_ text: String) -> String { wrap(text, "3") }
+  public func dim(_ text: String) -> String { wrap(text, "2") }
+  public func green(_ text: String) -> String { wrap(text, "32") }
+  public func red(_ text: String) -> String { wrap(text, "31") }
+  public func yellow(_ text: String) -> String { wrap(text, "33") }
+  public func cyan(_ text: String) -> String { wrap(text, "36") }
+}
