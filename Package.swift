@@ -24,6 +24,8 @@ let package = Package(
     ),
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
+    // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
+    .target(name: "Insight", dependencies: ["Curriculum"]),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -42,6 +44,7 @@ let package = Package(
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(
       name: "CurriculumTests",
       dependencies: ["Curriculum"],

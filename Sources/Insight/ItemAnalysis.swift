@@ -1,0 +1,111 @@
+/// One attempt as item analysis needs it: the mark on each question asked.
+public struct ItemAttempt: Sendable, Hashable {
+  /// Question id → mark (0 to the question's maximum).
+  public var marks: [String: Double]
+
+  public init(marks: [String: Double]) {
+    self.marks = marks
+  }
+
+  public var total: Double { marks.values.reduce(0, +) }
+}
+
+/// Quiz statistics with Moodle's definitions, for trainers.
+///
+/// With s attempts, x an item's mark, X the attempt total and Y = X - x (the rest of the test),
+/// variances and covariances over (s - 1):
+/// - facility index = mean(x) / max mark;
+/// - standard deviation = SD(x) / max mark;
+/// - discrimination index = 100 cov(x, Y) / sqrt(var(x) var(Y));
+/// - discriminative efficiency = 100 cov(x, Y) / cov(sorted x, sorted Y);
+/// - for the test: Cronbach's alpha = 100 p/(p-1) (1 - Σ var(x_i) / var(X)) over p items,
+///   error ratio = 100 sqrt(1 - alpha/100), standard error = error ratio × SD(X) / 100.
+public struct ItemAnalysis: Sendable, Hashable {
+  public struct Item: Sendable, Hashable {
+    public var questionID: String
+    public var attempts: Int
+    /// 0 to 1.
+    public var facility: Double
+    public var standardDeviation: Double
+    /// -100 to 100; nil when x or Y does not vary.
+    public var discriminationIndex: Double?
+    public var discriminativeEfficiency: Double?
+
+    /// What a trainer should look at.
+    public enum Flag: String, Sendable, Hashable {
+      case tooEasy = "too-easy"
+      case tooHard = "too-hard"
+      /// Strong answerers get it wrong more than weak ones: often a wrong key.
+      case negativeDiscrimination = "negative-discrimination"
+    }
+
+    public var flags: [Flag] {
+      var flags: [Flag] = []
+      if facility > 0.9 { flags.append(.tooEasy) }
+      if facility < 0.2 { flags.append(.tooHard) }
+      if let index = discriminationIndex, index < 0 { flags.append(.negativeDiscrimination) }
+      return flags
+    }
+  }
+
+  public var items: [Item]
+  public var attempts: Int
+  /// Cronbach's alpha (0-100 scale, may be negative); nil unless every attempt has the same
+  /// questions, at least two of them, and totals vary.
+  public var alpha: Double?
+  public var errorRatio: Double?
+  public var standardError: Double?
+
+  /// Analyses `attempts`; `maxMark` is each question's maximum (1 in papi-train).
+  public init(attempts: [ItemAttempt], maxMark: Double = 1) {
+    self.attempts = attempts.count
+    let questionIDs = Set(attempts.flatMap(\.marks.keys)).sorted()
+    items = questionIDs.map { id in
+      let taking = attempts.filter { $0.marks[id] != nil }
+      let x = taking.map { $0.marks[id]! }
+      let y = taking.map { $0.total - $0.marks[id]! }
+      let varX = Statistics.variance(x)
+      let varY = Statistics.variance(y)
+      let covXY = Statistics.covariance(x, y)
+      let index = varX > 0 && varY > 0 ? 100 * covXY / (varX * varY).squareRoot() : nil
+      let maxCov = Statistics.covariance(x.sorted(), y.sorted())
+      let efficiency = maxCov > 0 ? 100 * covXY / maxCov : nil
+      return Item(
+        questionID: id, attempts: taking.count, facility: Statistics.mean(x) / maxMark,
+        standardDeviation: varX.squareRoot() / maxMark, discriminationIndex: index,
+        discriminativeEfficiency: efficiency)
+    }
+    let sameQuestions = Set(attempts.map { Set($0.marks.keys) }).count == 1
+    let p = Double(questionIDs.count)
+    let totals = attempts.map(\.total)
+    let varTotal = Statistics.variance(totals)
+    if sameQuestions, p >= 2, attempts.count >= 2, varTotal > 0 {
+      let itemVariances = questionIDs.map { id in Statistics.variance(attempts.map { $0.marks[id]! }) }
+      let alpha = 100 * p / (p - 1) * (1 - itemVariances.reduce(0, +) / varTotal)
+      self.alpha = alpha
+      let ratio = alpha <= 100 ? 100 * (max(0, 1 - alpha / 100)).squareRoot() : 0
+      errorRatio = ratio
+      standardError = ratio * varTotal.squareRoot() / 100
+    }
+  }
+}
+
+/// Sample statistics, with variances over (n - 1) as Moodle uses them.
+enum Statistics {
+  static func mean(_ values: [Double]) -> Double {
+    values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+  }
+
+  static func variance(_ values: [Double]) -> Double {
+    covariance(values, values)
+  }
+
+  static func covariance(_ a: [Double], _ b: [Double]) -> Double {
+    guard a.count == b.count, a.count > 1 else { return 0 }
+    let meanA = mean(a)
+    let meanB = mean(b)
+    var sum = 0.0
+    for index in a.indices { sum += (a[index] - meanA) * (b[index] - meanB) }
+    return sum / Double(a.count - 1)
+  }
+}

@@ -1,0 +1,187 @@
+import Curriculum
+import Foundation
+import Insight
+import Testing
+
+let now = Date(timeIntervalSince1970: 1_800_000_000)
+let taxonomy: Taxonomy = {
+  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("CurriculumTests/Fixtures/valid").path
+  return CurriculumLoader().load(path: path).library!.taxonomy
+}()
+
+func fact(
+  _ official: String, _ score: Double, codes: [String] = ["D1.1"], daysAgo: Double = 0,
+  question: String = "q",
+  commune: String = "00001"
+) -> AnswerFact {
+  AnswerFact(
+    officialID: official, position: "chairman", communeCode: commune, attemptID: "a-\(official)",
+    quizID: "quiz",
+    questionID: question, score: score, answeredAt: now.addingTimeInterval(-daysAgo * 86_400),
+    papiCodes: codes,
+    area: "area")
+}
+
+func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
+  guard let a else { return false }
+  return abs(a - b) < tolerance
+}
+
+@Suite struct MasteryTests {
+  @Test func wilsonIntervalMatchesHandComputedValues() {
+    let (lower, upper) = MasteryRule.wilson(0.8, n: 10)
+    #expect(close(lower, 0.490157) && close(upper, 0.943319))
+    let (zeroLow, zeroHigh) = MasteryRule.wilson(0, n: 5)
+    #expect(close(zeroLow, 0) && close(zeroHigh, 0.434491))
+  }
+
+  @Test func equalAgesGiveThePlainShareAndTheWilsonInterval() {
+    let facts = (0..<10).map { fact("o1", $0 < 8 ? 1 : 0, question: "q\($0)") }
+    let mastery = MasteryRule.official.mastery(of: facts, at: now)
+    #expect(close(mastery.estimate, 0.8))
+    #expect(close(mastery.effectiveAnswers, 10))
+    #expect(close(mastery.lower, 0.490157) && close(mastery.upper, 0.943319))
+    #expect(!mastery.isInsufficient)
+    #expect(mastery.verdict(threshold: 0.7) == .adequate)
+  }
+
+  @Test func olderAnswersWeighLessWithAStatedHalfLife() {
+    // One wrong answer 90 days ago (weight 1/2), one right answer today (weight 1).
+    let facts = [fact("o1", 0, daysAgo: 90), fact("o1", 1)]
+    let mastery = MasteryRule(minimumAnswers: 1).mastery(of: facts, at: now)
+    #expect(close(mastery.estimate, 2.0 / 3.0))
+    #expect(close(mastery.effectiveAnswers, 2.25 / 1.25))
+  }
+
+  @Test func noAnswersAndTooFewAnswersAreInsufficientNotAPercentage() {
+    let none = MasteryRule.official.mastery(of: [], at: now)
+    #expect(none.estimate == nil)
+    #expect(none.verdict(threshold: 0.7) == .insufficientData)
+    let three = MasteryRule.official.mastery(of: [fact("o1", 1), fact("o1", 1), fact("o1", 1)], at: now)
+    #expect(three.isInsufficient)
+    #expect(three.verdict(threshold: 0.7) == .insufficientData)
+  }
+
+  @Test func aGroupNeedsEnoughOfficials() {
+    let oneOfficial = (0..<30).map { fact("o1", 1, question: "q\($0)") }
+    #expect(MasteryRule.group.mastery(of: oneOfficial, at: now).isInsufficient)
+    let threeOfficials = (0..<30).map { fact("o\($0 % 3)", 1, question: "q\($0)") }
+    #expect(!MasteryRule.group.mastery(of: threeOfficials, at: now).isInsufficient)
+  }
+
+  @Test func allWrongIsWeakAndBorderlineIsOnlyPossiblyWeak() {
+    let allWrong = (0..<10).map { fact("o1", 0, question: "q\($0)") }
+    #expect(MasteryRule.official.mastery(of: allWrong, at: now).verdict(threshold: 0.7) == .weak)
+    let borderline = (0..<10).map { fact("o1", $0 < 6 ? 1 : 0, question: "q\($0)") }
+    #expect(MasteryRule.official.mastery(of: borderline, at: now).verdict(threshold: 0.7) == .possiblyWeak)
+  }
+
+  @Test func subdimensionAnswersCountForTheirDimensionOnce() {
+    let facts = [fact("o1", 1, codes: ["D1", "D1.1"]), fact("o1", 0, codes: ["D1.2"])]
+    let report = MasteryReport(
+      facts: facts, taxonomy: taxonomy, rule: MasteryRule(minimumAnswers: 1), at: now)
+    #expect(report.byCode["D1"]?.answers == 2)
+    #expect(close(report.byCode["D1"]?.estimate, 0.5))
+    #expect(report.byCode["D1.1"]?.answers == 1)
+    #expect(report.byCode["D2"]?.answers == 0)
+  }
+}
+
+@Suite struct ReadinessTests {
+  @Test func readinessMapsMasteryOntoTheOneToTenScale() {
+    #expect(Readiness.scaled(0, onto: 1...10) == 1)
+    #expect(Readiness.scaled(1, onto: 1...10) == 10)
+    #expect(close(Readiness.scaled(0.5, onto: 1...10), 5.5))
+  }
+
+  @Test func communeReadinessCarriesCoverageAndWithholdsAPartialTotal() {
+    // Three officials answer D1 questions (75% right); nobody answers D2.
+    let facts = (0..<24).map { fact("o\($0 % 3)", $0 % 4 == 0 ? 0 : 1, codes: ["D1.1"], question: "q\($0)") }
+    let commune = CommuneReadiness(
+      communeCode: "00001", facts: facts, rosterSize: 6, taxonomy: taxonomy, at: now)
+    let d1 = commune.dimensions.first { $0.code == "D1" }!
+    #expect(close(d1.score, 1 + 9 * 0.75))
+    #expect(d1.assessedOfficials == 3 && d1.rosterOfficials == 6 && close(d1.coverage, 0.5))
+    let d2 = commune.dimensions.first { $0.code == "D2" }!
+    #expect(d2.score == nil)
+    #expect(d2.coverage == 0)
+    #expect(commune.total == nil)
+  }
+}
+
+@Suite struct ItemAnalysisTests {
+  // Five attempts at three questions; expected values computed independently with numpy.
+  let analysis = ItemAnalysis(attempts: [
+    ItemAttempt(marks: ["q1": 1, "q2": 1, "q3": 1]),
+    ItemAttempt(marks: ["q1": 1, "q2": 0, "q3": 1]),
+    ItemAttempt(marks: ["q1": 0, "q2": 1, "q3": 0]),
+    ItemAttempt(marks: ["q1": 1, "q2": 0.5, "q3": 0]),
+    ItemAttempt(marks: ["q1": 0, "q2": 0, "q3": 0]),
+  ])
+
+  @Test func itemFiguresMatchAnIndependentComputation() {
+    let q1 = analysis.items[0]
+    #expect(q1.questionID == "q1")
+    #expect(close(q1.facility, 0.6))
+    #expect(close(q1.standardDeviation, 0.547723))
+    #expect(close(q1.discriminationIndex, 49.236596))
+    #expect(close(q1.discriminativeEfficiency, 61.538462))
+    let q2 = analysis.items[1]
+    #expect(close(q2.facility, 0.5) && close(q2.standardDeviation, 0.5))
+    #expect(close(q2.discriminationIndex, 0))
+  }
+
+  @Test func testFiguresMatchAnIndependentComputation() {
+    #expect(close(analysis.alpha, 48))
+    #expect(close(analysis.errorRatio, 72.111026))
+    #expect(close(analysis.standardError, 0.806226))
+  }
+
+  @Test func flagsEasyHardAndNegativelyDiscriminatingQuestions() {
+    // q-key is answered right only by those who fail everything else: a likely wrong key.
+    let attempts = (0..<10).map { index in
+      let strong = index < 5
+      return ItemAttempt(marks: [
+        "easy": 1, "hard": index == 0 ? 1 : 0, "a": strong ? 1 : 0, "b": strong ? 1 : 0,
+        "key": strong ? 0 : 1,
+      ])
+    }
+    let items = Dictionary(
+      uniqueKeysWithValues: ItemAnalysis(attempts: attempts).items.map { ($0.questionID, $0) })
+    #expect(items["easy"]?.flags == [.tooEasy])
+    #expect(items["hard"]?.flags == [.tooHard])
+    #expect(items["key"]?.flags == [.negativeDiscrimination])
+    #expect(items["a"]?.flags == [])
+    #expect(items["easy"]?.discriminationIndex == nil)
+  }
+
+  @Test func noAttemptsAndOneAttemptGiveNoTestFigures() {
+    #expect(ItemAnalysis(attempts: []).alpha == nil)
+    let one = ItemAnalysis(attempts: [ItemAttempt(marks: ["q1": 1, "q2": 0])])
+    #expect(one.alpha == nil)
+    #expect(one.items.map(\.facility) == [1, 0])
+  }
+}
+
+@Suite struct GainAndPriorityTests {
+  @Test func gainIsAbsoluteAndNormalised() {
+    let gain = LearningGain(pre: 0.4, post: 0.7)
+    #expect(close(gain.absolute, 0.3))
+    #expect(close(gain.normalized, 0.5))
+    #expect(LearningGain(pre: 1, post: 1).normalized == nil)
+    #expect(LearningGain(pre: 0.6, post: 0.5).absolute < 0)
+    let mean = LearningGain.mean([LearningGain(pre: 0.2, post: 0.6), LearningGain(pre: 0.4, post: 0.8)])
+    #expect(close(mean?.pre, 0.3) && close(mean?.post, 0.7))
+    #expect(LearningGain.mean([]) == nil)
+  }
+
+  @Test func prioritiesRankWhereLowScoresMeetLowReadiness() {
+    let ranked = rankPriorities(
+      provinceScores: ["D1": 4, "D2": 4, "D3": 7], readiness: ["D1": 8.5, "D2": 3, "D3": 3], scale: 1...10)
+    #expect(ranked.map(\.code) == ["D2", "D3", "D1"])
+    #expect(close(ranked[0].urgency, (6.0 / 9) * (7.0 / 9)))
+    let unknown = rankPriorities(provinceScores: ["D1": 4], readiness: [:], scale: 1...10)
+    #expect(close(unknown[0].urgency, 6.0 / 9))
+  }
+}
