@@ -104,6 +104,13 @@ import Testing
       ])
   }
 
+  @Test func textCutAtACommaInAFlowMappingIsNamedAsSuch() {
+    #expect(
+      Fixtures.lint("broken/comma") == [
+        "course.yaml:3:25: warning: 'minh bạch' looks like text cut at a comma inside { ... }: put the whole text in double quotes"
+      ])
+  }
+
   @Test func answerKeysMustPointAtOptions() {
     #expect(
       Fixtures.lint("broken/keys") == [

@@ -16,6 +16,7 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
   case emptyField(String)
   case wrongType(field: String, expected: ValueKind)
   case unknownField(String, suggestion: String?)
+  case textSplitAtComma(String)
   case invalidValue(field: String, value: String, allowed: [String])
   case numberOutOfRange(field: String, value: String, range: String)
   case invalidID(String)
@@ -75,6 +76,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
     case .wrongType(let field, let expected): "'\(field)' should be \(expected.english)"
     case .unknownField(let field, let suggestion):
       "unknown field '\(field)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .textSplitAtComma(let fragment):
+      "'\(fragment)' looks like text cut at a comma inside { ... }: put the whole text in double quotes"
     case .invalidValue(let field, let value, let allowed):
       "'\(value)' is not a valid \(field); use one of: \(allowed.joined(separator: ", "))"
     case .numberOutOfRange(let field, let value, let range): "'\(field)' is \(value), outside \(range)"
@@ -131,6 +134,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
     case .wrongType(let field, let expected): "'\(field)' phải là \(expected.vietnamese)"
     case .unknownField(let field, let suggestion):
       "trường lạ '\(field)'" + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+    case .textSplitAtComma(let fragment):
+      "'\(fragment)' giống một đoạn văn bị cắt ở dấu phẩy trong { ... }: hãy đặt cả đoạn trong dấu ngoặc kép"
     case .invalidValue(let field, let value, let allowed):
       "'\(value)' không phải giá trị hợp lệ của \(field); dùng một trong: \(allowed.joined(separator: ", "))"
     case .numberOutOfRange(let field, let value, let range): "'\(field)' bằng \(value), nằm ngoài \(range)"

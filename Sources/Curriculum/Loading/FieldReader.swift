@@ -24,7 +24,13 @@ struct FieldReader {
     self.mapping = mapping
     for key in mapping.keys {
       let name = key.string ?? ""
-      if !known.contains(name) {
+      guard !known.contains(name) else { continue }
+      if case .scalar(let value) = mapping[key] ?? key, value.string.isEmpty,
+        name.contains(" ") || !name.allSatisfy(\.isASCII)
+      {
+        // `{ vi: Công khai, minh bạch }` parses as `vi: Công khai` plus a key `minh bạch`.
+        log.warning(.textSplitAtComma(name), at: document.location(of: key))
+      } else {
         log.warning(
           .unknownField(name, suggestion: closestMatch(to: name, in: known)), at: document.location(of: key))
       }
