@@ -111,6 +111,14 @@ import Testing
       ])
   }
 
+  @Test func explanationsMustNotNameShuffledOptionsByLetter() {
+    #expect(
+      Fixtures.lint("broken/letters") == [
+        "questions/bank.yaml:2:5: warning: the explanation says 'phương án b', but options are shuffled and relabelled when shown: describe the option in words",
+        "questions/bank.yaml:13:5: warning: the explanation says 'option b', but options are shuffled and relabelled when shown: describe the option in words",
+      ])
+  }
+
   @Test func answerKeysMustPointAtOptions() {
     #expect(
       Fixtures.lint("broken/keys") == [

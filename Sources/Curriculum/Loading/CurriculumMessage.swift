@@ -17,6 +17,7 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
   case wrongType(field: String, expected: ValueKind)
   case unknownField(String, suggestion: String?)
   case textSplitAtComma(String)
+  case explanationNamesOptionLetter(String)
   case invalidValue(field: String, value: String, allowed: [String])
   case numberOutOfRange(field: String, value: String, range: String)
   case invalidID(String)
@@ -76,6 +77,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
     case .wrongType(let field, let expected): "'\(field)' should be \(expected.english)"
     case .unknownField(let field, let suggestion):
       "unknown field '\(field)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .explanationNamesOptionLetter(let phrase):
+      "the explanation says '\(phrase)', but options are shuffled and relabelled when shown: describe the option in words"
     case .textSplitAtComma(let fragment):
       "'\(fragment)' looks like text cut at a comma inside { ... }: put the whole text in double quotes"
     case .invalidValue(let field, let value, let allowed):
@@ -134,6 +137,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
     case .wrongType(let field, let expected): "'\(field)' phải là \(expected.vietnamese)"
     case .unknownField(let field, let suggestion):
       "trường lạ '\(field)'" + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+    case .explanationNamesOptionLetter(let phrase):
+      "lời giải thích viết '\(phrase)', nhưng các phương án được xáo trộn và gán lại chữ cái khi hiển thị: hãy nêu phương án bằng lời"
     case .textSplitAtComma(let fragment):
       "'\(fragment)' giống một đoạn văn bị cắt ở dấu phẩy trong { ... }: hãy đặt cả đoạn trong dấu ngoặc kép"
     case .invalidValue(let field, let value, let allowed):

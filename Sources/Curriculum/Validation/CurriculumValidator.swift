@@ -21,6 +21,7 @@ struct CurriculumValidator {
         check(lesson.positions, kind: .position, among: positionIDs)
       }
       for question in course.questions {
+        checkExplanationLetters(question)
         check([question.area], kind: .area, among: Set(course.areas.map(\.id)))
         if let module = question.module {
           check([module], kind: .module, among: Set(course.modules.map(\.id)))
@@ -96,6 +97,22 @@ struct CurriculumValidator {
     }
     for lesson in course.lessons where placed[lesson.id] == nil {
       log.warning(.lessonNotInAnyModule(lesson.id), at: lesson.location)
+    }
+  }
+
+  /// Options are shown shuffled and relabelled a, b, c, ... so "phương án b" in an explanation
+  /// points at whatever option happens to be shown second.
+  private func checkExplanationLetters(_ question: Question) {
+    switch question.body {
+    case .singleChoice, .multipleChoice: break
+    default: return
+    }
+    let pattern = /(?i)\b(phương án|đáp án|lựa chọn|options?|answers?|choices?)\s+\(?[a-h]\b\)?/
+    for text in [question.explanation.vi, question.explanation.en ?? ""] {
+      if let match = text.firstMatch(of: pattern) {
+        log.warning(.explanationNamesOptionLetter(String(match.output.0)), at: question.location)
+        return
+      }
     }
   }
 
