@@ -26,6 +26,8 @@ let package = Package(
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
+    // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
+    .target(name: "Reporting"),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -45,6 +47,7 @@ let package = Package(
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(
       name: "CurriculumTests",
       dependencies: ["Curriculum"],

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Writes tables as an Excel workbook, one sheet a table: text as typed inline strings (never
+/// formulas), numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
+public struct XLSXWriter: Sendable {
+  public init() {}
+
+  public func data(for tables: [Table]) -> Data {
+    var archive = ZipArchive()
+    let names = sheetNames(tables.map(\.name))
+    archive.add("[Content_Types].xml", Data(contentTypes(count: tables.count).utf8))
+    archive.add(
+      "_rels/.rels",
+      Data(
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+        </Relationships>
+        """.utf8))
+    archive.add("xl/workbook.xml", Data(workbook(names).utf8))
+    archive.add("xl/_rels/workbook.xml.rels", Data(workbookRelationships(count: tables.count).utf8))
+    archive.add("xl/styles.xml", Data(Self.styles.utf8))
+    for (index, table) in tables.enumerated() {
+      archive.add("xl/worksheets/sheet\(index + 1).xml", Data(sheet(table).utf8))
+    }
+    return archive.finished()
+  }
+
+  /// Sheet names as Excel allows them: at most 31 characters, none of []:*?/\, unique.
+  func sheetNames(_ names: [String]) -> [String] {
+    var used = Set<String>()
+    return names.enumerated().map { index, name in
+      var clean = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+      if clean.isEmpty { clean = "Sheet\(index + 1)" }
+      var candidate = clean
+      var suffix = 2
+      while used.contains(candidate.lowercased()) {
+        candidate = String(clean.prefix(28)) + " \(suffix)"
+        suffix += 1
+      }
+      used.insert(candidate.lowercased())
+      return candidate
+    }
+  }
+
+  private func contentTypes(count: Int) -> String {
+    let sheets = (1...max(count, 1)).prefix(count).map {
+      "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    }.joined()
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+      <Default Extension="xml" ContentType="application/xml"/>\
+      <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+      <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+      \(sheets)</Types>
+      """
+  }
+
+  private func workbook(_ names: [String]) -> String {
+    let sheets = names.enumerated().map { index, name in
+      "<sheet name=\"\(Self.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+    }.joined()
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+      xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+      <sheets>\(sheets)</sheets></workbook>
+      """
+  }
+
+  private func workbookRelationships(count: Int) -> String {
+    var relationships = (0..<count).map { index in
+      "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+    }
+    relationships.append(
+      "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    )
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      \(relationships.joined())</Relationships>
+      """
+  }
+
+  /// Style 0: default; style 1: the header (bold on light grey); style 2: numbers with 2 decimals.
+  static let styles = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+    <numFmts count="1"><numFmt numFmtId="164" formatCode="0.##"/></numFmts>\
+    <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+    <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+    <fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>\
+    <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+    <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+    <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+    </styleSheet>
+    """
+
+  private func sheet(_ table: Table) -> String {
+    let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+    var widths = table.header.map { Double($0.count) }
+    widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
+    for row in table.rows.prefix(500) {
+      for (index, cell) in row.enumerated() where index < columnCount {
+        if case .text(let text) = cell { widths[index] = max(widths[index], Double(min(text.count, 60))) }
+      }
+    }
+    let columns = widths.enumerated().map { index, width in
+      "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
+    }.joined()
+    var xml = """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+      <sheetViews><sheetView workbookViewId="0">\
+      <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+      <cols>\(columns)</cols><sheetData>
+      """
+    xml += row(1, table.header.map(Cell.text), style: 1)
+    for (index, cells) in table.rows.enumerated() {
+      xml += row(index + 2, cells, style: 0)
+    }
+    xml += "</sheetData></worksheet>"
+    return xml
+  }
+
+  private func row(_ number: Int, _ cells: [Cell], style: Int) -> String {
+    var xml = "<row r=\"\(number)\">"
+    for (index, cell) in cells.enumerated() {
+      let reference = Self.columnName(index) + String(number)
+      switch cell {
+      case .empty: continue
+      case .number(let value) where value.isFinite:
+        xml += "<c r=\"\(reference)\" s=\"\(style == 1 ? 1 : 2)\"><v>\(CSVWriter.format(value))</v></c>"
+      case .number:
+        continue
+      case .text(let text):
+        xml +=
+          "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+      }
+    }
+    return xml + "</row>"
+  }
+
+  /// A, B, ..., Z, AA, AB, ...
+  static func columnName(_ index: Int) -> String {
+    var name = ""
+    var value = index + 1
+    while value > 0 {
+      let remainder = (value - 1) % 26
+      name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+      value = (value - 1) / 26
+    }
+    return name
+  }
+
+  /// XML text: escaped, NFC, without the control characters XML 1.0 forbids.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+      default:
+        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+}
