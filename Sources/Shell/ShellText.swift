@@ -151,7 +151,7 @@ public enum ShellText: LocalizedMessage {
     case .reviewDue(let count): "Có \(count) câu cần ôn: gõ 'review'."
     case .noAttemptsYet: "Bạn chưa làm bài kiểm tra nào. Gõ 'courses' để bắt đầu."
     case .weakHeader: "Mức nắm vững theo chỉ số PAPI (mọi câu bạn đã trả lời):"
-    case .fewAnswers(let count): "ít dữ liệu (\(count) câu)"
+    case .fewAnswers(let count): "ít dữ liệu: \(count) câu"
     case .weakLine(let code, let name, let percent, let answers):
       "\(code) \(name): \(percent)% (\(answers) câu)"
     case .whoami(let name, let position, let commune): "\(name), \(position), \(commune)"
@@ -249,7 +249,7 @@ public enum ShellText: LocalizedMessage {
     case .reviewDue(let count): "\(count) questions are due for review: type 'review'."
     case .noAttemptsYet: "You have not taken a quiz yet. Type 'courses' to start."
     case .weakHeader: "Mastery by PAPI dimension (every question you answered):"
-    case .fewAnswers(let count): "little data (\(count) answers)"
+    case .fewAnswers(let count): "little data: \(count) answers"
     case .weakLine(let code, let name, let percent, let answers):
       "\(code) \(name): \(percent)% (\(answers) answers)"
     case .whoami(let name, let position, let commune): "\(name), \(position), \(commune)"

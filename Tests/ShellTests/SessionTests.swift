@@ -1,0 +1,261 @@
+import Assessment
+import Curriculum
+import Foundation
+import Localization
+import Testing
+
+@testable import Shell
+
+/// A reader that replays typed lines, then ends input; like the plain reader, it echoes the
+/// prompt and the line into the transcript.
+final class ScriptedReader: LineReader {
+  var lines: [LineInput]
+  let output: Transcript
+  init(_ lines: [LineInput], output: Transcript) {
+    self.lines = lines
+    self.output = output
+  }
+  func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
+    let input = lines.isEmpty ? LineInput.endOfInput : lines.removeFirst()
+    if case .line(let text) = input { output.write(prompt + text + "\n") }
+    return input
+  }
+  func saveHistory() {}
+}
+
+final class Transcript: OutputSink {
+  var text = ""
+  func write(_ text: String) { self.text += text }
+}
+
+/// An in-memory double of the store, for testing the session's logic in process; the end-to-end
+/// tests run the real binary on real SQLite files.
+final class MemoryStore: ResultsStore {
+  var roster: [OfficialRecord] = []
+  var stored: [AttemptRecord] = []
+  var failWrites = false
+  struct WriteFailed: Error, CustomStringConvertible { var description: String { "disk full" } }
+
+  func officials() throws -> [OfficialRecord] { roster }
+  func register(name: String, position: String) throws -> OfficialRecord {
+    let record = OfficialRecord(id: "o\(roster.count + 1)", name: name, position: position)
+    roster.append(record)
+    return record
+  }
+  func startAttempt(official: OfficialRecord, quiz: AssembledQuiz, startedAt: Date) throws -> AttemptRecord {
+    let attempt = AttemptRecord(
+      id: "a\(stored.count + 1)", officialID: official.id, courseID: quiz.courseID,
+      courseVersion: quiz.courseVersion,
+      quizID: quiz.quiz.id, seed: quiz.seed, questionIDs: quiz.questionIDs, startedAt: startedAt)
+    stored.append(attempt)
+    return attempt
+  }
+  func record(_ answer: AnswerRecord, position: Int, in attempt: AttemptRecord) throws {
+    if failWrites { throw WriteFailed() }
+    let index = stored.firstIndex { $0.id == attempt.id }!
+    stored[index].answers.append(answer)
+  }
+  func finish(_ attempt: AttemptRecord, score: Double, maxScore: Double, at date: Date) throws {
+    let index = stored.firstIndex { $0.id == attempt.id }!
+    stored[index].status = .finished
+    stored[index].endedAt = date
+  }
+  func abandon(_ attempt: AttemptRecord, at date: Date) throws {
+    let index = stored.firstIndex { $0.id == attempt.id }!
+    stored[index].status = .abandoned
+  }
+  func unfinishedAttempt(official: OfficialRecord, quizID: String) throws -> AttemptRecord? {
+    stored.last { $0.officialID == official.id && $0.quizID == quizID && $0.status == .inProgress }
+  }
+  func attempts(of official: OfficialRecord) throws -> [AttemptRecord] {
+    stored.filter { $0.officialID == official.id }
+  }
+}
+
+let library: CourseLibrary = {
+  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("CurriculumTests/Fixtures/valid").path
+  return CurriculumLoader().load(path: path).library!
+}()
+let communes = [
+  CommuneEntry(code: "12345", name: "Xã Tiên Lữ", parents: ["Tỉnh Hưng Yên"]),
+  CommuneEntry(code: "12346", name: "Xã Tiên Tiến", parents: ["Tỉnh Hưng Yên"]),
+  CommuneEntry(code: "00001", name: "Phường Ba Đình", parents: ["Thành phố Hà Nội"]),
+]
+
+func session(_ input: [String], store: MemoryStore = MemoryStore(), language: Language = .vietnamese)
+  -> (transcript: String, store: MemoryStore, status: Int32)
+{
+  let output = Transcript()
+  let configuration = ShellSession.Configuration(
+    library: library, communes: communes, openStore: { _ in store }, language: language,
+    terminal: Terminal(isInteractive: false, usesColor: false),
+    now: { Date(timeIntervalSince1970: 1_800_000_000) },
+    makeSeed: { 42 })
+  let shell = ShellSession(
+    configuration: configuration, reader: ScriptedReader(input.map { LineInput.line($0) }, output: output),
+    output: output)
+  let status = shell.run()
+  return (output.text, store, status)
+}
+
+/// The letters that answer the mini-practice quiz with seed 42 fully right, in asking order.
+func rightAnswers(for quizID: String) throws -> [String] {
+  let course = library.course("mini")!
+  let quiz = course.quiz(quizID)!
+  let assembled = try QuizAssembler(course: course, taxonomy: library.taxonomy).assemble(quiz, seed: 42)
+  return assembled.items.map { item in
+    func letter(_ original: Int) -> String { AnswerParser.label(item.displayOrder.firstIndex(of: original)!) }
+    switch item.question.body {
+    case .singleChoice(let options, let answer): return letter(options.firstIndex { $0.id == answer }!)
+    case .multipleChoice(let options, let answers):
+      return options.indices.filter { answers.contains(options[$0].id) }.map(letter).joined(separator: " ")
+    case .trueFalse(let answer): return answer ? "đ" : "s"
+    case .matching(let pairs): return pairs.indices.map(letter).joined(separator: " ")
+    case .ordering(let items): return items.indices.map(letter).joined(separator: " ")
+    case .shortAnswer(let accepted, _): return accepted[0]
+    }
+  }
+}
+
+@Suite struct SessionTests {
+  @Test func aNewOfficialRegistersAndFindsTheirCommuneWithoutDiacritics() {
+    let run = session(["tien lu", "Nguyễn Thị Hoa", "c", "1", "whoami", "quit"])
+    #expect(run.status == 0)
+    #expect(run.transcript.contains("Xã/phường: Xã Tiên Lữ, Tỉnh Hưng Yên"))
+    #expect(run.transcript.contains("Chưa có 'Nguyễn Thị Hoa' trong danh sách"))
+    #expect(run.transcript.contains("Nguyễn Thị Hoa, Chủ tịch UBND xã, Xã Tiên Lữ, Tỉnh Hưng Yên"))
+    #expect(run.store.roster.map(\.name) == ["Nguyễn Thị Hoa"])
+  }
+
+  @Test func anAmbiguousCommuneAsksAgainAndAnUnknownOneSuggests() {
+    let run = session(["tien", "Ba Dinh", "An", "k"])
+    #expect(run.transcript.contains("Có nhiều xã/phường khớp"))
+    #expect(run.transcript.contains("12346  Xã Tiên Tiến, Tỉnh Hưng Yên"))
+    #expect(run.transcript.contains("Xã/phường: Phường Ba Đình"))
+  }
+
+  @Test func unknownCommandsGetADidYouMean() {
+    let run = session(["12345", "An", "c", "2", "corses", "quit"])
+    #expect(run.transcript.contains("Không có lệnh 'corses'. Có phải ý bạn là 'courses'?"))
+  }
+
+  @Test func helpIsVietnameseByDefaultAndEnglishWithASetting() {
+    let vietnamese = session(["12345", "An", "c", "1", "help", "help quiz", "quit"])
+    #expect(vietnamese.transcript.contains("Các lệnh:"))
+    #expect(vietnamese.transcript.contains("Mỗi câu được lưu ngay"))
+    let english = session(["12345", "An", "c", "1", "lang en", "help"])
+    #expect(english.transcript.contains("Switched to English."))
+    #expect(english.transcript.contains("Commands:"))
+  }
+
+  @Test func aWholeQuizIsScoredStoredAndMappedOntoPAPI() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    var wrongFirst = answers
+    // Answer the first question wrongly (a letter or value that is not the key).
+    wrongFirst[0] = try wrongAnswer(for: "mini-practice")
+    let run = session(["12345", "An", "c", "1", "quiz mini-practice"] + wrongFirst + ["weak", "quit"])
+    let attempt = try #require(run.store.stored.first)
+    #expect(attempt.status == .finished)
+    #expect(attempt.answers.count == 6)
+    #expect(attempt.answers.filter(\.mark.isCorrect).count == 5)
+    #expect(run.transcript.contains("Kết quả: 5/6 điểm (83%)."))
+    #expect(run.transcript.contains("✗ Chưa đúng."))
+    #expect(run.transcript.contains("Giải thích:"))
+    #expect(run.transcript.contains("Theo chỉ số PAPI:"))
+    #expect(run.transcript.contains("Mức nắm vững theo chỉ số PAPI"))
+  }
+
+  func wrongAnswer(for quizID: String) throws -> String {
+    let course = library.course("mini")!
+    let assembled = try QuizAssembler(course: course, taxonomy: library.taxonomy).assemble(
+      course.quiz(quizID)!, seed: 42)
+    switch assembled.items[0].question.body {
+    case .trueFalse(let answer): return answer ? "s" : "đ"
+    case .shortAnswer: return "không biết"
+    case .singleChoice(let options, let answer):
+      let item = assembled.items[0]
+      let wrong = options.firstIndex { $0.id != answer }!
+      return AnswerParser.label(item.displayOrder.firstIndex(of: wrong)!)
+    case .multipleChoice: return "b"
+    case .matching(let pairs):
+      return pairs.indices.reversed().map { AnswerParser.label($0) }.joined(separator: " ")
+    case .ordering(let items):
+      let item = assembled.items[0]
+      return items.indices.reversed().map { AnswerParser.label(item.displayOrder.firstIndex(of: $0)!) }
+        .joined(
+          separator: " ")
+    }
+  }
+
+  @Test func badAnswersAreExplainedAndAskedAgain() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let run = session(["12345", "An", "c", "1", "quiz mini-practice", "", "zz"] + answers)
+    #expect(run.transcript.contains("Chưa có câu trả lời."))
+    #expect(run.store.stored.first?.answers.count == 6)
+  }
+
+  @Test func aQuizLeftHalfwayIsResumedWhereItStopped() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let store = MemoryStore()
+    _ = session(["12345", "An", "c", "1", "quiz mini-practice"] + answers.prefix(3), store: store)
+    #expect(store.stored.first?.status == .inProgress)
+    #expect(store.stored.first?.answers.count == 3)
+    let resumed = session(
+      ["12345", "An", "quiz mini-practice", "c"] + answers.suffix(3) + ["quit"], store: store)
+    #expect(resumed.transcript.contains("đã trả lời 3/6 câu"))
+    #expect(store.stored.count == 1)
+    #expect(store.stored[0].status == .finished)
+    #expect(resumed.transcript.contains("Kết quả: 6/6 điểm (100%)."))
+  }
+
+  @Test func startingAgainAbandonsTheUnfinishedAttempt() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let store = MemoryStore()
+    _ = session(["12345", "An", "c", "1", "quiz mini-practice"] + answers.prefix(2), store: store)
+    _ = session(["12345", "An", "quiz mini-practice", "k"] + answers + ["quit"], store: store)
+    #expect(store.stored.map(\.status) == [.abandoned, .finished])
+  }
+
+  @Test func aFailedWriteIsToldAtOnceAndStopsTheQuiz() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let store = MemoryStore()
+    _ = session(["12345", "An", "c", "1", "quit"], store: store)
+    store.failWrites = true
+    let run = session(["12345", "An", "quiz mini-practice"] + answers + ["quit"], store: store)
+    #expect(run.transcript.contains("CÂU TRẢ LỜI VỪA RỒI CHƯA ĐƯỢC LƯU: disk full"))
+    #expect(store.stored.first?.status == .inProgress)
+  }
+
+  @Test func missedQuestionsComeBackInReview() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    var wrongFirst = answers
+    wrongFirst[0] = try wrongAnswer(for: "mini-practice")
+    let store = MemoryStore()
+    let first = session(
+      ["12345", "An", "c", "1", "quiz mini-practice"] + wrongFirst + ["quit"], store: store)
+    #expect(first.transcript.contains("Có 1 câu cần ôn") == false)
+    let second = session(["12345", "An", "progress", "review"], store: store)
+    #expect(second.transcript.contains("Có 1 câu cần ôn: gõ 'review'."))
+    #expect(second.transcript.contains("Ôn tập 1 câu đã trả lời sai (khoá mini)."))
+    #expect(store.stored.last?.quizID == "mini#review")
+  }
+
+  @Test func coursesCourseAndReadShowContent() {
+    let run = session([
+      "12345", "An", "c", "1", "courses", "course mini", "read mini-l1", "read nope", "quit",
+    ])
+    #expect(run.transcript.contains("mini: Khoá học nhỏ (1 bài học, 6 câu hỏi)"))
+    #expect(run.transcript.contains("mini-l1: Bài một"))
+    #expect(run.transcript.contains("mini-practice: Luyện tập [practice, 6 câu]"))
+    #expect(run.transcript.contains("BÀI MỘT"))
+    #expect(run.transcript.contains("  • Luật 10/2022/QH15, Điều 11"))
+    #expect(run.transcript.contains("Không có bài học 'nope'."))
+  }
+
+  @Test func endOfInputLeavesCleanly() {
+    let run = session(["12345"])
+    #expect(run.status == 0)
+    #expect(run.transcript.hasSuffix("Tạm biệt. Kết quả của bạn đã được lưu.\n"))
+  }
+}
