@@ -27,7 +27,7 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
-    .target(name: "Reporting"),
+    .target(name: "Reporting", dependencies: ["VietnameseText"]),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.

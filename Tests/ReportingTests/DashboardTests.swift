@@ -59,3 +59,36 @@ import Testing
     #expect(renderer.band(2, quartiles: cuts) == "b4")
   }
 }
+
+@Suite struct TerminalReadinessTests {
+  let data = DashboardData(
+    title: "t", generated: "g", scale: 1...10,
+    dimensions: [.init(code: "D1", name: "Tham gia"), .init(code: "D2", name: "Công khai")],
+    communes: [
+      .init(
+        code: "1", name: "Xã Tiên Lữ", parents: [], scores: ["D1": 7.5, "D2": nil],
+        coverage: ["D1": 0.8, "D2": 0.1],
+        weakAreas: []),
+      .init(
+        code: "2", name: "Xã An", parents: [], scores: ["D1": 5.5, "D2": 3], coverage: ["D1": 1, "D2": 1],
+        weakAreas: []),
+    ])
+
+  @Test func tableAlignsVietnameseNamesAndMarksInsufficientData() {
+    let lines = TerminalReadiness(useColor: false).table(data)
+    #expect(
+      lines == [
+        "Xã/phường          D1         D2",
+        "────────────────────────────────",
+        "Xã Tiên Lữ  7.5 (80%)    — (10%)",
+        "Xã An      5.5 (100%) 3.0 (100%)",
+      ])
+  }
+
+  @Test func barsShowTheScoreAndTheProvinceAverage() {
+    let lines = TerminalReadiness(useColor: false).bars(for: data.communes[0], in: data, width: 9)
+    // Score 7.5 fills round(6.5 / 9 × 9) = 7 cells; the average (6.5) marks the 7th with |.
+    #expect(lines[0] == "D1  Tham gia  ██████|·· 7.5")
+    #expect(lines[1] == "D2  Công khai chưa đủ dữ liệu")
+  }
+}
