@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Vietnamese-aware text handling: NFC, diacritic folding, display width.
@@ -28,6 +29,12 @@ let package = Package(
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
     .target(name: "Reporting", dependencies: ["VietnameseText"]),
+    // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
+    // rosters, and the administrative-unit hierarchy as data.
+    .target(
+      name: "Gradebook",
+      dependencies: ["Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -48,6 +55,11 @@ let package = Package(
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(
+      name: "GradebookTests",
+      dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "CurriculumTests",
       dependencies: ["Curriculum"],

@@ -1,0 +1,174 @@
+import Foundation
+
+/// An official on a commune's roster.
+public struct Official: Sendable, Hashable, Identifiable {
+  /// A stable id, the same on every machine the official's results travel to.
+  public var id: UUID
+  /// The name as typed, in NFC.
+  public var name: String
+  /// A position id from `Courses/positions.yaml` (`chairman`, `one-stop-staff`, ...).
+  public var position: String
+  /// The commune whose roster this is.
+  public var communeCode: UnitCode
+  public var createdAt: Date
+
+  public init(id: UUID, name: String, position: String, communeCode: UnitCode, createdAt: Date) {
+    self.id = id
+    self.name = name
+    self.position = position
+    self.communeCode = communeCode
+    self.createdAt = createdAt
+  }
+}
+
+/// A training session: a trainer, a day, a place, and the communes whose officials attend.
+///
+/// A class is stored in the results file of each of its communes, under the same id, so attempts
+/// taken in the class can name it wherever they are merged.
+public struct TrainingClass: Sendable, Hashable, Identifiable {
+  public var id: UUID
+  public var trainer: String
+  /// The day it was held, as an ISO 8601 calendar date (`2025-09-12`).
+  public var date: String
+  public var place: String
+  /// The communes whose officials attend, in code order.
+  public var communeCodes: [UnitCode]
+
+  public init(id: UUID = UUID(), trainer: String, date: String, place: String, communeCodes: [UnitCode]) {
+    self.id = id
+    self.trainer = trainer
+    self.date = date
+    self.place = place
+    self.communeCodes = communeCodes
+  }
+}
+
+/// Where an attempt stands.
+public enum AttemptStatus: String, Sendable, Hashable, CaseIterable {
+  /// Started and not yet finished: it can be resumed.
+  case inProgress = "in-progress"
+  /// Every question answered and the score recorded.
+  case finished
+  /// Given up before the end; its answers are kept.
+  case abandoned
+
+  /// How far along the attempt is; merge keeps the furthest state of an attempt seen twice.
+  var rank: Int {
+    switch self {
+    case .inProgress: 0
+    case .abandoned: 1
+    case .finished: 2
+    }
+  }
+}
+
+/// What the shell knows when an official starts a quiz.
+public struct NewAttempt: Sendable, Hashable {
+  public var id: UUID
+  public var officialID: UUID
+  public var quizID: String
+  public var courseID: String
+  public var courseVersion: String
+  /// The training session the attempt is taken in, if any; it must be stored in the same commune.
+  public var classID: UUID?
+  /// The seed that shuffled the quiz: the same seed draws the same quiz again.
+  public var seed: UInt64
+  /// The question ids in the order they are asked.
+  public var questionIDs: [String]
+  public var startedAt: Date
+
+  public init(
+    id: UUID = UUID(), officialID: UUID, quizID: String, courseID: String, courseVersion: String,
+    classID: UUID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
+  ) {
+    self.id = id
+    self.officialID = officialID
+    self.quizID = quizID
+    self.courseID = courseID
+    self.courseVersion = courseVersion
+    self.classID = classID
+    self.seed = seed
+    self.questionIDs = questionIDs
+    self.startedAt = startedAt
+  }
+}
+
+/// One answer, as stored: committed on its own the moment it is recorded.
+public struct Answer: Sendable, Hashable {
+  public var attemptID: UUID
+  public var questionID: String
+  /// The question's place in the quiz, from 0.
+  public var position: Int
+  /// The response as text: typed text as is, structured responses as JSON. Stored in NFC.
+  public var response: String
+  /// The mark, partial credit included (0...1 for the scoring rules of Courses/README.md).
+  public var score: Double
+  /// Whether the answer earned full marks.
+  public var isCorrect: Bool
+  /// Seconds from showing the question to the answer.
+  public var timeTaken: Double
+  public var answeredAt: Date
+
+  public init(
+    attemptID: UUID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
+    timeTaken: Double, answeredAt: Date
+  ) {
+    self.attemptID = attemptID
+    self.questionID = questionID
+    self.position = position
+    self.response = response
+    self.score = score
+    self.isCorrect = isCorrect
+    self.timeTaken = timeTaken
+    self.answeredAt = answeredAt
+  }
+}
+
+/// An attempt at a quiz with the answers recorded so far, in quiz order.
+public struct Attempt: Sendable, Hashable, Identifiable {
+  public var id: UUID
+  public var officialID: UUID
+  public var quizID: String
+  public var courseID: String
+  public var courseVersion: String
+  public var classID: UUID?
+  public var seed: UInt64
+  /// The question ids in the order asked.
+  public var questionIDs: [String]
+  public var startedAt: Date
+  public var endedAt: Date?
+  /// The total mark, once finished.
+  public var score: Double?
+  /// The highest total mark possible, once finished.
+  public var maxScore: Double?
+  public var status: AttemptStatus
+  /// The answers recorded, ordered by their position in the quiz.
+  public var answers: [Answer]
+
+  public init(
+    id: UUID, officialID: UUID, quizID: String, courseID: String, courseVersion: String, classID: UUID?,
+    seed: UInt64, questionIDs: [String], startedAt: Date, endedAt: Date?, score: Double?, maxScore: Double?,
+    status: AttemptStatus, answers: [Answer]
+  ) {
+    self.id = id
+    self.officialID = officialID
+    self.quizID = quizID
+    self.courseID = courseID
+    self.courseVersion = courseVersion
+    self.classID = classID
+    self.seed = seed
+    self.questionIDs = questionIDs
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.score = score
+    self.maxScore = maxScore
+    self.status = status
+    self.answers = answers
+  }
+
+  /// The questions not answered yet, in quiz order: where a resumed attempt carries on.
+  public var unansweredQuestionIDs: [String] {
+    let answered = Set(answers.map(\.questionID))
+    return questionIDs.filter { !answered.contains($0) }
+  }
+}

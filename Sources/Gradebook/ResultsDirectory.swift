@@ -1,0 +1,73 @@
+import Foundation
+
+/// The folder of results files, one per commune: `Results/03637.sqlite`.
+///
+/// The folder is, in order of precedence: the `--results DIR` option, the `PAPI_RESULTS`
+/// environment variable, `Results` in the current folder.
+public struct ResultsDirectory: Sendable, Hashable {
+  /// The folder used when neither the option nor the environment names one.
+  public static let defaultPath = "Results"
+  /// The environment variable that names the folder.
+  public static let environmentVariable = "PAPI_RESULTS"
+  /// The extension of results files.
+  public static let fileExtension = "sqlite"
+
+  /// The folder.
+  public let url: URL
+
+  public init(url: URL) {
+    self.url = url.standardizedFileURL
+  }
+
+  /// The folder named by `option` (from `--results`), else by `PAPI_RESULTS`, else `Results`.
+  public init(option: String?, environment: [String: String]) {
+    let path = [option, environment[Self.environmentVariable]].compactMap { $0 }.first { !$0.isEmpty }
+    self.init(url: URL(fileURLWithPath: path ?? Self.defaultPath))
+  }
+
+  /// The results file of a commune (which may not exist yet).
+  public func fileURL(for commune: UnitCode) -> URL {
+    url.appendingPathComponent("\(commune.rawValue).\(Self.fileExtension)")
+  }
+
+  /// Opens the results of `commune`, creating the folder and the file when missing.
+  public func store(for commune: UnitCode) throws -> CommuneStore {
+    do {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    } catch {
+      throw GradebookError.fileSystem(path: url.path, message: error.localizedDescription)
+    }
+    return try CommuneStore(communeCode: commune, fileURL: fileURL(for: commune))
+  }
+
+  /// Opens the results of `commune` if it has a file, without creating anything otherwise.
+  public func existingStore(for commune: UnitCode) throws -> CommuneStore? {
+    FileManager.default.fileExists(atPath: fileURL(for: commune).path) ? try store(for: commune) : nil
+  }
+
+  /// The communes that have a results file here, in code order.
+  public func communeCodes() throws -> [UnitCode] {
+    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+    } catch {
+      throw GradebookError.fileSystem(path: url.path, message: error.localizedDescription)
+    }
+    return names.compactMap { name in
+      guard name.hasSuffix(".\(Self.fileExtension)") else { return nil }
+      return try? UnitCode(String(name.dropLast(Self.fileExtension.count + 1)))
+    }.sorted()
+  }
+
+  /// Stores a training class in the file of each of its communes (creating files as needed).
+  @discardableResult
+  public func saveClass(_ trainingClass: TrainingClass) throws -> TrainingClass {
+    let saved = try CommuneStore.validated(trainingClass)
+    guard !saved.communeCodes.isEmpty else { throw GradebookError.emptyField("communes") }
+    for code in saved.communeCodes {
+      try store(for: code).saveClass(saved)
+    }
+    return saved
+  }
+}

@@ -1,0 +1,165 @@
+import Foundation
+internal import GRDB
+import VietnameseText
+
+/// The results database schema and how a file is recognised as one.
+///
+/// Versions are GRDB migrations, applied in order; each sets `PRAGMA user_version` and the
+/// `schema_version` row of the `meta` table to its number, so `sqlite3 file 'PRAGMA user_version'`
+/// tells anyone which version a file has. Never edit a shipped migration: add the next one.
+enum Schema {
+  /// The `format` value in the `meta` table that marks a papi-train results database.
+  static let format = "papi-train-results"
+  /// `PRAGMA application_id`: "PAPI" in ASCII.
+  static let applicationID: Int32 = 0x5041_5049
+  /// The migrations, oldest first; the position of each (from 1) is its schema version.
+  static let migrationIdentifiers = ["v1-officials-attempts-answers", "v2-classes-name-keys"]
+  /// The newest schema this build reads and writes.
+  static var latestVersion: Int { migrationIdentifiers.count }
+
+  /// Tables that exist in a file that is being created but has no schema yet.
+  static let bookkeepingTables: Set<String> = ["grdb_migrations", "sqlite_sequence", "grdb_issue_102"]
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration(migrationIdentifiers[0]) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+          CREATE TABLE officials (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL CHECK (name <> ''),
+            position TEXT NOT NULL CHECK (position <> ''),
+            commune_code TEXT NOT NULL,
+            created_at TEXT NOT NULL
+          );
+          CREATE TABLE attempts (
+            id TEXT PRIMARY KEY NOT NULL,
+            official_id TEXT NOT NULL REFERENCES officials(id),
+            quiz_id TEXT NOT NULL,
+            course_id TEXT NOT NULL,
+            course_version TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            seed TEXT NOT NULL,
+            question_ids TEXT NOT NULL,
+            score REAL,
+            max_score REAL,
+            status TEXT NOT NULL CHECK (status IN ('in-progress', 'finished', 'abandoned'))
+          );
+          CREATE INDEX attempts_by_official ON attempts(official_id, quiz_id, status);
+          CREATE TABLE answers (
+            attempt_id TEXT NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            score REAL NOT NULL,
+            correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+            time_taken REAL NOT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (attempt_id, question_id)
+          );
+          """)
+      try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', ?)", arguments: [format])
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      try setVersion(1, in: db)
+    }
+    migrator.registerMigration(migrationIdentifiers[1]) { db in
+      // Training classes, the class an attempt was taken in, and a search key for names typed
+      // without diacritics.
+      try db.execute(
+        sql: """
+          CREATE TABLE classes (
+            id TEXT PRIMARY KEY NOT NULL,
+            trainer TEXT NOT NULL,
+            date TEXT NOT NULL,
+            place TEXT NOT NULL
+          );
+          CREATE TABLE class_communes (
+            class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+            commune_code TEXT NOT NULL,
+            PRIMARY KEY (class_id, commune_code)
+          );
+          ALTER TABLE attempts ADD COLUMN class_id TEXT REFERENCES classes(id) ON DELETE SET NULL;
+          ALTER TABLE officials ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+          CREATE INDEX officials_by_name_key ON officials(name_key);
+          """)
+      let officials = try Row.fetchAll(db, sql: "SELECT id, name FROM officials")
+      for official in officials {
+        let name: String = official["name"]
+        try db.execute(
+          sql: "UPDATE officials SET name = ?, name_key = ? WHERE id = ?",
+          arguments: [name.nfc, nameKey(name), official["id"] as String])
+      }
+      try setVersion(2, in: db)
+    }
+    return migrator
+  }
+
+  /// The key names are searched by: NFC, lower-cased, spaces collapsed, diacritics folded.
+  static func nameKey(_ name: String) -> String {
+    name.matchKey(foldingDiacritics: true)
+  }
+
+  private static func setVersion(_ version: Int, in db: Database) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+      arguments: [String(version)])
+    try db.execute(sql: "PRAGMA user_version = \(version)")
+  }
+
+  /// What a file holds, as far as papi-train is concerned.
+  enum Contents: Equatable {
+    /// No tables yet: a file being created.
+    case empty
+    /// A results database at `version`, for `commune` when it says so.
+    case results(version: Int, commune: UnitCode?)
+  }
+
+  /// Looks at an open database without writing to it, and throws when it is not a results
+  /// database this build can use.
+  static func inspect(_ db: Database, path: String) throws -> Contents {
+    let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if tables.subtracting(bookkeepingTables).isEmpty { return .empty }
+    guard tables.contains("meta"),
+      let format = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'"),
+      format == Self.format
+    else { throw GradebookError.notAResultsDatabase(path: path) }
+    let stated = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+    let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    let version = max(stated.flatMap { Int($0) } ?? 0, userVersion)
+    var applied: Set<String> = []
+    if tables.contains("grdb_migrations") {
+      applied = try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+    }
+    if version > latestVersion || !applied.subtracting(migrationIdentifiers).isEmpty {
+      throw GradebookError.newerSchema(path: path, found: version, supported: latestVersion)
+    }
+    let commune = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'commune_code'")
+      .flatMap { try? UnitCode($0) }
+    return .results(version: version, commune: commune)
+  }
+
+  /// Turns an SQLite error into a ``GradebookError`` that names the file.
+  static func translate(_ error: any Error, path: String) -> any Error {
+    if error is GradebookError { return error }
+    guard let error = error as? DatabaseError else { return error }
+    switch error.resultCode {
+    case .SQLITE_NOTADB: return GradebookError.notADatabase(path: path)
+    case .SQLITE_CORRUPT:
+      return GradebookError.damaged(path: path, details: error.message ?? "SQLITE_CORRUPT")
+    default: return GradebookError.database(path: path, message: error.message ?? "\(error.resultCode)")
+    }
+  }
+
+  /// The connection settings for results files: a 5 s busy timeout, so two shells writing the
+  /// same commune wait for each other instead of failing; foreign keys on.
+  static func configuration(readonly: Bool = false) -> Configuration {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(5)
+    configuration.readonly = readonly
+    configuration.foreignKeysEnabled = true
+    configuration.label = "papi-train results"
+    return configuration
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Gradebook
+
+/// A fresh folder under the system's temporary folder, removed when the value goes away.
+final class TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gradebook-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  var results: ResultsDirectory { ResultsDirectory(url: url.appendingPathComponent("Results")) }
+}
+
+enum Fixture {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Fixtures")
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static func data(_ name: String) throws -> Data {
+    try Data(contentsOf: folder.appendingPathComponent(name))
+  }
+
+  static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+}
+
+/// The commune codes the tests use: real codes from the shipped Lai Châu sample.
+enum Commune {
+  static let muongKim = try! UnitCode("03637")
+  static let khoenOn = try! UnitCode("03640")
+}
+
+/// Every row of every table, as text, for comparing two databases' contents.
+func dump(_ path: String) throws -> [String: [String]] {
+  let queue = try DatabaseQueue(path: path)
+  defer { try? queue.close() }
+  return try queue.read { db in
+    var tables: [String: [String]] = [:]
+    for table in ["officials", "classes", "class_communes", "attempts", "answers"] {
+      tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\($0)" }.sorted()
+    }
+    return tables
+  }
+}
+
+/// The bytes of a file and of its `-wal` and `-shm` companions, if any.
+func fileState(_ path: String) -> [String: Data?] {
+  var state: [String: Data?] = [:]
+  for suffix in ["", "-wal", "-shm"] {
+    state[suffix] = FileManager.default.contents(atPath: path + suffix)
+  }
+  return state
+}
+
+/// A quiz of `count` questions started by a new official.
+func startQuiz(
+  in store: CommuneStore, name: String = "Lò Văn Thắng", count: Int = 5, seed: UInt64 = 42,
+  at date: Date = Date(timeIntervalSince1970: 1_760_000_000)
+) throws -> (Official, Attempt) {
+  let official = try store.addOfficial(name: name, position: "chairman", createdAt: date)
+  let attempt = try store.startAttempt(
+    NewAttempt(
+      officialID: official.id, quizID: "grassroots-democracy.final", courseID: "grassroots-democracy",
+      courseVersion: "2025.1", seed: seed, questionIDs: (1...count).map { "gd.q\($0)" }, startedAt: date))
+  return (official, attempt)
+}
+
+func answer(
+  _ attempt: Attempt, _ index: Int, response: String = "{\"choice\":\"b\"}", score: Double = 1,
+  at date: Date = Date(timeIntervalSince1970: 1_760_000_100)
+) -> Answer {
+  Answer(
+    attemptID: attempt.id, questionID: attempt.questionIDs[index], position: index, response: response,
+    score: score, isCorrect: score >= 1, timeTaken: 12.5, answeredAt: date)
+}
