@@ -278,7 +278,12 @@ public final class CommuneStore: Sendable {
   private func end(
     _ id: UUID, status: AttemptStatus, score: Double?, maxScore: Double?, at date: Date
   ) throws -> Attempt {
-    try write { db in
+    defer {
+      // Move the log into the database file now, so a copy of the .sqlite file alone (without
+      // its -wal) taken after a quiz holds the quiz. Passive: it never waits for other writers.
+      _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
+    }
+    return try write { db in
       guard
         let current = try String.fetchOne(
           db, sql: "SELECT status FROM attempts WHERE id = ?", arguments: [id.uuidString])
