@@ -2,7 +2,9 @@
 // The implementation of CReadline.h: a thin layer over GNU readline for Swift 6: Swift calls these small functions and never
 // touches readline's global variables itself (strict concurrency forbids that).
 
+#include <errno.h>
 #include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,22 @@ static int papi_rl_signal_hook(void) {
   return 0;
 }
 
+/// Reads a key for readline. A read interrupted by Ctrl-C while readline waits clears the line
+/// and ends it at once (readline's own rl_getc would go on waiting for the next key).
+static int papi_rl_getc(FILE *stream) {
+  for (;;) {
+    unsigned char key;
+    ssize_t count = read(fileno(stream), &key, 1);
+    if (count == 1) return key;
+    if (count == 0) return EOF;
+    if (errno != EINTR) return EOF;
+    if (papi_rl_interrupted && papi_rl_reading) {
+      rl_replace_line("", 0);
+      return '\n';
+    }
+  }
+}
+
 /// Installs the SIGINT handler (Ctrl-C never kills the shell) and the readline hooks.
 void papi_rl_install(const char *application_name) {
   struct sigaction action;
@@ -35,9 +53,17 @@ void papi_rl_install(const char *application_name) {
   action.sa_handler = papi_rl_sigint_handler;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, NULL);
+  // A parent may have started us with SIGINT blocked (the mask is inherited); unblock it.
+  sigset_t interrupt;
+  sigemptyset(&interrupt);
+  sigaddset(&interrupt, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
   rl_readline_name = application_name;
   rl_signal_event_hook = papi_rl_signal_hook;
-  rl_catch_signals = 1;
+  // SIGINT stays with our handler (installed without SA_RESTART, so a waiting read is
+  // interrupted); readline's own handler would only act on the next key.
+  rl_catch_signals = 0;
+  rl_getc_function = papi_rl_getc;
   rl_catch_sigwinch = 1;
   using_history();
 }
