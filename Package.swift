@@ -46,7 +46,7 @@ let package = Package(
     .executableTarget(
       name: "papi-train",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText",
+        "Curriculum", "Localization", "VietnameseText", "Gradebook",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -19,8 +19,12 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   case communeMismatch(path: String, found: UnitCode, expected: UnitCode)
   /// Any other SQLite failure, with the file it happened in.
   case database(path: String, message: String)
-  /// A file or folder that could not be read or written.
+  /// A file or folder that could not be read or written, with the system's reason.
   case fileSystem(path: String, message: String)
+  /// Nothing exists at the path.
+  case noSuchFile(path: String)
+  /// A folder given to merge holds no `.sqlite` file.
+  case noResultsFiles(folder: String)
 
   case emptyName
   case emptyField(String)
@@ -90,7 +94,11 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
     case .database(let path, let message):
       return vi ? "\(path): lỗi cơ sở dữ liệu: \(message)" : "\(path): database error: \(message)"
     case .fileSystem(let path, let message):
-      return vi ? "\(path): \(message)" : "\(path): \(message)"
+      return vi ? "\(path): không đọc hoặc ghi được: \(message)" : "\(path): cannot read or write: \(message)"
+    case .noSuchFile(let path):
+      return vi ? "\(path): không có tệp hoặc thư mục này" : "\(path): no such file or folder"
+    case .noResultsFiles(let folder):
+      return vi ? "\(folder): thư mục không có tệp .sqlite nào" : "\(folder): no .sqlite files in this folder"
     case .emptyName:
       return vi ? "họ và tên không được để trống" : "the name must not be empty"
     case .emptyField(let field):

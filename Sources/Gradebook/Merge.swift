@@ -100,7 +100,7 @@ public struct ResultsMerger: Sendable {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         files.append(
           MergedFile(
-            path: path, outcome: .refused(.fileSystem(path: path, message: "no such file or folder"))))
+            path: path, outcome: .refused(.noSuchFile(path: path))))
         continue
       }
       if isDirectory.boolValue {
@@ -110,7 +110,7 @@ public struct ResultsMerger: Sendable {
           files.append(
             MergedFile(
               path: path,
-              outcome: .refused(.fileSystem(path: path, message: "no .sqlite files in this folder"))))
+              outcome: .refused(.noResultsFiles(folder: path))))
         }
         for name in found {
           let file = (path as NSString).appendingPathComponent(name)
@@ -160,7 +160,7 @@ struct Snapshot {
     let fileManager = FileManager.default
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-      throw GradebookError.fileSystem(path: path, message: "not a file")
+      throw GradebookError.noSuchFile(path: path)
     }
     let folder = fileManager.temporaryDirectory.appendingPathComponent(
       "papi-train-merge-\(UUID().uuidString)")

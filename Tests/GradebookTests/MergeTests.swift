@@ -253,7 +253,10 @@ import Testing
     let missing = folder.path("nowhere.sqlite")
     let report = ResultsMerger(destination: folder.results).merge(paths: [missing, folder.url.path])
     #expect(report.files.count == 2)
-    #expect(report.files.allSatisfy { if case .refused(.fileSystem) = $0.outcome { true } else { false } })
+    #expect(
+      report.files.map(\.outcome) == [
+        .refused(.noSuchFile(path: missing)), .refused(.noResultsFiles(folder: folder.url.path)),
+      ])
   }
 
   @Test func anOlderInputIsReadThroughAMigratedCopy() throws {

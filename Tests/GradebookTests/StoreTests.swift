@@ -351,6 +351,26 @@ import Testing
     #expect(try setup.attempt(id: first.id)?.answers.count == 150)
     #expect(try setup.attempt(id: second.id)?.answers.count == 150)
     #expect(try setup.integrityCheck().isEmpty)
+
+    // One connection holds a write transaction for a second: the other waits for it (busy
+    // timeout) instead of failing with "database is locked".
+    let (_, third) = try startQuiz(in: setup, name: "Tòng Văn Hùng", count: 1)
+    let locked = DispatchSemaphore(value: 0)
+    let holder = Task.detached {
+      try a.pool.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          locked.signal()
+          Thread.sleep(forTimeInterval: 1)
+          return .commit
+        }
+      }
+    }
+    locked.wait()
+    let clock = ContinuousClock()
+    let waited = try clock.measure { try b.record(answer(third, 0)) }
+    try await holder.value
+    #expect(waited > .milliseconds(500))
+    #expect(try setup.attempt(id: third.id)?.answers.count == 1)
   }
 
   @Test func twoProcessesCreatingTheSameFileAtOnceBothGetAWorkingStore() async throws {
