@@ -21,7 +21,9 @@ public enum UnitLevel: String, Sendable, Hashable, CaseIterable, Comparable {
 
 /// A province, district or commune-level unit (commune, ward, special zone, township).
 public struct AdministrativeUnit: Sendable, Hashable, Identifiable {
+  /// Its administrative code.
   public var code: UnitCode
+  /// Province, district or commune level.
   public var level: UnitLevel
   /// The full name, as the statistics office writes it ("Xã Mường Kim"), in NFC.
   public var name: String
@@ -30,8 +32,10 @@ public struct AdministrativeUnit: Sendable, Hashable, Identifiable {
   /// The unit above it: the province, or for a commune in a three-tier list its district.
   public var parentCode: UnitCode?
 
+  /// The code.
   public var id: UnitCode { code }
 
+  /// A unit; ``UnitHierarchy`` checks that its parent exists and sits above it.
   public init(code: UnitCode, level: UnitLevel, name: String, kind: String, parentCode: UnitCode?) {
     self.code = code
     self.level = level

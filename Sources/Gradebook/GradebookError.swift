@@ -66,6 +66,7 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
     case fileExists
   }
 
+  /// The message in `language`, naming the file (and line) concerned.
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
     switch self {

@@ -3,18 +3,24 @@ internal import GRDB
 
 /// What merging one file added to a commune's results.
 public struct MergeCounts: Sendable, Hashable {
+  /// Officials added to the roster.
   public var officials = 0
+  /// Training classes added.
   public var classes = 0
+  /// Attempts added.
   public var attempts = 0
   /// Attempts already present that the file carried further (in progress here, finished there).
   public var attemptsUpdated = 0
+  /// Answers added, to new attempts or to attempts already present.
   public var answers = 0
 
+  /// Nothing added.
   public init() {}
 
   /// Whether the merge changed nothing.
   public var isEmpty: Bool { self == MergeCounts() }
 
+  /// The counts of two merges together.
   public static func + (lhs: MergeCounts, rhs: MergeCounts) -> MergeCounts {
     var sum = lhs
     sum.officials += rhs.officials
@@ -50,11 +56,13 @@ public enum MergeOutcome: Sendable, Hashable {
 public struct MergedFile: Sendable, Hashable {
   /// The file as named on the command line (or inside a folder named there).
   public var path: String
+  /// What merging it did.
   public var outcome: MergeOutcome
 }
 
 /// The result of a merge run: one outcome per file, in the order given.
 public struct MergeReport: Sendable, Hashable {
+  /// Every file, in the order given (a folder's files in name order).
   public var files: [MergedFile]
 
   /// What was added per commune, over all files.
@@ -86,8 +94,10 @@ public struct MergeReport: Sendable, Hashable {
 ///   destination's version and are reported. The same person added on two machines gets two ids:
 ///   both are kept and reported as possible duplicates (same name, diacritics ignored).
 public struct ResultsMerger: Sendable {
+  /// The results folder merged into; commune files are created in it as needed.
   public let destination: ResultsDirectory
 
+  /// A merger into `destination`.
   public init(destination: ResultsDirectory) {
     self.destination = destination
   }

@@ -10,8 +10,10 @@ public struct Official: Sendable, Hashable, Identifiable {
   public var position: String
   /// The commune whose roster this is.
   public var communeCode: UnitCode
+  /// When the official was added to the roster (on whichever machine).
   public var createdAt: Date
 
+  /// An official as stored; use ``CommuneStore/addOfficial(name:position:id:createdAt:)`` to add one.
   public init(id: UUID, name: String, position: String, communeCode: UnitCode, createdAt: Date) {
     self.id = id
     self.name = name
@@ -26,14 +28,18 @@ public struct Official: Sendable, Hashable, Identifiable {
 /// A class is stored in the results file of each of its communes, under the same id, so attempts
 /// taken in the class can name it wherever they are merged.
 public struct TrainingClass: Sendable, Hashable, Identifiable {
+  /// A stable id, the same in every commune file the class is stored in.
   public var id: UUID
+  /// Who taught it.
   public var trainer: String
   /// The day it was held, as an ISO 8601 calendar date (`2025-09-12`).
   public var date: String
+  /// Where it was held.
   public var place: String
   /// The communes whose officials attend, in code order.
   public var communeCodes: [UnitCode]
 
+  /// A class; the date is checked when it is saved.
   public init(id: UUID = UUID(), trainer: String, date: String, place: String, communeCodes: [UnitCode]) {
     self.id = id
     self.trainer = trainer
@@ -64,8 +70,11 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable {
 
 /// What the shell knows when an official starts a quiz.
 public struct NewAttempt: Sendable, Hashable {
+  /// A stable id for the attempt (a new UUID unless given).
   public var id: UUID
+  /// The official taking it; they must be on the commune's roster.
   public var officialID: UUID
+  /// The quiz, course and course version, as the curriculum names them.
   public var quizID: String
   public var courseID: String
   public var courseVersion: String
@@ -77,6 +86,7 @@ public struct NewAttempt: Sendable, Hashable {
   public var questionIDs: [String]
   public var startedAt: Date
 
+  /// What to start; see ``CommuneStore/startAttempt(_:)``.
   public init(
     id: UUID = UUID(), officialID: UUID, quizID: String, courseID: String, courseVersion: String,
     classID: UUID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
@@ -95,7 +105,9 @@ public struct NewAttempt: Sendable, Hashable {
 
 /// One answer, as stored: committed on its own the moment it is recorded.
 public struct Answer: Sendable, Hashable {
+  /// The attempt it belongs to.
   public var attemptID: UUID
+  /// The question answered; one of the attempt's questions.
   public var questionID: String
   /// The question's place in the quiz, from 0.
   public var position: Int
@@ -109,6 +121,7 @@ public struct Answer: Sendable, Hashable {
   public var timeTaken: Double
   public var answeredAt: Date
 
+  /// An answer to record with ``CommuneStore/record(_:)``.
   public init(
     attemptID: UUID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
     timeTaken: Double, answeredAt: Date
@@ -126,6 +139,7 @@ public struct Answer: Sendable, Hashable {
 
 /// An attempt at a quiz with the answers recorded so far, in quiz order.
 public struct Attempt: Sendable, Hashable, Identifiable {
+  /// The fields given when it started (see ``NewAttempt``).
   public var id: UUID
   public var officialID: UUID
   public var quizID: String
@@ -136,15 +150,18 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   /// The question ids in the order asked.
   public var questionIDs: [String]
   public var startedAt: Date
+  /// When it was finished or abandoned.
   public var endedAt: Date?
   /// The total mark, once finished.
   public var score: Double?
   /// The highest total mark possible, once finished.
   public var maxScore: Double?
+  /// In progress, finished or abandoned.
   public var status: AttemptStatus
   /// The answers recorded, ordered by their position in the quiz.
   public var answers: [Answer]
 
+  /// An attempt as stored; the store makes these.
   public init(
     id: UUID, officialID: UUID, quizID: String, courseID: String, courseVersion: String, classID: UUID?,
     seed: UInt64, questionIDs: [String], startedAt: Date, endedAt: Date?, score: Double?, maxScore: Double?,

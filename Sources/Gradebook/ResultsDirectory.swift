@@ -15,6 +15,7 @@ public struct ResultsDirectory: Sendable, Hashable {
   /// The folder.
   public let url: URL
 
+  /// The folder at `url`.
   public init(url: URL) {
     self.url = url.standardizedFileURL
   }

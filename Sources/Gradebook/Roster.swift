@@ -8,6 +8,7 @@ public struct PositionName: Sendable, Hashable {
   /// The names it goes by (Vietnamese, English, ...).
   public var names: [String]
 
+  /// A position and its names.
   public init(id: String, names: [String]) {
     self.id = id
     self.names = names
@@ -31,6 +32,7 @@ public struct PositionMatcher: Sendable {
 
   let positions: [(id: String, cores: [Set<String>])]
 
+  /// A matcher for these positions (from `Courses/positions.yaml`).
   public init(positions: [PositionName]) {
     self.positions = positions.map { position in
       (position.id, ([position.id] + position.names).map(Self.core).filter { !$0.isEmpty })
@@ -77,7 +79,9 @@ public struct PositionMatcher: Sendable {
 public struct RosterRow: Sendable, Hashable {
   /// The row's line in the file (1-based), as a spreadsheet numbers it.
   public var line: Int
+  /// The "Họ và tên" cell, in NFC with spaces collapsed.
   public var name: String
+  /// The "Chức vụ" cell, as written.
   public var position: String
 }
 
@@ -98,6 +102,7 @@ public struct RosterImportReport: Sendable, Hashable {
   /// Rows that could not be imported, with the reason.
   public var skipped: [(row: RosterRow, problem: RosterRowProblem)] = []
 
+  /// An empty report.
   public init() {}
 
   public static func == (lhs: RosterImportReport, rhs: RosterImportReport) -> Bool {
