@@ -46,7 +46,7 @@ let package = Package(
     .executableTarget(
       name: "papi-train",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Gradebook",
+        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,7 +67,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train"]
+      dependencies: ["papi-train", "Assessment", "Curriculum"]
     ),
   ],
   swiftLanguageModes: [.v6]

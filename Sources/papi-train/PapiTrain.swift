@@ -10,7 +10,9 @@ struct PapiTrain: ParsableCommand {
       Training and self-assessment for Vietnamese commune officials, mapped onto the PAPI dimensions.
       Set PAPI_LANG=en (or --lang en) for English messages.
       """,
-    subcommands: [LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self],
-    defaultSubcommand: LintCommand.self
+    subcommands: [
+      ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
+    ],
+    defaultSubcommand: ShellCommand.self
   )
 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import Gradebook
+import Localization
+import Shell
+
+/// `papi-train shell` (the default): the interactive shell for officials, on the shipped Courses/,
+/// the commune list in AdministrativeUnits/ and the results in Results/.
+struct ShellCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shell",
+    abstract: "Học bài và làm bài kiểm tra / read lessons and take quizzes (the default command).",
+    discussion: """
+      Uses GNU readline on a terminal (history, Tab completion, Ctrl-C, Ctrl-D) and reads plain lines
+      when standard input is not a terminal, so a script can drive a whole session.
+      """
+  )
+
+  @Option(name: .long, help: "The Courses/ folder.")
+  var courses: String = "Courses"
+
+  @OptionGroup var results: ResultsOption
+
+  @OptionGroup var units: UnitsOption
+
+  @Option(name: .long, help: "Pick this commune (code or name) instead of asking.")
+  var commune: String?
+
+  @Option(name: .long, help: "Sign in as this official (full name) instead of asking.")
+  var official: String?
+
+  @Option(name: .long, help: "Shuffle quizzes with this seed (a class can share one order).")
+  var seed: UInt64?
+
+  @OptionGroup var languageOption: LanguageOption
+
+  func run() throws {
+    let language = languageOption.language
+    let loaded = CurriculumLoader().load(path: courses)
+    guard let library = loaded.library, loaded.errors.isEmpty else {
+      for diagnostic in loaded.errors.prefix(20) {
+        FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+      }
+      printError(ShellCommandMessage.coursesInvalid(courses).text(in: language), in: language)
+      throw ExitCode(1)
+    }
+    let hierarchy = try reportingErrors(in: language) { try UnitHierarchy.load(path: units.path) }
+    let directory = results.directory
+    let terminal = Terminal.current()
+    let output = StandardOutput()
+    let reader: any LineReader =
+      terminal.isInteractive
+      ? ReadlineLineReader(
+        historyURL: ReadlineLineReader.defaultHistoryURL(environment: ProcessInfo.processInfo.environment))
+      : PlainLineReader(output: output)
+    var nextSeed = seed
+    let configuration = ShellSession.Configuration(
+      library: library, communes: hierarchy.communeEntries(),
+      openStore: { GradebookResultsStore(store: try directory.store(for: try UnitCode($0.code))) },
+      language: language, terminal: terminal,
+      commune: commune, official: official,
+      makeSeed: {
+        if let given = nextSeed {
+          nextSeed = given &+ 1
+          return given
+        }
+        return UInt64.random(in: .min ... .max)
+      })
+    let session = ShellSession(configuration: configuration, reader: reader, output: output)
+    let status = session.run()
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+enum ShellCommandMessage: LocalizedMessage {
+  case coursesInvalid(String)
+
+  func text(in language: Language) -> String {
+    switch (self, language) {
+    case (.coursesInvalid(let path), .vietnamese):
+      "Các khoá học trong \(path) có lỗi; hãy chạy 'papi-train lint \(path)'."
+    case (.coursesInvalid(let path), .english):
+      "The courses in \(path) have errors; run 'papi-train lint \(path)'."
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// The shell on a real pseudo-terminal: GNU readline's line editing, history, completion and
+/// Ctrl-C / Ctrl-D, as a person at the keyboard meets them.
+@Suite(.serialized) struct ShellTerminalTests {
+  let home = FileManager.default.temporaryDirectory.appendingPathComponent("papi-pty-\(UUID().uuidString)")
+
+  func start(_ extra: [String] = []) throws -> PseudoTerminalSession {
+    try PseudoTerminalSession(
+      ["--results", home.appendingPathComponent("Results").path] + extra,
+      environment: ["XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": ""])
+  }
+
+  func signIn(_ terminal: PseudoTerminalSession) {
+    #expect(terminal.expect("Xã/phường của bạn"))
+    terminal.type("03390\r")
+    #expect(terminal.expect("Họ và tên"))
+    terminal.type("Phạm Thu\r")
+    #expect(terminal.expect("(c/k)"))
+    terminal.type("c\r")
+    #expect(terminal.expect("(gõ số)"))
+    terminal.type("3\r")
+    #expect(terminal.expect("papi> "))
+  }
+
+  @Test func ctrlCClearsTheLineAndCtrlDLeavesCleanly() throws {
+    let terminal = try start()
+    signIn(terminal)
+    terminal.type("cour\u{03}")
+    #expect(terminal.expect("Ctrl-C: đã xoá dòng"))
+    #expect(terminal.process.isRunning)
+    terminal.type("\u{04}")
+    #expect(terminal.expect("Tạm biệt."))
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func historyIsRecalledWithTheUpArrowAndKeptOnDiskWithoutRepeats() throws {
+    let terminal = try start()
+    signIn(terminal)
+    terminal.type("courses\r")
+    #expect(terminal.expect("Các khoá học:"))
+    terminal.type("courses\r")
+    #expect(terminal.expect("Các khoá học:"))
+    terminal.type("\u{1B}[A\r")  // up arrow recalls "courses"
+    #expect(terminal.expect("Các khoá học:"))
+    terminal.type("quit\r")
+    #expect(terminal.waitForExit() == 0)
+    let history = try String(
+      contentsOf: home.appendingPathComponent("state/papi-train/history"), encoding: .utf8)
+    #expect(history.split(separator: "\n").filter { $0 == "courses" }.count == 1)
+  }
+
+  @Test func tabCompletesCommandsAndIds() throws {
+    let terminal = try start()
+    signIn(terminal)
+    terminal.type("cours\t")
+    terminal.type("\t\t")
+    #expect(terminal.expect("course"))
+    terminal.type("\u{15}read oss-l0\t\t")  // Ctrl-U clears the line first
+    #expect(terminal.expect("oss-l01"))
+    terminal.type("\u{15}quit\r")
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func vietnameseInputWorksEvenWithoutAUTF8LocaleAndBackspaceRemovesAWholeLetter() throws {
+    let terminal = try start()
+    #expect(terminal.expect("Xã/phường của bạn"))
+    // "Bình Lưx", then one backspace: the x goes, the ư stays whole.
+    terminal.type("Bình Lưx\u{7F}\r")
+    #expect(terminal.expect("Xã/phường: Xã Bình Lư, Tỉnh Lai Châu"))
+    #expect(terminal.expect("Họ và tên"))
+    terminal.type("Đặng Thị Ngọc\u{7F}\u{7F}ọc\r")
+    #expect(terminal.expect("Chưa có 'Đặng Thị Ngọc'"))
+    terminal.type("k\r")
+    terminal.type("\u{04}")
+    #expect(terminal.waitForExit() == 0)
+  }
+}
