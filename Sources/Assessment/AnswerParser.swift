@@ -47,6 +47,22 @@ public enum AnswerParser {
     String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
   }
 
+  /// What an official would type to answer `item` fully right, in the letters it is shown with:
+  /// the inverse of ``parse(_:for:)`` for the key (used by scripted sessions and their tests).
+  public static func typedKey(for item: QuizItem) -> String {
+    func letter(_ original: Int) -> String { label(item.displayOrder.firstIndex(of: original) ?? original) }
+    switch item.question.body {
+    case .singleChoice(let options, let answer):
+      return letter(options.firstIndex { $0.id == answer } ?? 0)
+    case .multipleChoice(let options, let answers):
+      return options.indices.filter { answers.contains(options[$0].id) }.map(letter).joined(separator: " ")
+    case .trueFalse(let answer): return answer ? "đ" : "s"
+    case .matching(let pairs): return pairs.indices.map(letter).joined(separator: " ")
+    case .ordering(let items): return items.indices.map(letter).joined(separator: " ")
+    case .shortAnswer(let accepted, _): return accepted.first ?? ""
+    }
+  }
+
   public static func parse(_ input: String, for item: QuizItem) throws(AnswerInputError) -> Response {
     let text = input.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else { throw .empty }

@@ -152,6 +152,16 @@ func item(_ id: String, seed: UInt64 = 7) throws -> QuizItem {
     #expect(try AnswerParser.parse(inOrder, for: order) == .ordering([0, 1, 2]))
   }
 
+  @Test func theTypedKeyParsesBackToFullMarksForEveryQuestionAndSeed() throws {
+    for question in course.questions {
+      for seed in UInt64(0)..<5 {
+        let shown = try item(question.id, seed: seed)
+        let response = try AnswerParser.parse(AnswerParser.typedKey(for: shown), for: shown)
+        #expect(Scorer.mark(response, for: question).isCorrect, "\(question.id) seed \(seed)")
+      }
+    }
+  }
+
   @Test func shortAnswerKeepsTheTextInNFC() throws {
     let shown = try item("mini-q-short")
     #expect(try AnswerParser.parse(" da\u{0302}n bie\u{0302}\u{0301}t ", for: shown) == .text("dân biết"))

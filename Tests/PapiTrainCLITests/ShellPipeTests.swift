@@ -22,20 +22,7 @@ import Testing
     let course = try #require(library.courses.first { $0.quiz(quizID) != nil })
     let assembled = try QuizAssembler(course: course, taxonomy: library.taxonomy).assemble(
       course.quiz(quizID)!, seed: seed)
-    return assembled.items.map { item in
-      func letter(_ original: Int) -> String {
-        AnswerParser.label(item.displayOrder.firstIndex(of: original)!)
-      }
-      switch item.question.body {
-      case .singleChoice(let options, let answer): return letter(options.firstIndex { $0.id == answer }!)
-      case .multipleChoice(let options, let answers):
-        return options.indices.filter { answers.contains(options[$0].id) }.map(letter).joined(separator: " ")
-      case .trueFalse(let answer): return answer ? "đ" : "s"
-      case .matching(let pairs): return pairs.indices.map(letter).joined(separator: " ")
-      case .ordering(let items): return items.indices.map(letter).joined(separator: " ")
-      case .shortAnswer(let accepted, _): return accepted[0]
-      }
-    }
+    return assembled.items.map(AnswerParser.typedKey(for:))
   }
 
   func sqlite(_ sql: String) throws -> String {
