@@ -242,6 +242,28 @@ func rightAnswers(for quizID: String) throws -> [String] {
     #expect(run.transcript.contains("Không có bài học 'nope'."))
   }
 
+  @Test func ctrlCDuringAQuizAsksBeforePausingAndKeepsTheAnswers() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let store = MemoryStore()
+    let output = Transcript()
+    let lines: [LineInput] =
+      ["12345", "An", "c", "1", "quiz mini-practice", answers[0]].map { .line($0) }
+      + [.interrupt, .line("k"), .line(answers[1]), .interrupt, .line("c"), .line("quit")]
+    let configuration = ShellSession.Configuration(
+      library: library, communes: communes, openStore: { _ in store }, language: .vietnamese,
+      terminal: Terminal(isInteractive: false, usesColor: false), makeSeed: { 42 })
+    let status = ShellSession(
+      configuration: configuration, reader: ScriptedReader(lines, output: output), output: output
+    )
+    .run()
+    #expect(status == 0)
+    // The first Ctrl-C was answered "no": the quiz went on; the second "yes": paused, resumable.
+    #expect(output.text.contains("Tạm dừng bài kiểm tra?"))
+    #expect(output.text.contains("Đã tạm dừng. Gõ 'quiz mini-practice' để làm tiếp."))
+    #expect(store.stored.first?.answers.count == 2)
+    #expect(store.stored.first?.status == .inProgress)
+  }
+
   @Test func endOfInputLeavesCleanly() {
     let run = session(["12345"])
     #expect(run.status == 0)
