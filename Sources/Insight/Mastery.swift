@@ -66,28 +66,7 @@ public struct MasteryRule: Sendable, Hashable {
 
   /// Mastery over `facts` as of `reference`.
   public func mastery(of facts: [AnswerFact], at reference: Date) -> Mastery {
-    let officials = Set(facts.map(\.officialID)).count
-    guard !facts.isEmpty else {
-      return Mastery(
-        estimate: nil, lower: 0, upper: 1, answers: 0, officials: 0, effectiveAnswers: 0, isInsufficient: true
-      )
-    }
-    var sumWeights = 0.0
-    var sumSquares = 0.0
-    var sumScores = 0.0
-    for fact in facts {
-      let w = weight(of: fact.answeredAt, at: reference)
-      sumWeights += w
-      sumSquares += w * w
-      sumScores += w * min(max(fact.score, 0), 1)
-    }
-    let estimate = sumScores / sumWeights
-    let effective = sumSquares > 0 ? sumWeights * sumWeights / sumSquares : 0
-    let (lower, upper) = Self.wilson(estimate, n: effective, z: z)
-    return Mastery(
-      estimate: estimate, lower: lower, upper: upper, answers: facts.count, officials: officials,
-      effectiveAnswers: effective,
-      isInsufficient: facts.count < minimumAnswers || officials < minimumOfficials)
+    mastery(of: tally(of: facts, at: reference))
   }
 
   /// The Wilson score interval for a proportion `p` observed over `n` trials.

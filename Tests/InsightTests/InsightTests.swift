@@ -185,3 +185,41 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
     #expect(close(unknown[0].urgency, 6.0 / 9))
   }
 }
+
+@Suite struct MasteryTallyTests {
+  @Test func tallyingPerOfficialThenAddingGivesTheSameMasteryAsTheAnswers() {
+    let facts = (0..<30).map {
+      fact("o\($0 % 4)", $0 % 3 == 0 ? 0 : 1, daysAgo: Double($0 * 7), question: "q\($0)")
+    }
+    let direct = MasteryRule.group.mastery(of: facts, at: now)
+    let perOfficial = CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: .group, at: now)
+    let summed = perOfficial.values.reduce(CodeTallies(), +)
+    let viaTally = MasteryRule.group.mastery(of: summed.byCode["D1.1"]!)
+    #expect(summed.byCode["D1.1"]?.officials == 4)
+    #expect(summed.byCode["D1"]?.answers == 30)
+    #expect(close(viaTally.estimate, direct.estimate!, 1e-12))
+    #expect(close(viaTally.effectiveAnswers, direct.effectiveAnswers, 1e-9))
+    #expect(viaTally.lower == direct.lower || abs(viaTally.lower - direct.lower) < 1e-12)
+    #expect(viaTally.officials == direct.officials)
+  }
+
+  @Test func anEmptyTallyIsInsufficientWithNoEstimate() {
+    let mastery = MasteryRule.official.mastery(of: MasteryTally.empty)
+    #expect(mastery.estimate == nil && mastery.isInsufficient && mastery.lower == 0 && mastery.upper == 1)
+  }
+
+  @Test func readinessFromTalliesMatchesReadinessFromAnswers() {
+    let facts = (0..<24).map { fact("o\($0 % 3)", $0 % 4 == 0 ? 0 : 1, codes: ["D1.1"], question: "q\($0)") }
+    let fromFacts = CommuneReadiness(
+      communeCode: "00001", facts: facts, rosterSize: 6, taxonomy: taxonomy, at: now)
+    let tallies = CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: .group, at: now)
+    let fromTallies = CommuneReadiness(
+      communeCode: "00001", officials: Array(tallies.values), rosterSize: 6, taxonomy: taxonomy)
+    #expect(fromFacts == fromTallies)
+  }
+
+  @Test func unknownCodesCountForNothingAndSubdimensionsCountForTheirDimension() {
+    #expect(taxonomy.countedCodes(for: ["D1.1", "D1", "X9"]) == ["D1.1", "D1"])
+    #expect(taxonomy.allCodes.first == "D1")
+  }
+}
