@@ -35,6 +35,9 @@ let package = Package(
       name: "Gradebook",
       dependencies: ["Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Insight over the results folder: answers read from the gradebook (streamed and summed in
+    // SQLite for provinces), mapped onto the taxonomy, turned into readiness and group reports.
+    .target(name: "ResultsAnalysis", dependencies: ["Curriculum", "Gradebook", "Insight"]),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -55,6 +58,8 @@ let package = Package(
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(
+      name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
     .testTarget(
       name: "GradebookTests",
       dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")],

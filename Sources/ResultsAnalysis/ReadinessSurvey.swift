@@ -1,0 +1,118 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Insight
+
+/// Readiness of every commune in a results folder, on every dimension, for leaders.
+///
+/// The answers are never loaded: each commune's file is reduced inside SQLite to recency-weighted
+/// sums per official and PAPI code (``WeightedAnswerScan``), and each commune's sums to its
+/// ``CommuneReadiness`` at once, so memory grows with the number of communes, not of answers.
+public struct ReadinessSurvey: Sendable {
+  /// One commune's row.
+  public struct Commune: Sendable, Hashable {
+    public var code: String
+    /// The commune's name from the administrative units, or its code when not listed.
+    public var name: String
+    /// District (if any) and province names, nearest first.
+    public var parents: [String]
+    /// The codes of the units above it, nearest first.
+    public var parentCodes: [String]
+    public var readiness: CommuneReadiness
+    /// Mastery on every dimension and sub-dimension, and every knowledge area.
+    public var mastery: MasteryReport
+    /// Dimensions and sub-dimensions that are weak or possibly weak, weakest first.
+    public var weakCodes: [String]
+  }
+
+  /// A results file that could not be read, and why.
+  public struct Failure: Sendable {
+    public var communeCode: String
+    public var error: any Error
+  }
+
+  public var communes: [Commune]
+  public var failures: [Failure]
+  /// Every dimension's mean readiness over the communes with enough data (nil where none has).
+  public var averages: [String: Double?]
+  /// Mastery of all the answers read, pooled (the "province" as one group).
+  public var pooled: MasteryReport
+  public var reference: Date
+
+  /// Surveys the communes of `directory` (or only `communes`).
+  public static func run(
+    directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [UnitCode]? = nil,
+    selection: AnswerSelection = .all, reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) throws -> ReadinessSurvey {
+    let taxonomy = index.library.taxonomy
+    let scan = WeightedAnswerScan(
+      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, reference: reference,
+      selection: selection)
+    let results = try scan.map(directory, communes: communes, workers: workers) { sums in
+      let perOfficial = Dictionary(grouping: sums.sums, by: \.group).values.map { QuestionIndex.tallies($0) }
+      let readiness = CommuneReadiness(
+        communeCode: sums.communeCode.rawValue, officials: perOfficial, rosterSize: sums.rosterSize,
+        taxonomy: taxonomy, rule: rule)
+      let total = perOfficial.reduce(CodeTallies(), +)
+      return (readiness, total)
+    }
+    var rows: [Commune] = []
+    var failures: [Failure] = []
+    var pooled = CodeTallies()
+    for (code, result) in results {
+      switch result {
+      case .failure(let error):
+        failures.append(Failure(communeCode: code.rawValue, error: error))
+      case .success(let (readiness, tallies)):
+        pooled += tallies
+        let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
+        let weak = taxonomy.allCodes.filter {
+          let verdict = mastery.byCode[$0]?.verdict(threshold: threshold)
+          return verdict == .weak || verdict == .possiblyWeak
+        }.sorted { (mastery.byCode[$0]?.estimate ?? 0, $0) < (mastery.byCode[$1]?.estimate ?? 0, $1) }
+        let ancestors = units?.ancestors(of: code) ?? []
+        rows.append(
+          Commune(
+            code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue,
+            parents: ancestors.map(\.name),
+            parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
+            weakCodes: weak))
+      }
+    }
+    var averages: [String: Double?] = [:]
+    for dimension in taxonomy.dimensions {
+      let scores = rows.compactMap { row in
+        row.readiness.dimensions.first { $0.code == dimension.code }?.score
+      }
+      averages[dimension.code] = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+    }
+    return ReadinessSurvey(
+      communes: rows, failures: failures, averages: averages,
+      pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)
+  }
+
+  /// Readiness of all the communes together per group of a second scan: per month or per training
+  /// class, for trends. Each point pools the answers of its period (or class).
+  public static func trend(
+    directory: ResultsDirectory, index: QuestionIndex, communes: [UnitCode]? = nil,
+    selection: AnswerSelection = .all, grouping: WeightedAnswerScan.Grouping, reference: Date,
+    rule: MasteryRule = .group, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) throws -> [(group: String, mastery: MasteryReport)] {
+    let taxonomy = index.library.taxonomy
+    let scan = WeightedAnswerScan(
+      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, reference: reference,
+      selection: selection,
+      grouping: grouping)
+    let results = try scan.map(directory, communes: communes, workers: workers) { sums in
+      Dictionary(grouping: sums.sums, by: \.group).mapValues { QuestionIndex.tallies($0) }
+    }
+    var byGroup: [String: CodeTallies] = [:]
+    for case (_, .success(let groups)) in results {
+      byGroup.merge(groups, uniquingKeysWith: +)
+    }
+    return byGroup.sorted { $0.key < $1.key }.map {
+      ($0.key, MasteryReport(tallies: $0.value, taxonomy: taxonomy, rule: rule))
+    }
+  }
+}
