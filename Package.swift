@@ -36,8 +36,11 @@ let package = Package(
       dependencies: ["Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // Insight over the results folder: answers read from the gradebook (streamed and summed in
-    // SQLite for provinces), mapped onto the taxonomy, turned into readiness and group reports.
-    .target(name: "ResultsAnalysis", dependencies: ["Curriculum", "Gradebook", "Insight"]),
+    // SQLite for provinces), mapped onto the taxonomy, turned into readiness, group reports and
+    // the views Reporting draws.
+    .target(
+      name: "ResultsAnalysis", dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+    ),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.

@@ -1,0 +1,242 @@
+import Curriculum
+import Foundation
+import Insight
+import Localization
+
+/// The JSON that `papi-train report ... --json` prints, for scripts and other systems. Every
+/// document names its schema and version (`papi-train.readiness/1`); a field is only ever added
+/// within a version, never renamed or removed. docs/report-json.md describes each field.
+public enum ReportDocuments {
+  /// A mastery figure as JSON: never a bare percentage, always with its interval, the data it
+  /// rests on and the verdict.
+  public struct MasteryFigure: Codable, Sendable, Hashable {
+    public var estimate: Double?
+    public var lower: Double
+    public var upper: Double
+    public var answers: Int
+    public var officials: Int
+    public var effectiveAnswers: Double
+    public var verdict: String
+
+    public init(_ mastery: Mastery, threshold: Double) {
+      estimate = mastery.estimate
+      lower = mastery.lower
+      upper = mastery.upper
+      answers = mastery.answers
+      officials = mastery.officials
+      effectiveAnswers = (mastery.effectiveAnswers * 100).rounded() / 100
+      verdict = mastery.verdict(threshold: threshold).rawValue
+    }
+  }
+
+  /// The rules the figures were computed with.
+  public struct Rules: Codable, Sendable, Hashable {
+    public var halfLifeDays: Double
+    public var minimumAnswers: Int
+    public var minimumOfficials: Int
+    public var weakThreshold: Double
+    public var scale: [Double]
+    public var readiness: String
+
+    public init(rule: MasteryRule, threshold: Double, scale: ClosedRange<Double>) {
+      halfLifeDays = rule.halfLifeDays
+      minimumAnswers = rule.minimumAnswers
+      minimumOfficials = rule.minimumOfficials
+      weakThreshold = threshold
+      self.scale = [scale.lowerBound, scale.upperBound]
+      readiness = "score = \(scale.lowerBound) + \(scale.upperBound - scale.lowerBound) × mastery"
+    }
+  }
+
+  public struct DimensionName: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+  }
+
+  /// `papi-train report readiness --json`.
+  public struct Readiness: Codable, Sendable {
+    public static let schema = "papi-train.readiness/1"
+
+    public struct Cell: Codable, Sendable, Hashable {
+      public var code: String
+      /// nil when the data are insufficient.
+      public var score: Double?
+      public var coverage: Double
+      public var assessedOfficials: Int
+      public var rosterOfficials: Int
+      public var mastery: MasteryFigure
+    }
+
+    public struct Commune: Codable, Sendable {
+      public var code: String
+      public var name: String
+      public var parents: [String]
+      public var total: Double?
+      public var dimensions: [Cell]
+      public var weakCodes: [String]
+    }
+
+    public struct PriorityRow: Codable, Sendable, Hashable {
+      public var code: String
+      public var provinceScore: Double
+      public var readiness: Double?
+      public var urgency: Double
+    }
+
+    public struct Failure: Codable, Sendable, Hashable {
+      public var commune: String
+      public var error: String
+    }
+
+    public var schema = Self.schema
+    public var generatedAt: Date
+    public var asOf: Date
+    public var rules: Rules
+    public var dimensions: [DimensionName]
+    public var communes: [Commune]
+    /// Dimension code → mean readiness over the communes with enough data.
+    public var averages: [String: Double?]
+    public var priorities: [PriorityRow]?
+    public var failures: [Failure]
+
+    public init(
+      survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], taxonomy: Taxonomy, rule: MasteryRule,
+      threshold: Double, priorities: [Priority]?, language: Language, generatedAt: Date
+    ) {
+      self.generatedAt = generatedAt
+      asOf = survey.reference
+      rules = Rules(rule: rule, threshold: threshold, scale: taxonomy.scale)
+      dimensions = taxonomy.dimensions.map { DimensionName(code: $0.code, name: $0.name.text(in: language)) }
+      self.communes = communes.map { row in
+        Commune(
+          code: row.code, name: row.name, parents: row.parents, total: row.readiness.total,
+          dimensions: row.readiness.dimensions.map {
+            Cell(
+              code: $0.code, score: $0.score, coverage: $0.coverage, assessedOfficials: $0.assessedOfficials,
+              rosterOfficials: $0.rosterOfficials, mastery: MasteryFigure($0.mastery, threshold: threshold))
+          }, weakCodes: row.weakCodes)
+      }
+      averages = survey.averages
+      self.priorities = priorities?.map {
+        PriorityRow(
+          code: $0.code, provinceScore: $0.provinceScore, readiness: $0.readiness, urgency: $0.urgency)
+      }
+      failures = survey.failures.map { Failure(commune: $0.communeCode, error: "\($0.error)") }
+    }
+  }
+
+  /// `papi-train report weak|gain|items --json`: one group's insight.
+  public struct Group: Codable, Sendable {
+    public static let schema = "papi-train.group/1"
+
+    public struct CodeFigure: Codable, Sendable, Hashable {
+      public var code: String
+      public var name: String
+      public var mastery: MasteryFigure
+    }
+
+    public struct Weak: Codable, Sendable, Hashable {
+      public var code: String
+      public var name: String
+      public var mastery: MasteryFigure
+      public var lessons: [String]
+      public var questionsToReview: [String]
+      public var positions: [String]
+    }
+
+    public struct Gain: Codable, Sendable, Hashable {
+      public var official: String
+      public var course: String
+      public var pre: Double
+      public var post: Double
+      public var normalized: Double?
+    }
+
+    public struct ItemRow: Codable, Sendable, Hashable {
+      public var question: String
+      public var attempts: Int
+      public var facility: Double
+      public var standardDeviation: Double
+      public var discriminationIndex: Double?
+      public var discriminativeEfficiency: Double?
+      public var flags: [String]
+    }
+
+    public struct Quiz: Codable, Sendable, Hashable {
+      public var quiz: String
+      public var attempts: Int
+      public var alpha: Double?
+      public var errorRatio: Double?
+      public var standardError: Double?
+      public var items: [ItemRow]
+    }
+
+    public var schema = Self.schema
+    public var generatedAt: Date
+    public var asOf: Date
+    public var scope: String
+    public var rules: Rules
+    public var officials: Int
+    public var answers: Int
+    public var unknownQuestions: Int
+    public var mastery: [CodeFigure]
+    public var weakAreas: [Weak]
+    public var gains: [Gain]
+    public var meanGain: Gain?
+    public var quizzes: [Quiz]
+
+    public init(
+      insight: GroupInsight, scope: String, officialNames: [String: String], library: CourseLibrary,
+      rule: MasteryRule, threshold: Double, language: Language, reference: Date, generatedAt: Date
+    ) {
+      let taxonomy = library.taxonomy
+      let name = { (code: String) in taxonomy.entry(for: code)?.name.text(in: language) ?? code }
+      self.generatedAt = generatedAt
+      asOf = reference
+      self.scope = scope
+      rules = Rules(rule: rule, threshold: threshold, scale: taxonomy.scale)
+      officials = insight.officials
+      answers = insight.facts.count
+      unknownQuestions = insight.unknownQuestions
+      mastery = taxonomy.allCodes.compactMap { code in
+        insight.mastery.byCode[code].map {
+          CodeFigure(code: code, name: name(code), mastery: .init($0, threshold: threshold))
+        }
+      }
+      weakAreas = insight.weakAreas.map {
+        Weak(
+          code: $0.code, name: name($0.code), mastery: .init($0.mastery, threshold: threshold),
+          lessons: $0.lessons,
+          questionsToReview: $0.questionsToReview, positions: $0.positions)
+      }
+      gains = insight.gains.map {
+        Gain(
+          official: officialNames[$0.officialID] ?? $0.officialID, course: $0.courseID, pre: $0.gain.pre,
+          post: $0.gain.post, normalized: $0.gain.normalized)
+      }
+      meanGain = insight.meanGain.map {
+        Gain(official: "", course: "", pre: $0.pre, post: $0.post, normalized: $0.normalized)
+      }
+      quizzes = insight.items.keys.sorted().map { quiz in
+        let analysis = insight.items[quiz]!
+        return Quiz(
+          quiz: quiz, attempts: analysis.attempts, alpha: analysis.alpha, errorRatio: analysis.errorRatio,
+          standardError: analysis.standardError,
+          items: analysis.items.map {
+            ItemRow(
+              question: $0.questionID, attempts: $0.attempts, facility: $0.facility,
+              standardDeviation: $0.standardDeviation, discriminationIndex: $0.discriminationIndex,
+              discriminativeEfficiency: $0.discriminativeEfficiency, flags: $0.flags.map(\.rawValue))
+          })
+      }
+    }
+  }
+
+  /// The encoder every document is written with: sorted keys, ISO 8601 dates, pretty-printed.
+  public static var encoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+  }
+}
