@@ -80,16 +80,22 @@ public struct ReadinessSurvey: Sendable {
             weakCodes: weak))
       }
     }
+    return ReadinessSurvey(
+      communes: rows, failures: failures, averages: averages(of: rows, taxonomy: taxonomy),
+      pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)
+  }
+
+  /// Every dimension's mean readiness over those of `communes` with enough data on it (nil where
+  /// none has): the "province average" a commune's profile is drawn against.
+  public static func averages(of communes: [Commune], taxonomy: Taxonomy) -> [String: Double?] {
     var averages: [String: Double?] = [:]
     for dimension in taxonomy.dimensions {
-      let scores = rows.compactMap { row in
+      let scores = communes.compactMap { row in
         row.readiness.dimensions.first { $0.code == dimension.code }?.score
       }
       averages[dimension.code] = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }
-    return ReadinessSurvey(
-      communes: rows, failures: failures, averages: averages,
-      pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)
+    return averages
   }
 
   /// Readiness of all the communes together per group of a second scan: per month or per training

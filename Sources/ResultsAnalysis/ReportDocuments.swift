@@ -90,7 +90,8 @@ public enum ReportDocuments {
 
     public var schema = Self.schema
     public var generatedAt: Date
-    public var asOf: Date
+    /// The day recency weights are computed for, `2026-11-01`.
+    public var asOf: String
     public var rules: Rules
     public var dimensions: [DimensionName]
     public var communes: [Commune]
@@ -101,10 +102,10 @@ public enum ReportDocuments {
 
     public init(
       survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], taxonomy: Taxonomy, rule: MasteryRule,
-      threshold: Double, priorities: [Priority]?, language: Language, generatedAt: Date
+      threshold: Double, priorities: [Priority]?, language: Language, asOf: String, generatedAt: Date
     ) {
       self.generatedAt = generatedAt
-      asOf = survey.reference
+      self.asOf = asOf
       rules = Rules(rule: rule, threshold: threshold, scale: taxonomy.scale)
       dimensions = taxonomy.dimensions.map { DimensionName(code: $0.code, name: $0.name.text(in: language)) }
       self.communes = communes.map { row in
@@ -116,7 +117,7 @@ public enum ReportDocuments {
               rosterOfficials: $0.rosterOfficials, mastery: MasteryFigure($0.mastery, threshold: threshold))
           }, weakCodes: row.weakCodes)
       }
-      averages = survey.averages
+      averages = ReadinessSurvey.averages(of: communes, taxonomy: taxonomy)
       self.priorities = priorities?.map {
         PriorityRow(
           code: $0.code, provinceScore: $0.provinceScore, readiness: $0.readiness, urgency: $0.urgency)
@@ -173,7 +174,7 @@ public enum ReportDocuments {
 
     public var schema = Self.schema
     public var generatedAt: Date
-    public var asOf: Date
+    public var asOf: String
     public var scope: String
     public var rules: Rules
     public var officials: Int
@@ -187,12 +188,12 @@ public enum ReportDocuments {
 
     public init(
       insight: GroupInsight, scope: String, officialNames: [String: String], library: CourseLibrary,
-      rule: MasteryRule, threshold: Double, language: Language, reference: Date, generatedAt: Date
+      rule: MasteryRule, threshold: Double, language: Language, asOf: String, generatedAt: Date
     ) {
       let taxonomy = library.taxonomy
       let name = { (code: String) in taxonomy.entry(for: code)?.name.text(in: language) ?? code }
       self.generatedAt = generatedAt
-      asOf = reference
+      self.asOf = asOf
       self.scope = scope
       rules = Rules(rule: rule, threshold: threshold, scale: taxonomy.scale)
       officials = insight.officials

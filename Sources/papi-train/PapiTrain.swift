@@ -12,6 +12,7 @@ struct PapiTrain: ParsableCommand {
       """,
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
+      ReportCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

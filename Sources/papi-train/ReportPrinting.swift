@@ -1,0 +1,325 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Insight
+import Localization
+import ResultsAnalysis
+import VietnameseText
+
+/// Prints a group's weak areas, gain and item statistics as terminal text.
+struct GroupReportPrinter {
+  var insight: GroupInsight
+  var library: CourseLibrary
+  var language: Language
+  var threshold: Double
+  /// Official id → name.
+  var names: [String: String]
+
+  private var taxonomy: Taxonomy { library.taxonomy }
+
+  private func name(_ code: String) -> String { taxonomy.entry(for: code)?.name.text(in: language) ?? code }
+
+  /// A mastery figure as a user reads it: "62% (48–74%, 41 answers)", or "insufficient data (3 answers)".
+  func describe(_ mastery: Mastery) -> String {
+    ReportMessage.mastery(mastery).text(in: language)
+  }
+
+  func printWeak() {
+    print("")
+    var rows = [
+      [ReportMessage.columnCode.text(in: language), ReportMessage.columnMastery.text(in: language)]
+    ]
+    for dimension in taxonomy.dimensions {
+      guard let mastery = insight.mastery.byCode[dimension.code] else { continue }
+      rows.append(["\(dimension.code) \(dimension.name.text(in: language))", describe(mastery)])
+    }
+    for line in tableLines(rows) { print(line) }
+    print("")
+    guard !insight.weakAreas.isEmpty else {
+      print(ReportMessage.noWeakAreas(threshold).text(in: language))
+      return
+    }
+    print(ReportMessage.weakHeading(threshold).text(in: language))
+    let positions = Dictionary(
+      library.positions.map { ($0.id, $0.name.text(in: language)) }, uniquingKeysWith: { first, _ in first })
+    for area in insight.weakAreas {
+      let verdict = ReportMessage.verdict(area.verdict).text(in: language)
+      print("• \(area.code) \(name(area.code)): \(describe(area.mastery)) — \(verdict)")
+      if !area.lessons.isEmpty {
+        print("    " + ReportMessage.lessons(Array(area.lessons.prefix(6))).text(in: language))
+      }
+      if !area.questionsToReview.isEmpty {
+        print("    " + ReportMessage.questions(Array(area.questionsToReview.prefix(8))).text(in: language))
+      }
+      if !area.positions.isEmpty {
+        let who = area.positions.prefix(3).map { positions[$0] ?? $0 }
+        print("    " + ReportMessage.responsible(who).text(in: language))
+      }
+    }
+  }
+
+  func printGain() {
+    print("")
+    guard !insight.gains.isEmpty else {
+      print(ReportMessage.noGain.text(in: language))
+      return
+    }
+    var rows = [ReportMessage.gainColumns.text(in: language).split(separator: "|").map(String.init)]
+    for gain in insight.gains {
+      rows.append([
+        names[gain.officialID] ?? gain.officialID, gain.courseID, percent(gain.gain.pre),
+        percent(gain.gain.post),
+        signed(gain.gain.absolute), gain.gain.normalized.map { String(format: "%.2f", $0) } ?? "—",
+      ])
+    }
+    if let mean = insight.meanGain {
+      rows.append([
+        ReportMessage.mean.text(in: language), "", percent(mean.pre), percent(mean.post),
+        signed(mean.absolute),
+        mean.normalized.map { String(format: "%.2f", $0) } ?? "—",
+      ])
+    }
+    for line in tableLines(rows) { print(line) }
+  }
+
+  func printItems() {
+    guard !insight.items.isEmpty else {
+      print("")
+      print(ReportMessage.noItems.text(in: language))
+      return
+    }
+    for quiz in insight.items.keys.sorted() {
+      let analysis = insight.items[quiz]!
+      print("")
+      print(ReportMessage.quizHeading(quiz, attempts: analysis.attempts).text(in: language))
+      print(
+        ReportMessage.testStatistics(
+          alpha: analysis.alpha, errorRatio: analysis.errorRatio, standardError: analysis.standardError
+        ).text(in: language))
+      var rows = [ReportMessage.itemColumns.text(in: language).split(separator: "|").map(String.init)]
+      for item in analysis.items {
+        rows.append([
+          item.questionID, String(item.attempts), String(format: "%.0f%%", item.facility * 100),
+          String(format: "%.2f", item.standardDeviation),
+          item.discriminationIndex.map { String(format: "%.1f", $0) } ?? "—",
+          item.discriminativeEfficiency.map { String(format: "%.1f", $0) } ?? "—",
+          item.flags.map { ReportMessage.flag($0).text(in: language) }.joined(separator: ", "),
+        ])
+      }
+      for line in tableLines(rows) { print(line) }
+    }
+  }
+
+  private func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+  private func signed(_ share: Double) -> String { String(format: "%+.0f", share * 100) }
+}
+
+/// Every message of the `report` commands, Vietnamese first.
+enum ReportMessage: Error, LocalizedMessage {
+  case unknownDimension(String, known: [String])
+  case unknownUnit(String)
+  case unreadable(String, String)
+  case coursesUnreadable(String, [String])
+  case badThreshold(Double)
+  case badClass(String)
+  case badDate(String)
+  case emptyPeriod(String, String)
+  case unknownQuiz(String)
+  case noScope
+  case noResults(String)
+  case unknownOfficial(String, String)
+  case ambiguousOfficial(String, [String])
+  case cannotWrite(String, String)
+  case cannotRead(String)
+  case notUTF8(String)
+  case provinceScores(ProvinceScores.ParseError)
+  case wrote(String)
+  case asOf(String)
+  case noCommunes
+  case legend
+  case weakList(String, [String])
+  case dashboardTitle(units: UnitHierarchy?, within: String?)
+  case scopeClass(String)
+  case scopeCommune(String)
+  case scopeOfficial(String, String)
+  case basis(answers: Int, officials: Int)
+  case unknownQuestions(Int)
+  case mastery(Mastery)
+  case columnCode, columnMastery
+  case noWeakAreas(Double)
+  case weakHeading(Double)
+  case verdict(Mastery.Verdict)
+  case lessons([String])
+  case questions([String])
+  case responsible([String])
+  case noGain
+  case gainColumns
+  case mean
+  case noItems
+  case quizHeading(String, attempts: Int)
+  case testStatistics(alpha: Double?, errorRatio: Double?, standardError: Double?)
+  case itemColumns
+  case flag(ItemAnalysis.Item.Flag)
+
+  func text(in language: Language) -> String {
+    let vi = language == .vietnamese
+    switch self {
+    case .unknownDimension(let code, let known):
+      return vi
+        ? "không có chỉ số '\(code)'; dùng một trong: \(known.joined(separator: ", "))"
+        : "no dimension '\(code)'; use one of: \(known.joined(separator: ", "))"
+    case .unknownUnit(let code):
+      return vi ? "không có đơn vị mã \(code) trong danh mục" : "no unit with code \(code) in the units file"
+    case .unreadable(let commune, let details):
+      return vi
+        ? "bỏ qua xã \(commune), không đọc được tệp kết quả: \(details)"
+        : "left out commune \(commune), its results file cannot be read: \(details)"
+    case .coursesUnreadable(let path, let details):
+      return ([vi ? "không đọc được khoá học trong \(path)" : "cannot load the courses in \(path)"] + details)
+        .joined(separator: "\n")
+    case .badThreshold(let value):
+      return vi ? "ngưỡng \(value) phải từ 0 đến 1" : "threshold \(value) must be between 0 and 1"
+    case .badClass(let text):
+      return vi ? "'\(text)' không phải mã lớp (UUID)" : "'\(text)' is not a class id (a UUID)"
+    case .badDate(let text):
+      return vi ? "ngày '\(text)' phải có dạng YYYY-MM-DD" : "date '\(text)' must be YYYY-MM-DD"
+    case .emptyPeriod(let from, let to):
+      return vi ? "khoảng ngày \(from) đến \(to) rỗng" : "the period \(from) to \(to) is empty"
+    case .unknownQuiz(let quiz):
+      return vi ? "không có bài kiểm tra '\(quiz)' trong khoá học" : "no quiz '\(quiz)' in the courses"
+    case .noScope:
+      return vi
+        ? "hãy chọn --commune MÃ (có thể kèm --official TÊN) hoặc --class MÃ_LỚP"
+        : "choose --commune CODE (optionally with --official NAME) or --class CLASS_ID"
+    case .noResults(let code):
+      return vi ? "xã \(code) chưa có tệp kết quả" : "commune \(code) has no results file"
+    case .unknownOfficial(let name, let code):
+      return vi ? "xã \(code) không có cán bộ '\(name)'" : "commune \(code) has no official '\(name)'"
+    case .ambiguousOfficial(let name, let candidates):
+      return
+        ([vi ? "'\(name)' khớp nhiều cán bộ; dùng mã:" : "'\(name)' matches several officials; use the id:"]
+        + candidates).joined(separator: "\n  ")
+    case .cannotWrite(let path, let details):
+      return vi ? "không ghi được \(path): \(details)" : "cannot write \(path): \(details)"
+    case .cannotRead(let path):
+      return vi ? "không đọc được \(path)" : "cannot read \(path)"
+    case .notUTF8(let path):
+      return vi ? "\(path) không phải văn bản UTF-8" : "\(path) is not UTF-8 text"
+    case .provinceScores(let error):
+      let problem: String
+      switch error.problem {
+      case .columns(let line):
+        problem =
+          vi ? "cần hai cột, mã chỉ số và điểm: '\(line)'" : "two columns expected, code and score: '\(line)'"
+      case .unknownDimension(let code):
+        problem = vi ? "không có chỉ số '\(code)'" : "no dimension '\(code)'"
+      case .notANumber(let text):
+        problem = vi ? "'\(text)' không phải số" : "'\(text)' is not a number"
+      case .outOfScale(let value, let scale):
+        problem =
+          vi
+          ? "điểm \(value) nằm ngoài thang \(scale.lowerBound)–\(scale.upperBound)"
+          : "score \(value) is outside the scale \(scale.lowerBound)–\(scale.upperBound)"
+      case .duplicate(let code):
+        problem = vi ? "chỉ số \(code) có hai lần" : "dimension \(code) appears twice"
+      case .empty:
+        problem = vi ? "tệp không có điểm nào" : "the file holds no scores"
+      }
+      return "\(error.path):\(error.line): \(problem)"
+    case .wrote(let path):
+      return vi ? "Đã ghi \(path)" : "Wrote \(path)"
+    case .asOf(let date):
+      return vi ? "Tính đến ngày \(date)" : "As of \(date)"
+    case .noCommunes:
+      return vi ? "Chưa có kết quả của xã nào." : "No commune has results yet."
+    case .legend:
+      return vi
+        ? "Điểm 1–10 = 1 + 9 × tỷ lệ đúng (gần đây nặng hơn); (%) = tỷ lệ cán bộ đã được đánh giá; — = chưa đủ dữ liệu (dưới 20 câu trả lời hoặc 3 cán bộ)."
+        : "Score 1–10 = 1 + 9 × share right (recent answers weigh more); (%) = share of officials assessed; — = insufficient data (under 20 answers or 3 officials)."
+    case .weakList(let commune, let codes):
+      return (vi ? "Cần bồi dưỡng — \(commune): " : "To train — \(commune): ") + codes.joined(separator: "; ")
+    case .dashboardTitle(let units, let within):
+      let place = within.flatMap { code in (try? UnitCode(code)).flatMap { units?.unit($0)?.name } }
+      if let place { return vi ? "Mức sẵn sàng PAPI — \(place)" : "PAPI readiness — \(place)" }
+      return vi ? "Mức sẵn sàng PAPI theo xã" : "PAPI readiness by commune"
+    case .scopeClass(let id):
+      return vi ? "Lớp tập huấn \(id)" : "Training class \(id)"
+    case .scopeCommune(let code):
+      return vi ? "Xã \(code)" : "Commune \(code)"
+    case .scopeOfficial(let name, let code):
+      return vi ? "\(name), xã \(code)" : "\(name), commune \(code)"
+    case .basis(let answers, let officials):
+      return vi
+        ? "Dựa trên \(answers) câu trả lời của \(officials) cán bộ."
+        : "Based on \(answers) answers by \(officials) officials."
+    case .unknownQuestions(let count):
+      return vi
+        ? "\(count) câu trả lời cho câu hỏi không còn trong khoá học, không tính."
+        : "\(count) answers to questions no longer in the courses are left out."
+    case .mastery(let mastery):
+      guard !mastery.isInsufficient, let estimate = mastery.estimate else {
+        return vi
+          ? "chưa đủ dữ liệu (\(mastery.answers) câu trả lời)"
+          : "insufficient data (\(mastery.answers) answers)"
+      }
+      let range = String(
+        format: "%.0f%% (%.0f–%.0f%%", estimate * 100, mastery.lower * 100, mastery.upper * 100)
+      return range + (vi ? ", \(mastery.answers) câu trả lời)" : ", \(mastery.answers) answers)")
+    case .columnCode:
+      return vi ? "Chỉ số" : "Dimension"
+    case .columnMastery:
+      return vi ? "Tỷ lệ đúng (khoảng tin cậy 95%)" : "Mastery (95% interval)"
+    case .noWeakAreas(let threshold):
+      return vi
+        ? "Không có nội dung nào dưới \(Int(threshold * 100))% với đủ dữ liệu."
+        : "No area with enough data is below \(Int(threshold * 100))%."
+    case .weakHeading(let threshold):
+      return vi
+        ? "Nội dung dưới \(Int(threshold * 100))%, yếu nhất trước:"
+        : "Areas below \(Int(threshold * 100))%, weakest first:"
+    case .verdict(let verdict):
+      switch verdict {
+      case .weak: return vi ? "yếu (cả khoảng tin cậy dưới ngưỡng)" : "weak (the whole interval is below)"
+      case .possiblyWeak: return vi ? "có thể yếu" : "possibly weak"
+      case .adequate: return vi ? "đạt" : "adequate"
+      case .insufficientData: return vi ? "chưa đủ dữ liệu" : "insufficient data"
+      }
+    case .lessons(let lessons):
+      return (vi ? "Bài nên đọc lại: " : "Lessons to read: ") + lessons.joined(separator: ", ")
+    case .questions(let questions):
+      return (vi ? "Câu hay sai: " : "Questions often missed: ") + questions.joined(separator: ", ")
+    case .responsible(let positions):
+      return (vi ? "Chức danh phụ trách: " : "Positions responsible: ") + positions.joined(separator: ", ")
+    case .noGain:
+      return vi
+        ? "Chưa có cán bộ nào làm cả bài kiểm tra đầu vào và đầu ra."
+        : "No official has taken both a pre-test and a post-test."
+    case .gainColumns:
+      return vi
+        ? "Cán bộ|Khoá học|Đầu vào|Đầu ra|Thay đổi (điểm %)|Tiến bộ chuẩn hoá"
+        : "Official|Course|Pre-test|Post-test|Change (points)|Normalised gain"
+    case .mean:
+      return vi ? "Trung bình" : "Mean"
+    case .noItems:
+      return vi ? "Chưa có lượt làm bài hoàn thành nào." : "No finished attempt yet."
+    case .quizHeading(let quiz, let attempts):
+      return vi ? "\(quiz): \(attempts) lượt làm bài hoàn thành" : "\(quiz): \(attempts) finished attempts"
+    case .testStatistics(let alpha, let errorRatio, let standardError):
+      let value = { (number: Double?) in number.map { String(format: "%.1f", $0) } ?? "—" }
+      return vi
+        ? "Hệ số Cronbach alpha \(value(alpha))%, tỷ lệ sai số \(value(errorRatio))%, sai số chuẩn \(value(standardError))"
+        : "Cronbach's alpha \(value(alpha))%, error ratio \(value(errorRatio))%, standard error \(value(standardError))"
+    case .itemColumns:
+      return vi
+        ? "Câu hỏi|Lượt|Độ dễ|Độ lệch chuẩn|Chỉ số phân biệt|Hiệu quả phân biệt|Lưu ý"
+        : "Question|Attempts|Facility|SD|Discrimination index|Discriminative efficiency|Flags"
+    case .flag(let flag):
+      switch flag {
+      case .tooEasy: return vi ? "quá dễ" : "too easy"
+      case .tooHard: return vi ? "quá khó" : "too hard"
+      case .negativeDiscrimination:
+        return vi ? "phân biệt âm (kiểm tra đáp án)" : "negative discrimination (check the key)"
+      }
+    }
+  }
+}
