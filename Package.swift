@@ -46,13 +46,14 @@ let package = Package(
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
     .target(
       name: "Shell",
-      dependencies: ["CReadline", "Curriculum", "Assessment", "Localization", "VietnameseText"]
+      dependencies: ["CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText"]
     ),
     // The command-line face: `papi-train lint`, and later the shell and reports.
     .executableTarget(
       name: "papi-train",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment",
+        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
+        "ResultsAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -77,6 +77,21 @@ char *papi_rl_readline(const char *prompt) {
   return line;
 }
 
+static void papi_rl_no_redisplay(void) {}
+
+/// Reads a line without showing what is typed (a passphrase), and without history. Returns NULL
+/// at end of input. The caller frees the result.
+char *papi_rl_read_secret(const char *prompt) {
+  rl_voidfunc_t *saved = rl_redisplay_function;
+  fputs(prompt, rl_outstream ? rl_outstream : stdout);
+  fflush(rl_outstream ? rl_outstream : stdout);
+  rl_redisplay_function = papi_rl_no_redisplay;
+  char *line = papi_rl_readline("");
+  rl_redisplay_function = saved;
+  fputs("\n", rl_outstream ? rl_outstream : stdout);
+  return line;
+}
+
 /// Whether the last read ended with Ctrl-C; clears the flag.
 int papi_rl_take_interrupt(void) {
   int was = papi_rl_interrupted;

@@ -4,7 +4,7 @@ import VietnameseText
 /// A shell command: its name, Vietnamese alias, what its argument completes to, and its help.
 struct Command: Sendable {
   enum Argument: Sendable {
-    case none, course, lesson, quiz, command, language, optionalCourse
+    case none, course, lesson, quiz, command, language, optionalCourse, optionalQuiz
   }
 
   var name: String
@@ -70,9 +70,29 @@ struct Command: Sendable {
       summary: LocalizedText(vi: "chỉ số PAPI bạn còn yếu", en: "the PAPI dimensions you are weak in"),
       details: LocalizedText(
         vi:
-          "Tỷ lệ điểm theo từng chỉ số và chỉ số thành phần PAPI, trên mọi câu bạn đã trả lời, và bài nên đọc lại.",
+          "Tỷ lệ đúng của bạn theo từng chỉ số PAPI, kèm khoảng tin cậy 95% (câu gần đây nặng hơn; dưới 5 câu là chưa đủ dữ liệu), các nội dung yếu và bài nên đọc lại.",
         en:
-          "Your share of marks per PAPI dimension and sub-dimension over every answer, and lessons to read again."
+          "Your share right per PAPI dimension with its 95% interval (recent answers weigh more; under 5 answers is insufficient data), your weak areas and lessons to read again."
+      )),
+    Command(
+      name: "class", aliases: ["lop"], argument: .none, usage: "class",
+      summary: LocalizedText(
+        vi: "cho giảng viên: kết quả cả xã theo chỉ số PAPI",
+        en: "for trainers: the commune's results by PAPI dimension"),
+      details: LocalizedText(
+        vi:
+          "Cần mật khẩu giảng viên. Tỷ lệ đúng của từng cán bộ trên từng chỉ số (— là chưa đủ dữ liệu), mức sẵn sàng của xã trên thang 1–10 kèm độ phủ, và các nội dung yếu với chức danh phụ trách.",
+        en:
+          "Needs the trainer passphrase. Each official's share right on each dimension (— is insufficient data), the commune's readiness on the 1–10 scale with coverage, and weak areas with the positions responsible."
+      )),
+    Command(
+      name: "items", aliases: ["cauhoi"], argument: .optionalQuiz, usage: "items [MÃ-BÀI-KIỂM-TRA]",
+      summary: LocalizedText(vi: "cho giảng viên: thống kê câu hỏi", en: "for trainers: item statistics"),
+      details: LocalizedText(
+        vi:
+          "Cần mật khẩu giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án).",
+        en:
+          "Needs the trainer passphrase. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha; flags questions too easy, too hard or discriminating negatively (often a wrong key)."
       )),
     Command(
       name: "whoami", aliases: ["toila"], argument: .none, usage: "whoami",

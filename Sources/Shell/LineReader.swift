@@ -29,6 +29,8 @@ public protocol LineReader: AnyObject {
   /// Shows `prompt` and reads one line. `remember` adds the line to history (commands yes,
   /// quiz answers no: a shared laptop must not replay one official's answers to the next).
   func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput
+  /// Shows `prompt` and reads one line without showing it or keeping it (a passphrase).
+  func readSecret(prompt: String) -> LineInput
   /// Writes history to disk, if the reader keeps any.
   func saveHistory()
 }

@@ -24,6 +24,16 @@ public final class PlainLineReader: LineReader {
 
   public func saveHistory() {}
 
+  public func readSecret(prompt: String) -> LineInput {
+    output.write(prompt)
+    guard let line = nextLine() else {
+      output.write("\n")
+      return .endOfInput
+    }
+    output.write("\n")
+    return .line(line.nfc)
+  }
+
   /// The next line of standard input, decoded leniently: invalid UTF-8 becomes U+FFFD rather
   /// than ending the session.
   private func nextLine() -> String? {

@@ -52,6 +52,15 @@ public final class ReadlineLineReader: LineReader {
   }
 
   /// Adds a line unless it is blank or repeats the one before (readline itself keeps repeats).
+  public func readSecret(prompt: String) -> LineInput {
+    guard let pointer = papi_rl_read_secret(prompt) else {
+      return papi_rl_take_interrupt() != 0 ? .interrupt : .endOfInput
+    }
+    defer { free(pointer) }
+    if papi_rl_take_interrupt() != 0 { return .interrupt }
+    return .line(String(cString: pointer).nfc)
+  }
+
   private func addToHistory(_ line: String) {
     guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
     if let last = papi_rl_last_history(), String(cString: last) == line { return }

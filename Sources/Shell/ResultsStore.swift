@@ -106,4 +106,7 @@ public protocol ResultsStore: AnyObject {
   func unfinishedAttempt(official: OfficialRecord, quizID: String) throws -> AttemptRecord?
   /// Every attempt of the official, oldest first, with answers.
   func attempts(of official: OfficialRecord) throws -> [AttemptRecord]
+  /// Every attempt of every official of the commune, oldest first, with answers: only for the
+  /// trainer's views, after the trainer passphrase.
+  func communeAttempts() throws -> [AttemptRecord]
 }

@@ -142,6 +142,7 @@ extension ShellSession {
             quiz: attempt.quizID, answered: attempt.answers.count, total: attempt.questionIDs.count))
       }
     }
+    showGains(attempts, official: official)
     if let due = try? reviewDueCount(), due > 0 { say(.reviewDue(due)) }
   }
 
@@ -158,40 +159,12 @@ extension ShellSession {
       .filter { library.question($0.questionID) != nil }.count
   }
 
-  // MARK: weak areas
+  // MARK: shares of one quiz
 
   /// Below this many answers a share is shown as "little data", not as a verdict.
   static let minimumAnswers = 5
   /// The share of marks under which a dimension is called weak.
   static let weakPercent = 70.0
-
-  func showWeakAreas() {
-    guard let official, let store else { return }
-    let answers: [AnsweredQuestion]
-    do {
-      answers = try store.attempts(of: official).flatMap(\.answers).compactMap { record in
-        library.question(record.questionID).map {
-          AnsweredQuestion(question: $0, response: record.response, mark: record.mark)
-        }
-      }
-    } catch {
-      return say(.cannotOpenResults(String(describing: error)))
-    }
-    guard !answers.isEmpty else { return say(.noAttemptsYet) }
-    let result = QuizResult(answers: answers, questionCount: answers.count, passPercent: Self.weakPercent)
-    say(.weakHeader)
-    printShares(result.dimensionShares(in: taxonomy), indent: "  ")
-    let weakSubs = result.subdimensionShares(in: taxonomy).filter {
-      $0.percent < Self.weakPercent && $0.available >= Self.minimumAnswers
-    }
-    if !weakSubs.isEmpty {
-      printShares(weakSubs, indent: "    ")
-    }
-    let weakCodes = (result.dimensionShares(in: taxonomy) + weakSubs).filter {
-      $0.percent < Self.weakPercent && $0.available >= Self.minimumAnswers
-    }.map(\.code)
-    suggestLessons(for: weakCodes)
-  }
 
   /// A table of shares with bars, coloured against the weak threshold, and "little data" where
   /// a share rests on too few answers to mean much.

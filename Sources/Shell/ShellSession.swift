@@ -23,14 +23,18 @@ public final class ShellSession {
     public var official: String?
     public var now: () -> Date
     public var makeSeed: () -> UInt64
+    /// Checks the trainer passphrase for `class` and `items`; without it those commands refuse.
+    public var checkTrainerPassphrase: ((String, Language) -> TrainerCheck)?
 
     public init(
       library: CourseLibrary, communes: [CommuneEntry],
       openStore: @escaping (CommuneEntry) throws -> any ResultsStore,
       language: Language, terminal: Terminal, commune: String? = nil, official: String? = nil,
       now: @escaping () -> Date = Date.init,
-      makeSeed: @escaping () -> UInt64 = { UInt64.random(in: .min ... .max) }
+      makeSeed: @escaping () -> UInt64 = { UInt64.random(in: .min ... .max) },
+      checkTrainerPassphrase: ((String, Language) -> TrainerCheck)? = nil
     ) {
+      self.checkTrainerPassphrase = checkTrainerPassphrase
       self.library = library
       self.communes = communes
       self.openStore = openStore
@@ -55,7 +59,11 @@ public final class ShellSession {
 
   var commune: CommuneEntry?
   var store: (any ResultsStore)?
-  var official: OfficialRecord?
+  var official: OfficialRecord? {
+    didSet { isTrainer = false }
+  }
+  /// Whether the trainer passphrase was given since this official signed in.
+  var isTrainer = false
 
   var library: CourseLibrary { configuration.library }
   var taxonomy: Taxonomy { configuration.library.taxonomy }
@@ -298,6 +306,8 @@ public final class ShellSession {
     case "review": startReview(argument)
     case "progress": showProgress()
     case "weak": showWeakAreas()
+    case "class": showClass()
+    case "items": showItems(argument)
     case "whoami":
       if let official, let commune {
         say(
@@ -331,7 +341,7 @@ public final class ShellSession {
       case .language: return ["en", "vi"].filter { $0.hasPrefix(word) }
       case .course, .optionalCourse: choices = library.courses.map { ($0.id, $0.title.vi) }
       case .lesson: choices = library.courses.flatMap(\.lessons).map { ($0.id, $0.title.vi) }
-      case .quiz: choices = library.courses.flatMap(\.quizzes).map { ($0.id, $0.title.vi) }
+      case .quiz, .optionalQuiz: choices = library.courses.flatMap(\.quizzes).map { ($0.id, $0.title.vi) }
       }
       let byID = choices.filter { $0.id.hasPrefix(word.lowercased()) }.map(\.id)
       if !byID.isEmpty || word.isEmpty { return byID }

@@ -66,6 +66,10 @@ final class GradebookResultsStore: ResultsStore {
     try store.attempts(officialID: try uuid(official.id)).map(Self.record)
   }
 
+  func communeAttempts() throws -> [AttemptRecord] {
+    try store.allAttempts().map(Self.record)
+  }
+
   static func record(_ official: Official) -> OfficialRecord {
     OfficialRecord(id: official.id.uuidString, name: official.name, position: official.position)
   }

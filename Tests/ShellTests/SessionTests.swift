@@ -20,6 +20,11 @@ final class ScriptedReader: LineReader {
     if case .line(let text) = input { output.write(prompt + text + "\n") }
     return input
   }
+  func readSecret(prompt: String) -> LineInput {
+    let input = lines.isEmpty ? LineInput.endOfInput : lines.removeFirst()
+    output.write(prompt + "\n")
+    return input
+  }
   func saveHistory() {}
 }
 
@@ -70,6 +75,7 @@ final class MemoryStore: ResultsStore {
   func attempts(of official: OfficialRecord) throws -> [AttemptRecord] {
     stored.filter { $0.officialID == official.id }
   }
+  func communeAttempts() throws -> [AttemptRecord] { stored }
 }
 
 let library: CourseLibrary = {
@@ -83,7 +89,10 @@ let communes = [
   CommuneEntry(code: "00001", name: "Phường Ba Đình", parents: ["Thành phố Hà Nội"]),
 ]
 
-func session(_ input: [String], store: MemoryStore = MemoryStore(), language: Language = .vietnamese)
+func session(
+  _ input: [String], store: MemoryStore = MemoryStore(), language: Language = .vietnamese,
+  trainerPassphrase: ((String, Language) -> TrainerCheck)? = nil
+)
   -> (transcript: String, store: MemoryStore, status: Int32)
 {
   let output = Transcript()
@@ -91,7 +100,7 @@ func session(_ input: [String], store: MemoryStore = MemoryStore(), language: La
     library: library, communes: communes, openStore: { _ in store }, language: language,
     terminal: Terminal(isInteractive: false, usesColor: false),
     now: { Date(timeIntervalSince1970: 1_800_000_000) },
-    makeSeed: { 42 })
+    makeSeed: { 42 }, checkTrainerPassphrase: trainerPassphrase)
   let shell = ShellSession(
     configuration: configuration, reader: ScriptedReader(input.map { LineInput.line($0) }, output: output),
     output: output)
@@ -152,7 +161,7 @@ func rightAnswers(for quizID: String) throws -> [String] {
     #expect(run.transcript.contains("✗ Chưa đúng."))
     #expect(run.transcript.contains("Giải thích:"))
     #expect(run.transcript.contains("Theo chỉ số PAPI:"))
-    #expect(run.transcript.contains("Mức nắm vững theo chỉ số PAPI"))
+    #expect(run.transcript.contains("Tỷ lệ đúng theo chỉ số PAPI, khoảng tin cậy 95%"))
   }
 
   func wrongAnswer(for quizID: String) throws -> String {

@@ -8,6 +8,7 @@
 void papi_rl_install(const char *application_name);
 /// Reads a line with line editing; NULL at end of input (Ctrl-D). The caller frees the result.
 char *papi_rl_readline(const char *prompt);
+char *papi_rl_read_secret(const char *prompt);
 /// Whether the last read ended with Ctrl-C; clears the flag.
 int papi_rl_take_interrupt(void);
 /// Whether a Ctrl-C arrived since the last read, without clearing it.
