@@ -76,7 +76,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "Assessment", "Curriculum"]
+      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -21,12 +21,20 @@ public struct DashboardData: Sendable, Hashable {
     public var scores: [String: Double?]
     /// Dimension code → share of officials assessed, 0 to 1.
     public var coverage: [String: Double]
+    /// Weak dimensions and sub-dimensions, weakest first, as "D5.3 Name"; each may carry what to
+    /// study and who is responsible.
     public var weakAreas: [String]
+    /// Detail shown under each weak area (lessons, positions), by the same index; may be empty.
+    public var weakDetails: [String]
+    /// The sum over every dimension (8-80 for PAPI), nil while any dimension lacks data.
+    public var total: Double?
 
     public init(
       code: String, name: String, parents: [String], scores: [String: Double?], coverage: [String: Double],
-      weakAreas: [String]
+      weakAreas: [String], weakDetails: [String] = [], total: Double? = nil
     ) {
+      self.weakDetails = weakDetails
+      self.total = total
       self.code = code
       self.name = name
       self.parents = parents
@@ -88,10 +96,12 @@ public struct DashboardData: Sendable, Hashable {
   public struct Labels: Sendable, Hashable {
     public var heatMap, profiles, provinceAverage, trends, weakAreas, priorities, insufficient, coverage,
       commune, dimension, provinceScore, readiness, urgency, bands, generated, noPriorities: String
+    public var total = "Tổng"
 
     public static let vietnamese = Labels(
       heatMap: "Mức sẵn sàng theo xã và chỉ số", profiles: "Hồ sơ từng xã so với trung bình tỉnh",
-      provinceAverage: "Trung bình tỉnh", trends: "Xu hướng qua các lớp", weakAreas: "Nội dung cần bồi dưỡng",
+      provinceAverage: "Trung bình tỉnh", trends: "Xu hướng theo tháng và theo lớp",
+      weakAreas: "Nội dung cần bồi dưỡng",
       priorities: "Thứ tự ưu tiên", insufficient: "chưa đủ dữ liệu", coverage: "độ phủ", commune: "Xã/phường",
       dimension: "Chỉ số", provinceScore: "Điểm PAPI của tỉnh", readiness: "Mức sẵn sàng",
       urgency: "Mức cấp thiết",
@@ -100,11 +110,13 @@ public struct DashboardData: Sendable, Hashable {
 
     public static let english = Labels(
       heatMap: "Readiness by commune and dimension", profiles: "Each commune against the province average",
-      provinceAverage: "Province average", trends: "Trends across classes", weakAreas: "What to train next",
+      provinceAverage: "Province average", trends: "Trends by month and by class",
+      weakAreas: "What to train next",
       priorities: "Priorities", insufficient: "insufficient data", coverage: "coverage", commune: "Commune",
       dimension: "Dimension", provinceScore: "Province PAPI score", readiness: "Readiness",
       urgency: "Urgency",
       bands: "Best · High average · Low average · Poor", generated: "Generated",
-      noPriorities: "No province PAPI scores given (papi-train report readiness --province-scores FILE.csv).")
+      noPriorities: "No province PAPI scores given (papi-train report readiness --province-scores FILE.csv).",
+      total: "Total")
   }
 }

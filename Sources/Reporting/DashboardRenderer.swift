@@ -13,7 +13,8 @@ public struct DashboardRenderer: Sendable {
       <title>\(escape(data.title))</title>
       <style>\(Self.css)</style></head><body>
       <h1>\(escape(data.title))</h1>
-      <p class="meta">\(escape(data.labels.generated)): \(escape(data.generated)) · \(escape(data.labels.bands))</p>
+      <p class="meta">\(escape(data.labels.generated)): \(escape(data.generated))</p>
+      <p class="meta">\(legend(data))</p>
 
       """
     html += section(data.labels.heatMap, heatMap(data))
@@ -33,9 +34,21 @@ public struct DashboardRenderer: Sendable {
     td.name{text-align:left;white-space:nowrap}.b1{background:#1a7f4b;color:#fff}.b2{background:#8fd19e}
     .b3{background:#f6d186}.b4{background:#e8736c;color:#fff}.na{background:#f3f3f3;color:#889;font-style:italic}
     .cov{display:block;font-size:10px;opacity:.8}.profile{display:inline-block;margin:6px 12px 6px 0;vertical-align:top}
-    .profile h3{font-size:13px;margin:0 0 2px}ul{margin:4px 0 4px 18px;font-size:13px}
+    .profile h3{font-size:13px;margin:0 0 2px}ul{margin:4px 0 4px 18px;font-size:13px;text-align:left}
+    .key{display:inline-block;padding:1px 8px;margin-right:4px;border-radius:3px}td.list{text-align:left}
+    .detail{color:#566;font-size:12px}
     @media print{body{margin:8mm}section{break-inside:avoid}}
     """
+
+  /// The four bands with their colours, and the insufficient-data mark.
+  private func legend(_ data: DashboardData) -> String {
+    let names = data.labels.bands.components(separatedBy: " · ")
+    var html = ""
+    for (band, name) in zip(["b1", "b2", "b3", "b4"], names) {
+      html += "<span class=\"key \(band)\">\(escape(name))</span> "
+    }
+    return html + "<span class=\"key na\">\(escape(data.labels.insufficient))</span>"
+  }
 
   private func section(_ title: String, _ body: String) -> String {
     "<section><h2>\(escape(title))</h2>\n\(body)\n</section>\n"
@@ -69,6 +82,8 @@ public struct DashboardRenderer: Sendable {
     for dimension in data.dimensions {
       html += "<th title=\"\(escape(dimension.name))\">\(escape(dimension.code))</th>"
     }
+    let showTotal = data.communes.contains { $0.total != nil }
+    if showTotal { html += "<th>\(escape(data.labels.total))</th>" }
     html += "</tr>\n"
     for commune in data.communes {
       html += "<tr><td class=\"name\">\(escape(commune.name))</td>"
@@ -81,6 +96,7 @@ public struct DashboardRenderer: Sendable {
           html += "<td class=\"na\">\(escape(data.labels.insufficient))\(coverageText)</td>"
         }
       }
+      if showTotal { html += "<td>\(commune.total.map(format) ?? "—")</td>" }
       html += "</tr>\n"
     }
     return html + "</table>"
@@ -105,8 +121,15 @@ public struct DashboardRenderer: Sendable {
     var html =
       "<table><tr><th>\(escape(data.labels.commune))</th><th>\(escape(data.labels.weakAreas))</th></tr>\n"
     for commune in data.communes where !commune.weakAreas.isEmpty {
-      html += "<tr><td class=\"name\">\(escape(commune.name))</td><td class=\"name\">"
-      html += commune.weakAreas.map(escape).joined(separator: ", ") + "</td></tr>\n"
+      html += "<tr><td class=\"name\">\(escape(commune.name))</td><td class=\"list\"><ul>"
+      for (index, area) in commune.weakAreas.enumerated() {
+        html += "<li>\(escape(area))"
+        if index < commune.weakDetails.count, !commune.weakDetails[index].isEmpty {
+          html += "<br><span class=\"detail\">\(escape(commune.weakDetails[index]))</span>"
+        }
+        html += "</li>"
+      }
+      html += "</ul></td></tr>\n"
     }
     return html + "</table>"
   }
@@ -161,11 +184,20 @@ public struct DashboardRenderer: Sendable {
     let height = 180.0
     let left = 30.0
     let span = data.scale.upperBound - data.scale.lowerBound
-    let step = data.trends.count > 1 ? (width - left - 10) / Double(data.trends.count - 1) : 0
+    let step = data.trends.count > 1 ? (width - left - 70) / Double(data.trends.count - 1) : 0
     let colors = [
       "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
     ]
     var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height + 30))\" role=\"img\">"
+    for tick in [
+      data.scale.lowerBound, (data.scale.lowerBound + data.scale.upperBound) / 2, data.scale.upperBound,
+    ] {
+      let y = height - (tick - data.scale.lowerBound) / span * (height - 10)
+      svg +=
+        "<line x1=\"\(format(left))\" x2=\"\(format(width - 10))\" y1=\"\(format(y))\" y2=\"\(format(y))\" stroke=\"#dde\"/>"
+      svg +=
+        "<text x=\"\(format(left + 2))\" y=\"\(format(y - 2))\" font-size=\"9\" fill=\"#889\">\(format(tick))</text>"
+    }
     for (index, point) in data.trends.enumerated() {
       svg +=
         "<text x=\"\(format(left + step * Double(index)))\" y=\"\(Int(height + 20))\" font-size=\"10\">\(escape(point.label))</text>"

@@ -9,9 +9,13 @@ extension DashboardData {
   /// sorted), names in `language`, and trends and priorities when computed.
   public init(
     survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], dimensions codes: [String]? = nil,
-    taxonomy: Taxonomy, trends: [(label: String, mastery: MasteryReport)] = [], priorities: [Priority] = [],
+    library: CourseLibrary, trends: [(label: String, mastery: MasteryReport)] = [],
+    priorities: [Priority] = [],
     title: String, language: Language, generated: String
   ) {
+    let taxonomy = library.taxonomy
+    let positions = Dictionary(
+      library.positions.map { ($0.id, $0.name.text(in: language)) }, uniquingKeysWith: { first, _ in first })
     let shown = taxonomy.dimensions.filter { codes?.contains($0.code) ?? true }
     let name = { (code: String) in taxonomy.entry(for: code)?.name.text(in: language) ?? code }
     let scaled = { (mastery: Mastery) -> Double? in
@@ -27,9 +31,20 @@ extension DashboardData {
           scores[readiness.code] = readiness.score
           coverage[readiness.code] = readiness.coverage
         }
+        let weak = row.weakAreas.filter { area in
+          shown.contains { taxonomy.code(area.code, fallsUnder: $0.code) }
+        }
+        .prefix(6)
         return Commune(
           code: row.code, name: row.name, parents: row.parents, scores: scores, coverage: coverage,
-          weakAreas: row.weakCodes.map { "\($0) \(name($0))" })
+          weakAreas: weak.map { "\($0.code) \(name($0.code))" },
+          weakDetails: weak.map { area in
+            let lessons = area.lessons.prefix(3).joined(separator: ", ")
+            let who = area.positions.prefix(2).map { positions[$0] ?? $0 }.joined(separator: ", ")
+            return
+              (language == .vietnamese
+              ? "Bài: \(lessons) · Phụ trách: \(who)" : "Lessons: \(lessons) · Responsible: \(who)")
+          }, total: codes == nil ? row.readiness.total : nil)
       },
       trends: trends.map { point in
         TrendPoint(

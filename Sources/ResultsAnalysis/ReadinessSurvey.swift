@@ -21,8 +21,12 @@ public struct ReadinessSurvey: Sendable {
     public var readiness: CommuneReadiness
     /// Mastery on every dimension and sub-dimension, and every knowledge area.
     public var mastery: MasteryReport
-    /// Dimensions and sub-dimensions that are weak or possibly weak, weakest first.
-    public var weakCodes: [String]
+    /// Dimensions and sub-dimensions that are weak or possibly weak, weakest first, with the
+    /// lessons that teach them and the positions responsible (no per-question list: the survey
+    /// never reads single answers).
+    public var weakAreas: [WeakArea]
+    /// The codes of ``weakAreas``.
+    public var weakCodes: [String] { weakAreas.map(\.code) }
   }
 
   /// A results file that could not be read, and why.
@@ -67,17 +71,14 @@ public struct ReadinessSurvey: Sendable {
       case .success(let (readiness, tallies)):
         pooled += tallies
         let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
-        let weak = taxonomy.allCodes.filter {
-          let verdict = mastery.byCode[$0]?.verdict(threshold: threshold)
-          return verdict == .weak || verdict == .possiblyWeak
-        }.sorted { (mastery.byCode[$0]?.estimate ?? 0, $0) < (mastery.byCode[$1]?.estimate ?? 0, $1) }
+        let weak = Insight.weakAreas(in: mastery, facts: [], library: index.library, threshold: threshold)
         let ancestors = units?.ancestors(of: code) ?? []
         rows.append(
           Commune(
             code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue,
             parents: ancestors.map(\.name),
             parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
-            weakCodes: weak))
+            weakAreas: weak))
       }
     }
     return ReadinessSurvey(

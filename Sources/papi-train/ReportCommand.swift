@@ -116,14 +116,15 @@ struct ReportCommand: ParsableCommand {
             ).compactMap { point in classes[point.group].map { (label: $0, mastery: point.mastery) } }
           }
           let data = DashboardData(
-            survey: survey, communes: rows, dimensions: shownDimensions, taxonomy: taxonomy, trends: trends,
+            survey: survey, communes: rows, dimensions: shownDimensions, library: context.index.library,
+            trends: trends,
             priorities: priorities ?? [], title: title, language: language, generated: context.generated)
           try write(DashboardRenderer().render(data), to: html)
           if !json { print(ReportMessage.wrote(html).text(in: language)) }
         }
         guard !json, html == nil else { return }
         let data = DashboardData(
-          survey: survey, communes: rows, dimensions: shownDimensions, taxonomy: taxonomy,
+          survey: survey, communes: rows, dimensions: shownDimensions, library: context.index.library,
           priorities: priorities ?? [], title: title, language: language, generated: context.generated)
         printTerminal(data, rows: rows, taxonomy: taxonomy, context: context, language: language)
         if survey.failures.isEmpty == false { throw ExitCode(1) }

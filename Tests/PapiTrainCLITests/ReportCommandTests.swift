@@ -1,0 +1,223 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Testing
+
+/// `papi-train report ...` on real results files, run as a leader or trainer would.
+@Suite struct ReportCommandTests {
+  static let library = CurriculumLoader().load(
+    path: PapiTrainProcess.repositoryRoot.appendingPathComponent("Courses").path
+  ).library!
+  static let asOf = "2026-10-31"
+  static let day = Date(timeIntervalSince1970: 1_792_000_000)  // 2026-10-15
+
+  /// A fresh folder, removed when the test ends.
+  final class Folder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-report-\(UUID().uuidString)")
+    init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    var results: ResultsDirectory { ResultsDirectory(url: url.appendingPathComponent("Results")) }
+  }
+
+  /// Officials who each answer every question of `quiz`'s course in one finished attempt; the
+  /// question at index i is right when `right(i)`.
+  @discardableResult
+  static func answer(
+    _ folder: Folder, commune: String, officials names: [String], quiz: String = "oss-practice-m1",
+    course: String = "one-stop-shop", count: Int = 30, right: (Int, Int) -> Bool
+  ) throws -> [Official] {
+    let store = try folder.results.store(for: UnitCode(commune))
+    let questions = Array(library.course(course)!.questions.map(\.id).prefix(count))
+    var officials: [Official] = []
+    for (number, name) in names.enumerated() {
+      let official = try store.addOfficial(name: name, position: "chairman", createdAt: day)
+      officials.append(official)
+      let attempt = try store.startAttempt(
+        NewAttempt(
+          officialID: official.id, quizID: quiz, courseID: course, courseVersion: "1", seed: 1,
+          questionIDs: questions, startedAt: day))
+      for (index, question) in questions.enumerated() {
+        let score: Double = right(number, index) ? 1 : 0
+        try store.record(
+          Answer(
+            attemptID: attempt.id, questionID: question, position: index, response: "{}", score: score,
+            isCorrect: score == 1, timeTaken: 4, answeredAt: day))
+      }
+      _ = try store.finishAttempt(attempt.id, score: 0, maxScore: Double(questions.count), at: day)
+    }
+    return officials
+  }
+
+  func report(_ arguments: [String], _ folder: Folder) throws -> PapiTrainProcess.Result {
+    try PapiTrainProcess.run(
+      ["report"] + arguments + ["--results", folder.path("Results"), "--as-of", Self.asOf])
+  }
+
+  /// Two communes: Mường Kim strong (4 officials, 90% right), Khoen On weak (3 officials, 40%),
+  /// and Bản Lang with 2 officials only (insufficient data everywhere).
+  func province() throws -> Folder {
+    let folder = try Folder()
+    try Self.answer(folder, commune: "03637", officials: ["A Một", "A Hai", "A Ba", "A Bốn"]) { _, i in
+      i % 10 != 0
+    }
+    try Self.answer(folder, commune: "03640", officials: ["B Một", "B Hai", "B Ba"]) { _, i in i % 5 < 2 }
+    try Self.answer(folder, commune: "03643", officials: ["C Một", "C Hai"]) { _, _ in true }
+    return folder
+  }
+
+  @Test func readinessListsTheWeakestCommuneFirstWithCoverageAndInsufficientData() throws {
+    let folder = try province()
+    let result = try report(["readiness"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    let rows = lines.filter { $0.hasPrefix("Xã ") || $0.hasPrefix("03643") || $0.hasPrefix("Phường") }
+    let order = rows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+    #expect(order.first?.contains("Khoen On") == true, "\(result.output)")
+    let khoenOn = try #require(rows.first { $0.contains("Khoen On") })
+    #expect(khoenOn.contains("(100%)"))
+    // The two-official commune has no score, only a dash and its coverage.
+    let third = try #require(rows.last)
+    #expect(third.contains("— (100%)") && !third.contains("."), "\(third)")
+    #expect(result.output.contains("chưa đủ dữ liệu (dưới 20 câu trả lời hoặc 3 cán bộ)"))
+    #expect(result.output.contains("Cần bồi dưỡng — Xã Khoen On"))
+  }
+
+  @Test func readinessJSONNamesItsSchemaAndNeverGivesAScoreWithoutData() throws {
+    let folder = try province()
+    let result = try report(["readiness", "--json", "--sort", "code"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    #expect(document["schema"] as? String == "papi-train.readiness/1")
+    #expect(document["asOf"] as? String == Self.asOf)
+    let communes = try #require(document["communes"] as? [[String: Any]])
+    #expect(communes.map { $0["code"] as? String } == ["03637", "03640", "03643"])
+    let cells = try #require(communes[2]["dimensions"] as? [[String: Any]])
+    for cell in cells {
+      #expect(cell["score"] is NSNull || cell["score"] == nil)
+      let mastery = try #require(cell["mastery"] as? [String: Any])
+      #expect(mastery["verdict"] as? String == "insufficient-data")
+    }
+    #expect(communes[2]["total"] is NSNull || communes[2]["total"] == nil)
+    let strong = try #require(communes[0]["dimensions"] as? [[String: Any]])
+    let scored = strong.compactMap { $0["score"] as? Double }
+    #expect(!scored.isEmpty && scored.allSatisfy { (1...10).contains($0) })
+  }
+
+  @Test func filtersByDimensionAndShowsBarsForOneCommune() throws {
+    let folder = try province()
+    let result = try report(["readiness", "--commune", "03637", "--dimension", "d5", "--lang", "en"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("D5") && !result.output.contains(" D6 "))
+    #expect(result.output.contains("Public Administrative Procedures"))
+    #expect(result.output.contains("█"))
+    let unknown = try report(["readiness", "--dimension", "D12"], folder)
+    #expect(unknown.status == 1)
+    #expect(unknown.error.contains("không có chỉ số 'D12'"))
+  }
+
+  @Test func priorityRankingComesFromTheProvinceScoresAndBadLinesAreLocated() throws {
+    let folder = try province()
+    let scores = folder.path("papi.csv")
+    try "\u{FEFF}dimension,score\nD1,5.1\nD2,5.3\nD3,4.4\nD4,6.6\nD5,7.2\nD6,7.4\nD7,3.2\nD8,2.9\n".write(
+      toFile: scores, atomically: true, encoding: .utf8)
+    let result = try report(["readiness", "--province-scores", scores, "--json"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let priorities = try #require(document["priorities"] as? [[String: Any]])
+    #expect(priorities.count == 8)
+    let urgencies = priorities.compactMap { $0["urgency"] as? Double }
+    #expect(urgencies == urgencies.sorted(by: >))
+    try "D1,5.1\nD2,abc\n".write(toFile: scores, atomically: true, encoding: .utf8)
+    let bad = try report(["readiness", "--province-scores", scores], folder)
+    #expect(bad.status == 1)
+    #expect(bad.error.contains("papi.csv:2: 'abc' không phải số"), "\(bad.error)")
+    try "D1,11\n".write(toFile: scores, atomically: true, encoding: .utf8)
+    let outside = try report(["readiness", "--province-scores", scores, "--lang", "en"], folder)
+    #expect(
+      outside.error.contains("papi.csv:1: score 11.0 is outside the scale 1.0–10.0"), "\(outside.error)")
+  }
+
+  @Test func theDashboardIsOneSelfContainedFileThatEscapesNames() throws {
+    let folder = try province()
+    let units = folder.path("units.csv")
+    try """
+    level,code,name,kind,parent
+    province,12,Tỉnh Lai Châu,Tỉnh,
+    commune,03637,<script>alert(1)</script>,Xã,12
+    commune,03640,Xã Khoen On,Xã,12
+    commune,03643,Xã Bản Lang,Xã,12
+    """.write(toFile: units, atomically: true, encoding: .utf8)
+    let html = folder.path("dashboard.html")
+    let result = try report(["readiness", "--units", units, "--html", html, "--in", "12"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!page.contains("<script"))
+    #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("src="))
+    #expect(page.contains("Mức sẵn sàng PAPI — Tỉnh Lai Châu"))
+    #expect(page.contains("chưa đủ dữ liệu"))
+    #expect(page.contains("<svg"))
+    // An unwritable destination is an error that names it, not a crash.
+    let nowhere = try report(["readiness", "--html", folder.path("missing/dir/d.html")], folder)
+    #expect(nowhere.status == 1)
+    #expect(nowhere.error.contains("missing/dir/d.html"))
+  }
+
+  @Test func aDamagedFileIsNamedAndTheOtherCommunesAreStillReported() throws {
+    let folder = try province()
+    try Data("garbage".utf8).write(to: URL(fileURLWithPath: folder.path("Results/03646.sqlite")))
+    let result = try report(["readiness"], folder)
+    #expect(result.status == 1)
+    #expect(result.error.contains("bỏ qua xã 03646"))
+    #expect(result.output.contains("Khoen On"))
+  }
+
+  @Test func weakGainAndItemsReportOneGroup() throws {
+    let folder = try Folder()
+    // A pre-test half right and a post-test all right for three officials.
+    try Self.answer(
+      folder, commune: "03637", officials: ["Lò Văn Một", "Lò Văn Hai", "Lò Văn Ba"], quiz: "oss-pretest"
+    ) { number, index in (index + number) % 2 == 0 }
+    let store = try folder.results.store(for: UnitCode("03637"))
+    for official in try store.officials() {
+      let questions = Array(Self.library.course("one-stop-shop")!.questions.map(\.id).prefix(10))
+      let attempt = try store.startAttempt(
+        NewAttempt(
+          officialID: official.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1",
+          seed: 2,
+          questionIDs: questions, startedAt: Self.day))
+      for (index, question) in questions.enumerated() {
+        try store.record(
+          Answer(
+            attemptID: attempt.id, questionID: question, position: index, response: "{}", score: 1,
+            isCorrect: true,
+            timeTaken: 3, answeredAt: Self.day))
+      }
+    }
+    let gain = try report(["gain", "--commune", "03637"], folder)
+    #expect(gain.status == 0, "\(gain.error)")
+    #expect(gain.output.contains("Lò Văn Một") && gain.output.contains("100%"))
+    #expect(gain.output.contains("Trung bình"))
+    let weak = try report(["weak", "--commune", "03637", "--official", "lo van hai", "--json"], folder)
+    #expect(weak.status == 0, "\(weak.error)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(weak.output.utf8)) as? [String: Any])
+    #expect(document["schema"] as? String == "papi-train.group/1")
+    #expect(document["officials"] as? Int == 1)
+    #expect(document["answers"] as? Int == 40)
+    let items = try report(["items", "--commune", "03637", "--quiz", "oss-pretest"], folder)
+    #expect(items.status == 0, "\(items.error)")
+    #expect(items.output.contains("oss-pretest: 3 lượt làm bài hoàn thành"))
+    #expect(items.output.contains("Độ dễ"))
+    let noScope = try report(["weak"], folder)
+    #expect(noScope.status == 1 && noScope.error.contains("--commune"))
+    let nobody = try report(["weak", "--commune", "03637", "--official", "Không Ai"], folder)
+    #expect(nobody.status == 1 && nobody.error.contains("không có cán bộ 'Không Ai'"))
+    let badDate = try report(["gain", "--commune", "03637", "--from", "15/10/2026"], folder)
+    #expect(badDate.status == 1 && badDate.error.contains("YYYY-MM-DD"))
+  }
+}
