@@ -58,9 +58,13 @@ public struct MasteryRule: Sendable, Hashable {
   /// For a commune, class or province: at least 20 answers from at least 3 officials.
   public static let group = MasteryRule(minimumAnswers: 20, minimumOfficials: 3)
 
-  /// The weight of an answer given at `date`, seen from `reference`.
+  /// The weight of an answer given at `date`, seen from `reference`: 0.5^(age in days /
+  /// half-life). Reports leave out answers given after their as-of date; one given after
+  /// `reference` anyway (a clock set wrong) weighs a little over 1 rather than being capped, so
+  /// that weights factor as exp(−k·reference)·exp(k·date) and sums over answers can be kept and
+  /// reused for any reference date.
   public func weight(of date: Date, at reference: Date) -> Double {
-    let ageDays = max(0, reference.timeIntervalSince(date) / 86_400)
+    let ageDays = reference.timeIntervalSince(date) / 86_400
     return pow(0.5, ageDays / halfLifeDays)
   }
 

@@ -114,22 +114,32 @@ public struct CommuneReadiness: Sendable, Hashable {
   public var communeCode: String
   public var dimensions: [Readiness]
 
-  /// Readiness from the tallies of each official of the commune who answered anything.
+  /// Readiness from the tallies of the commune's answers: a dimension's tally counts the
+  /// distinct officials who answered on it, which is its coverage.
   public init(
-    communeCode: String, officials: [CodeTallies], rosterSize: Int, taxonomy: Taxonomy,
-    rule: MasteryRule = .group
+    communeCode: String, tallies: CodeTallies, rosterSize: Int, taxonomy: Taxonomy, rule: MasteryRule = .group
   ) {
     self.communeCode = communeCode
-    let report = MasteryReport(tallies: officials.reduce(CodeTallies(), +), taxonomy: taxonomy, rule: rule)
+    let report = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
     dimensions = taxonomy.dimensions.map { dimension in
       let mastery = report.byCode[dimension.code]!
-      let assessed = officials.filter { ($0.byCode[dimension.code]?.answers ?? 0) > 0 }.count
+      let assessed = tallies.byCode[dimension.code]?.officials ?? 0
       let score =
         mastery.isInsufficient ? nil : mastery.estimate.map { Readiness.scaled($0, onto: taxonomy.scale) }
       return Readiness(
         code: dimension.code, score: score, mastery: mastery, assessedOfficials: assessed,
         rosterOfficials: max(rosterSize, assessed))
     }
+  }
+
+  /// Readiness from the tallies of each official of the commune who answered anything.
+  public init(
+    communeCode: String, officials: [CodeTallies], rosterSize: Int, taxonomy: Taxonomy,
+    rule: MasteryRule = .group
+  ) {
+    self.init(
+      communeCode: communeCode, tallies: officials.reduce(CodeTallies(), +), rosterSize: rosterSize,
+      taxonomy: taxonomy, rule: rule)
   }
 
   public init(

@@ -54,13 +54,16 @@ public struct QuestionIndex: Sendable {
     return (facts, unknown)
   }
 
-  /// One official's (or a group's) tallies from a scan's sums for one group.
-  static func tallies(_ sums: some Sequence<WeightedAnswerScan.Sums>) -> CodeTallies {
+  /// A group's tallies from a scan's sums for that group, weighted as seen from `reference`.
+  static func tallies(
+    _ sums: some Sequence<WeightedAnswerScan.Sums>, at reference: Date, halfLifeDays: Double
+  ) -> CodeTallies {
     var tallies = CodeTallies()
     for sum in sums {
+      let weighted = sum.weighted(at: reference, halfLifeDays: halfLifeDays)
       let tally = MasteryTally(
-        answers: sum.answers, sumWeights: sum.sumWeights, sumSquaredWeights: sum.sumSquaredWeights,
-        sumWeightedScores: sum.sumWeightedScores, officials: sum.officials)
+        answers: sum.answers, sumWeights: weighted.sumWeights, sumSquaredWeights: weighted.sumSquaredWeights,
+        sumWeightedScores: weighted.sumWeightedScores, officials: sum.officials)
       if sum.key.hasPrefix(areaPrefix) {
         tallies.byArea[String(sum.key.dropFirst(areaPrefix.count)), default: .empty] += tally
       } else {

@@ -47,20 +47,21 @@ public struct ReadinessSurvey: Sendable {
   public static func run(
     directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [UnitCode]? = nil,
     selection: AnswerSelection = .all, reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7,
-    workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil
   ) throws -> ReadinessSurvey {
     let taxonomy = index.library.taxonomy
     let scan = WeightedAnswerScan(
-      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, reference: reference,
-      selection: selection)
-    let results = try scan.map(directory, communes: communes, workers: workers) { sums in
-      let perOfficial = Dictionary(grouping: sums.sums, by: \.group).values.map { QuestionIndex.tallies($0) }
+      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, selection: selection,
+      grouping: .commune)
+    let results = try scan.map(directory, communes: communes, workers: workers, cache: cache) { sums in
+      let tallies = QuestionIndex.tallies(sums.sums, at: reference, halfLifeDays: rule.halfLifeDays)
       let readiness = CommuneReadiness(
-        communeCode: sums.communeCode.rawValue, officials: perOfficial, rosterSize: sums.rosterSize,
-        taxonomy: taxonomy, rule: rule)
-      let total = perOfficial.reduce(CodeTallies(), +)
-      return (readiness, total)
+        communeCode: sums.communeCode.rawValue, tallies: tallies, rosterSize: sums.rosterSize,
+        taxonomy: taxonomy,
+        rule: rule)
+      return (readiness, tallies)
     }
+    let guide = StudyGuide(library: index.library)
     var rows: [Commune] = []
     var failures: [Failure] = []
     var pooled = CodeTallies()
@@ -71,7 +72,8 @@ public struct ReadinessSurvey: Sendable {
       case .success(let (readiness, tallies)):
         pooled += tallies
         let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
-        let weak = Insight.weakAreas(in: mastery, facts: [], library: index.library, threshold: threshold)
+        let weak = Insight.weakAreas(
+          in: mastery, facts: [], guide: guide, taxonomy: taxonomy, threshold: threshold)
         let ancestors = units?.ancestors(of: code) ?? []
         rows.append(
           Commune(
@@ -104,15 +106,17 @@ public struct ReadinessSurvey: Sendable {
   public static func trend(
     directory: ResultsDirectory, index: QuestionIndex, communes: [UnitCode]? = nil,
     selection: AnswerSelection = .all, grouping: WeightedAnswerScan.Grouping, reference: Date,
-    rule: MasteryRule = .group, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    rule: MasteryRule = .group, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    cache: ScanCache? = nil
   ) throws -> [(group: String, mastery: MasteryReport)] {
     let taxonomy = index.library.taxonomy
     let scan = WeightedAnswerScan(
-      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, reference: reference,
-      selection: selection,
+      keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, selection: selection,
       grouping: grouping)
-    let results = try scan.map(directory, communes: communes, workers: workers) { sums in
-      Dictionary(grouping: sums.sums, by: \.group).mapValues { QuestionIndex.tallies($0) }
+    let results = try scan.map(directory, communes: communes, workers: workers, cache: cache) { sums in
+      Dictionary(grouping: sums.sums, by: \.group).mapValues {
+        QuestionIndex.tallies($0, at: reference, halfLifeDays: rule.halfLifeDays)
+      }
     }
     var byGroup: [String: CodeTallies] = [:]
     for case (_, .success(let groups)) in results {

@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
         let survey = try ReadinessSurvey.run(
           directory: source.resultsOption.directory, index: context.index, units: units,
           communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
-          reference: context.reference)
+          reference: context.reference, cache: source.cache)
         if let within, units?.unit(try UnitCode(within)) == nil {
           throw ReportMessage.unknownUnit(within)
         }
@@ -105,14 +105,14 @@ struct ReportCommand: ParsableCommand {
           var trends = try ReadinessSurvey.trend(
             directory: source.resultsOption.directory, index: context.index,
             communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
-            grouping: .month, reference: context.reference
+            grouping: .month, reference: context.reference, cache: source.cache
           ).map { (label: $0.group, mastery: $0.mastery) }
           let classes = try classLabels(source.resultsOption.directory)
           if classes.count > 1 {
             trends += try ReadinessSurvey.trend(
               directory: source.resultsOption.directory, index: context.index,
               communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
-              grouping: .trainingClass, reference: context.reference
+              grouping: .trainingClass, reference: context.reference, cache: source.cache
             ).compactMap { point in classes[point.group].map { (label: $0, mastery: point.mastery) } }
           }
           let data = DashboardData(
@@ -275,6 +275,16 @@ struct ReportSource: ParsableArguments {
   @Option(name: .long, help: "Ngưỡng yếu / the weak threshold, 0-1 (default 0.7).")
   var threshold: Double = 0.7
 
+  @Flag(name: .long, help: "Đọc lại mọi tệp, không dùng bộ đệm / read every file again, without the cache.")
+  var noCache = false
+
+  /// The cache of per-file sums ($XDG_CACHE_HOME/papi-train), unless --no-cache.
+  var cache: ScanCache? {
+    noCache
+      ? nil
+      : ScanCache.default(for: resultsOption.directory, environment: ProcessInfo.processInfo.environment)
+  }
+
   func context() throws -> ReportContext {
     let loaded = CurriculumLoader().load(path: courses)
     guard let library = loaded.library else {
@@ -293,6 +303,8 @@ struct ReportSource: ParsableArguments {
       throw ReportMessage.emptyPeriod(from ?? "", to ?? "")
     }
     let reference = try asOf.map { try Self.day($0).addingTimeInterval(86_400) } ?? Date()
+    // As of a past day, what was answered later does not exist yet.
+    if asOf != nil { selection.until = min(selection.until ?? reference, reference) }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd"

@@ -52,7 +52,8 @@ import Testing
 
   func report(_ arguments: [String], _ folder: Folder) throws -> PapiTrainProcess.Result {
     try PapiTrainProcess.run(
-      ["report"] + arguments + ["--results", folder.path("Results"), "--as-of", Self.asOf])
+      ["report"] + arguments + ["--results", folder.path("Results"), "--as-of", Self.asOf],
+      environment: ["XDG_CACHE_HOME": folder.path("cache")])
   }
 
   /// Two communes: Mường Kim strong (4 officials, 90% right), Khoen On weak (3 officials, 40%),

@@ -118,6 +118,59 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     #expect(survey.communes[0].readiness.total == nil)
   }
 
+  @Test func officialsAreCountedPastSixtyTwoPerCommune() throws {
+    // Officials are counted with one bit each, 62 to a bucket: 70 need two buckets.
+    let folder = ResultsFolder()
+    var dice = Dice(state: 12)
+    let store = try folder.directory.store(for: UnitCode("03637"))
+    try populate(store, officials: 70, answers: 1, ability: 1, dice: &dice)
+    let survey = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    let facts = shipped.facts(from: try store.answerRows(), communeCode: "03637").facts
+    let expected = CommuneReadiness(
+      communeCode: "03637", facts: facts, rosterSize: 70, taxonomy: shipped.library.taxonomy, at: reference)
+    #expect(
+      survey.communes[0].readiness.dimensions.map(\.assessedOfficials)
+        == expected.dimensions.map(\.assessedOfficials))
+    #expect(survey.communes[0].readiness.dimensions.map(\.assessedOfficials).reduce(0, +) >= 70)
+  }
+
+  @Test func theCacheGivesTheSameFiguresAndIsRefreshedWhenAFileChanges() throws {
+    let folder = ResultsFolder()
+    var dice = Dice(state: 13)
+    let store = try folder.directory.store(for: UnitCode("03637"))
+    try populate(store, officials: 4, answers: 20, ability: 0.5, dice: &dice)
+    let cache = ScanCache(url: folder.url.appendingPathComponent("cache/scan.sqlite"))
+    let uncached = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    let first = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference, cache: cache)
+    #expect(FileManager.default.fileExists(atPath: cache.url.path))
+    let second = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference, cache: cache)
+    #expect(first.communes.map(\.readiness) == uncached.communes.map(\.readiness))
+    #expect(second.communes.map(\.readiness) == uncached.communes.map(\.readiness))
+    // Seen from another day, the cached sums give that day's weights.
+    let later = reference.addingTimeInterval(86_400 * 45)
+    let laterCached = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: later, cache: cache)
+    let laterUncached = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: later)
+    for (a, b) in zip(
+      laterCached.communes[0].readiness.dimensions, laterUncached.communes[0].readiness.dimensions)
+    {
+      #expect(close(a.mastery.estimate, b.mastery.estimate) && close(a.mastery.lower, b.mastery.lower))
+    }
+    // A new answer changes the file, so the next report reads it again.
+    try populate(store, officials: 1, answers: 20, ability: 0, dice: &dice)
+    let third = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference, cache: cache)
+    let fresh = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    #expect(third.communes.map(\.readiness) == fresh.communes.map(\.readiness))
+    #expect(third.communes.map(\.readiness) != first.communes.map(\.readiness))
+  }
+
   @Test func aFileThatIsNotResultsIsReportedByNameAndTheOthersAreStillRead() throws {
     let folder = ResultsFolder()
     var dice = Dice(state: 8)

@@ -1,0 +1,141 @@
+import Foundation
+internal import GRDB
+
+/// Sums of results files kept between reports, so that a province's report reads again only the
+/// files that changed since the last one.
+///
+/// An entry is keyed by the file's path and is valid while the file and its `-wal` companion keep
+/// their inode, size and modification time, and while the scan's fingerprint (keys, half-life,
+/// selection, grouping) is the same. The cache is a SQLite file of its own, outside Results/ (by
+/// default under `$XDG_CACHE_HOME/papi-train`); when it cannot be read or written the report goes
+/// on without it, and deleting it is always safe.
+public struct ScanCache: Sendable {
+  public let url: URL
+
+  public init(url: URL) {
+    self.url = url
+  }
+
+  /// The cache for the results folder `directory`, under `$XDG_CACHE_HOME/papi-train` (else
+  /// `~/.cache/papi-train`), one file per folder.
+  public static func `default`(for directory: ResultsDirectory, environment: [String: String]) -> ScanCache? {
+    let base: URL
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      base = URL(fileURLWithPath: cache)
+    } else if let home = environment["HOME"], !home.isEmpty {
+      base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+    } else {
+      return nil
+    }
+    let folder = base.appendingPathComponent("papi-train")
+    return ScanCache(url: folder.appendingPathComponent("scan-\(hash(directory.url.path)).sqlite"))
+  }
+
+  struct Entry: Sendable {
+    var path: String
+    var signature: String
+    var rosterSize: Int
+    var sums: [WeightedAnswerScan.Sums]
+  }
+
+  /// Every entry stored for `fingerprint`, by path; empty when the cache cannot be read.
+  func entries(fingerprint: String) -> [String: Entry] {
+    guard FileManager.default.fileExists(atPath: url.path),
+      let queue = try? DatabaseQueue(path: url.path, configuration: Self.configuration)
+    else { return [:] }
+    defer { try? queue.close() }
+    let rows =
+      (try? queue.read { db -> [Row] in
+        guard try db.tableExists("entries") else { return [] }
+        return try Row.fetchAll(
+          db, sql: "SELECT path, signature, roster, sums FROM entries WHERE fingerprint = ?",
+          arguments: [fingerprint])
+      }) ?? []
+    var entries: [String: Entry] = [:]
+    for row in rows {
+      guard let sums = Self.decode(row["sums"]) else { continue }
+      let path: String = row["path"]
+      entries[path] = Entry(path: path, signature: row["signature"], rosterSize: row["roster"], sums: sums)
+    }
+    return entries
+  }
+
+  /// Stores fresh entries; a cache that cannot be written is left as it is.
+  func store(_ entries: [Entry], fingerprint: String) {
+    guard !entries.isEmpty else { return }
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      let queue = try DatabaseQueue(path: url.path, configuration: Self.configuration)
+      defer { try? queue.close() }
+      try queue.write { db in
+        try db.execute(
+          sql: """
+            CREATE TABLE IF NOT EXISTS entries (
+              path TEXT NOT NULL, fingerprint TEXT NOT NULL, signature TEXT NOT NULL,
+              roster INTEGER NOT NULL, sums TEXT NOT NULL, PRIMARY KEY (path, fingerprint))
+            """)
+        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)")
+        for entry in entries {
+          try statement.execute(
+            arguments: [entry.path, fingerprint, entry.signature, entry.rosterSize, Self.encode(entry.sums)])
+        }
+      }
+    } catch {
+      // A cache is an optimisation: the report is already computed.
+    }
+  }
+
+  static var configuration: Configuration {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(2)
+    configuration.label = "papi-train scan cache"
+    return configuration
+  }
+
+  /// What changes when a results file changes: inode, size and modification time of the file and
+  /// of its `-wal` companion; nil when the file cannot be examined (it is then never cached).
+  static func signature(of url: URL) -> String? {
+    guard let main = stamp(url.path) else { return nil }
+    return main + "|" + (stamp(url.path + "-wal") ?? "-")
+  }
+
+  private static func stamp(_ path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+  }
+
+  /// Sums as tab-separated lines; numbers in Swift's shortest round-trip form, so nothing is lost.
+  static func encode(_ sums: [WeightedAnswerScan.Sums]) -> String {
+    sums.map {
+      "\($0.group)\t\($0.key)\t\($0.answers)\t\($0.officials)\t\($0.sumE)\t\($0.sumSquaredE)\t\($0.sumMarkedE)"
+    }.joined(separator: "\n")
+  }
+
+  static func decode(_ text: String) -> [WeightedAnswerScan.Sums]? {
+    var sums: [WeightedAnswerScan.Sums] = []
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 7, let answers = Int(fields[2]), let officials = Int(fields[3]),
+        let sumE = Double(fields[4]), let sumSquaredE = Double(fields[5]), let sumMarkedE = Double(fields[6])
+      else { return nil }
+      sums.append(
+        WeightedAnswerScan.Sums(
+          group: String(fields[0]), key: String(fields[1]), answers: answers, officials: officials,
+          sumE: sumE,
+          sumSquaredE: sumSquaredE, sumMarkedE: sumMarkedE))
+    }
+    return sums
+  }
+
+  /// FNV-1a, 64 bits, in hexadecimal: a stable name, not a security measure.
+  static func hash(_ text: String) -> String {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      value ^= UInt64(byte)
+      value = value &* 0x0000_0100_0000_01b3
+    }
+    return String(value, radix: 16)
+  }
+}

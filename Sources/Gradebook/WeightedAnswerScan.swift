@@ -1,0 +1,282 @@
+import Foundation
+internal import GRDB
+import Synchronization
+
+/// Recency-weighted sums of answers over many results files, computed inside SQLite so that no
+/// answer is ever held in memory: a province's millions of answers become a few sums per key
+/// (and per official, class or month when asked).
+///
+/// A *key* is whatever reports group questions by (a PAPI code, a knowledge area); a question may
+/// have several. An answer given on day `t` weighs 0.5^((reference − t) / half-life) seen from a
+/// reference day. That weight factors as exp(−k·reference) · exp(k·t) with k = ln 2 / half-life,
+/// so the scan sums e = exp(k·(t − epoch)) and its square, which do not depend on the reference:
+/// ``Sums/weighted(at:halfLifeDays:)`` applies the reference afterwards. The sums of a file can
+/// therefore be kept in a ``ScanCache`` and reused until the file changes.
+///
+/// Files are read on `workers` threads, each with its own in-memory connection that attaches one
+/// file at a time. Nothing is written to a results file, except that a file of an older schema
+/// version is migrated first, as opening it anywhere would.
+public struct WeightedAnswerScan: Sendable {
+  /// What the sums are grouped by, besides the key.
+  public enum Grouping: String, Sendable, Hashable {
+    /// One group per commune: the sums of the whole file.
+    case commune
+    /// The official's id.
+    case official
+    /// The training class's id (empty for answers given outside a class).
+    case trainingClass
+    /// The month the answer was given in, `2026-05`.
+    case month
+  }
+
+  /// Day 0 of the factored weights, 2020-01-01, as a Julian day number.
+  public static let epochJulianDay = 2_458_849.5
+
+  /// The sums of one group's answers on one key.
+  public struct Sums: Sendable, Hashable {
+    public var group: String
+    public var key: String
+    public var answers: Int
+    /// Distinct officials who gave them.
+    public var officials: Int
+    /// Σ e, Σ e² and Σ e·mark over the answers, e = exp(k·(day − epoch)).
+    public var sumE: Double
+    public var sumSquaredE: Double
+    public var sumMarkedE: Double
+
+    public init(
+      group: String, key: String, answers: Int, officials: Int, sumE: Double, sumSquaredE: Double,
+      sumMarkedE: Double
+    ) {
+      self.group = group
+      self.key = key
+      self.answers = answers
+      self.officials = officials
+      self.sumE = sumE
+      self.sumSquaredE = sumSquaredE
+      self.sumMarkedE = sumMarkedE
+    }
+
+    /// The sums of the weights, squared weights and weighted marks seen from `reference`.
+    public func weighted(
+      at reference: Date, halfLifeDays: Double
+    ) -> (sumWeights: Double, sumSquaredWeights: Double, sumWeightedScores: Double) {
+      let rate = log(2) / halfLifeDays
+      let factor = exp(-rate * (Self.julianDay(reference) - WeightedAnswerScan.epochJulianDay))
+      return (sumE * factor, sumSquaredE * factor * factor, sumMarkedE * factor)
+    }
+
+    static func julianDay(_ date: Date) -> Double { date.timeIntervalSince1970 / 86_400 + 2_440_587.5 }
+  }
+
+  /// What one commune's file holds for the selection.
+  public struct CommuneSums: Sendable, Hashable {
+    public var communeCode: UnitCode
+    /// Officials on the commune's roster.
+    public var rosterSize: Int
+    public var sums: [Sums]
+  }
+
+  public var keysByQuestion: [String: [String]]
+  public var halfLifeDays: Double
+  public var selection: AnswerSelection
+  public var grouping: Grouping
+
+  public init(
+    keysByQuestion: [String: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
+    grouping: Grouping = .commune
+  ) {
+    self.keysByQuestion = keysByQuestion
+    self.halfLifeDays = halfLifeDays
+    self.selection = selection
+    self.grouping = grouping
+  }
+
+  /// Reads every commune of `directory` (or `communes`) and turns each commune's sums into a `T`
+  /// at once, on the worker thread, so only the `T`s are kept. The results come in commune-code
+  /// order; a file that cannot be read gives its error in its place, and the other files are
+  /// still read. With a `cache`, a file unchanged since it was last scanned is not read again.
+  public func map<T: Sendable>(
+    _ directory: ResultsDirectory, communes: [UnitCode]? = nil,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil,
+    _ transform: @escaping @Sendable (CommuneSums) throws -> T
+  ) throws -> [(commune: UnitCode, result: Result<T, any Error>)] {
+    let codes = try communes ?? directory.communeCodes()
+    let fingerprint = self.fingerprint
+    let cached = cache?.entries(fingerprint: fingerprint) ?? [:]
+    let results = Mutex([Result<T, any Error>?](repeating: nil, count: codes.count))
+    let fresh = Mutex([ScanCache.Entry]())
+    let next = Atomic(0)
+    let scan = self
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, codes.count))) { _ in
+      var workspace: Result<DatabaseQueue, any Error>?
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < codes.count else { break }
+        let code = codes[index]
+        let url = directory.fileURL(for: code)
+        let result = Result<T, any Error> {
+          let signature = ScanCache.signature(of: url)
+          if let signature, let entry = cached[url.path], entry.signature == signature {
+            return try transform(
+              CommuneSums(communeCode: code, rosterSize: entry.rosterSize, sums: entry.sums))
+          }
+          if workspace == nil { workspace = Result { try scan.openWorkspace() } }
+          let sums = try scan.sums(of: code, at: url, in: try workspace!.get(), directory: directory)
+          if let signature {
+            let entry = ScanCache.Entry(
+              path: url.path, signature: signature, rosterSize: sums.rosterSize, sums: sums.sums)
+            fresh.withLock { $0.append(entry) }
+          }
+          return try transform(sums)
+        }
+        if case .failure = workspace { workspace = nil }
+        results.withLock { $0[index] = result }
+      }
+      if case .success(let queue) = workspace { try? queue.close() }
+    }
+    cache?.store(fresh.withLock { $0 }, fingerprint: fingerprint)
+    let collected = results.withLock { $0 }
+    return zip(codes, collected).map { ($0, $1!) }
+  }
+
+  /// What the cached sums depend on besides the file: the keys, the half-life, the selection and
+  /// the grouping.
+  var fingerprint: String {
+    var text = "v1|\(halfLifeDays)|\(grouping.rawValue)|\(Self.epochJulianDay)|"
+    text += "\(selection.classID?.uuidString ?? "")|\(selection.officialID?.uuidString ?? "")|"
+    text += "\(selection.quizIDs.sorted())|\(selection.from?.timeIntervalSince1970 ?? -1)|"
+    text += "\(selection.until?.timeIntervalSince1970 ?? -1)|"
+    for question in keysByQuestion.keys.sorted() {
+      text += question + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
+    }
+    return ScanCache.hash(text)
+  }
+
+  /// An in-memory database to which files are attached one at a time.
+  func openWorkspace() throws -> DatabaseQueue {
+    var configuration = Schema.configuration()
+    configuration.label = "papi-train answer scan"
+    let queue = try DatabaseQueue(configuration: configuration)
+    queue.writeWithoutTransaction { db in
+      // SQLite's math functions are optional at compile time (Debian's library has them).
+      if (try? Double.fetchOne(db, sql: "SELECT exp(0)")) == nil {
+        db.add(
+          function: DatabaseFunction("exp", argumentCount: 1, pure: true) { values in
+            Double.fromDatabaseValue(values[0]).map { Foundation.exp($0) }
+          })
+      }
+    }
+    return queue
+  }
+
+  func sums(
+    of code: UnitCode, at url: URL, in workspace: DatabaseQueue, directory: ResultsDirectory
+  ) throws -> CommuneSums {
+    let path = url.path
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw GradebookError.fileSystem(path: path, message: "no such file")
+    }
+    do {
+      return try workspace.writeWithoutTransaction { db in
+        try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [path])
+        defer { try? db.execute(sql: "DETACH DATABASE c") }
+        if try Self.inspectAttached(db, path: path) == .older {
+          // Migrate as any opening would, then read the migrated file.
+          try db.execute(sql: "DETACH DATABASE c")
+          _ = try directory.store(for: code)
+          try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [path])
+        }
+        return try read(db, code: code)
+      }
+    } catch {
+      throw Schema.translate(error, path: path)
+    }
+  }
+
+  private enum AttachedVersion { case current, older }
+
+  private static func inspectAttached(_ db: Database, path: String) throws -> AttachedVersion {
+    let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM c.sqlite_master WHERE type = 'table'"))
+    guard tables.contains("meta"),
+      try String.fetchOne(db, sql: "SELECT value FROM c.meta WHERE key = 'format'") == Schema.format
+    else { throw GradebookError.notAResultsDatabase(path: path) }
+    let version = try Int.fetchOne(db, sql: "PRAGMA c.user_version") ?? 0
+    if version > Schema.latestVersion {
+      throw GradebookError.newerSchema(path: path, found: version, supported: Schema.latestVersion)
+    }
+    return version < Schema.latestVersion ? .older : .current
+  }
+
+  private func read(_ db: Database, code: UnitCode) throws -> CommuneSums {
+    let stated = try String.fetchOne(db, sql: "SELECT value FROM c.meta WHERE key = 'commune_code'")
+    if let stated, stated != code.rawValue {
+      throw GradebookError.communeMismatch(path: "", found: try UnitCode(stated), expected: code)
+    }
+    let roster = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM c.officials") ?? 0
+    let group: String
+    switch grouping {
+    case .commune: group = "''"
+    case .official: group = "at.official_id"
+    case .trainingClass: group = "coalesce(at.class_id, '')"
+    case .month: group = "substr(an.answered_at, 1, 7)"
+    }
+    let condition = selection.condition
+    var arguments: StatementArguments = [log(2) / halfLifeDays, Self.epochJulianDay]
+    arguments += condition.arguments
+    // One row per group and question: the sums are additive over questions, so the keys are
+    // applied in Swift on a few hundred rows instead of joining every answer. Distinct officials
+    // are not additive: each official gets a bit (officials are numbered within the file, 62 to
+    // a bucket), and SUM(DISTINCT bit) is the OR of the bits of those who answered.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        WITH ranked AS MATERIALIZED (
+          SELECT id, row_number() OVER (ORDER BY rowid) - 1 AS idx FROM c.officials
+        ),
+        answered AS MATERIALIZED (
+          SELECT \(group) AS grp, an.question_id AS question, r.idx AS idx,
+                 max(0.0, min(1.0, an.score)) AS mark, exp(? * (julianday(an.answered_at) - ?)) AS e
+          FROM c.answers an JOIN c.attempts at ON at.id = an.attempt_id JOIN ranked r ON r.id = at.official_id
+          WHERE \(condition.sql)
+        )
+        SELECT grp, question, idx / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (idx % 62))
+        FROM answered GROUP BY grp, question, idx / 62
+        """, arguments: arguments)
+    struct Slot: Hashable {
+      var group: String
+      var key: String
+    }
+    var totals: [Slot: Sums] = [:]
+    var masks: [Slot: [Int: Int64]] = [:]
+    while let row = try rows.next() {
+      let question: String = row[1]
+      guard let keys = keysByQuestion[question] else { continue }
+      let group: String = row[0]
+      let bucket: Int = row[2]
+      let answers: Int = row[3]
+      let sumE: Double = row[4]
+      let sumSquaredE: Double = row[5]
+      let sumMarkedE: Double = row[6]
+      let mask: Int64 = row[7]
+      for key in Set(keys) {
+        let slot = Slot(group: group, key: key)
+        var total =
+          totals[slot]
+          ?? Sums(group: group, key: key, answers: 0, officials: 0, sumE: 0, sumSquaredE: 0, sumMarkedE: 0)
+        total.answers += answers
+        total.sumE += sumE
+        total.sumSquaredE += sumSquaredE
+        total.sumMarkedE += sumMarkedE
+        totals[slot] = total
+        masks[slot, default: [:]][bucket, default: 0] |= mask
+      }
+    }
+    let sums = totals.map { slot, total in
+      var total = total
+      total.officials = masks[slot]?.values.reduce(0) { $0 + $1.nonzeroBitCount } ?? 0
+      return total
+    }.sorted { ($0.group, $0.key) < ($1.group, $1.key) }
+    return CommuneSums(communeCode: code, rosterSize: roster, sums: sums)
+  }
+}
