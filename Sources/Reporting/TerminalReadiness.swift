@@ -28,12 +28,20 @@ public struct TerminalReadiness: Sendable {
     let renderer = DashboardRenderer()
     let cuts = renderer.quartiles(data)
     let nameWidth = max(data.labels.commune.displayWidth, data.communes.map(\.name.displayWidth).max() ?? 0)
-    let cellWidth = 10
+    let cellWidth = 11
     var header = data.labels.commune.padded(toDisplayWidth: nameWidth)
     for dimension in data.dimensions {
       header += " " + String(repeating: " ", count: max(0, cellWidth - dimension.code.count)) + dimension.code
     }
-    var lines = [header, String(repeating: "─", count: nameWidth + (cellWidth + 1) * data.dimensions.count)]
+    // The total (8-80 for PAPI) only when some commune has one, i.e. every dimension is shown.
+    let showTotal = data.communes.contains { $0.total != nil }
+    let totalWidth = max(6, data.labels.total.displayWidth)
+    if showTotal {
+      header +=
+        " " + String(repeating: " ", count: totalWidth - data.labels.total.displayWidth) + data.labels.total
+    }
+    let width = nameWidth + (cellWidth + 1) * data.dimensions.count + (showTotal ? totalWidth + 1 : 0)
+    var lines = [header, String(repeating: "─", count: width)]
     for commune in data.communes {
       var line = commune.name.padded(toDisplayWidth: nameWidth)
       for dimension in data.dimensions {
@@ -49,6 +57,10 @@ public struct TerminalReadiness: Sendable {
         }
         let padded = String(repeating: " ", count: max(0, cellWidth - cell.displayWidth)) + cell
         line += " " + paint(padded, band: band)
+      }
+      if showTotal {
+        let total = commune.total.map { String(format: "%.1f", $0) } ?? insufficientMark
+        line += " " + String(repeating: " ", count: max(0, totalWidth - total.displayWidth)) + total
       }
       lines.append(line)
     }

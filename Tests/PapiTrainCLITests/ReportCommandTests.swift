@@ -107,6 +107,32 @@ import Testing
     #expect(!scored.isEmpty && scored.allSatisfy { (1...10).contains($0) })
   }
 
+  @Test func everyFieldOfTheJSONIsDocumented() throws {
+    let folder = try province()
+    let documentation = try String(
+      contentsOf: PapiTrainProcess.repositoryRoot.appendingPathComponent("docs/report-json.md"),
+      encoding: .utf8)
+    func keys(_ value: Any) -> Set<String> {
+      if let object = value as? [String: Any] {
+        return Set(object.keys).union(object.values.flatMap { keys($0) })
+      }
+      if let array = value as? [Any] { return Set(array.flatMap { keys($0) }) }
+      return []
+    }
+    let readiness = try report(["readiness", "--json"], folder)
+    let group = try report(["weak", "--commune", "03637", "--json"], folder)
+    for output in [readiness.output, group.output] {
+      let document = try JSONSerialization.jsonObject(with: Data(output.utf8))
+      for key in keys(document) where !key.hasPrefix("D") {
+        #expect(
+          documentation.contains("`\(key)`") || documentation.contains(".\(key)`")
+            || documentation.contains("\(key),")
+            || documentation.contains(", \(key)}") || documentation.contains("{\(key)"),
+          "\(key) is not in docs/report-json.md")
+      }
+    }
+  }
+
   @Test func filtersByDimensionAndShowsBarsForOneCommune() throws {
     let folder = try province()
     let result = try report(["readiness", "--commune", "03637", "--dimension", "d5", "--lang", "en"], folder)

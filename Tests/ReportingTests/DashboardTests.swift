@@ -78,11 +78,20 @@ import Testing
     let lines = TerminalReadiness(useColor: false).table(data)
     #expect(
       lines == [
-        "Xã/phường          D1         D2",
-        "────────────────────────────────",
-        "Xã Tiên Lữ  7.5 (80%)    — (10%)",
-        "Xã An      5.5 (100%) 3.0 (100%)",
+        "Xã/phường           D1          D2",
+        "──────────────────────────────────",
+        "Xã Tiên Lữ   7.5 (80%)     — (10%)",
+        "Xã An       5.5 (100%)  3.0 (100%)",
       ])
+  }
+
+  @Test func theTotalColumnAppearsWhenACommuneHasEveryDimension() {
+    var withTotal = data
+    withTotal.communes[1].total = 8.5
+    let lines = TerminalReadiness(useColor: false).table(withTotal)
+    #expect(lines[0].hasSuffix("  Tổng"))
+    #expect(lines[2].hasSuffix("     —"))
+    #expect(lines[3].hasSuffix("   8.5"))
   }
 
   @Test func barsShowTheScoreAndTheProvinceAverage() {
