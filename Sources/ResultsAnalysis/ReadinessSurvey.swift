@@ -21,6 +21,8 @@ public struct ReadinessSurvey: Sendable {
     public var readiness: CommuneReadiness
     /// Mastery on every dimension and sub-dimension, and every knowledge area.
     public var mastery: MasteryReport
+    /// The sums behind it, to pool communes.
+    public var tallies: CodeTallies
     /// Dimensions and sub-dimensions that are weak or possibly weak, weakest first, with the
     /// lessons that teach them and the positions responsible (no per-question list: the survey
     /// never reads single answers).
@@ -80,6 +82,7 @@ public struct ReadinessSurvey: Sendable {
             code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue,
             parents: ancestors.map(\.name),
             parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
+            tallies: tallies,
             weakAreas: weak))
       }
     }
@@ -99,6 +102,13 @@ public struct ReadinessSurvey: Sendable {
       averages[dimension.code] = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }
     return averages
+  }
+
+  /// Mastery of `communes` pooled as one group (a district, a province).
+  public static func pooled(_ communes: [Commune], taxonomy: Taxonomy, rule: MasteryRule = .group)
+    -> MasteryReport
+  {
+    MasteryReport(tallies: communes.map(\.tallies).reduce(CodeTallies(), +), taxonomy: taxonomy, rule: rule)
   }
 
   /// Readiness of all the communes together per group of a second scan: per month or per training

@@ -29,6 +29,37 @@ public enum ReportDocuments {
     }
   }
 
+  /// A mastery figure for a PAPI code or a knowledge area, named.
+  public struct CodeFigure: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var mastery: MasteryFigure
+  }
+
+  /// Every dimension and sub-dimension, then every knowledge area (codes `area:<id>`), of a report.
+  static func figures(
+    _ report: MasteryReport, library: CourseLibrary, language: Language, threshold: Double
+  ) -> (codes: [CodeFigure], areas: [CodeFigure]) {
+    let taxonomy = library.taxonomy
+    let codes = taxonomy.allCodes.compactMap { code in
+      report.byCode[code].map {
+        CodeFigure(
+          code: code, name: taxonomy.entry(for: code)?.name.text(in: language) ?? code,
+          mastery: MasteryFigure($0, threshold: threshold))
+      }
+    }
+    var titles: [String: String] = [:]
+    for course in library.courses {
+      for area in course.areas { titles[area.id] = area.title.text(in: language) }
+    }
+    let areas = report.byArea.keys.sorted().map { id in
+      CodeFigure(
+        code: "area:" + id, name: titles[id] ?? id,
+        mastery: MasteryFigure(report.byArea[id]!, threshold: threshold))
+    }
+    return (codes, areas)
+  }
+
   /// The rules the figures were computed with.
   public struct Rules: Codable, Sendable, Hashable {
     public var halfLifeDays: Double
@@ -99,14 +130,22 @@ public enum ReportDocuments {
     public var averages: [String: Double?]
     public var priorities: [PriorityRow]?
     public var failures: [Failure]
+    /// Every commune shown pooled as one group: mastery per dimension, sub-dimension and area.
+    public var pooled: [CodeFigure]
 
     public init(
-      survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], taxonomy: Taxonomy, rule: MasteryRule,
+      survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], library: CourseLibrary, rule: MasteryRule,
       threshold: Double, priorities: [Priority]?, language: Language, asOf: String, generatedAt: Date
     ) {
+      let taxonomy = library.taxonomy
       self.generatedAt = generatedAt
       self.asOf = asOf
       rules = Rules(rule: rule, threshold: threshold, scale: taxonomy.scale)
+      let pooledFigures = ReportDocuments.figures(
+        ReadinessSurvey.pooled(communes, taxonomy: taxonomy, rule: rule), library: library,
+        language: language,
+        threshold: threshold)
+      pooled = pooledFigures.codes + pooledFigures.areas
       dimensions = taxonomy.dimensions.map { DimensionName(code: $0.code, name: $0.name.text(in: language)) }
       self.communes = communes.map { row in
         Commune(
@@ -129,12 +168,6 @@ public enum ReportDocuments {
   /// `papi-train report weak|gain|items --json`: one group's insight.
   public struct Group: Codable, Sendable {
     public static let schema = "papi-train.group/1"
-
-    public struct CodeFigure: Codable, Sendable, Hashable {
-      public var code: String
-      public var name: String
-      public var mastery: MasteryFigure
-    }
 
     public struct Weak: Codable, Sendable, Hashable {
       public var code: String
@@ -181,6 +214,8 @@ public enum ReportDocuments {
     public var answers: Int
     public var unknownQuestions: Int
     public var mastery: [CodeFigure]
+    /// Mastery per knowledge area (codes `area:<id>`).
+    public var areas: [CodeFigure]
     public var weakAreas: [Weak]
     public var gains: [Gain]
     public var meanGain: Gain?
@@ -199,11 +234,8 @@ public enum ReportDocuments {
       officials = insight.officials
       answers = insight.facts.count
       unknownQuestions = insight.unknownQuestions
-      mastery = taxonomy.allCodes.compactMap { code in
-        insight.mastery.byCode[code].map {
-          CodeFigure(code: code, name: name(code), mastery: .init($0, threshold: threshold))
-        }
-      }
+      (mastery, areas) = ReportDocuments.figures(
+        insight.mastery, library: library, language: language, threshold: threshold)
       weakAreas = insight.weakAreas.map {
         Weak(
           code: $0.code, name: name($0.code), mastery: .init($0.mastery, threshold: threshold),

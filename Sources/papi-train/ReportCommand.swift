@@ -96,7 +96,8 @@ struct ReportCommand: ParsableCommand {
         }
         if json {
           let document = ReportDocuments.Readiness(
-            survey: survey, communes: rows, taxonomy: taxonomy, rule: .group, threshold: context.threshold,
+            survey: survey, communes: rows, library: context.index.library, rule: .group,
+            threshold: context.threshold,
             priorities: priorities, language: language, asOf: context.generated, generatedAt: Date())
           print(String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self))
         }

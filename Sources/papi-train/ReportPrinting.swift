@@ -34,6 +34,19 @@ struct GroupReportPrinter {
       rows.append(["\(dimension.code) \(dimension.name.text(in: language))", describe(mastery)])
     }
     for line in tableLines(rows) { print(line) }
+    let titles = Dictionary(
+      library.courses.flatMap(\.areas).map { ($0.id, $0.title.text(in: language)) },
+      uniquingKeysWith: { first, _ in first })
+    if !insight.mastery.byArea.isEmpty {
+      print("")
+      var areaRows = [
+        [ReportMessage.columnArea.text(in: language), ReportMessage.columnMastery.text(in: language)]
+      ]
+      for (area, mastery) in insight.mastery.byArea.sorted(by: { $0.key < $1.key }) {
+        areaRows.append([titles[area] ?? area, describe(mastery)])
+      }
+      for line in tableLines(areaRows) { print(line) }
+    }
     print("")
     guard !insight.weakAreas.isEmpty else {
       print(ReportMessage.noWeakAreas(threshold).text(in: language))
@@ -145,7 +158,7 @@ enum ReportMessage: Error, LocalizedMessage {
   case basis(answers: Int, officials: Int)
   case unknownQuestions(Int)
   case mastery(Mastery)
-  case columnCode, columnMastery
+  case columnCode, columnMastery, columnArea
   case noWeakAreas(Double)
   case weakHeading(Double)
   case verdict(Mastery.Verdict)
@@ -267,6 +280,8 @@ enum ReportMessage: Error, LocalizedMessage {
       return range + (vi ? ", \(mastery.answers) câu trả lời)" : ", \(mastery.answers) answers)")
     case .columnCode:
       return vi ? "Chỉ số" : "Dimension"
+    case .columnArea:
+      return vi ? "Mảng kiến thức" : "Knowledge area"
     case .columnMastery:
       return vi ? "Tỷ lệ đúng (khoảng tin cậy 95%)" : "Mastery (95% interval)"
     case .noWeakAreas(let threshold):
