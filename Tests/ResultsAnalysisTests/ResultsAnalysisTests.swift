@@ -247,6 +247,55 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
   }
 }
 
+@Suite struct BoundaryTests {
+  @Test func aCommuneWithARosterButNoAnswersIsInsufficientEverywhereWithZeroCoverage() throws {
+    let folder = ResultsFolder()
+    let store = try folder.directory.store(for: UnitCode("03637"))
+    _ = try store.addOfficial(name: "Chưa Làm Bài", position: "chairman", createdAt: reference)
+    let survey = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    let row = try #require(survey.communes.first)
+    #expect(
+      row.readiness.dimensions.allSatisfy { $0.score == nil && $0.coverage == 0 && $0.rosterOfficials == 1 })
+    #expect(row.readiness.dimensions.allSatisfy { $0.mastery.verdict(threshold: 0.7) == .insufficientData })
+    #expect(row.weakAreas.isEmpty)
+  }
+
+  @Test func oneOfficialIsNeverEnoughForACommuneHoweverManyAnswers() throws {
+    let folder = ResultsFolder()
+    var dice = Dice(state: 14)
+    try populate(
+      try folder.directory.store(for: UnitCode("03637")), officials: 1, answers: 80, ability: 1, dice: &dice)
+    let survey = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    #expect(survey.communes[0].readiness.dimensions.allSatisfy { $0.score == nil })
+    let insight = GroupInsight(
+      answers: try GroupInsight.rows(of: .commune(UnitCode("03637")), in: folder.directory), index: shipped,
+      rule: .official, reference: reference)
+    // The same answers judged as one official's are enough where a dimension has 5 of them.
+    #expect(insight.mastery.byCode.values.contains { !$0.isInsufficient })
+  }
+
+  @Test func allRightScoresTenAndAllWrongScoresOneAndIsWeak() throws {
+    let folder = ResultsFolder()
+    var dice = Dice(state: 15)
+    try populate(
+      try folder.directory.store(for: UnitCode("03637")), officials: 4, answers: 60, ability: 1, dice: &dice)
+    try populate(
+      try folder.directory.store(for: UnitCode("03640")), officials: 4, answers: 60, ability: -1, dice: &dice)
+    let survey = try ReadinessSurvey.run(
+      directory: folder.directory, index: shipped, units: nil, reference: reference)
+    let right = survey.communes[0].readiness.dimensions.filter { $0.score != nil }
+    let wrong = survey.communes[1].readiness.dimensions.filter { $0.score != nil }
+    #expect(!right.isEmpty && !wrong.isEmpty)
+    #expect(right.allSatisfy { close($0.score, 10) && close($0.mastery.upper, 1) })
+    #expect(wrong.allSatisfy { close($0.score, 1) && close($0.mastery.lower, 0) })
+    #expect(wrong.allSatisfy { $0.mastery.verdict(threshold: 0.7) == .weak })
+    #expect(survey.communes[1].weakCodes.count >= wrong.count)
+    #expect(survey.communes[0].weakAreas.isEmpty)
+  }
+}
+
 @Suite struct GroupInsightTests {
   @Test func gainComparesEachOfficialsPreTestWithTheirPostTest() throws {
     let folder = ResultsFolder()
