@@ -72,7 +72,13 @@ struct ReportCommand: ParsableCommand {
           throw ReportMessage.unknownDimension(code, known: taxonomy.dimensions.map(\.code))
         }
         let shownDimensions = dimension.isEmpty ? nil : dimension.map { $0.uppercased() }
-        let units = try? UnitHierarchy.load(path: unitsOption.path)
+        // Names come from the units file; without one (none shipped beside the results) communes
+        // show their codes, but a file named on purpose must load.
+        let explicitUnits =
+          unitsOption.units != nil || ProcessInfo.processInfo.environment["PAPI_UNITS"] != nil
+        let units =
+          explicitUnits || FileManager.default.fileExists(atPath: unitsOption.path)
+          ? try UnitHierarchy.load(path: unitsOption.path) : nil
         let communeCodes = try commune.map { try UnitCode($0) }
         let survey = try ReadinessSurvey.run(
           directory: source.resultsOption.directory, index: context.index, units: units,
