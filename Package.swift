@@ -27,6 +27,8 @@ let package = Package(
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
+    // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
+    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook"]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
     .target(name: "Reporting", dependencies: ["VietnameseText"]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
@@ -53,6 +55,7 @@ let package = Package(
       name: "papi-train",
       dependencies: [
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
+        "DemoData",
         "ResultsAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

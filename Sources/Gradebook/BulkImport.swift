@@ -1,0 +1,186 @@
+import Foundation
+internal import GRDB
+import VietnameseText
+
+/// What a bulk import wrote.
+public struct BulkImportCounts: Sendable, Hashable {
+  public var officials = 0
+  public var classes = 0
+  public var attempts = 0
+  public var answers = 0
+
+  /// Nothing written.
+  public init() {}
+
+  /// The counts of two imports together.
+  public static func + (lhs: BulkImportCounts, rhs: BulkImportCounts) -> BulkImportCounts {
+    var sum = lhs
+    sum.officials += rhs.officials
+    sum.classes += rhs.classes
+    sum.attempts += rhs.attempts
+    sum.answers += rhs.answers
+    return sum
+  }
+}
+
+extension CommuneStore {
+  /// Writes a whole commune's records at once: officials, training classes, and attempts with
+  /// their answers, in ONE transaction with prepared statements (what `record(_:)` does per
+  /// answer, without a transaction and a lookup per row). For generated data and imports of
+  /// thousands of answers; the shell keeps recording answers one by one.
+  ///
+  /// Every record must be new to the file (a repeated id throws and nothing is written); texts
+  /// are stored in NFC and numbers are checked as ``record(_:)`` checks them. Classes must include
+  /// this commune; each attempt's official must be among `officials` or already stored, and its
+  /// class among `classes` or already stored (foreign keys are enforced).
+  @discardableResult
+  public func bulkImport(
+    officials: [Official], classes: [TrainingClass] = [], attempts: [Attempt]
+  ) throws -> BulkImportCounts {
+    let classes = try classes.map { trainingClass in
+      let saved = try Self.validated(trainingClass)
+      guard saved.communeCodes.contains(communeCode) else {
+        throw GradebookError.classNotForCommune(saved.id, communeCode)
+      }
+      return saved
+    }
+    let counts = try write { db in
+      var counts = BulkImportCounts()
+      let officialStatement = try db.makeStatement(
+        sql: """
+          INSERT INTO officials (id, name, name_key, position, commune_code, created_at)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """)
+      for official in officials {
+        let name = Self.clean(official.name)
+        guard !name.isEmpty else { throw GradebookError.emptyName }
+        try officialStatement.execute(arguments: [
+          official.id.uuidString, name, Schema.nameKey(name), Self.clean(official.position),
+          communeCode.rawValue, BulkText.timestamp(official.createdAt),
+        ])
+        counts.officials += 1
+      }
+      let classStatement = try db.makeStatement(
+        sql: "INSERT INTO classes (id, trainer, date, place) VALUES (?, ?, ?, ?)")
+      let classCommuneStatement = try db.makeStatement(
+        sql: "INSERT INTO class_communes (class_id, commune_code) VALUES (?, ?)")
+      for trainingClass in classes {
+        let id = trainingClass.id.uuidString
+        try classStatement.execute(arguments: [
+          id, trainingClass.trainer, trainingClass.date, trainingClass.place,
+        ])
+        for code in trainingClass.communeCodes {
+          try classCommuneStatement.execute(arguments: [id, code.rawValue])
+        }
+        counts.classes += 1
+      }
+      let attemptStatement = try db.makeStatement(
+        sql: """
+          INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, class_id, started_at,
+            ended_at, seed, question_ids, score, max_score, status)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      let answerStatement = try db.makeStatement(
+        sql: """
+          INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for attempt in attempts {
+        let attemptID = attempt.id.uuidString
+        let questionIDs = attempt.questionIDs.map(BulkText.nfc)
+        try attemptStatement.execute(arguments: [
+          attemptID, attempt.officialID.uuidString, BulkText.nfc(attempt.quizID),
+          BulkText.nfc(attempt.courseID), BulkText.nfc(attempt.courseVersion),
+          attempt.classID?.uuidString, BulkText.timestamp(attempt.startedAt),
+          attempt.endedAt.map(BulkText.timestamp), String(attempt.seed), try Self.encodeList(questionIDs),
+          attempt.score, attempt.maxScore, attempt.status.rawValue,
+        ])
+        counts.attempts += 1
+        for answer in attempt.answers {
+          guard answer.attemptID == attempt.id else { throw GradebookError.unknownAttempt(answer.attemptID) }
+          let questionID = BulkText.nfc(answer.questionID)
+          guard questionIDs.contains(questionID) else {
+            throw GradebookError.questionNotInAttempt(question: questionID, attempt: attempt.id)
+          }
+          guard answer.score.isFinite, answer.score >= 0 else {
+            throw GradebookError.invalidNumber(field: "score", value: answer.score)
+          }
+          guard answer.timeTaken.isFinite, answer.timeTaken >= 0 else {
+            throw GradebookError.invalidNumber(field: "timeTaken", value: answer.timeTaken)
+          }
+          guard answer.position >= 0 else {
+            throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
+          }
+          try answerStatement.execute(arguments: [
+            attemptID, questionID, answer.position, BulkText.nfc(answer.response), answer.score,
+            answer.isCorrect, answer.timeTaken, BulkText.timestamp(answer.answeredAt),
+          ])
+          counts.answers += 1
+        }
+      }
+      return counts
+    }
+    // Leave the file whole without its -wal, so it can be copied as one file.
+    _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    return counts
+  }
+}
+
+/// Fast spellings of what bulk import stores: timestamps as GRDB stores dates
+/// (`YYYY-MM-DD HH:MM:SS.SSS`, UTC, to the millisecond), and NFC that skips ASCII text.
+enum BulkText {
+  /// `date` as GRDB writes it, without a date formatter (millions of answers are written).
+  static func timestamp(_ date: Date) -> String {
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    var days = milliseconds / 86_400_000
+    var rest = milliseconds - days * 86_400_000
+    if rest < 0 {
+      days -= 1
+      rest += 86_400_000
+    }
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthPrime = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let hour = rest / 3_600_000
+    let minute = rest / 60_000 % 60
+    let second = rest / 1000 % 60
+    let millisecond = rest % 1000
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(23)
+    func append(_ value: Int64, width: Int) {
+      var digits = [UInt8](repeating: 0x30, count: width)
+      var value = value
+      for index in stride(from: width - 1, through: 0, by: -1) {
+        digits[index] = 0x30 + UInt8(value % 10)
+        value /= 10
+      }
+      bytes += digits
+    }
+    append(year, width: 4)
+    bytes.append(0x2D)
+    append(month, width: 2)
+    bytes.append(0x2D)
+    append(day, width: 2)
+    bytes.append(0x20)
+    append(hour, width: 2)
+    bytes.append(0x3A)
+    append(minute, width: 2)
+    bytes.append(0x3A)
+    append(second, width: 2)
+    bytes.append(0x2E)
+    append(millisecond, width: 3)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// NFC, with ASCII text (ids, JSON of choices) passed through untouched.
+  static func nfc(_ text: String) -> String {
+    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.nfc
+  }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Curriculum
+import DemoData
+import Foundation
+import Gradebook
+import Localization
+
+/// `papi-train demo-data`: a generated province to look at, kept apart from real results.
+struct DemoDataCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo-data",
+    abstract: "Tạo dữ liệu mẫu của một tỉnh / generate a demo province's results.",
+    discussion: """
+      Writes one results file per commune into an EMPTY folder (default Demo/Results, never Results/):
+      officials with positions from positions.yaml take the shipped courses' quizzes (pre-tests, practice,
+      post-tests) over months; every commune is weak in a couple of PAPI dimensions. The real communes of
+      the units file come first, synthetic 5-digit codes (90000 up) beyond; --units-out writes a units file
+      that names them all. The same --seed and sizes give the same data.
+      """
+  )
+
+  @Option(name: .long, help: "Thư mục ghi / the folder to write (must hold no results).")
+  var results: String = "Demo/Results"
+
+  @Option(name: .long, help: "Số xã / communes (default: every commune of the units file).")
+  var communes: Int?
+
+  @Option(name: .long, help: "Số cán bộ mỗi xã / officials per commune.")
+  var officials: Int = 25
+
+  @Option(name: .long, help: "Số lượt làm bài mỗi cán bộ / quiz attempts per official.")
+  var attempts: Int = 12
+
+  @Option(name: .long, help: "Số xã mỗi lớp tập huấn / communes trained together in one class.")
+  var communesPerClass: Int = 4
+
+  @Option(name: .long, help: "Hạt giống / the seed.")
+  var seed: UInt64 = 1
+
+  @Option(name: .long, help: "Số luồng / communes generated at once (default: the processor count).")
+  var workers: Int?
+
+  @Option(
+    name: .long, help: "Ghi danh mục đơn vị gồm cả xã tổng hợp / write a units file naming every commune.")
+  var unitsOut: String?
+
+  @OptionGroup var coursesOption: CoursesOption
+  @OptionGroup var unitsOption: UnitsOption
+  @OptionGroup var languageOption: LanguageOption
+
+  func validate() throws {
+    for (name, value) in [
+      ("--communes", communes ?? 1), ("--officials", officials), ("--attempts", attempts),
+      ("--communes-per-class", communesPerClass), ("--workers", workers ?? 1),
+    ] where value < 1 {
+      throw ValidationError("\(name) must be at least 1")
+    }
+  }
+
+  func run() throws {
+    let language = languageOption.language
+    let loaded = CurriculumLoader().load(path: coursesOption.courses)
+    guard let library = loaded.library, loaded.isValid else {
+      printError(ShellCommandMessage.coursesInvalid(coursesOption.courses).text(in: language), in: language)
+      throw ExitCode(1)
+    }
+    let units = try? UnitHierarchy.load(path: unitsOption.path)
+    let known = units?.units.filter { $0.level == .commune }.map(\.code) ?? []
+    let spec = DemoProvinceSpec(
+      communes: communes ?? max(known.count, 1), officialsPerCommune: officials,
+      attemptsPerOfficial: attempts,
+      communesPerClass: communesPerClass, seed: seed)
+    let directory = ResultsDirectory(url: URL(fileURLWithPath: results))
+    do {
+      let province = try DemoProvince(library: library, spec: spec, knownCommunes: known)
+      let counts = try province.write(
+        to: directory, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+      if let unitsOut {
+        try province.units(extending: units).csvText().write(
+          toFile: unitsOut, atomically: true, encoding: .utf8)
+      }
+      print(
+        DemoDataMessage.written(
+          communes: province.communeCodes.count, officials: counts.officials, attempts: counts.attempts,
+          answers: counts.answers, folder: directory.url.path
+        ).text(in: language))
+    } catch let error as DemoDataError {
+      printError(error.description, in: language)
+      throw ExitCode(1)
+    } catch let error as GradebookError {
+      printError(error.text(in: language), in: language)
+      throw ExitCode(1)
+    }
+  }
+}
+
+enum DemoDataMessage: LocalizedMessage {
+  case written(communes: Int, officials: Int, attempts: Int, answers: Int, folder: String)
+
+  func text(in language: Language) -> String {
+    switch (self, language) {
+    case (.written(let c, let o, let a, let n, let folder), .vietnamese):
+      "Đã tạo \(c) xã, \(o) cán bộ, \(a) lượt làm bài, \(n) câu trả lời trong \(folder)."
+    case (.written(let c, let o, let a, let n, let folder), .english):
+      "Wrote \(c) communes, \(o) officials, \(a) attempts, \(n) answers in \(folder)."
+    }
+  }
+}
