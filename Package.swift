@@ -43,6 +43,11 @@ let package = Package(
     .target(
       name: "ResultsAnalysis", dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
     ),
+    // Class results as export tables (scores, answers, item statistics) and the JSON document.
+    .target(
+      name: "ResultsExport",
+      dependencies: ["Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+    ),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -56,7 +61,7 @@ let package = Package(
       dependencies: [
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
         "DemoData",
-        "ResultsAnalysis",
+        "ResultsAnalysis", "ResultsExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,6 +72,10 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(
       name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
+    .testTarget(
+      name: "ResultsExportTests",
+      dependencies: ["ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization"]
+    ),
     .testTarget(
       name: "GradebookTests",
       dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")],

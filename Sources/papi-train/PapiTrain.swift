@@ -12,7 +12,7 @@ struct PapiTrain: ParsableCommand {
       """,
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
-      ReportCommand.self, DemoDataCommand.self,
+      ReportCommand.self, ExportCommand.self, DemoDataCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

@@ -1,0 +1,88 @@
+import Foundation
+import Gradebook
+
+/// The stored results an export covers, read from a results folder: the officials who took part
+/// and their attempts with every answer, commune by commune.
+public struct ClassResults: Sendable {
+  /// The class asked for, if any.
+  public var trainingClass: TrainingClass?
+  /// The communes read, in code order.
+  public var communes: [UnitCode]
+  /// The officials with at least one selected attempt, commune by commune, by name.
+  public var officials: [Official]
+  /// The selected attempts that have answers, official by official, oldest first.
+  public var attempts: [Attempt]
+
+  public init(trainingClass: TrainingClass?, communes: [UnitCode], officials: [Official], attempts: [Attempt])
+  {
+    self.trainingClass = trainingClass
+    self.communes = communes
+    self.officials = officials
+    self.attempts = attempts
+  }
+
+  /// Every answer of the selected attempts.
+  public var answerCount: Int { attempts.reduce(0) { $0 + $1.answers.count } }
+
+  /// Reads what `selection` chooses from `directory`. Creates nothing: a commune without a
+  /// results file is an error, not a new empty file.
+  ///
+  /// Throws ``ExportError`` for an unknown class or commune, a commune outside the class, a bad
+  /// period, and when nothing at all matches (an export is never an empty file).
+  public static func load(from directory: ResultsDirectory, selection: ExportSelection) throws -> ClassResults
+  {
+    let period = try selection.period()
+    let folder = directory.url.path
+    var trainingClass: TrainingClass?
+    var codes: [UnitCode]
+    if let classID = selection.classID {
+      for code in try directory.communeCodes() {
+        if let found = try directory.existingStore(for: code)?.trainingClass(id: classID) {
+          trainingClass = found
+          break
+        }
+      }
+      guard let found = trainingClass else {
+        throw ExportError.unknownClass(classID.uuidString, folder: folder)
+      }
+      for code in selection.communes where !found.communeCodes.contains(code) {
+        throw ExportError.communeNotInClass(commune: code.rawValue, classID: classID.uuidString)
+      }
+      codes = selection.communes.isEmpty ? found.communeCodes : selection.communes
+    } else if !selection.communes.isEmpty {
+      codes = selection.communes
+    } else {
+      codes = try directory.communeCodes()
+    }
+    codes = Array(Set(codes)).sorted()
+    let quizzes = Set(selection.quizIDs)
+    var officials: [Official] = []
+    var attempts: [Attempt] = []
+    var read: [UnitCode] = []
+    for code in codes {
+      guard let store = try directory.existingStore(for: code) else {
+        // A class's commune whose officials never answered here has no file: nothing to read.
+        if trainingClass != nil && selection.communes.isEmpty { continue }
+        throw ExportError.unknownCommune(code.rawValue, folder: folder)
+      }
+      read.append(code)
+      let chosen = try store.allAttempts().filter { attempt in
+        !attempt.answers.isEmpty
+          && (selection.classID == nil || attempt.classID == selection.classID)
+          && (quizzes.isEmpty || quizzes.contains(attempt.quizID))
+          && period.start.map { attempt.startedAt >= $0 } ?? true
+          && period.end.map { attempt.startedAt < $0 } ?? true
+      }
+      guard !chosen.isEmpty else { continue }
+      let byOfficial = Dictionary(grouping: chosen, by: \.officialID)
+      for official in try store.officials() {
+        guard let taken = byOfficial[official.id] else { continue }
+        officials.append(official)
+        attempts += taken
+      }
+    }
+    guard !attempts.isEmpty else { throw ExportError.emptySelection(selection) }
+    return ClassResults(
+      trainingClass: trainingClass, communes: read, officials: officials, attempts: attempts)
+  }
+}

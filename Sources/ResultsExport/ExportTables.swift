@@ -1,0 +1,144 @@
+import Foundation
+import Gradebook
+import Insight
+import Reporting
+
+/// The four tables of an export, each a sheet of the workbook or a CSV file.
+public enum ExportTable: String, Sendable, Hashable, CaseIterable {
+  /// One row per official: commune, name, position, a score per quiz and attempt, a share per dimension.
+  case scores
+  /// One row per answer.
+  case answers
+  /// One row per question of each quiz: Moodle's item statistics.
+  case items
+  /// One row per quiz: attempts, mean score, Cronbach's alpha, error ratio, standard error.
+  case quizzes
+}
+
+extension ClassExport {
+  /// Every table, in workbook order.
+  public func tables() -> [Table] { ExportTable.allCases.map(table) }
+
+  public func table(_ kind: ExportTable) -> Table {
+    switch kind {
+    case .scores: scoresTable()
+    case .answers: answersTable()
+    case .items: itemsTable()
+    case .quizzes: quizzesTable()
+    }
+  }
+
+  /// The finished attempts of each official at each quiz, oldest first.
+  private func finishedAttempts(of official: Official) -> [String: [Attempt]] {
+    Dictionary(
+      grouping: (attemptsByOfficial[official.id] ?? []).filter { $0.status == .finished }, by: \.quizID)
+  }
+
+  func scoresTable() -> Table {
+    let finished = results.officials.map(finishedAttempts)
+    // As many columns for a quiz as the most finished attempts any official has at it.
+    let columns = quizIDs.map { quiz in (quiz, max(1, finished.map { $0[quiz]?.count ?? 0 }.max() ?? 0)) }
+    var header = [heading(.communeCode), heading(.commune), heading(.name), heading(.position)]
+    for (quiz, count) in columns {
+      header += (1...count).map { heading(.quizScore(quiz, attempt: count == 1 ? nil : $0)) }
+    }
+    header.append(heading(.unfinishedAttempts))
+    for dimension in dimensions {
+      header += [heading(.dimensionShare(dimension.code)), heading(.dimensionAnswers(dimension.code))]
+    }
+    header.append(heading(.officialID))
+    let rows = zip(results.officials, finished).map { official, finished -> [Cell] in
+      var row: [Cell] = [
+        .text(official.communeCode.rawValue), communeNames[official.communeCode].map(Cell.text) ?? .empty,
+        .text(official.name), .text(position(official.position)),
+      ]
+      for (quiz, count) in columns {
+        let taken = finished[quiz] ?? []
+        row += (0..<count).map { $0 < taken.count ? Self.percent(Self.share(of: taken[$0])) : .empty }
+      }
+      let unfinished = (attemptsByOfficial[official.id] ?? []).count { $0.status != .finished }
+      row.append(.number(Double(unfinished)))
+      let mastery = dimensionMastery(of: official)
+      for dimension in dimensions {
+        let figure = mastery[dimension.code]
+        let share = figure.flatMap { $0.isInsufficient ? nil : $0.estimate }
+        row += [share.map(Self.percent) ?? .empty, .number(Double(figure?.answers ?? 0))]
+      }
+      row.append(.text(official.id.uuidString))
+      return row
+    }
+    return Table(name: heading(.scoresSheet), header: header, rows: rows)
+  }
+
+  func answersTable() -> Table {
+    let header = [
+      heading(.communeCode), heading(.name), heading(.attemptID), heading(.quiz), heading(.status),
+      heading(.question), heading(.questionText), heading(.papiCodes), heading(.response), heading(.mark),
+      heading(.correct), heading(.timeTaken), heading(.answeredAt(zoneName)),
+    ]
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+    var rows: [[Cell]] = []
+    rows.reserveCapacity(results.answerCount)
+    for official in results.officials {
+      for attempt in attemptsByOfficial[official.id] ?? [] {
+        let status = Cell.text(heading(.attemptStatus(attempt.status)))
+        for answer in attempt.answers {
+          rows.append([
+            .text(official.communeCode.rawValue), .text(official.name), .text(attempt.id.uuidString),
+            .text(attempt.quizID), status, .text(answer.questionID),
+            shortText(of: answer.questionID).map(Cell.text) ?? .empty,
+            .text(papiCodes(of: answer.questionID).joined(separator: ", ")),
+            .text(responseText(answer.response)),
+            .number(answer.score), .number(answer.isCorrect ? 1 : 0),
+            .number((answer.timeTaken * 10).rounded() / 10),
+            .text(formatter.string(from: answer.answeredAt)),
+          ])
+        }
+      }
+    }
+    return Table(name: heading(.answersSheet), header: header, rows: rows)
+  }
+
+  func itemsTable() -> Table {
+    let header = [
+      heading(.quiz), heading(.question), heading(.questionText), heading(.papiCodes), heading(.attempts),
+      heading(.facility), heading(.standardDeviation), heading(.discriminationIndex),
+      heading(.discriminativeEfficiency), heading(.flags),
+    ]
+    var rows: [[Cell]] = []
+    for quiz in quizIDs {
+      for item in itemAnalyses[quiz]?.items ?? [] {
+        rows.append([
+          .text(quiz), .text(item.questionID), shortText(of: item.questionID).map(Cell.text) ?? .empty,
+          .text(papiCodes(of: item.questionID).joined(separator: ", ")), .number(Double(item.attempts)),
+          Self.rounded(item.facility * 100), Self.rounded(item.standardDeviation * 100),
+          Self.rounded(item.discriminationIndex), Self.rounded(item.discriminativeEfficiency),
+          item.flags.isEmpty ? .empty : .text(item.flags.map { heading(.flag($0)) }.joined(separator: "; ")),
+        ])
+      }
+    }
+    return Table(name: heading(.itemsSheet), header: header, rows: rows)
+  }
+
+  func quizzesTable() -> Table {
+    let header = [
+      heading(.quiz), heading(.quizTitle), heading(.course), heading(.attempts), heading(.questions),
+      heading(.meanScore), heading(.alpha), heading(.errorRatio), heading(.standardError),
+    ]
+    let rows = quizIDs.map { quiz -> [Cell] in
+      let analysis = itemAnalyses[quiz]
+      let summary = finishedSummary(of: quiz)
+      return [
+        .text(quiz), quizTitle(quiz).map(Cell.text) ?? .empty,
+        quizzes[quiz].map { .text($0.course.id) } ?? .empty, .number(Double(summary.attempts)),
+        .number(Double(analysis?.items.count ?? 0)), summary.meanShare.map(Self.percent) ?? .empty,
+        Self.rounded(analysis?.alpha), Self.rounded(analysis?.errorRatio),
+        Self.rounded(analysis?.standardError),
+      ]
+    }
+    return Table(name: heading(.quizzesSheet), header: header, rows: rows)
+  }
+}
