@@ -46,7 +46,9 @@ let package = Package(
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
       name: "ResultsExport",
-      dependencies: ["Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+      dependencies: [
+        "Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "ResultsAnalysis",
+      ]
     ),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),

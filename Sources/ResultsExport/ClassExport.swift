@@ -34,6 +34,9 @@ public struct ClassExport: Sendable {
   public let rule: MasteryRule = .official
 
   let questions: [String: Question]
+  /// Question id → the PAPI codes its answers count for, and its prompt on one line.
+  let countedCodes: [String: Set<String>]
+  let shortTexts: [String: String]
   let quizzes: [String: (quiz: Quiz, course: Course)]
   let attemptsByOfficial: [UUID: [Attempt]]
   let finishedByQuiz: [String: [Attempt]]
@@ -58,6 +61,12 @@ public struct ClassExport: Sendable {
       }
     }
     self.questions = questions
+    countedCodes = questions.mapValues { library.taxonomy.countedCodes(for: $0.papiCodes) }
+    shortTexts = questions.mapValues { question in
+      let line = question.prompt.text(in: language).split(whereSeparator: \.isWhitespace).joined(
+        separator: " ")
+      return line.count > 100 ? String(line.prefix(99)) + "…" : line
+    }
     self.quizzes = quizzes
     let taken = Set(results.attempts.map(\.quizID))
     quizIDs = order.filter(taken.contains) + taken.subtracting(order).sorted()
@@ -67,9 +76,7 @@ public struct ClassExport: Sendable {
     for attempt in results.attempts {
       for answer in attempt.answers {
         latest = max(latest, answer.answeredAt)
-        if let question = questions[answer.questionID] {
-          answered.formUnion(library.taxonomy.countedCodes(for: question.papiCodes))
-        }
+        if let codes = countedCodes[answer.questionID] { answered.formUnion(codes) }
       }
     }
     reference = latest
@@ -116,7 +123,7 @@ public struct ClassExport: Sendable {
           attemptID: attempt.id.uuidString, quizID: attempt.quizID, questionID: answer.questionID,
           score: answer.score, answeredAt: answer.answeredAt, papiCodes: question.papiCodes,
           area: question.area.id)
-        for code in library.taxonomy.countedCodes(for: question.papiCodes) {
+        for code in countedCodes[answer.questionID] ?? [] {
           facts[code, default: []].append(fact)
         }
       }
@@ -129,11 +136,7 @@ public struct ClassExport: Sendable {
   }
 
   /// The question's prompt in the export's language on one line, cut at 100 characters.
-  public func shortText(of questionID: String) -> String? {
-    guard let prompt = questions[questionID]?.prompt.text(in: language) else { return nil }
-    let line = prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    return line.count > 100 ? String(line.prefix(99)) + "…" : line
-  }
+  public func shortText(of questionID: String) -> String? { shortTexts[questionID] }
 
   /// The PAPI codes the question is tagged with, as written in its course file.
   public func papiCodes(of questionID: String) -> [String] { questions[questionID]?.papiCodes ?? [] }
@@ -153,6 +156,36 @@ public struct ClassExport: Sendable {
     case .ordering(let items): return items.map { String($0 + 1) }.joined(separator: ", ")
     case .text(let text): return text
     }
+  }
+
+  /// ``responseText(_:)`` of every distinct stored response exported, worked out once each.
+  func responseTexts() -> [String: String] {
+    var texts: [String: String] = [:]
+    for attempt in results.attempts {
+      for answer in attempt.answers where texts[answer.response] == nil {
+        texts[answer.response] = responseText(answer.response)
+      }
+    }
+    return texts
+  }
+
+  /// `2026-10-15 08:31:00` in the export's time zone, without a DateFormatter per answer.
+  func localTime(_ date: Date) -> String {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let time = seconds - days * 86_400
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shifted = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+    let month = shifted < 10 ? shifted + 3 : shifted - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    return "\(year)-\(two(month))-\(two(day)) \(two(time / 3600)):\(two(time % 3600 / 60)):\(two(time % 60))"
   }
 
   func position(_ id: String) -> String {

@@ -66,13 +66,9 @@ public struct ClassResults: Sendable {
         throw ExportError.unknownCommune(code.rawValue, folder: folder)
       }
       read.append(code)
-      let chosen = try store.allAttempts().filter { attempt in
-        !attempt.answers.isEmpty
-          && (selection.classID == nil || attempt.classID == selection.classID)
-          && (quizzes.isEmpty || quizzes.contains(attempt.quizID))
-          && period.start.map { attempt.startedAt >= $0 } ?? true
-          && period.end.map { attempt.startedAt < $0 } ?? true
-      }
+      let chosen = try store.attempts(
+        classID: selection.classID, quizIDs: quizzes, startedFrom: period.start, startedBefore: period.end
+      ).filter { !$0.answers.isEmpty }
       guard !chosen.isEmpty else { continue }
       let byOfficial = Dictionary(grouping: chosen, by: \.officialID)
       for official in try store.officials() {

@@ -1,6 +1,7 @@
 import Foundation
 import Gradebook
 import Insight
+import ResultsAnalysis
 
 /// The JSON of `papi-train export --format json`: `papi-train.export/1`, described field by
 /// field in docs/export-json.md and as a JSON Schema in docs/export-schema.json.
@@ -17,7 +18,7 @@ public struct ExportDocument: Encodable, Sendable {
   public var asOf: Date
   public var language: String
   public var selection: Selection
-  public var trainingClass: ClassInfo?
+  @Nullable public var trainingClass: ClassInfo?
   public var communes: [Commune]
   public var rules: Rules
   public var dimensions: [Named]
@@ -26,21 +27,12 @@ public struct ExportDocument: Encodable, Sendable {
   public var quizzes: [QuizEntry]
 
   public struct Selection: Encodable, Sendable {
-    public var classId: String?
+    @Nullable public var classId: String?
     public var communes: [String]
-    public var from: String?
-    public var to: String?
+    @Nullable public var from: String?
+    @Nullable public var to: String?
     public var quizzes: [String]
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(classId, forKey: .classId)
-      try container.encode(communes, forKey: .communes)
-      try container.encode(from, forKey: .from)
-      try container.encode(to, forKey: .to)
-      try container.encode(quizzes, forKey: .quizzes)
-    }
-    enum CodingKeys: String, CodingKey { case classId, communes, from, to, quizzes }
   }
 
   public struct ClassInfo: Encodable, Sendable {
@@ -53,14 +45,8 @@ public struct ExportDocument: Encodable, Sendable {
 
   public struct Commune: Encodable, Sendable {
     public var code: String
-    public var name: String?
+    @Nullable public var name: String?
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(code, forKey: .code)
-      try container.encode(name, forKey: .name)
-    }
-    enum CodingKeys: String, CodingKey { case code, name }
   }
 
   public struct Rules: Encodable, Sendable {
@@ -77,21 +63,11 @@ public struct ExportDocument: Encodable, Sendable {
   public struct DimensionFigure: Encodable, Sendable {
     public var code: String
     public var answers: Int
-    public var share: Double?
+    @Nullable public var share: Double?
     public var lower: Double
     public var upper: Double
     public var insufficientData: Bool
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(code, forKey: .code)
-      try container.encode(answers, forKey: .answers)
-      try container.encode(share, forKey: .share)
-      try container.encode(lower, forKey: .lower)
-      try container.encode(upper, forKey: .upper)
-      try container.encode(insufficientData, forKey: .insufficientData)
-    }
-    enum CodingKeys: String, CodingKey { case code, answers, share, lower, upper, insufficientData }
   }
 
   public struct OfficialEntry: Encodable, Sendable {
@@ -122,123 +98,62 @@ public struct ExportDocument: Encodable, Sendable {
     public var quiz: String
     public var course: String
     public var courseVersion: String
-    public var classId: String?
+    @Nullable public var classId: String?
     public var status: String
     public var startedAt: Date
-    public var endedAt: Date?
-    public var score: Double?
-    public var maxScore: Double?
+    @Nullable public var endedAt: Date?
+    @Nullable public var score: Double?
+    @Nullable public var maxScore: Double?
     public var share: Double
     public var questions: [String]
     public var answers: [AnswerEntry]
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(id, forKey: .id)
-      try container.encode(official, forKey: .official)
-      try container.encode(commune, forKey: .commune)
-      try container.encode(quiz, forKey: .quiz)
-      try container.encode(course, forKey: .course)
-      try container.encode(courseVersion, forKey: .courseVersion)
-      try container.encode(classId, forKey: .classId)
-      try container.encode(status, forKey: .status)
-      try container.encode(startedAt, forKey: .startedAt)
-      try container.encode(endedAt, forKey: .endedAt)
-      try container.encode(score, forKey: .score)
-      try container.encode(maxScore, forKey: .maxScore)
-      try container.encode(share, forKey: .share)
-      try container.encode(questions, forKey: .questions)
-      try container.encode(answers, forKey: .answers)
-    }
-    enum CodingKeys: String, CodingKey {
-      case id, official, commune, quiz, course, courseVersion, classId, status, startedAt, endedAt, score
-      case maxScore, share, questions, answers
-    }
   }
 
   public struct ItemEntry: Encodable, Sendable {
     public var question: String
-    public var text: String?
+    @Nullable public var text: String?
     public var papiCodes: [String]
     public var attempts: Int
     public var facility: Double
     public var standardDeviation: Double
-    public var discriminationIndex: Double?
-    public var discriminativeEfficiency: Double?
+    @Nullable public var discriminationIndex: Double?
+    @Nullable public var discriminativeEfficiency: Double?
     public var flags: [String]
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(question, forKey: .question)
-      try container.encode(text, forKey: .text)
-      try container.encode(papiCodes, forKey: .papiCodes)
-      try container.encode(attempts, forKey: .attempts)
-      try container.encode(facility, forKey: .facility)
-      try container.encode(standardDeviation, forKey: .standardDeviation)
-      try container.encode(discriminationIndex, forKey: .discriminationIndex)
-      try container.encode(discriminativeEfficiency, forKey: .discriminativeEfficiency)
-      try container.encode(flags, forKey: .flags)
-    }
-    enum CodingKeys: String, CodingKey {
-      case question, text, papiCodes, attempts, facility, standardDeviation, discriminationIndex
-      case discriminativeEfficiency, flags
-    }
   }
 
   public struct QuizEntry: Encodable, Sendable {
     public var quiz: String
-    public var title: String?
-    public var course: String?
+    @Nullable public var title: String?
+    @Nullable public var course: String?
     public var attempts: Int
-    public var meanShare: Double?
-    public var alpha: Double?
-    public var errorRatio: Double?
-    public var standardError: Double?
+    @Nullable public var meanShare: Double?
+    @Nullable public var alpha: Double?
+    @Nullable public var errorRatio: Double?
+    @Nullable public var standardError: Double?
     public var items: [ItemEntry]
 
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(quiz, forKey: .quiz)
-      try container.encode(title, forKey: .title)
-      try container.encode(course, forKey: .course)
-      try container.encode(attempts, forKey: .attempts)
-      try container.encode(meanShare, forKey: .meanShare)
-      try container.encode(alpha, forKey: .alpha)
-      try container.encode(errorRatio, forKey: .errorRatio)
-      try container.encode(standardError, forKey: .standardError)
-      try container.encode(items, forKey: .items)
-    }
-    enum CodingKeys: String, CodingKey {
-      case quiz, title, course, attempts, meanShare, alpha, errorRatio, standardError, items
-    }
+  }
+
+  /// The encoder every papi-train document is written with: sorted keys, ISO 8601 dates in UTC,
+  /// pretty-printed.
+  public static var encoder: JSONEncoder { ReportDocuments.encoder }
+}
+
+/// An optional that is written as `null` when absent, instead of being left out as synthesized
+/// `Encodable` does: every field of a document is always present.
+@propertyWrapper
+public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+  public var wrappedValue: Value?
+
+  public init(wrappedValue: Value?) {
+    self.wrappedValue = wrappedValue
   }
 
   public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(schema, forKey: .schema)
-    try container.encode(generatedAt, forKey: .generatedAt)
-    try container.encode(asOf, forKey: .asOf)
-    try container.encode(language, forKey: .language)
-    try container.encode(selection, forKey: .selection)
-    try container.encode(trainingClass, forKey: .trainingClass)
-    try container.encode(communes, forKey: .communes)
-    try container.encode(rules, forKey: .rules)
-    try container.encode(dimensions, forKey: .dimensions)
-    try container.encode(officials, forKey: .officials)
-    try container.encode(attempts, forKey: .attempts)
-    try container.encode(quizzes, forKey: .quizzes)
-  }
-  enum CodingKeys: String, CodingKey {
-    case schema, generatedAt, asOf, language, selection, trainingClass, communes, rules, dimensions, officials
-    case attempts, quizzes
-  }
-
-  /// The encoder the document is written with: sorted keys, ISO 8601 dates in UTC, pretty-printed.
-  public static var encoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return encoder
+    var container = encoder.singleValueContainer()
+    if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
   }
 }
 
@@ -259,6 +174,7 @@ extension ClassExport {
             upper: figure?.upper ?? 1, insufficientData: figure?.isInsufficient ?? true)
         })
     }
+    let responses = responseTexts()
     let attempts = results.officials.flatMap { official in
       (attemptsByOfficial[official.id] ?? []).map { attempt in
         ExportDocument.AttemptEntry(
@@ -272,7 +188,8 @@ extension ClassExport {
           answers: attempt.answers.map { answer in
             ExportDocument.AnswerEntry(
               question: answer.questionID, position: answer.position, response: answer.response,
-              responseText: responseText(answer.response), mark: answer.score, correct: answer.isCorrect,
+              responseText: responses[answer.response] ?? answer.response, mark: answer.score,
+              correct: answer.isCorrect,
               timeTaken: answer.timeTaken, answeredAt: answer.answeredAt,
               papiCodes: papiCodes(of: answer.questionID))
           })

@@ -76,10 +76,7 @@ extension ClassExport {
       heading(.question), heading(.questionText), heading(.papiCodes), heading(.response), heading(.mark),
       heading(.correct), heading(.timeTaken), heading(.answeredAt(zoneName)),
     ]
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = timeZone
-    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+    let responses = responseTexts()
     var rows: [[Cell]] = []
     rows.reserveCapacity(results.answerCount)
     for official in results.officials {
@@ -91,10 +88,10 @@ extension ClassExport {
             .text(attempt.quizID), status, .text(answer.questionID),
             shortText(of: answer.questionID).map(Cell.text) ?? .empty,
             .text(papiCodes(of: answer.questionID).joined(separator: ", ")),
-            .text(responseText(answer.response)),
+            .text(responses[answer.response] ?? answer.response),
             .number(answer.score), .number(answer.isCorrect ? 1 : 0),
             .number((answer.timeTaken * 10).rounded() / 10),
-            .text(formatter.string(from: answer.answeredAt)),
+            .text(localTime(answer.answeredAt)),
           ])
         }
       }
