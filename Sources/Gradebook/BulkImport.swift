@@ -128,9 +128,9 @@ extension CommuneStore {
 
 /// Fast spellings of what bulk import stores: timestamps as GRDB stores dates
 /// (`YYYY-MM-DD HH:MM:SS.SSS`, UTC, to the millisecond), and NFC that skips ASCII text.
-enum BulkText {
+public enum BulkText {
   /// `date` as GRDB writes it, without a date formatter (millions of answers are written).
-  static func timestamp(_ date: Date) -> String {
+  public static func timestamp(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     var days = milliseconds / 86_400_000
     var rest = milliseconds - days * 86_400_000
