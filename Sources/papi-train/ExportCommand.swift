@@ -202,7 +202,9 @@ enum ExportMessage: Error, LocalizedMessage {
     case (.summary(let officials, let attempts, let answers, let communes), .vietnamese):
       "\(officials) cán bộ, \(attempts) lượt làm bài, \(answers) câu trả lời, \(communes) xã."
     case (.summary(let officials, let attempts, let answers, let communes), .english):
-      "\(officials) officials, \(attempts) attempts, \(answers) answers, \(communes) communes."
+      [(officials, "official"), (attempts, "attempt"), (answers, "answer"), (communes, "commune")].map {
+        "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")"
+      }.joined(separator: ", ") + "."
     }
   }
 }
