@@ -112,6 +112,7 @@ import Testing
     let result = try export(
       ["--commune", "03637", "--output", folder.path("xa.csv"), "--lang", "en"], folder)
     #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.hasSuffix("3 officials, 3 attempts, 12 answers, 1 commune.\n"))
     for table in ["scores", "answers", "items", "quizzes"] {
       let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("xa-\(table).csv")))
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(table)")
