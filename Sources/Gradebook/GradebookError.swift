@@ -21,6 +21,9 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   case database(path: String, message: String)
   /// A file or folder that could not be read or written, with the system's reason.
   case fileSystem(path: String, message: String)
+  /// A write that did not reach the disk (disk full, file-size limit, read-only file or folder,
+  /// I/O error); it was rolled back and nothing stored before it was touched.
+  case notWritten(path: String, details: String)
   /// Nothing exists at the path.
   case noSuchFile(path: String)
   /// A folder given to merge holds no `.sqlite` file.
@@ -96,6 +99,10 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
       return vi ? "\(path): lỗi cơ sở dữ liệu: \(message)" : "\(path): database error: \(message)"
     case .fileSystem(let path, let message):
       return vi ? "\(path): không đọc hoặc ghi được: \(message)" : "\(path): cannot read or write: \(message)"
+    case .notWritten(let path, let details):
+      return vi
+        ? "\(path): không ghi được vào tệp (ổ đĩa đầy, tệp quá lớn hoặc thư mục chỉ cho phép đọc: \(details))"
+        : "\(path): could not write to the file (disk full, file too large or a read-only folder: \(details))"
     case .noSuchFile(let path):
       return vi ? "\(path): không có tệp hoặc thư mục này" : "\(path): no such file or folder"
     case .noResultsFiles(let folder):

@@ -148,6 +148,8 @@ enum Schema {
     case .SQLITE_NOTADB: return GradebookError.notADatabase(path: path)
     case .SQLITE_CORRUPT:
       return GradebookError.damaged(path: path, details: error.message ?? "SQLITE_CORRUPT")
+    case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY:
+      return GradebookError.notWritten(path: path, details: error.message ?? "\(error.resultCode)")
     default: return GradebookError.database(path: path, message: error.message ?? "\(error.resultCode)")
     }
   }

@@ -51,7 +51,7 @@ extension ShellSession {
         return say(.nothingToReview(next: next))
       }
     } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
     var byCourse: [String: [String]] = [:]
     for entry in due {
@@ -79,6 +79,11 @@ extension ShellSession {
       questions: ids.prefix(10).map { Reference($0, at: location) }, location: location)
     say(.reviewStart(count: min(ids.count, 10), course: course.id))
     takeQuiz(quiz, in: course)
+  }
+
+  /// Why a results call failed, in the session's language when the error has a message there.
+  func reason(_ error: any Error) -> String {
+    (error as? any LocalizedMessage)?.text(in: language) ?? String(describing: error)
   }
 
   static let dayFormatter: DateFormatter = {
@@ -121,7 +126,7 @@ extension ShellSession {
         (assembled, attempt) = try begin(quiz, with: assembler, in: course, store: store, official: official)
       }
     } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
 
     say(
@@ -139,7 +144,7 @@ extension ShellSession {
       do {
         try store.record(record, position: index, in: attempt)
       } catch {
-        say(.notSaved(String(describing: error)))
+        say(.notSaved(reason(error)))
         return
       }
       attempt.answers.append(record)
@@ -154,7 +159,7 @@ extension ShellSession {
       try store.finish(
         attempt, score: result.score, maxScore: Double(assembled.items.count), at: configuration.now())
     } catch {
-      say(.notSaved(String(describing: error)))
+      say(.notSaved(reason(error)))
     }
     showResult(result, items: assembled.items, feedback: quiz.feedback)
   }

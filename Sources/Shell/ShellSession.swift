@@ -176,7 +176,7 @@ public final class ShellSession {
         say(.communeChosen(matches[0].fullName))
         return true
       } catch {
-        say(.cannotOpenResults(String(describing: error)))
+        say(.cannotOpenResults(reason(error)))
       }
     }
   }
@@ -252,7 +252,7 @@ public final class ShellSession {
       do {
         return signIn(try store.register(name: name, position: positions[index].id))
       } catch {
-        say(.cannotOpenResults(String(describing: error)))
+        say(.cannotOpenResults(reason(error)))
       }
     }
   }

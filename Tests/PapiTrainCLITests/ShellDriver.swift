@@ -38,6 +38,8 @@ final class ShellDriver {
     process.standardOutput = output
     process.standardError = output
     mark = transcript.startIndex
+    // Writing to a shell that has just died must fail with EPIPE, not kill the test run.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
   }
 
