@@ -28,7 +28,10 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
   let allowed = Swift.max(1, Swift.min(3, key.count / 3))
   var best: (candidate: String, distance: Int)? = nil
   for candidate in candidates {
-    let distance = key.editDistance(to: candidate.matchKey(foldingDiacritics: true))
+    let candidateKey = candidate.matchKey(foldingDiacritics: true)
+    // The lengths alone bound the distance: a megabyte pasted at the prompt costs nothing.
+    guard abs(key.count - candidateKey.count) <= allowed else { continue }
+    let distance = key.editDistance(to: candidateKey)
     if distance <= allowed, distance < (best?.distance ?? .max) {
       best = (candidate, distance)
     }

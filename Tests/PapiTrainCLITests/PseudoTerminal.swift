@@ -56,7 +56,11 @@ final class PseudoTerminalSession {
 
   /// Types text as keystrokes.
   func type(_ text: String) {
-    let bytes = Array(text.utf8)
+    type(bytes: Array(text.utf8))
+  }
+
+  /// Types raw bytes, invalid UTF-8 included.
+  func type(bytes: [UInt8]) {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {

@@ -9,7 +9,9 @@ import Testing
 
 /// The real `papi-train` shell on pipes, driven line by line as its output arrives: what a
 /// script at a training-room laptop would do, and what a crash or a full disk interrupts.
-final class ShellDriver {
+///
+/// One thread may send while another reads: they use different pipes.
+final class ShellDriver: @unchecked Sendable {
   let process = Process()
   private let input = Pipe()
   private let output = Pipe()

@@ -1,0 +1,1 @@
+../../../Tests/CurriculumTests/BrokenCourse.swift
