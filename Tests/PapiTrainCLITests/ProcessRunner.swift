@@ -23,6 +23,16 @@ struct PapiTrainProcess {
   static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
+  /// The environment `papi-train` runs in under test: this one without PAPI_LANG and colour,
+  /// with `extra` on top.
+  static func environment(_ extra: [String: String]) -> [String: String] {
+    var merged = ProcessInfo.processInfo.environment
+    merged["PAPI_LANG"] = nil
+    merged["NO_COLOR"] = "1"
+    merged.merge(extra) { $1 }
+    return merged
+  }
+
   static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
     in directory: URL = repositoryRoot
@@ -31,11 +41,7 @@ struct PapiTrainProcess {
     process.executableURL = productsDirectory.appendingPathComponent("papi-train")
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var merged = ProcessInfo.processInfo.environment
-    merged["PAPI_LANG"] = nil
-    merged["NO_COLOR"] = "1"
-    merged.merge(environment) { $1 }
-    process.environment = merged
+    process.environment = Self.environment(environment)
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = Pipe()

@@ -31,11 +31,7 @@ final class ShellDriver: @unchecked Sendable {
       process.arguments = arguments
     }
     process.currentDirectoryURL = PapiTrainProcess.repositoryRoot
-    var merged = ProcessInfo.processInfo.environment
-    merged["PAPI_LANG"] = nil
-    merged["NO_COLOR"] = "1"
-    merged.merge(environment) { $1 }
-    process.environment = merged
+    process.environment = PapiTrainProcess.environment(environment)
     process.standardInput = input
     process.standardOutput = output
     process.standardError = output
