@@ -7,6 +7,9 @@ public final class PlainLineReader: LineReader {
   private let output: OutputSink
   private var buffer = Data()
   private var atEnd = false
+  /// How many bytes at the start of `buffer` are known to hold no newline, so a megabyte pasted
+  /// on one line is searched once, not again with every chunk that arrives.
+  private var scanned = 0
 
   public init(output: OutputSink) {
     self.output = output
@@ -38,9 +41,10 @@ public final class PlainLineReader: LineReader {
   /// than ending the session.
   private func nextLine() -> String? {
     while true {
-      if let newline = buffer.firstIndex(of: 0x0A) {
+      if let newline = newlineIndex() {
         let lineData = buffer[buffer.startIndex..<newline]
         buffer.removeSubrange(buffer.startIndex...newline)
+        scanned = 0
         return String(decoding: lineData, as: UTF8.self).trimmingCharacters(
           in: CharacterSet(charactersIn: "\r"))
       }
@@ -49,8 +53,20 @@ public final class PlainLineReader: LineReader {
         defer { buffer.removeAll() }
         return String(decoding: buffer, as: UTF8.self)
       }
+      scanned = buffer.count
       let chunk = FileHandle.standardInput.availableData
       if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
     }
+  }
+
+  /// The first newline in `buffer` after the part already scanned.
+  private func newlineIndex() -> Data.Index? {
+    let offset = buffer.withUnsafeBytes { bytes -> Int? in
+      guard let base = bytes.baseAddress, scanned < bytes.count,
+        let found = memchr(base + scanned, 0x0A, bytes.count - scanned)
+      else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
+    }
+    return offset.map { buffer.startIndex + $0 }
   }
 }
