@@ -20,6 +20,9 @@ import Testing
       ["roster", "list", "--commune", code],
       ["roster", "add", "--commune", code, "--position", "chairman", "Lò Văn A"],
       ["roster", "import", "--commune", code, "/dev/null"],
+      ["report", "weak", "--commune", code],
+      ["report", "readiness", "--in", code],
+      ["export", "--commune", code, "--output", home.appendingPathComponent("out.xlsx").path],
     ]
     for command in commands {
       let run = try PapiTrainProcess.run(command + ["--results", results.path])
