@@ -70,6 +70,10 @@ import Testing
     #expect(try sqlite3(file, "PRAGMA integrity_check") == "ok")
   }
 
+  /// A file-size limit of 36 kB, with SIGXFSZ back to its default action (the test runner ignores
+  /// it, and children inherit that): papi-train itself must ignore it to survive.
+  static let fileSizeLimit = ["/usr/bin/env", "--default-signal=XFSZ", "/usr/bin/prlimit", "--fsize=36000"]
+
   @Test(arguments: [
     ("vi", "CÂU TRẢ LỜI VỪA RỒI CHƯA ĐƯỢC LƯU", "không ghi được vào tệp"),
     ("en", "YOUR LAST ANSWER WAS NOT SAVED", "could not write to the file"),
@@ -82,7 +86,7 @@ import Testing
     // A file-size limit of 36 kB: the shared-memory index (32 kB) fits, the log grows by about
     // 4 kB a write, so a write in the middle of the quiz fails with EFBIG: a disk that is full.
     let shell = try ShellDriver(
-      arguments("Lò Văn Đầy", language: language), launcher: ["/usr/bin/prlimit", "--fsize=36000"])
+      arguments("Lò Văn Đầy", language: language), launcher: Self.fileSizeLimit)
     shell.send("quiz \(Self.quiz)")
     let (acknowledged, failed) = Self.answer(shell, answers: answers, failure: notSaved)
     #expect(failed, "the write never failed:\n\(shell.transcript.suffix(800))")
