@@ -147,7 +147,8 @@ struct CourseLoader {
       if page.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
         log.error(.emptyLessonBody, at: SourceLocation(file: display, line: page.bodyLine, column: 1))
       }
-      if !page.body.isNFC {
+      let body = page.body.normalizedForLoading
+      if !body.wasNFC {
         log.error(
           .notNFC(field: "body"), at: SourceLocation(file: display, line: page.firstNonNFCLine, column: 1))
       }
@@ -156,14 +157,14 @@ struct CourseLoader {
         Lesson(
           id: id, title: title, area: reader.reference("area"), papi: reader.references("papi") ?? [],
           positions: reader.references("positions") ?? [], minutes: reader.int("minutes", in: 1...600),
-          sources: sources, body: LocalizedText(vi: page.body.nfc), location: reader.location))
+          sources: sources, body: LocalizedText(vi: body.text), location: reader.location))
     }
     for translation in translations {
       guard let index = lessons.firstIndex(where: { $0.id == translation.id }) else {
         log.error(.translationWithoutLesson(translation.id), at: translation.location)
         continue
       }
-      lessons[index].body.en = translation.body.nfc
+      lessons[index].body.en = translation.body.normalizedForLoading.text
       if let title = translation.title { lessons[index].title.en = lessons[index].title.en ?? title }
     }
     return lessons
@@ -219,7 +220,7 @@ struct MarkdownPage {
   /// The first body line that is not NFC (only meaningful when the body is not NFC).
   var firstNonNFCLine: Int {
     for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-    where !String(line).isNFC {
+    where !String(line).normalizedForLoading.wasNFC {
       return bodyLine + offset
     }
     return bodyLine

@@ -84,10 +84,11 @@ struct FieldReader {
       if required { log.error(.emptyField(field), at: document.location(of: value)) }
       return nil
     }
-    if !text.isNFC {
+    let normalized = text.normalizedForLoading
+    if !normalized.wasNFC {
       log.error(.notNFC(field: field), at: document.location(of: value))
     }
-    return text.nfc
+    return normalized.text
   }
 
   /// A text in Vietnamese, or a mapping with `vi` and optionally `en`.

@@ -129,45 +129,59 @@ struct YAMLDocument {
   /// a hostile document cannot exhaust the parser's stack. Quoted scalars are skipped; a quote
   /// only opens where a scalar can start, so an apostrophe inside a word is just a letter.
   private static func deepestNesting(in text: String, limit: Int) -> (line: Int, column: Int)? {
-    var flowDepth = 0
-    var line = 1
-    var column = 0
-    var quote: Character? = nil
-    var atLineStart = true
-    var blockDepth = 0
-    var previous: Character = " "
-    for character in text {
-      column += 1
-      defer { previous = character }
-      if character == "\n" {
-        (line, column, atLineStart, blockDepth, quote) = (line + 1, 0, true, 0, nil)
-        continue
+    // Over UTF-8 bytes: every character the scan looks at is ASCII, and a byte of a multi-byte
+    // letter is never one of them. The column (in characters) is only counted for the answer.
+    var text = text
+    return text.withUTF8 { bytes -> (line: Int, column: Int)? in
+      var flowDepth = 0
+      var line = 1
+      var lineStart = 0
+      var quote: UInt8 = 0
+      var atLineStart = true
+      var blockDepth = 0
+      var previous: UInt8 = 0x20
+      func place(_ index: Int) -> (line: Int, column: Int) {
+        let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart...index]), as: UTF8.self)
+        return (line, prefix.count)
       }
-      if let open = quote {
-        if character == open { quote = nil }
-        continue
-      }
-      if atLineStart {
-        if character == " " { continue }
-        if character == "-" || character == "?" {
-          blockDepth += 1
-          if blockDepth > limit { return (line, column) }
+      for index in bytes.indices {
+        let byte = bytes[index]
+        defer { previous = byte }
+        if byte == 0x0A {
+          (line, lineStart, atLineStart, blockDepth, quote) = (line + 1, index + 1, true, 0, 0)
           continue
         }
-        atLineStart = false
+        if quote != 0 {
+          if byte == quote { quote = 0 }
+          continue
+        }
+        if atLineStart {
+          if byte == 0x20 { continue }
+          if byte == 0x2D || byte == 0x3F {  // - ?
+            blockDepth += 1
+            if blockDepth > limit { return place(index) }
+            continue
+          }
+          atLineStart = false
+        }
+        switch byte {
+        case 0x22, 0x27:  // " '
+          // space [ { , : -
+          if previous == 0x20 || previous == 0x5B || previous == 0x7B || previous == 0x2C || previous == 0x3A
+            || previous == 0x2D
+          {
+            quote = byte
+          }
+        case 0x5B, 0x7B:  // [ {
+          flowDepth += 1
+          if flowDepth > limit { return place(index) }
+        case 0x5D, 0x7D:  // ] }
+          flowDepth = max(flowDepth - 1, 0)
+        default:
+          break
+        }
       }
-      switch character {
-      case "\"" where " [{,:-".contains(previous), "'" where " [{,:-".contains(previous):
-        quote = character
-      case "[", "{":
-        flowDepth += 1
-        if flowDepth > limit { return (line, column) }
-      case "]", "}":
-        flowDepth = max(flowDepth - 1, 0)
-      default:
-        break
-      }
+      return nil
     }
-    return nil
   }
 }
