@@ -317,7 +317,7 @@ struct CoursePlan: Sendable {
   func sequence(count: Int, random: inout SeededGenerator) -> [Quiz] {
     var result: [Quiz] = []
     if let pre { result.append(pre) }
-    let practiceCount = practice.isEmpty ? 0 : max(1, min(practice.count, (count - 2) / 2))
+    let practiceCount = practice.isEmpty || count <= 2 ? 0 : max(1, min(practice.count, (count - 2) / 2))
     result += practice.shuffled(using: &random).prefix(practiceCount)
     if let post {
       while result.count < count { result.append(post) }
