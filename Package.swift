@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // Vietnamese-aware text handling: NFC, diacritic folding, display width.
@@ -50,6 +51,15 @@ let package = Package(
         "Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "ResultsAnalysis",
       ]
     ),
+    // Who may see what: trainer and leader passphrases (scrypt, salted), and Ed25519 signatures
+    // of results and exports.
+    .target(
+      name: "Access",
+      dependencies: [
+        "Localization", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -57,13 +67,13 @@ let package = Package(
       name: "Shell",
       dependencies: ["CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText"]
     ),
-    // The command-line face: `papi-train lint`, and later the shell and reports.
+    // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
     .executableTarget(
       name: "papi-train",
       dependencies: [
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport",
+        "ResultsAnalysis", "ResultsExport", "Access",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,6 +82,7 @@ let package = Package(
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "AccessTests", dependencies: ["Access"]),
     .testTarget(
       name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
     .testTarget(
@@ -90,7 +101,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook"]
+      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook", "Access"]
     ),
   ],
   swiftLanguageModes: [.v6]

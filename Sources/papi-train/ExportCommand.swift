@@ -64,9 +64,8 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let language = languageOption.language
     try reportingErrors(in: language) {
-      // ── ISSUE 9: trainer passphrase gate ────────────────────────────────────────────────────
-      // The check that the user is a trainer goes here, before any results are read.
-      // ─────────────────────────────────────────────────────────────────────────────────────────
+      // Class results are for trainers: the passphrase before any results are read.
+      try requireRole(.trainer, language: language)
       let format = try resolvedFormat()
       let selection = try resolvedSelection()
       let loaded = CurriculumLoader().load(path: coursesOption.courses)

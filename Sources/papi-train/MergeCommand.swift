@@ -23,6 +23,7 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOption.language
+    try requireRole(.trainer, language: language)
     let report = ResultsMerger(destination: resultsOption.directory).merge(paths: paths)
     for file in report.files {
       switch file.outcome {

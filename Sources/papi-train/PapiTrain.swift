@@ -16,7 +16,8 @@ struct PapiTrain: ParsableCommand {
       """,
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
-      ReportCommand.self, ExportCommand.self, DemoDataCommand.self,
+      ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
+      VerifyCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

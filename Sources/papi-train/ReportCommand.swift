@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import Curriculum
 import Foundation
@@ -65,6 +66,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
       let language = source.languageOption.language
+      try requireRole(.leader, language: language)
       try reportingErrors(in: language) {
         let context = try source.context()
         let taxonomy = context.index.library.taxonomy
@@ -365,6 +367,7 @@ struct GroupReport {
 
   func run(_ kind: Kind) throws {
     let language = source.languageOption.language
+    try requireRole(.trainer, language: language)
     try reportingErrors(in: language) {
       let context = try source.context()
       let directory = source.resultsOption.directory

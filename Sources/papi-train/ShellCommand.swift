@@ -1,3 +1,4 @@
+import Access
 import ArgumentParser
 import Curriculum
 import Foundation
@@ -66,6 +67,16 @@ struct ShellCommand: ParsableCommand {
           return given
         }
         return UInt64.random(in: .min ... .max)
+      },
+      checkTrainerPassphrase: { passphrase, language in
+        let gate = AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
+        switch (try? gate.check(passphrase, for: .trainer)) ?? .notConfigured(.trainer) {
+        case .granted: return .granted
+        case .denied(let wait): return .denied(AccessMessage.wrong(wait).text(in: language))
+        case .locked(let wait): return .denied(AccessError.locked(wait: wait).text(in: language))
+        case .notConfigured(let role):
+          return .notConfigured(AccessMessage.notConfigured(role).text(in: language))
+        }
       })
     let session = ShellSession(configuration: configuration, reader: reader, output: output)
     let status = session.run()

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 
 /// Runs the built `papi-train` binary as a user would, capturing its output and exit status.
@@ -29,6 +30,10 @@ struct PapiTrainProcess {
     var merged = ProcessInfo.processInfo.environment
     merged["PAPI_LANG"] = nil
     merged["NO_COLOR"] = "1"
+    // Trainer and leader commands ask for a passphrase: tests run as a trainer-and-leader of a
+    // machine set up once per run (AccessTests check refusal with their own settings).
+    merged["XDG_CONFIG_HOME"] = TestAccess.configHome.path
+    merged["PAPI_PASSPHRASE"] = TestAccess.passphrase
     merged.merge(extra) { $1 }
     return merged
   }
@@ -72,4 +77,26 @@ struct PapiTrainProcess {
 /// A place one thread writes and another reads after a semaphore, so no lock is needed.
 private final class DataBox: @unchecked Sendable {
   var data = Data()
+}
+
+/// A machine with trainer and leader passphrases, for the tests that run trainer commands.
+enum TestAccess {
+  static let passphrase = "mật khẩu thử nghiệm"
+
+  /// A config folder holding access.json; cheap scrypt cost, as the file records its own.
+  static let configHome: URL = {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-access-\(UUID().uuidString)")
+    let store = AccessStore(url: folder.appendingPathComponent("papi-train/access.json"))
+    do {
+      let hash = try PassphraseHash(passphrase: passphrase, rounds: 1 << 10)
+      try store.update { contents in
+        contents.passphrases[Role.trainer.rawValue] = hash
+        contents.passphrases[Role.leader.rawValue] = hash
+      }
+    } catch {
+      fatalError("cannot set up test access: \(error)")
+    }
+    return folder
+  }()
 }

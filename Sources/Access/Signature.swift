@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The machine's Ed25519 signing key: made once, kept private (mode 0600) in
+/// `$XDG_DATA_HOME/papi-train/signing-key` (else `~/.local/share/papi-train/signing-key`).
+public struct MachineKey: Sendable {
+  public let url: URL
+  public let privateKey: Curve25519.Signing.PrivateKey
+
+  /// The public key as a province lists it: base64 of the 32 raw bytes.
+  public var publicKeyText: String { privateKey.publicKey.rawRepresentation.base64EncodedString() }
+
+  public static func defaultURL(environment: [String: String]) -> URL {
+    let base: URL
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+      base = URL(fileURLWithPath: data)
+    } else {
+      base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
+        ".local/share")
+    }
+    return base.appendingPathComponent("papi-train/signing-key")
+  }
+
+  /// The key at `url`, made there first if there is none.
+  public static func loadOrCreate(at url: URL) throws -> MachineKey {
+    if let data = FileManager.default.contents(atPath: url.path) {
+      guard
+        let raw = Data(
+          base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        ),
+        let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+      else { throw AccessError.keyUnreadable(url.path) }
+      return MachineKey(url: url, privateKey: key)
+    }
+    let key = Curve25519.Signing.PrivateKey()
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw AccessError.unwritable(url.deletingLastPathComponent().path, error.localizedDescription)
+    }
+    guard
+      FileManager.default.createFile(
+        atPath: url.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
+        attributes: [.posixPermissions: 0o600])
+    else { throw AccessError.unwritable(url.path, "cannot create") }
+    return MachineKey(url: url, privateKey: key)
+  }
+}
+
+/// A signature of one file, kept beside it as `FILE.sig` (JSON, format `papi-train.signature/1`):
+/// the SHA-256 and size of the file, when and on which machine it was signed, the public key, and
+/// the Ed25519 signature over those fields. Whoever holds the file can check that not one byte
+/// changed since; with a list of trusted public keys, also that it came from a known machine.
+public struct FileSignature: Sendable, Hashable, Codable {
+  public var format = "papi-train.signature/1"
+  public var algorithm = "Ed25519"
+  public var file: String
+  public var size: Int
+  public var sha256: String
+  public var signedAt: String
+  public var machine: String
+  public var publicKey: String
+  public var signature: String
+
+  /// What is signed: every field but the signature, one per line.
+  var message: Data {
+    Data(
+      [format, algorithm, file, String(size), sha256, signedAt, machine, publicKey].joined(separator: "\n")
+        .utf8)
+  }
+
+  /// Signs the bytes of the file at `url` as they are now.
+  public static func sign(_ url: URL, with key: MachineKey, machine: String, at date: Date) throws
+    -> FileSignature
+  {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw AccessError.unreadable(url.path)
+    }
+    let formatter = ISO8601DateFormatter()
+    var signature = FileSignature(
+      file: url.lastPathComponent, size: data.count, sha256: hex(SHA256.hash(data: data)),
+      signedAt: formatter.string(from: date),
+      machine: machine, publicKey: key.publicKeyText, signature: "")
+    signature.signature = try key.privateKey.signature(for: signature.message).base64EncodedString()
+    return signature
+  }
+
+  /// What checking a file against its signature found.
+  public enum Verdict: Sendable, Hashable {
+    /// Not one byte changed since it was signed on `machine` at `signedAt` with `publicKey`.
+    case intact(machine: String, signedAt: String, publicKey: String)
+    /// The file's bytes are not the ones signed.
+    case altered
+    /// The signature does not verify: the signature file itself was changed or forged.
+    case badSignature
+    /// Intact, but signed with a key not on the trusted list.
+    case untrusted(publicKey: String, machine: String)
+  }
+
+  /// Checks the bytes of `data` against this signature; `trusted` (public keys) when given must
+  /// contain the signing key.
+  public func verdict(for data: Data, trusted: Set<String>?) -> Verdict {
+    guard let rawKey = Data(base64Encoded: publicKey),
+      let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawKey),
+      let signatureBytes = Data(base64Encoded: signature), format == "papi-train.signature/1",
+      algorithm == "Ed25519",
+      key.isValidSignature(signatureBytes, for: message)
+    else { return .badSignature }
+    guard data.count == size, Self.hex(SHA256.hash(data: data)) == sha256 else { return .altered }
+    if let trusted, !trusted.contains(publicKey) { return .untrusted(publicKey: publicKey, machine: machine) }
+    return .intact(machine: machine, signedAt: signedAt, publicKey: publicKey)
+  }
+
+  static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+
+  /// The machine's name, for the signature.
+  public static var hostName: String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}
