@@ -261,7 +261,14 @@ extension CommuneStore {
         }
       }
 
+      // One compiled statement for every answer added (merging a commune adds thousands).
+      let insertAnswer = try db.cachedStatement(
+        sql: """
+          INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
       for attempt in snapshot.attempts {
+        var isNew = false
         if let existing = try Self.attempts(db, where: "a.id = ?", [attempt.id.uuidString]).first {
           let sameIdentity =
             existing.officialID == attempt.officialID && existing.quizID == attempt.quizID
@@ -288,14 +295,22 @@ extension CommuneStore {
           copy.answers = []
           try Self.insert(copy, into: db)
           added.attempts += 1
+          isNew = true
         }
         for answer in attempt.answers {
-          if let stored = try Self.storedAnswer(db, attempt: answer.attemptID, question: answer.questionID) {
+          // An attempt just added has no answers here yet: nothing to look up.
+          if !isNew,
+            let stored = try Self.storedAnswer(db, attempt: answer.attemptID, question: answer.questionID)
+          {
             if !Self.sameContent(stored, answer) {
               conflicts.append(.answer(attempt: answer.attemptID, question: answer.questionID))
             }
           } else {
-            try Self.insert(try Self.validated(answer), into: db)
+            let answer = try Self.validated(answer)
+            try insertAnswer.execute(arguments: [
+              answer.attemptID.uuidString, answer.questionID, answer.position, answer.response, answer.score,
+              answer.isCorrect, answer.timeTaken, answer.answeredAt,
+            ])
             added.answers += 1
           }
         }
