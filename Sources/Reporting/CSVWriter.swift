@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 
 /// Writes a ``Table`` as CSV that Excel on Windows opens correctly with Vietnamese text, and that
 /// no cell can turn into a formula.
@@ -18,27 +19,49 @@ public struct CSVWriter: Sendable {
   }
 
   public func data(for table: Table) -> Data {
-    var text = byteOrderMark ? "\u{FEFF}" : ""
-    text += line(table.header.map(Cell.text))
-    for row in table.rows { text += line(row) }
-    return Data(text.utf8)
+    var bytes: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+    bytes.reserveCapacity(64 * (table.rows.count + 1) * max(1, table.header.count))
+    append(table.header.map(Cell.text), to: &bytes)
+    for row in table.rows { append(row, to: &bytes) }
+    return Data(bytes)
   }
 
-  private func line(_ cells: [Cell]) -> String {
-    cells.map(field).joined(separator: String(separator)) + "\r\n"
+  /// One line, built as UTF-8 bytes: exports of thousands of rows spend their time here.
+  private func append(_ cells: [Cell], to bytes: inout [UInt8]) {
+    let separatorBytes = Array(String(separator).utf8)
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { bytes += separatorBytes }
+      append(cell, to: &bytes, separatorBytes: separatorBytes)
+    }
+    bytes += [0x0D, 0x0A]
   }
 
   func field(_ cell: Cell) -> String {
+    var bytes: [UInt8] = []
+    let separatorBytes = Array(String(separator).utf8)
+    append(cell, to: &bytes, separatorBytes: separatorBytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func append(_ cell: Cell, to bytes: inout [UInt8], separatorBytes: [UInt8]) {
     switch cell {
-    case .empty: return ""
-    case .number(let value): return Self.format(value)
+    case .empty: return
+    case .number(let value): bytes += Self.format(value).utf8
     case .text(let raw):
-      var text = raw.precomposedStringWithCanonicalMapping
-      if let first = text.unicodeScalars.first, Self.formulaTriggers.contains(first) {
-        text = "'" + text
+      let text = raw.nfc
+      let guarded = text.unicodeScalars.first.map { Self.formulaTriggers.contains($0) } ?? false
+      let utf8 = text.utf8
+      let single = separatorBytes.count == 1 ? separatorBytes[0] : nil
+      let needsQuotes =
+        utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == single }
+        || (single == nil && text.contains(separator))
+      if needsQuotes { bytes.append(0x22) }
+      if guarded { bytes.append(0x27) }
+      for byte in utf8 {
+        bytes.append(byte)
+        if byte == 0x22 { bytes.append(0x22) }
       }
-      let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-      return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+      if needsQuotes { bytes.append(0x22) }
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 
 /// Writes tables as an Excel workbook, one sheet a table: text as typed inline strings (never
 /// formulas), numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
@@ -22,7 +23,7 @@ public struct XLSXWriter: Sendable {
     archive.add("xl/_rels/workbook.xml.rels", Data(workbookRelationships(count: tables.count).utf8))
     archive.add("xl/styles.xml", Data(Self.styles.utf8))
     for (index, table) in tables.enumerated() {
-      archive.add("xl/worksheets/sheet\(index + 1).xml", Data(sheet(table).utf8))
+      archive.add("xl/worksheets/sheet\(index + 1).xml", Data(sheet(table)))
     }
     return archive.finished()
   }
@@ -101,49 +102,87 @@ public struct XLSXWriter: Sendable {
     </styleSheet>
     """
 
-  private func sheet(_ table: Table) -> String {
+  /// A sheet's XML as UTF-8 bytes, built byte by byte: a class of thousands of officials has
+  /// hundreds of thousands of cells.
+  private func sheet(_ table: Table) -> [UInt8] {
     let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-    var widths = table.header.map { Double($0.count) }
+    var widths = table.header.map { Double($0.unicodeScalars.count) }
     widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
     for row in table.rows.prefix(500) {
       for (index, cell) in row.enumerated() where index < columnCount {
-        if case .text(let text) = cell { widths[index] = max(widths[index], Double(min(text.count, 60))) }
+        if case .text(let text) = cell {
+          widths[index] = max(widths[index], Double(min(text.unicodeScalars.count, 60)))
+        }
       }
     }
     let columns = widths.enumerated().map { index, width in
       "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
     }.joined()
-    var xml = """
+    var xml = Array(
+      """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
       <sheetViews><sheetView workbookViewId="0">\
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
-      """
-    xml += row(1, table.header.map(Cell.text), style: 1)
+      """.utf8)
+    xml.reserveCapacity(80 * (table.rows.count + 1) * max(1, columnCount))
+    let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
+    append(1, table.header.map(Cell.text), style: 1, names: names, to: &xml)
     for (index, cells) in table.rows.enumerated() {
-      xml += row(index + 2, cells, style: 0)
+      append(index + 2, cells, style: 0, names: names, to: &xml)
     }
-    xml += "</sheetData></worksheet>"
+    xml += "</sheetData></worksheet>".utf8
     return xml
   }
 
-  private func row(_ number: Int, _ cells: [Cell], style: Int) -> String {
-    var xml = "<row r=\"\(number)\">"
+  private func append(_ number: Int, _ cells: [Cell], style: Int, names: [[UInt8]], to xml: inout [UInt8]) {
+    let row = Array(String(number).utf8)
+    xml += "<row r=\"".utf8
+    xml += row
+    xml += "\">".utf8
     for (index, cell) in cells.enumerated() {
-      let reference = Self.columnName(index) + String(number)
       switch cell {
       case .empty: continue
       case .number(let value) where value.isFinite:
-        xml += "<c r=\"\(reference)\" s=\"\(style == 1 ? 1 : 2)\"><v>\(CSVWriter.format(value))</v></c>"
+        xml += "<c r=\"".utf8
+        xml += names[index] + row
+        xml += (style == 1 ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
+        xml += CSVWriter.format(value).utf8
+        xml += "</v></c>".utf8
       case .number:
         continue
       case .text(let text):
-        xml +=
-          "<c r=\"\(reference)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+        xml += "<c r=\"".utf8
+        xml += names[index] + row
+        xml += (style == 1 ? "\" t=\"inlineStr\" s=\"1\">" : "\" t=\"inlineStr\" s=\"0\">").utf8
+        xml += "<is><t xml:space=\"preserve\">".utf8
+        Self.appendEscaped(text, to: &xml)
+        xml += "</t></is></c>".utf8
       }
     }
-    return xml + "</row>"
+    xml += "</row>".utf8
+  }
+
+  /// Appends XML text as bytes: escaped, NFC, without the control characters XML 1.0 forbids.
+  static func appendEscaped(_ text: String, to xml: inout [UInt8]) {
+    let normalized = text.nfc
+    // U+FFFE and U+FFFF (forbidden) begin with 0xEF in UTF-8: only such text takes the slow path.
+    guard !normalized.utf8.contains(0xEF) else {
+      xml += escape(normalized).utf8
+      return
+    }
+    for byte in normalized.utf8 {
+      switch byte {
+      case 0x26: xml += "&amp;".utf8
+      case 0x3C: xml += "&lt;".utf8
+      case 0x3E: xml += "&gt;".utf8
+      case 0x22: xml += "&quot;".utf8
+      case 0x09, 0x0A, 0x0D: xml.append(byte)
+      case 0..<0x20: continue
+      default: xml.append(byte)
+      }
+    }
   }
 
   /// A, B, ..., Z, AA, AB, ...
@@ -161,7 +200,7 @@ public struct XLSXWriter: Sendable {
   /// XML text: escaped, NFC, without the control characters XML 1.0 forbids.
   static func escape(_ text: String) -> String {
     var result = ""
-    for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+    for scalar in text.nfc.unicodeScalars {
       switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"

@@ -6,11 +6,28 @@ extension String {
   /// Vietnamese input methods may send decomposed letters (a base letter followed by combining
   /// marks). Swift's `==` treats both spellings as equal, but SQLite, file names and hashes do not,
   /// so every text that is compared, hashed or stored goes through this first.
-  public var nfc: String { precomposedStringWithCanonicalMapping }
+  public var nfc: String { isCertainlyNFC ? self : precomposedStringWithCanonicalMapping }
 
   /// Whether this text is already in NFC, byte for byte.
   public var isNFC: Bool {
-    unicodeScalars.elementsEqual(nfc.unicodeScalars)
+    isCertainlyNFC || unicodeScalars.elementsEqual(precomposedStringWithCanonicalMapping.unicodeScalars)
+  }
+
+  /// True only when every scalar is one that is NFC whatever surrounds it (NFC_Quick_Check = Yes,
+  /// and never combines with a neighbour): below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA,
+  /// spacing modifiers), Latin Extended Additional (U+1E00-U+1EFF: the precomposed Vietnamese
+  /// letters with two marks), and general punctuation without the singleton spaces U+2000-U+2001
+  /// (dashes, quotes, the ellipsis). Combining marks (U+0300 up), decomposed input and every other
+  /// block answer false, and are checked in full. Normalising is the costliest step of loading
+  /// courses and of exports; precomposed Vietnamese never pays it.
+  public var isCertainlyNFC: Bool {
+    for scalar in unicodeScalars {
+      switch scalar.value {
+      case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x205E: continue
+      default: return false
+      }
+    }
+    return true
   }
 
   /// This text with its diacritics folded away: marks removed and `đ`/`Đ` turned into `d`/`D`.
