@@ -76,4 +76,25 @@ import Testing
     terminal.type("\u{04}")
     #expect(terminal.waitForExit() == 0)
   }
+
+  @Test func theTrainerPassphraseIsTypedWithoutEchoAndOpensTheClassView() throws {
+    let terminal = try PseudoTerminalSession(
+      ["--results", home.appendingPathComponent("Results").path],
+      environment: [
+        "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
+        "XDG_CONFIG_HOME": TestAccess.configHome.path,
+      ])
+    signIn(terminal)
+    terminal.type("class\r")
+    #expect(terminal.expect("Mật khẩu giảng viên:"))
+    terminal.type(TestAccess.passphrase + "\r")
+    #expect(terminal.expect("Bạn chưa làm bài kiểm tra nào"))
+    terminal.type("quit\r")
+    #expect(terminal.waitForExit() == 0)
+    // Nothing of the passphrase reached the screen or the history.
+    #expect(!terminal.transcript.contains("thử nghiệm"))
+    let history = try String(
+      contentsOf: home.appendingPathComponent("state/papi-train/history"), encoding: .utf8)
+    #expect(!history.contains("thử nghiệm") && history.contains("class"))
+  }
 }
