@@ -62,7 +62,6 @@ public enum ShellText: LocalizedMessage {
   case inProgressLine(quiz: String, answered: Int, total: Int)
   case reviewDue(Int)
   case noAttemptsYet
-  case weakHeader
   case fewAnswers(Int)
   case weakLine(code: String, name: String, percent: Int, answers: Int)
   case whoami(name: String, position: String, commune: String)
@@ -150,7 +149,6 @@ public enum ShellText: LocalizedMessage {
       "    đang làm dở: \(quiz) (\(answered)/\(total) câu)"
     case .reviewDue(let count): "Có \(count) câu cần ôn: gõ 'review'."
     case .noAttemptsYet: "Bạn chưa làm bài kiểm tra nào. Gõ 'courses' để bắt đầu."
-    case .weakHeader: "Mức nắm vững theo chỉ số PAPI (mọi câu bạn đã trả lời):"
     case .fewAnswers(let count): "ít dữ liệu: \(count) câu"
     case .weakLine(let code, let name, let percent, let answers):
       "\(code) \(name): \(percent)% (\(answers) câu)"
@@ -248,7 +246,6 @@ public enum ShellText: LocalizedMessage {
       "    unfinished: \(quiz) (\(answered)/\(total) answered)"
     case .reviewDue(let count): "\(count) questions are due for review: type 'review'."
     case .noAttemptsYet: "You have not taken a quiz yet. Type 'courses' to start."
-    case .weakHeader: "Mastery by PAPI dimension (every question you answered):"
     case .fewAnswers(let count): "little data: \(count) answers"
     case .weakLine(let code, let name, let percent, let answers):
       "\(code) \(name): \(percent)% (\(answers) answers)"
