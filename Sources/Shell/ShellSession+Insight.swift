@@ -57,7 +57,7 @@ extension ShellSession {
     guard let official, let store else { return }
     let attempts: [AttemptRecord]
     do { attempts = try store.attempts(of: official) } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
     let facts = facts(of: attempts, positions: [official.id: official.position])
     guard !facts.isEmpty else { return say(.noAttemptsYet) }
@@ -138,7 +138,7 @@ extension ShellSession {
       attempts = try store.communeAttempts()
       roster = try store.officials()
     } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
     let positions = Dictionary(roster.map { ($0.id, $0.position) }, uniquingKeysWith: { first, _ in first })
     let facts = facts(of: attempts, positions: positions)
@@ -201,7 +201,7 @@ extension ShellSession {
     guard let store, trainerAllowed() else { return }
     let attempts: [AttemptRecord]
     do { attempts = try store.communeAttempts() } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
     let finished = attempts.filter { $0.status == .finished && (argument.isEmpty || $0.quizID == argument) }
     guard !finished.isEmpty else { return line(InsightText.noFinishedAttempts.text(in: language)) }

@@ -120,7 +120,7 @@ extension ShellSession {
     guard let official, let store else { return }
     let attempts: [AttemptRecord]
     do { attempts = try store.attempts(of: official) } catch {
-      return say(.cannotOpenResults(String(describing: error)))
+      return say(.cannotOpenResults(reason(error)))
     }
     guard !attempts.isEmpty else { return say(.noAttemptsYet) }
     say(.progressHeader)
