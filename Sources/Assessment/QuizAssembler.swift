@@ -55,18 +55,7 @@ public struct QuizAssembler: Sendable {
       chosen.append(question)
       taken.insert(question.id)
     }
-    for rule in quiz.draw {
-      let pool = course.questions.filter {
-        !taken.contains($0.id) && !excluding.contains($0.id) && rule.matches($0, in: taxonomy)
-      }
-      guard pool.count >= rule.count else {
-        throw AssemblyError.notEnoughQuestions(wanted: rule.count, available: pool.count)
-      }
-      for question in generator.shuffle(pool).prefix(rule.count) {
-        chosen.append(question)
-        taken.insert(question.id)
-      }
-    }
+    chosen += try draw(quiz.draw, taken: taken, excluding: excluding, generator: &generator)
     if quiz.shuffle { chosen = generator.shuffle(chosen) }
     let items = chosen.map { question in
       QuizItem(
@@ -74,6 +63,41 @@ public struct QuizAssembler: Sendable {
     }
     return AssembledQuiz(
       courseID: course.id, courseVersion: course.version, quiz: quiz, seed: seed, items: items)
+  }
+
+  /// The questions of the draw rules, in rule order. Rules may compete for the same questions (a
+  /// rule by dimension and a rule by module, say), so the scarcest rule draws first, and a draw
+  /// that leaves a later rule short is made again (up to 32 times, the seed's sequence going on):
+  /// a quiz lint accepts is not refused for an unlucky seed.
+  private func draw(
+    _ rules: [DrawRule], taken: Set<String>, excluding: Set<String>, generator: inout SeededGenerator
+  ) throws -> [Question] {
+    let eligible = rules.map { rule in
+      course.questions.filter {
+        !taken.contains($0.id) && !excluding.contains($0.id) && rule.matches($0, in: taxonomy)
+      }
+    }
+    let order = rules.indices.sorted {
+      (eligible[$0].count - rules[$0].count, $0) < (eligible[$1].count - rules[$1].count, $1)
+    }
+    var shortest: (wanted: Int, available: Int)?
+    for _ in 0..<32 {
+      var used = Set<String>()
+      var picks = [[Question]](repeating: [], count: rules.count)
+      var complete = true
+      for index in order {
+        let pool = eligible[index].filter { !used.contains($0.id) }
+        guard pool.count >= rules[index].count else {
+          shortest = (rules[index].count, pool.count)
+          complete = false
+          break
+        }
+        picks[index] = Array(generator.shuffle(pool).prefix(rules[index].count))
+        for question in picks[index] { used.insert(question.id) }
+      }
+      if complete { return picks.flatMap { $0 } }
+    }
+    throw AssemblyError.notEnoughQuestions(wanted: shortest?.wanted ?? 0, available: shortest?.available ?? 0)
   }
 
   /// Rebuilds a quiz from the question order stored with an attempt, so a resumed attempt shows

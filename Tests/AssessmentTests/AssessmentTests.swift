@@ -233,3 +233,22 @@ func item(_ id: String, seed: UInt64 = 7) throws -> QuizItem {
     #expect(ReviewSchedule(history: history).all.isEmpty)
   }
 }
+
+@Suite struct ShippedQuizTests {
+  @Test func everyShippedQuizAssemblesForEverySeedTried() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let library = try #require(
+      CurriculumLoader().load(path: root.appendingPathComponent("Courses").path).library)
+    for course in library.courses {
+      let assembler = QuizAssembler(course: course, taxonomy: library.taxonomy)
+      for quiz in course.quizzes {
+        for seed in UInt64(0)..<300 {
+          let assembled = try assembler.assemble(quiz, seed: seed)
+          #expect(assembled.items.count == quiz.length, "\(quiz.id) seed \(seed)")
+          #expect(Set(assembled.items.map(\.question.id)).count == assembled.items.count)
+        }
+      }
+    }
+  }
+}
