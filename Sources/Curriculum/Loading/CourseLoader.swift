@@ -144,7 +144,7 @@ struct CourseLoader {
           known: ["id", "title", "area", "papi", "positions", "minutes", "sources"]),
         let id = reader.id(), let title = reader.text("title", required: true)
       else { continue }
-      if page.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      if page.body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
         log.error(.emptyLessonBody, at: SourceLocation(file: display, line: page.bodyLine, column: 1))
       }
       let body = page.body.normalizedForLoading
@@ -227,21 +227,35 @@ struct MarkdownPage {
   }
 
   static func split(_ file: SourceFile, log: DiagnosticLog) -> MarkdownPage? {
-    let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
+    // Only the lines up to the closing `---` are looked at one by one; the body is taken whole.
+    // Windows line ends become `\n` first (Swift reads `\r\n` as one character, not a line end).
+    let text =
+      file.text.utf8.contains(0x0D) ? file.text.replacingOccurrences(of: "\r\n", with: "\n") : file.text
+    var lineStart = text.startIndex
+    var lineNumber = 1
+    var headerStart: String.Index?
+    while lineStart < text.endIndex {
+      let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+      let isRule = text[lineStart..<lineEnd].trimmedOfWhitespace == "---"
+      let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+      if let start = headerStart {
+        if isRule {
+          return MarkdownPage(
+            header: String(text[start..<lineStart].dropLast()),
+            body: String(text[next...]),
+            bodyLine: lineNumber + 1)
+        }
+      } else {
+        guard isRule else { break }
+        headerStart = next
+      }
+      lineStart = next
+      lineNumber += 1
+      if lineEnd == text.endIndex { break }
     }
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
-      log.error(.missingFrontMatter, at: SourceLocation(file: file.path, line: 1, column: 1))
-      return nil
-    }
-    guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
-    else {
-      log.error(.unterminatedFrontMatter, at: SourceLocation(file: file.path, line: 1, column: 1))
-      return nil
-    }
-    return MarkdownPage(
-      header: lines[1..<end].joined(separator: "\n"),
-      body: lines[(end + 1)...].joined(separator: "\n"),
-      bodyLine: end + 2)
+    log.error(
+      headerStart == nil ? .missingFrontMatter : .unterminatedFrontMatter,
+      at: SourceLocation(file: file.path, line: 1, column: 1))
+    return nil
   }
 }

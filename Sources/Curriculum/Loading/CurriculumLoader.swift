@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// What loading a Courses/ folder produced: the library (when the files could be read at all) and
 /// every problem found, errors and warnings, in file order.
@@ -84,10 +86,7 @@ public struct CurriculumLoader: Sendable {
     if courseFolders.isEmpty {
       log.error(.noCourses(directory: path), at: start)
     }
-    let courses = courseFolders.compactMap { folder in
-      CourseLoader(directory: folder.url, displayPath: folder.display, log: log, fileManager: fileManager)
-        .load()
-    }
+    let courses = Self.loadCourses(in: courseFolders, into: log)
 
     guard let taxonomy else {
       return LoadedCurriculum(library: nil, diagnostics: log.diagnostics.sorted())
@@ -95,6 +94,33 @@ public struct CurriculumLoader: Sendable {
     let library = CourseLibrary(taxonomy: taxonomy, positions: positions, courses: courses)
     CurriculumValidator(library: library, log: log).validate()
     return LoadedCurriculum(library: library, diagnostics: log.diagnostics.sorted())
+  }
+
+  /// Reads the course folders on every core, each with a log of its own; the courses come back
+  /// in folder order and their diagnostics join `log`.
+  private static func loadCourses(in folders: [(url: URL, display: String)], into log: DiagnosticLog)
+    -> [Course]
+  {
+    let loaded = Mutex([(course: Course?, diagnostics: [Diagnostic])?](repeating: nil, count: folders.count))
+    let next = Atomic(0)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < folders.count else { break }
+        let courseLog = DiagnosticLog()
+        let course = CourseLoader(
+          directory: folders[index].url, displayPath: folders[index].display, log: courseLog,
+          fileManager: FileManager()
+        ).load()
+        loaded.withLock { $0[index] = (course, courseLog.diagnostics) }
+      }
+    }
+    return loaded.withLock { $0 }.compactMap { result in
+      guard let result else { return nil }
+      log.append(result.diagnostics)
+      return result.course
+    }
   }
 
   private static func findUpward(

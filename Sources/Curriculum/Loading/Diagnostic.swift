@@ -46,5 +46,9 @@ final class DiagnosticLog {
     diagnostics.append(Diagnostic(.warning, message, at: location))
   }
 
+  func append(_ more: [Diagnostic]) {
+    diagnostics.append(contentsOf: more)
+  }
+
   var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

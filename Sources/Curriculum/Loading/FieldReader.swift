@@ -9,7 +9,9 @@ struct FieldReader {
   let document: YAMLDocument
   let node: Node
   let log: DiagnosticLog
-  private let mapping: Node.Mapping
+  /// The mapping's values by key text, built once: looking a key up in a `Node.Mapping` hashes
+  /// and compares whole nodes.
+  private let values: [String: Node]
 
   /// A reader for `node`, or nil (with a diagnostic) when `node` is not a mapping.
   /// Keys outside `known` are reported as warnings, with a suggestion when one is close.
@@ -21,11 +23,13 @@ struct FieldReader {
     self.document = document
     self.node = node
     self.log = log
-    self.mapping = mapping
-    for key in mapping.keys {
+    var values: [String: Node] = [:]
+    values.reserveCapacity(mapping.count)
+    for (key, value) in mapping {
       let name = key.string ?? ""
+      values[name] = value
       guard !known.contains(name) else { continue }
-      if case .scalar(let value) = mapping[key] ?? key, value.string.isEmpty,
+      if case .scalar(let value) = value, value.string.isEmpty,
         name.contains(" ") || !name.allSatisfy(\.isASCII)
       {
         // `{ vi: Công khai, minh bạch }` parses as `vi: Công khai` plus a key `minh bạch`.
@@ -35,6 +39,7 @@ struct FieldReader {
           .unknownField(name, suggestion: closestMatch(to: name, in: known)), at: document.location(of: key))
       }
     }
+    self.values = values
   }
 
   /// Where the mapping starts.
@@ -47,14 +52,14 @@ struct FieldReader {
 
   /// The value node of `key`, treating an explicit null (`key:` with nothing after it) as absent.
   func value(_ key: String) -> Node? {
-    guard let value = mapping[key] else { return nil }
+    guard let value = values[key] else { return nil }
     if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil || scalar.string.isEmpty {
       return nil
     }
     return value
   }
 
-  func has(_ key: String) -> Bool { mapping[key] != nil }
+  func has(_ key: String) -> Bool { values[key] != nil }
 
   private func missing(_ key: String, required: Bool) {
     guard required else { return }
@@ -79,7 +84,7 @@ struct FieldReader {
       log.error(.wrongType(field: field, expected: .text), at: document.location(of: value))
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = scalar.string.trimmedOfWhitespace
     if text.isEmpty {
       if required { log.error(.emptyField(field), at: document.location(of: value)) }
       return nil
@@ -163,11 +168,23 @@ struct FieldReader {
 
   func bool(_ key: String) -> Bool? {
     guard let value = value(key) else { return nil }
-    guard case .scalar = value, let flag = value.bool else {
+    guard case .scalar(let scalar) = value, let flag = Self.boolean(scalar) else {
       log.error(.wrongType(field: key, expected: .boolean), at: document.location(of: value))
       return nil
     }
     return flag
+  }
+
+  /// A plain scalar spelled as a YAML 1.1 boolean (`true`, `yes`, `on`, `false`, `no`, `off` in
+  /// lower, capitalised or upper case), the way Yams' default resolver reads one. A quoted
+  /// scalar is text, never a boolean.
+  static func boolean(_ scalar: Node.Scalar) -> Bool? {
+    guard scalar.style == .plain || scalar.style == .any else { return nil }
+    switch scalar.string {
+    case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+    case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+    default: return nil
+    }
   }
 
   /// One of an enumeration's raw values.

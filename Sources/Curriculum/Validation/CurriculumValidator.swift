@@ -15,17 +15,17 @@ struct CurriculumValidator {
     for course in library.courses {
       check(course.audience, kind: .position, among: positionIDs)
       checkModules(of: course)
+      let areaIDs = Set(course.areas.map(\.id))
+      let moduleIDs = Set(course.modules.map(\.id))
       for lesson in course.lessons {
-        if let area = lesson.area { check([area], kind: .area, among: Set(course.areas.map(\.id))) }
+        if let area = lesson.area { check([area], kind: .area, among: areaIDs) }
         checkPAPICodes(lesson.papi)
         check(lesson.positions, kind: .position, among: positionIDs)
       }
       for question in course.questions {
         checkExplanationLetters(question)
-        check([question.area], kind: .area, among: Set(course.areas.map(\.id)))
-        if let module = question.module {
-          check([module], kind: .module, among: Set(course.modules.map(\.id)))
-        }
+        check([question.area], kind: .area, among: areaIDs)
+        if let module = question.module { check([module], kind: .module, among: moduleIDs) }
         checkPAPICodes(question.papi)
         check(question.positions, kind: .position, among: positionIDs)
       }
@@ -107,15 +107,9 @@ struct CurriculumValidator {
     case .singleChoice, .multipleChoice: break
     default: return
     }
-    let pattern = /(?i)\b(phương án|đáp án|lựa chọn|options?|answers?|choices?)\s+\(?[a-h]\b\)?/
-    // The regular expression is the costliest step of a lint: run it only on texts that name one
-    // of its words at all (case folded as the pattern folds it).
-    let words = ["phương án", "đáp án", "lựa chọn", "option", "answer", "choice"]
     for text in [question.explanation.vi, question.explanation.en ?? ""] {
-      let folded = text.lowercased()
-      guard words.contains(where: { folded.contains($0) }) else { continue }
-      if let match = text.firstMatch(of: pattern) {
-        log.warning(.explanationNamesOptionLetter(String(match.output.0)), at: question.location)
+      if let mention = OptionLetterMention.first(in: text) {
+        log.warning(.explanationNamesOptionLetter(mention), at: question.location)
         return
       }
     }
