@@ -13,7 +13,9 @@ enum Schema {
   /// `PRAGMA application_id`: "PAPI" in ASCII.
   static let applicationID: Int32 = 0x5041_5049
   /// The migrations, oldest first; the position of each (from 1) is its schema version.
-  static let migrationIdentifiers = ["v1-officials-attempts-answers", "v2-classes-name-keys"]
+  static let migrationIdentifiers = [
+    "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums",
+  ]
   /// The newest schema this build reads and writes.
   static var latestVersion: Int { migrationIdentifiers.count }
 
@@ -93,7 +95,90 @@ enum Schema {
       }
       try setVersion(2, in: db)
     }
+    migrator.registerMigration(migrationIdentifiers[2]) { db in
+      try createAnswerSums(in: db)
+      try setVersion(3, in: db)
+    }
     return migrator
+  }
+
+  /// The half-life, in days, of the recency weights that `answer_sums` keeps: Insight's default.
+  static let answerSumsHalfLifeDays = 90.0
+
+  /// Version 3: `answer_sums` keeps, per question and bucket of 62 officials, what
+  /// ``WeightedAnswerScan`` would otherwise compute from every answer (count, Σe, Σe², Σe·mark,
+  /// the officials' bits, the latest answer), kept up to date by a trigger in the transaction that
+  /// stores each answer. `official_bits` gives each official who answered a bit number once and
+  /// for ever (the row order of `officials` is not stable under VACUUM). Existing answers are
+  /// summed when the migration runs.
+  private static func createAnswerSums(in db: Database) throws {
+    let rate = String(log(2) / answerSumsHalfLifeDays)
+    let epoch = String(WeightedAnswerScan.epochJulianDay)
+    try db.execute(
+      sql: """
+        CREATE TABLE official_bits (
+          official_id TEXT PRIMARY KEY NOT NULL REFERENCES officials(id),
+          bit INTEGER NOT NULL UNIQUE
+        );
+        CREATE TABLE answer_sums (
+          question_id TEXT NOT NULL,
+          bucket INTEGER NOT NULL,
+          answers INTEGER NOT NULL,
+          sum_e REAL NOT NULL,
+          sum_e2 REAL NOT NULL,
+          sum_marked_e REAL NOT NULL,
+          officials INTEGER NOT NULL,
+          last_answered_at TEXT NOT NULL,
+          PRIMARY KEY (question_id, bucket)
+        ) WITHOUT ROWID;
+        INSERT INTO official_bits (official_id, bit)
+          SELECT id, row_number() OVER (ORDER BY rowid) - 1 FROM officials
+          WHERE id IN (SELECT at.official_id FROM attempts at JOIN answers an ON an.attempt_id = at.id);
+        WITH answered AS MATERIALIZED (
+          SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
+                 exp(\(rate) * (julianday(an.answered_at) - \(epoch))) AS e, an.answered_at AS moment
+          FROM answers an JOIN attempts at ON at.id = an.attempt_id
+          JOIN official_bits b ON b.official_id = at.official_id
+        )
+        INSERT INTO answer_sums
+          SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
+                 max(moment)
+          FROM answered GROUP BY question, bit / 62;
+        CREATE TRIGGER answer_sums_after_insert AFTER INSERT ON answers BEGIN
+          INSERT OR IGNORE INTO official_bits (official_id, bit)
+            SELECT official_id, (SELECT COALESCE(MAX(bit) + 1, 0) FROM official_bits)
+            FROM attempts WHERE id = NEW.attempt_id;
+          INSERT INTO answer_sums
+            SELECT NEW.question_id, b.bit / 62, 1, w.e, w.e * w.e, w.e * max(0.0, min(1.0, NEW.score)),
+                   1 << (b.bit % 62), NEW.answered_at
+            FROM attempts at JOIN official_bits b ON b.official_id = at.official_id,
+                 (SELECT exp(\(rate) * (julianday(NEW.answered_at) - \(epoch))) AS e) w
+            WHERE at.id = NEW.attempt_id
+          ON CONFLICT (question_id, bucket) DO UPDATE SET
+            answers = answers + 1, sum_e = sum_e + excluded.sum_e, sum_e2 = sum_e2 + excluded.sum_e2,
+            sum_marked_e = sum_marked_e + excluded.sum_marked_e, officials = officials | excluded.officials,
+            last_answered_at = max(last_answered_at, excluded.last_answered_at);
+        END;
+        CREATE TRIGGER answers_are_kept_before_update BEFORE UPDATE ON answers BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every answer as given: answers are never changed');
+        END;
+        CREATE TRIGGER answers_are_kept_before_delete BEFORE DELETE ON answers BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every answer as given: answers are never deleted');
+        END;
+        """)
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('answer_sums_half_life_days', ?)",
+      arguments: [String(answerSumsHalfLifeDays)])
+  }
+
+  /// Adds `exp` to a connection whose SQLite was built without its math functions (Debian's has
+  /// them): the `answer_sums` trigger and the answer scan need it.
+  static func addMathFunctions(_ db: Database) {
+    guard (try? Double.fetchOne(db, sql: "SELECT exp(0)")) == nil else { return }
+    db.add(
+      function: DatabaseFunction("exp", argumentCount: 1, pure: true) { values in
+        Double.fromDatabaseValue(values[0]).map { Foundation.exp($0) }
+      })
   }
 
   /// The key names are searched by: NFC, lower-cased, spaces collapsed, diacritics folded.
@@ -162,6 +247,7 @@ enum Schema {
     configuration.readonly = readonly
     configuration.foreignKeysEnabled = true
     configuration.label = "papi-train results"
+    configuration.prepareDatabase { db in addMathFunctions(db) }
     return configuration
   }
 }

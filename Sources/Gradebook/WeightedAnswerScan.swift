@@ -81,15 +81,21 @@ public struct WeightedAnswerScan: Sendable {
   public var halfLifeDays: Double
   public var selection: AnswerSelection
   public var grouping: Grouping
+  /// Whether a file's `answer_sums` (kept up to date as answers are stored) may stand in for
+  /// reading its answers, where they give the same sums: per commune, for every answer (or every
+  /// answer before a moment later than the file's last), at the half-life they are kept for.
+  /// False reads every answer, as a check or to time the scan.
+  public var usesStoredSums: Bool
 
   public init(
     keysByQuestion: [String: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
-    grouping: Grouping = .commune
+    grouping: Grouping = .commune, usesStoredSums: Bool = true
   ) {
     self.keysByQuestion = keysByQuestion
     self.halfLifeDays = halfLifeDays
     self.selection = selection
     self.grouping = grouping
+    self.usesStoredSums = usesStoredSums
   }
 
   /// Reads every commune of `directory` (or `communes`) and turns each commune's sums into a `T`
@@ -157,17 +163,8 @@ public struct WeightedAnswerScan: Sendable {
   func openWorkspace() throws -> DatabaseQueue {
     var configuration = Schema.configuration()
     configuration.label = "papi-train answer scan"
-    let queue = try DatabaseQueue(configuration: configuration)
-    queue.writeWithoutTransaction { db in
-      // SQLite's math functions are optional at compile time (Debian's library has them).
-      if (try? Double.fetchOne(db, sql: "SELECT exp(0)")) == nil {
-        db.add(
-          function: DatabaseFunction("exp", argumentCount: 1, pure: true) { values in
-            Double.fromDatabaseValue(values[0]).map { Foundation.exp($0) }
-          })
-      }
-    }
-    return queue
+    // `Schema.configuration` adds `exp` where SQLite was built without its math functions.
+    return try DatabaseQueue(configuration: configuration)
   }
 
   func sums(
@@ -214,35 +211,16 @@ public struct WeightedAnswerScan: Sendable {
       throw GradebookError.communeMismatch(path: "", found: try UnitCode(stated), expected: code)
     }
     let roster = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM c.officials") ?? 0
-    let group: String
-    switch grouping {
-    case .commune: group = "''"
-    case .official: group = "at.official_id"
-    case .trainingClass: group = "coalesce(at.class_id, '')"
-    case .month: group = "substr(an.answered_at, 1, 7)"
+    let rows: RowCursor
+    if try canUseStoredSums(db) {
+      rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT '', question_id, bucket, answers, sum_e, sum_e2, sum_marked_e, officials FROM c.answer_sums
+          """)
+    } else {
+      rows = try scanAnswers(db)
     }
-    let condition = selection.condition
-    var arguments: StatementArguments = [log(2) / halfLifeDays, Self.epochJulianDay]
-    arguments += condition.arguments
-    // One row per group and question: the sums are additive over questions, so the keys are
-    // applied in Swift on a few hundred rows instead of joining every answer. Distinct officials
-    // are not additive: each official gets a bit (officials are numbered within the file, 62 to
-    // a bucket), and SUM(DISTINCT bit) is the OR of the bits of those who answered.
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        WITH ranked AS MATERIALIZED (
-          SELECT id, row_number() OVER (ORDER BY rowid) - 1 AS idx FROM c.officials
-        ),
-        answered AS MATERIALIZED (
-          SELECT \(group) AS grp, an.question_id AS question, r.idx AS idx,
-                 max(0.0, min(1.0, an.score)) AS mark, exp(? * (julianday(an.answered_at) - ?)) AS e
-          FROM c.answers an JOIN c.attempts at ON at.id = an.attempt_id JOIN ranked r ON r.id = at.official_id
-          WHERE \(condition.sql)
-        )
-        SELECT grp, question, idx / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (idx % 62))
-        FROM answered GROUP BY grp, question, idx / 62
-        """, arguments: arguments)
     struct Slot: Hashable {
       var group: String
       var key: String
@@ -278,5 +256,54 @@ public struct WeightedAnswerScan: Sendable {
       return total
     }.sorted { ($0.group, $0.key) < ($1.group, $1.key) }
     return CommuneSums(communeCode: code, rosterSize: roster, sums: sums)
+  }
+
+  /// Whether the attached file's `answer_sums` hold exactly the sums ``scanAnswers(_:)`` would
+  /// compute.
+  private func canUseStoredSums(_ db: Database) throws -> Bool {
+    guard usesStoredSums, grouping == .commune, selection.classID == nil, selection.officialID == nil,
+      selection.quizIDs.isEmpty, selection.from == nil,
+      let kept = try String.fetchOne(
+        db, sql: "SELECT value FROM c.meta WHERE key = 'answer_sums_half_life_days'"),
+      Double(kept) == halfLifeDays
+    else { return false }
+    guard let until = selection.until else { return true }
+    // Answers after `until` are left out: the stored sums do when the file has none.
+    return try Bool.fetchOne(
+      db, sql: "SELECT COALESCE(max(last_answered_at) < ?, 1) FROM c.answer_sums", arguments: [until])
+      ?? false
+  }
+
+  /// One row per group, question and bucket of officials, computed from every selected answer.
+  private func scanAnswers(_ db: Database) throws -> RowCursor {
+    let group: String
+    switch grouping {
+    case .commune: group = "''"
+    case .official: group = "at.official_id"
+    case .trainingClass: group = "coalesce(at.class_id, '')"
+    case .month: group = "substr(an.answered_at, 1, 7)"
+    }
+    let condition = selection.condition
+    var arguments: StatementArguments = [log(2) / halfLifeDays, Self.epochJulianDay]
+    arguments += condition.arguments
+    // One row per group and question: the sums are additive over questions, so the keys are
+    // applied in Swift on a few hundred rows instead of joining every answer. Distinct officials
+    // are not additive: each official gets a bit (officials are numbered within the file, 62 to
+    // a bucket), and SUM(DISTINCT bit) is the OR of the bits of those who answered.
+    return try Row.fetchCursor(
+      db,
+      sql: """
+        WITH ranked AS MATERIALIZED (
+          SELECT id, row_number() OVER (ORDER BY rowid) - 1 AS idx FROM c.officials
+        ),
+        answered AS MATERIALIZED (
+          SELECT \(group) AS grp, an.question_id AS question, r.idx AS idx,
+                 max(0.0, min(1.0, an.score)) AS mark, exp(? * (julianday(an.answered_at) - ?)) AS e
+          FROM c.answers an JOIN c.attempts at ON at.id = an.attempt_id JOIN ranked r ON r.id = at.official_id
+          WHERE \(condition.sql)
+        )
+        SELECT grp, question, idx / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (idx % 62))
+        FROM answered GROUP BY grp, question, idx / 62
+        """, arguments: arguments)
   }
 }

@@ -46,15 +46,20 @@ public struct ReadinessSurvey: Sendable {
   public var reference: Date
 
   /// Surveys the communes of `directory` (or only `communes`).
+  ///
+  /// A file's sums come from the `cache` when the file is unchanged since they were stored there,
+  /// else from the sums the file keeps as answers are stored (unless `usesStoredSums` is false,
+  /// or the selection needs single answers), else from reading every answer.
   public static func run(
     directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [UnitCode]? = nil,
     selection: AnswerSelection = .all, reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7,
-    workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil,
+    usesStoredSums: Bool = true
   ) throws -> ReadinessSurvey {
     let taxonomy = index.library.taxonomy
     let scan = WeightedAnswerScan(
       keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, selection: selection,
-      grouping: .commune)
+      grouping: .commune, usesStoredSums: usesStoredSums)
     let results = try scan.map(directory, communes: communes, workers: workers, cache: cache) { sums in
       let tallies = QuestionIndex.tallies(sums.sums, at: reference, halfLifeDays: rule.halfLifeDays)
       let readiness = CommuneReadiness(

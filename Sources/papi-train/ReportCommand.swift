@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
         let survey = try ReadinessSurvey.run(
           directory: source.resultsOption.directory, index: context.index, units: units,
           communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
-          reference: context.reference, cache: source.cache)
+          reference: context.reference, cache: source.cache, usesStoredSums: !source.noCache)
         if let within, units?.unit(try UnitCode(within)) == nil {
           throw ReportMessage.unknownUnit(within)
         }
@@ -284,7 +284,11 @@ struct ReportSource: ParsableArguments {
   @Option(name: .long, help: "Ngưỡng yếu / the weak threshold, 0-1 (default 0.7).")
   var threshold: Double = 0.7
 
-  @Flag(name: .long, help: "Đọc lại mọi tệp, không dùng bộ đệm / read every file again, without the cache.")
+  @Flag(
+    name: .long,
+    help:
+      "Đọc lại mọi câu trả lời, không dùng bộ đệm / read every answer again, without the cache or the sums each file keeps."
+  )
   var noCache = false
 
   /// The cache of per-file sums ($XDG_CACHE_HOME/papi-train), unless --no-cache.

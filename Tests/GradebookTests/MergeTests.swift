@@ -212,7 +212,10 @@ import Testing
     let outcomes = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.outcome) })
     #expect(outcomes[foreign] == .refused(.notAResultsDatabase(path: foreign)))
     #expect(outcomes[text] == .refused(.notADatabase(path: text)))
-    #expect(outcomes[newerInput] == .refused(.newerSchema(path: newerInput, found: 3, supported: 2)))
+    #expect(
+      outcomes[newerInput]
+        == .refused(
+          .newerSchema(path: newerInput, found: Schema.latestVersion + 1, supported: Schema.latestVersion)))
     switch outcomes[damaged] {
     case .refused(.damaged(let path, _)), .refused(.notADatabase(let path)): #expect(path == damaged)
     default: Issue.record("damaged file not refused: \(String(describing: outcomes[damaged]))")

@@ -16,13 +16,18 @@ import Testing
     let queue = try DatabaseQueue(path: store.fileURL.path)
     try queue.read { db in
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
-      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.latestVersion)
       #expect(try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID)
       let meta = try Dictionary(
         uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
           ($0["key"] as String, $0["value"] as String)
         })
-      #expect(meta == ["format": "papi-train-results", "schema_version": "2", "commune_code": "03637"])
+      #expect(
+        meta == [
+          "format": "papi-train-results", "schema_version": "\(Schema.latestVersion)",
+          "commune_code": "03637",
+          "answer_sums_half_life_days": "90.0",
+        ])
     }
     let (busyTimeout, synchronous) = try store.pool.writeWithoutTransaction { db in
       (try Int.fetchOne(db, sql: "PRAGMA busy_timeout"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
@@ -257,12 +262,17 @@ import Testing
     let folder = try TemporaryFolder()
     let path = try makeNewerSchemaFile(in: folder.results, commune: Commune.muongKim)
     let before = fileState(path)
-    #expect(throws: GradebookError.newerSchema(path: path, found: 3, supported: 2)) {
+    #expect(
+      throws: GradebookError.newerSchema(
+        path: path, found: Schema.latestVersion + 1, supported: Schema.latestVersion)
+    ) {
       try folder.results.store(for: Commune.muongKim)
     }
     #expect(fileState(path) == before)
-    let message = GradebookError.newerSchema(path: path, found: 3, supported: 2).text(in: .english)
-    #expect(message.contains("newer papi-train") && message.contains("schema 3"))
+    let message = GradebookError.newerSchema(
+      path: path, found: Schema.latestVersion + 1, supported: Schema.latestVersion
+    ).text(in: .english)
+    #expect(message.contains("newer papi-train") && message.contains("schema \(Schema.latestVersion + 1)"))
   }
 
   @Test func anotherCommunesFileIsRefused() throws {
@@ -313,7 +323,7 @@ import Testing
     }
 
     let store = try results.store(for: Commune.muongKim)
-    #expect(try store.schemaVersion() == 2)
+    #expect(try store.schemaVersion() == Schema.latestVersion)
     let official = try #require(try store.officials(named: "dieu chinh tuoi").first)
     #expect(official.id == officialID)
     #expect(official.name.unicodeScalars.elementsEqual("Điêu Chính Tươi".unicodeScalars))
@@ -412,9 +422,10 @@ func makeNewerSchemaFile(in results: ResultsDirectory, commune: UnitCode) throws
   try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
   try store.pool.write { db in
     try db.execute(sql: "CREATE TABLE surveys (id TEXT PRIMARY KEY)")
-    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-surveys')")
-    try db.execute(sql: "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    try db.execute(sql: "PRAGMA user_version = 3")
+    try db.execute(
+      sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(Schema.latestVersion + 1)-surveys')")
+    try db.execute(sql: "UPDATE meta SET value = '\(Schema.latestVersion + 1)' WHERE key = 'schema_version'")
+    try db.execute(sql: "PRAGMA user_version = \(Schema.latestVersion + 1)")
   }
   try store.pool.close()
   return store.fileURL.path
