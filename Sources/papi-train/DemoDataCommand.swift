@@ -59,7 +59,8 @@ struct DemoDataCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOption.language
-    let loaded = CurriculumLoader().load(path: coursesOption.courses)
+    let loaded = CurriculumLoader().load(
+      path: coursesOption.courses, cache: .default(environment: ProcessInfo.processInfo.environment))
     guard let library = loaded.library, loaded.isValid else {
       printError(ShellCommandMessage.coursesInvalid(coursesOption.courses).text(in: language), in: language)
       throw ExitCode(1)

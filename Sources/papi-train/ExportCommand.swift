@@ -68,7 +68,8 @@ struct ExportCommand: ParsableCommand {
       try requireRole(.trainer, language: language)
       let format = try resolvedFormat()
       let selection = try resolvedSelection()
-      let loaded = CurriculumLoader().load(path: coursesOption.courses)
+      let loaded = CurriculumLoader().load(
+        path: coursesOption.courses, cache: .default(environment: ProcessInfo.processInfo.environment))
       guard let library = loaded.library else {
         throw ExportMessage.coursesUnreadable(
           coursesOption.courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })

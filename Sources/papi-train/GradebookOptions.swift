@@ -45,7 +45,8 @@ struct CoursesOption: ParsableArguments {
 
   /// The positions of the curriculum, with their Vietnamese and English names.
   func positions() throws -> [Position] {
-    let loaded = CurriculumLoader().load(path: courses)
+    let loaded = CurriculumLoader().load(
+      path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
     guard let library = loaded.library, !library.positions.isEmpty else {
       throw GradebookCommandError.noPositions(
         courses: courses, details: loaded.errors.prefix(3).map { $0.formatted(in: .english) })

@@ -299,7 +299,8 @@ struct ReportSource: ParsableArguments {
   }
 
   func context() throws -> ReportContext {
-    let loaded = CurriculumLoader().load(path: courses)
+    let loaded = CurriculumLoader().load(
+      path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
     guard let library = loaded.library else {
       throw ReportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })

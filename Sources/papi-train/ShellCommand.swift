@@ -38,7 +38,8 @@ struct ShellCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOption.language
-    let loaded = CurriculumLoader().load(path: courses)
+    let loaded = CurriculumLoader().load(
+      path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
     guard let library = loaded.library, loaded.errors.isEmpty else {
       for diagnostic in loaded.errors.prefix(20) {
         FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))

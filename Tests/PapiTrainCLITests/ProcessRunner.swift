@@ -34,9 +34,15 @@ struct PapiTrainProcess {
     // machine set up once per run (AccessTests check refusal with their own settings).
     merged["XDG_CONFIG_HOME"] = TestAccess.configHome.path
     merged["PAPI_PASSPHRASE"] = TestAccess.passphrase
+    // Caches (loaded courses, scan sums) in a folder of this test run, not the user's.
+    merged["XDG_CACHE_HOME"] = cacheHome.path
     merged.merge(extra) { $1 }
     return merged
   }
+
+  /// The cache folder of this test run.
+  static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "papi-cache-\(UUID().uuidString)")
 
   static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],

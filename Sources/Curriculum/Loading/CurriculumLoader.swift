@@ -123,6 +123,67 @@ public struct CurriculumLoader: Sendable {
     }
   }
 
+  /// Like ``load(path:taxonomyPath:)``, but through `cache`: content already loaded and
+  /// validated, from exactly the same files by the same papi-train, is read back from the cache
+  /// instead of being parsed again. Without a cache (or without a way to tell which papi-train
+  /// this is) it loads as usual.
+  public func load(path: String, taxonomyPath: String? = nil, cache: CurriculumCache?) -> LoadedCurriculum {
+    guard let cache, let key = cacheKey(path: path, taxonomyPath: taxonomyPath) else {
+      return load(path: path, taxonomyPath: taxonomyPath)
+    }
+    if let cached = cache.entry(for: key) { return cached }
+    let loaded = load(path: path, taxonomyPath: taxonomyPath)
+    // Files edited while they were being read: keep nothing rather than a mixture under a key.
+    if cacheKey(path: path, taxonomyPath: taxonomyPath) == key { cache.store(loaded, for: key) }
+    return loaded
+  }
+
+  /// The hash of everything a load of `path` reads and of the binary reading it, or nil when the
+  /// binary cannot be identified.
+  func cacheKey(path: String, taxonomyPath: String?) -> String? {
+    let fileManager = FileManager.default
+    guard let binary = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+      let attributes = try? fileManager.attributesOfItem(atPath: binary),
+      let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    var hash = ContentHash()
+    for part in [
+      CurriculumCache.format, binary, "\(size)", "\(modified.timeIntervalSince1970)", path,
+      taxonomyPath ?? "",
+    ] {
+      hash.add(part)
+    }
+    let root = URL(fileURLWithPath: path).standardizedFileURL
+    var files: [String] = []
+    if let walker = fileManager.enumerator(
+      at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    {
+      for case let url as URL in walker
+      where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        files.append(url.standardizedFileURL.path)
+      }
+    }
+    let taxonomy =
+      taxonomyPath.map { URL(fileURLWithPath: $0) }
+      ?? Self.findUpward(Self.taxonomyFileName, from: root, fileManager: fileManager)?.url
+    if let taxonomy {
+      files.append(taxonomy.standardizedFileURL.path)
+      files.append(
+        taxonomy.deletingLastPathComponent().appendingPathComponent(Self.positionsFileName)
+          .standardizedFileURL.path)
+    }
+    for file in files.sorted() {
+      hash.add(file)
+      if let data = fileManager.contents(atPath: file) {
+        hash.add("+")
+        hash.add(data)
+      } else {
+        hash.add("-")
+      }
+    }
+    return hash.value
+  }
+
   private static func findUpward(
     _ name: String, from folder: URL, fileManager: FileManager
   ) -> (url: URL, levelsUp: Int)? {

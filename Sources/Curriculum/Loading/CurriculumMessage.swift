@@ -1,7 +1,7 @@
 import Localization
 
 /// The catalogue of everything `papi-train lint` can say about course files, in Vietnamese and English.
-public enum CurriculumMessage: LocalizedMessage, Hashable {
+public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
   case unreadableFile(reason: String)
   case fileTooLarge(bytes: Int, limit: Int)
   case invalidUTF8
@@ -42,12 +42,12 @@ public enum CurriculumMessage: LocalizedMessage, Hashable {
   case subdimensionOutsideDimension(code: String, dimension: String)
 
   /// The kinds of value a field can hold, for "wrong type" messages.
-  public enum ValueKind: String, Sendable, Hashable {
+  public enum ValueKind: String, Sendable, Hashable, Codable {
     case text, number, boolean, list, mapping, textOrTranslations
   }
 
   /// The kinds of thing an id can name.
-  public enum EntityKind: String, Sendable, Hashable {
+  public enum EntityKind: String, Sendable, Hashable, Codable {
     case course, module, lesson, question, quiz, area, position, papiCode, option, dimension
   }
 

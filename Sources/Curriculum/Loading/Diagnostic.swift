@@ -1,7 +1,7 @@
 import Localization
 
 /// How serious a problem in a course file is.
-public enum Severity: String, Sendable, Hashable, Comparable {
+public enum Severity: String, Sendable, Hashable, Codable, Comparable {
   /// The content cannot be taught as it is; `papi-train lint` exits 1.
   case error
   /// Worth a look (often a typo), but the content still loads.
@@ -13,7 +13,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 }
 
 /// One problem found in a course file, with its place.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
   public var severity: Severity
   public var location: SourceLocation
   public var message: CurriculumMessage

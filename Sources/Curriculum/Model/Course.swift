@@ -1,7 +1,7 @@
 import Localization
 
 /// A knowledge area of a course: what a group of questions tests, in the course's own terms.
-public struct KnowledgeArea: Sendable, Hashable, Identifiable {
+public struct KnowledgeArea: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var title: LocalizedText
 
@@ -12,7 +12,7 @@ public struct KnowledgeArea: Sendable, Hashable, Identifiable {
 }
 
 /// A module: a chapter of a course with its lessons in teaching order.
-public struct CourseModule: Sendable, Hashable, Identifiable {
+public struct CourseModule: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var title: LocalizedText
   public var lessons: [Reference]
@@ -25,7 +25,7 @@ public struct CourseModule: Sendable, Hashable, Identifiable {
 }
 
 /// A lesson: Markdown text with the areas, dimensions and positions it serves.
-public struct Lesson: Sendable, Hashable, Identifiable {
+public struct Lesson: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var title: LocalizedText
   public var area: Reference?
@@ -57,7 +57,7 @@ public struct Lesson: Sendable, Hashable, Identifiable {
 }
 
 /// What a quiz is for; pre- and post-tests of a course measure learning gain.
-public enum QuizKind: String, Sendable, Hashable, CaseIterable {
+public enum QuizKind: String, Sendable, Hashable, Codable, CaseIterable {
   case preTest = "pre-test"
   case postTest = "post-test"
   case practice
@@ -65,7 +65,7 @@ public enum QuizKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// When the official sees whether an answer was right.
-public enum FeedbackTiming: String, Sendable, Hashable, CaseIterable {
+public enum FeedbackTiming: String, Sendable, Hashable, Codable, CaseIterable {
   /// After each answer, with the explanation and source.
   case immediate
   /// After the last question.
@@ -73,7 +73,7 @@ public enum FeedbackTiming: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A rule that draws `count` questions from the course's questions matching every given criterion.
-public struct DrawRule: Sendable, Hashable {
+public struct DrawRule: Sendable, Hashable, Codable {
   public var count: Int
   /// Matches a question tagged with any of these codes or with a sub-dimension of one of them.
   public var papi: [Reference]
@@ -114,7 +114,7 @@ public struct DrawRule: Sendable, Hashable {
 }
 
 /// A quiz: a fixed list of questions, rules that draw questions, or both.
-public struct Quiz: Sendable, Hashable, Identifiable {
+public struct Quiz: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var kind: QuizKind
   public var title: LocalizedText
@@ -148,7 +148,7 @@ public struct Quiz: Sendable, Hashable, Identifiable {
 
 /// A course: its description, modules, knowledge areas, quizzes, and the lessons and questions
 /// found in its folder.
-public struct Course: Sendable, Hashable, Identifiable {
+public struct Course: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var version: String
   public var title: LocalizedText
@@ -190,7 +190,7 @@ public struct Course: Sendable, Hashable, Identifiable {
 }
 
 /// Everything under a Courses/ folder: the taxonomy, the positions and the courses.
-public struct CourseLibrary: Sendable, Hashable {
+public struct CourseLibrary: Sendable, Hashable, Codable {
   public var taxonomy: Taxonomy
   public var positions: [Position]
   public var courses: [Course]

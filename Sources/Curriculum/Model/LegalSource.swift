@@ -1,6 +1,6 @@
 /// Where a lesson or an answer rests: a legal document and its article, or a PAPI report and the
 /// indicator it measures.
-public struct LegalSource: Sendable, Hashable, CustomStringConvertible {
+public struct LegalSource: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The document: "Luật 10/2022/QH15", "Nghị định 61/2018/NĐ-CP", "Báo cáo PAPI 2024".
   public var document: String
   /// The article (and clause), such as "Điều 13, khoản 3".

@@ -1,7 +1,7 @@
 import Localization
 
 /// A commune position (chairman, one-stop staff, land official, ...) that content concerns.
-public struct Position: Sendable, Hashable, Identifiable {
+public struct Position: Sendable, Hashable, Codable, Identifiable {
   /// The id that stands for every position in `positions:` lists.
   public static let everyone = "all"
 

@@ -1,12 +1,12 @@
 import Localization
 
 /// How hard a question is meant to be.
-public enum Difficulty: String, Sendable, Hashable, CaseIterable, Codable {
+public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
   case easy, medium, hard
 }
 
 /// One option of a choice question.
-public struct Choice: Sendable, Hashable, Identifiable {
+public struct Choice: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var text: LocalizedText
 
@@ -17,7 +17,7 @@ public struct Choice: Sendable, Hashable, Identifiable {
 }
 
 /// One pair of a matching question: the left item is matched to the right one.
-public struct MatchingPair: Sendable, Hashable {
+public struct MatchingPair: Sendable, Hashable, Codable {
   public var left: LocalizedText
   public var right: LocalizedText
 
@@ -28,7 +28,7 @@ public struct MatchingPair: Sendable, Hashable {
 }
 
 /// How a typed short answer is compared with the accepted answers.
-public enum AnswerMatching: String, Sendable, Hashable, CaseIterable {
+public enum AnswerMatching: String, Sendable, Hashable, Codable, CaseIterable {
   /// Case and spacing are ignored, diacritics are not.
   case exact
   /// Case, spacing and diacritics are ignored ("dan chu" matches "dân chủ").
@@ -36,7 +36,7 @@ public enum AnswerMatching: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The six kinds of question, by the name a course file uses.
-public enum QuestionType: String, Sendable, Hashable, CaseIterable {
+public enum QuestionType: String, Sendable, Hashable, Codable, CaseIterable {
   case singleChoice = "single_choice"
   case multipleChoice = "multiple_choice"
   case trueFalse = "true_false"
@@ -46,7 +46,7 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What the official is shown and what counts as right, by question type.
-public enum QuestionBody: Sendable, Hashable {
+public enum QuestionBody: Sendable, Hashable, Codable {
   /// Pick one option; `answer` is its id.
   case singleChoice(options: [Choice], answer: String)
   /// Pick every right option; `answers` are their ids.
@@ -74,7 +74,7 @@ public enum QuestionBody: Sendable, Hashable {
 
 /// An id named somewhere in a course file, with the place it was named, so that a missing target
 /// can be reported where the reference stands.
-public struct Reference: Sendable, Hashable, CustomStringConvertible {
+public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible {
   public var id: String
   public var location: SourceLocation
 
@@ -90,7 +90,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A question of a question bank.
-public struct Question: Sendable, Hashable, Identifiable {
+public struct Question: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   public var body: QuestionBody
   public var prompt: LocalizedText

@@ -1,5 +1,5 @@
 /// A place in a course file: the file's path and a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var column: Int

@@ -1,7 +1,7 @@
 import Localization
 
 /// The years a dimension or sub-dimension applies to, both ends inclusive.
-public struct YearRange: Sendable, Hashable {
+public struct YearRange: Sendable, Hashable, Codable {
   public var from: Int?
   public var until: Int?
 
@@ -17,7 +17,7 @@ public struct YearRange: Sendable, Hashable {
 }
 
 /// A PAPI sub-dimension, such as `D2.4` (land-use plans and price frames).
-public struct SubDimension: Sendable, Hashable, Identifiable {
+public struct SubDimension: Sendable, Hashable, Codable, Identifiable {
   public var code: String
   public var name: LocalizedText
   public var years: YearRange
@@ -31,7 +31,7 @@ public struct SubDimension: Sendable, Hashable, Identifiable {
 }
 
 /// A PAPI dimension, such as `D5` (public administrative procedures), with its sub-dimensions.
-public struct Dimension: Sendable, Hashable, Identifiable {
+public struct Dimension: Sendable, Hashable, Codable, Identifiable {
   public var code: String
   public var name: LocalizedText
   public var years: YearRange
@@ -50,7 +50,7 @@ public struct Dimension: Sendable, Hashable, Identifiable {
 
 /// The PAPI taxonomy as loaded from `Courses/papi-taxonomy.yaml`. The code holds no list of
 /// dimensions: a ninth dimension is one more entry in the data file.
-public struct Taxonomy: Sendable, Hashable {
+public struct Taxonomy: Sendable, Hashable, Codable {
   /// The survey year the courses are written for.
   public var edition: Int
   /// The lowest and highest score of one dimension (1 and 10 for PAPI).

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Courses already loaded and validated, kept on disk under the hash of everything they were read
+/// from, so that the shell starts without parsing the YAML again.
+///
+/// The key covers the bytes and relative path of every file under the folder loaded, the taxonomy
+/// and positions files, the paths as given (they appear in diagnostics) and the papi-train binary
+/// itself (its size and modification time: a rebuilt tool may validate differently). Any change
+/// to any of them is a new key, so an entry is never stale; an entry that cannot be read is
+/// ignored and written again. The cache lives outside the courses (by default under
+/// `$XDG_CACHE_HOME/papi-train/courses`), and deleting it is always safe.
+public struct CurriculumCache: Sendable {
+  /// The folder holding the entries, one file each.
+  public let directory: URL
+  /// How many entries are kept; older ones are removed when a new one is written.
+  public var capacity = 8
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// `$XDG_CACHE_HOME/papi-train/courses`, else `~/.cache/papi-train/courses`; nil without either.
+  public static func `default`(environment: [String: String]) -> CurriculumCache? {
+    let base: URL
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      base = URL(fileURLWithPath: cache)
+    } else if let home = environment["HOME"], !home.isEmpty {
+      base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+    } else {
+      return nil
+    }
+    return CurriculumCache(directory: base.appendingPathComponent("papi-train/courses"))
+  }
+
+  /// The version of what an entry holds; part of every key.
+  static let format = "papi-train-courses/1"
+
+  /// What an entry holds: what ``CurriculumLoader/load(path:taxonomyPath:)`` returned.
+  struct Entry: Codable {
+    var library: CourseLibrary?
+    var diagnostics: [Diagnostic]
+  }
+
+  func url(for key: String) -> URL { directory.appendingPathComponent("\(key).json") }
+
+  func entry(for key: String) -> LoadedCurriculum? {
+    guard let data = FileManager.default.contents(atPath: url(for: key).path),
+      let entry = try? JSONDecoder().decode(Entry.self, from: data)
+    else { return nil }
+    return LoadedCurriculum(library: entry.library, diagnostics: entry.diagnostics)
+  }
+
+  /// Writes the entry (atomically) and removes the oldest beyond ``capacity``; failures are
+  /// ignored, the cache being only a shortcut.
+  func store(_ loaded: LoadedCurriculum, for key: String) {
+    let fileManager = FileManager.default
+    guard (try? fileManager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
+      let data = try? JSONEncoder().encode(Entry(library: loaded.library, diagnostics: loaded.diagnostics))
+    else { return }
+    try? data.write(to: url(for: key), options: .atomic)
+    let entries =
+      (try? fileManager.contentsOfDirectory(
+        at: directory, includingPropertiesForKeys: [.contentModificationDateKey]))?
+      .filter { $0.pathExtension == "json" } ?? []
+    guard entries.count > capacity else { return }
+    let byAge = entries.sorted {
+      let first =
+        (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
+        ?? .distantPast
+      let second =
+        (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
+        ?? .distantPast
+      return first < second
+    }
+    for old in byAge.prefix(entries.count - capacity) { try? fileManager.removeItem(at: old) }
+  }
+}
+
+/// A 64-bit FNV-1a hash fed with the bytes of several files and strings: the cache key.
+struct ContentHash {
+  private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    var state = self.state
+    for byte in bytes {
+      state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    self.state = state
+  }
+
+  mutating func add(_ text: String) {
+    var text = text + "\u{0}"
+    text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+  }
+
+  mutating func add(_ data: Data) {
+    add("\(data.count)")
+    data.withUnsafeBytes { add($0) }
+  }
+
+  var value: String { String(state, radix: 16) }
+}
