@@ -30,8 +30,10 @@ let package = Package(
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook"]),
+    // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
-    .target(name: "Reporting", dependencies: ["VietnameseText"]),
+    .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib"]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
     // rosters, and the administrative-unit hierarchy as data.
     .target(
