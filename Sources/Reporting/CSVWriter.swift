@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import VietnameseText
 
 /// Writes a ``Table`` as CSV that Excel on Windows opens correctly with Vietnamese text, and that
@@ -20,38 +22,109 @@ public struct CSVWriter: Sendable {
 
   public func data(for table: Table) -> Data {
     var bytes: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-    bytes.reserveCapacity(64 * (table.rows.count + 1) * max(1, table.header.count))
-    append(table.header.map(Cell.text), to: &bytes)
-    for row in table.rows { append(row, to: &bytes) }
-    return Data(bytes)
-  }
-
-  /// One line, built as UTF-8 bytes: exports of thousands of rows spend their time here.
-  private func append(_ cells: [Cell], to bytes: inout [UInt8]) {
-    let separatorBytes = Array(String(separator).utf8)
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { bytes += separatorBytes }
-      append(cell, to: &bytes, separatorBytes: separatorBytes)
+    var encoder = Encoder(separator: separator)
+    encoder.append(table.header.map(Cell.text), to: &bytes)
+    // Lines do not depend on each other: a big table is written in parts, on every core.
+    let parts = table.rows.count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+    let size = (table.rows.count + parts - 1) / max(parts, 1)
+    let encoded = Mutex([[UInt8]](repeating: [], count: parts))
+    let separator = self.separator
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let rows = table.rows[min(part * size, table.rows.count)..<min((part + 1) * size, table.rows.count)]
+      var encoder = Encoder(separator: separator)
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(48 * rows.count * max(1, table.header.count))
+      for row in rows { encoder.append(row, to: &bytes) }
+      encoded.withLock { $0[part] = bytes }
     }
-    bytes += [0x0D, 0x0A]
+    encoded.withLock { parts in
+      bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
+      for part in parts { bytes += part }
+    }
+    return Data(bytes)
   }
 
   func field(_ cell: Cell) -> String {
     var bytes: [UInt8] = []
-    let separatorBytes = Array(String(separator).utf8)
-    append(cell, to: &bytes, separatorBytes: separatorBytes)
+    var encoder = Encoder(separator: separator)
+    encoder.append(cell, column: 0, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private func append(_ cell: Cell, to bytes: inout [UInt8], separatorBytes: [UInt8]) {
-    switch cell {
-    case .empty: return
-    case .number(let value): bytes += Self.format(value).utf8
-    case .text(let raw):
-      let text = raw.nfc
-      let guarded = text.unicodeScalars.first.map { Self.formulaTriggers.contains($0) } ?? false
+  /// Builds lines as UTF-8 bytes: exports of hundreds of thousands of rows spend their time here.
+  /// A text met again in its column (a question's text on each answer to it) is copied from where
+  /// it was first written instead of being checked and escaped again.
+  private struct Encoder {
+    let separator: Character
+    let separatorBytes: [UInt8]
+    /// The separator when it is one byte (a comma, a semicolon, a tab).
+    let single: UInt8?
+    /// Where each text already written is, in the output.
+    var memo = TextMemo<Range<Int>>()
+
+    init(separator: Character) {
+      self.separator = separator
+      separatorBytes = Array(String(separator).utf8)
+      single = separatorBytes.count == 1 ? separatorBytes[0] : nil
+    }
+
+    mutating func append(_ cells: [Cell], to bytes: inout [UInt8]) {
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { bytes += separatorBytes }
+        append(cell, column: index, to: &bytes)
+      }
+      bytes.append(0x0D)
+      bytes.append(0x0A)
+    }
+
+    mutating func append(_ cell: Cell, column: Int, to bytes: inout [UInt8]) {
+      switch cell {
+      case .empty: return
+      case .number(let value): NumberText.append(value, to: &bytes)
+      case .text(let text):
+        if let range = memo.value(for: text, column: column) {
+          bytes.appendCopy(of: range)
+          return
+        }
+        let start = bytes.count
+        appendEscaped(text, to: &bytes)
+        memo.store(start..<bytes.count, for: text, column: column)
+      }
+    }
+
+    private func appendEscaped(_ raw: String, to bytes: inout [UInt8]) {
+      raw.withUTF8Bytes { utf8 in
+        var ascii = true
+        var needsQuotes = false
+        for byte in utf8 {
+          if byte >= 0x80 { ascii = false }
+          if byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == single { needsQuotes = true }
+        }
+        // Precomposed Vietnamese passes a scalar range test; other text may need normalising.
+        if single == nil || (!ascii && !raw.isCertainlyNFC) {
+          appendSlowly(raw.nfc, to: &bytes)
+          return
+        }
+        // First scalar a formula trigger: all of them are ASCII, so the first byte tells.
+        let guarded = utf8.first.map { Self.formulaTriggerBytes.contains($0) } ?? false
+        if needsQuotes { bytes.append(0x22) }
+        if guarded { bytes.append(0x27) }
+        if needsQuotes {
+          for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+          }
+        } else {
+          bytes.append(contentsOf: utf8)
+        }
+        if needsQuotes { bytes.append(0x22) }
+      }
+    }
+
+    /// Text that was normalised here, or a separator of more than one byte.
+    private func appendSlowly(_ text: String, to bytes: inout [UInt8]) {
+      let guarded = text.unicodeScalars.first.map { CSVWriter.formulaTriggers.contains($0) } ?? false
       let utf8 = text.utf8
-      let single = separatorBytes.count == 1 ? separatorBytes[0] : nil
       let needsQuotes =
         utf8.contains { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == single }
         || (single == nil && text.contains(separator))
@@ -63,15 +136,12 @@ public struct CSVWriter: Sendable {
       }
       if needsQuotes { bytes.append(0x22) }
     }
+
+    static let formulaTriggerBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
   }
 
   static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
   /// A number without a needless ".0", with up to 6 decimals.
-  static func format(_ value: Double) -> String {
-    if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-    var text = String(format: "%.6f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    return text
-  }
+  static func format(_ value: Double) -> String { NumberText.formatted(value) }
 }

@@ -1,8 +1,11 @@
 import Foundation
 import VietnameseText
 
-/// Writes tables as an Excel workbook, one sheet a table: text as typed inline strings (never
-/// formulas), numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
+/// Writes tables as an Excel workbook, one sheet a table: text as typed strings (never formulas),
+/// numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
+///
+/// Texts go to the shared strings table (`xl/sharedStrings.xml`), as Excel writes them: a text
+/// repeated on thousands of rows (a question, a name) is stored once. Every part is compressed.
 public struct XLSXWriter: Sendable {
   public init() {}
 
@@ -22,9 +25,11 @@ public struct XLSXWriter: Sendable {
     archive.add("xl/workbook.xml", Data(workbook(names).utf8))
     archive.add("xl/_rels/workbook.xml.rels", Data(workbookRelationships(count: tables.count).utf8))
     archive.add("xl/styles.xml", Data(Self.styles.utf8))
+    var strings = SharedStrings()
     for (index, table) in tables.enumerated() {
-      archive.add("xl/worksheets/sheet\(index + 1).xml", Data(sheet(table)))
+      archive.add("xl/worksheets/sheet\(index + 1).xml", sheet(table, strings: &strings))
     }
+    archive.add("xl/sharedStrings.xml", strings.deflated())
     return archive.finished()
   }
 
@@ -56,6 +61,7 @@ public struct XLSXWriter: Sendable {
       <Default Extension="xml" ContentType="application/xml"/>\
       <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
       <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+      <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
       \(sheets)</Types>
       """
   }
@@ -78,6 +84,9 @@ public struct XLSXWriter: Sendable {
     }
     relationships.append(
       "<Relationship Id=\"rId\(count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    )
+    relationships.append(
+      "<Relationship Id=\"rId\(count + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
     )
     return """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -102,9 +111,9 @@ public struct XLSXWriter: Sendable {
     </styleSheet>
     """
 
-  /// A sheet's XML as UTF-8 bytes, built byte by byte: a class of thousands of officials has
-  /// hundreds of thousands of cells.
-  private func sheet(_ table: Table) -> [UInt8] {
+  /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
+  /// and compressed piece by piece as it is built.
+  private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
     let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
     var widths = table.header.map { Double($0.unicodeScalars.count) }
     widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
@@ -118,6 +127,7 @@ public struct XLSXWriter: Sendable {
     let columns = widths.enumerated().map { index, width in
       "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
     }.joined()
+    var deflater = ParallelDeflater()
     var xml = Array(
       """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -126,18 +136,30 @@ public struct XLSXWriter: Sendable {
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
       """.utf8)
-    xml.reserveCapacity(80 * (table.rows.count + 1) * max(1, columnCount))
+    xml.reserveCapacity(Self.pieceSize + 64 * 1024)
     let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
-    append(1, table.header.map(Cell.text), style: 1, names: names, to: &xml)
+    append(1, table.header.map(Cell.text), header: true, names: names, strings: &strings, to: &xml)
     for (index, cells) in table.rows.enumerated() {
-      append(index + 2, cells, style: 0, names: names, to: &xml)
+      append(index + 2, cells, header: false, names: names, strings: &strings, to: &xml)
+      if xml.count >= Self.pieceSize {
+        deflater.append(xml)
+        xml.removeAll(keepingCapacity: true)
+      }
     }
     xml += "</sheetData></worksheet>".utf8
-    return xml
+    deflater.append(xml)
+    return deflater.finish()
   }
 
-  private func append(_ number: Int, _ cells: [Cell], style: Int, names: [[UInt8]], to xml: inout [UInt8]) {
-    let row = Array(String(number).utf8)
+  /// How much XML is compressed at a time.
+  static let pieceSize = 1 << 20
+
+  private func append(
+    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], strings: inout SharedStrings,
+    to xml: inout [UInt8]
+  ) {
+    var row: [UInt8] = []
+    NumberText.appendInteger(Int64(number), to: &row)
     xml += "<row r=\"".utf8
     xml += row
     xml += "\">".utf8
@@ -146,22 +168,72 @@ public struct XLSXWriter: Sendable {
       case .empty: continue
       case .number(let value) where value.isFinite:
         xml += "<c r=\"".utf8
-        xml += names[index] + row
-        xml += (style == 1 ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
-        xml += CSVWriter.format(value).utf8
+        xml += names[index]
+        xml += row
+        xml += (header ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
+        NumberText.append(value, to: &xml)
         xml += "</v></c>".utf8
       case .number:
         continue
       case .text(let text):
         xml += "<c r=\"".utf8
-        xml += names[index] + row
-        xml += (style == 1 ? "\" t=\"inlineStr\" s=\"1\">" : "\" t=\"inlineStr\" s=\"0\">").utf8
-        xml += "<is><t xml:space=\"preserve\">".utf8
-        Self.appendEscaped(text, to: &xml)
-        xml += "</t></is></c>".utf8
+        xml += names[index]
+        xml += row
+        // Style 0 (the default) is left out.
+        xml += (header ? "\" t=\"s\" s=\"1\"><v>" : "\" t=\"s\"><v>").utf8
+        NumberText.appendInteger(Int64(strings.index(of: text, column: index)), to: &xml)
+        xml += "</v></c>".utf8
       }
     }
     xml += "</row>".utf8
+  }
+
+  /// The workbook's shared strings: each distinct text once, in the order first met; cells refer
+  /// to them by index.
+  struct SharedStrings {
+    private var memo = TextMemo<Int>(shared: true)
+    /// The `<si>` elements so far.
+    private var items: [UInt8] = []
+    private(set) var count = 0
+    private(set) var references = 0
+
+    mutating func index(of text: String, column: Int) -> Int {
+      references += 1
+      if let index = memo.value(for: text, column: column) { return index }
+      let index = count
+      count += 1
+      memo.store(index, for: text, column: column)
+      // Leading or trailing spaces are kept only with xml:space="preserve".
+      let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
+      if edges.contains(where: \.properties.isWhitespace) {
+        items += "<si><t xml:space=\"preserve\">".utf8
+      } else {
+        items += "<si><t>".utf8
+      }
+      XLSXWriter.appendEscaped(text, to: &items)
+      items += "</t></si>".utf8
+      return index
+    }
+
+    /// `xl/sharedStrings.xml`, compressed.
+    func deflated() -> DeflatedEntry {
+      var deflater = ParallelDeflater()
+      deflater.append(
+        Array(
+          """
+          <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+          <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+          count="\(references)" uniqueCount="\(count)">
+          """.utf8))
+      var start = 0
+      while start < items.count {
+        let end = min(items.count, start + XLSXWriter.pieceSize)
+        deflater.append(Array(items[start..<end]))
+        start = end
+      }
+      deflater.append(Array("</sst>".utf8))
+      return deflater.finish()
+    }
   }
 
   /// Appends XML text as bytes: escaped, NFC, without the control characters XML 1.0 forbids.

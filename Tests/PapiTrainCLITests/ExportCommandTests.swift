@@ -55,13 +55,14 @@ import Testing
       ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
       z = zipfile.ZipFile(sys.argv[1])
       assert z.testzip() is None
+      shared = [si.find('m:t', ns).text for si in ET.fromstring(z.read('xl/sharedStrings.xml'))]
       names = [s.get('name') for s in ET.fromstring(z.read('xl/workbook.xml')).find('m:sheets', ns)]
       sheets = {}
       for i, name in enumerate(names):
           root = ET.fromstring(z.read(f'xl/worksheets/sheet{i+1}.xml'))
           assert not root.findall('.//m:f', ns)
           pane = root.find('m:sheetViews/m:sheetView/m:pane', ns)
-          rows = [[{'t': c.find('m:is/m:t', ns).text} if c.get('t') == 'inlineStr'
+          rows = [[{'t': shared[int(c.find('m:v', ns).text)]} if c.get('t') == 's'
                    else {'n': float(c.find('m:v', ns).text)} for c in row] for row in root.find('m:sheetData', ns)]
           sheets[name] = {'frozen': pane.get('state'), 'rows': rows}
       print(json.dumps(sheets))

@@ -39,6 +39,31 @@ let sample = Table(
     #expect(writer.field(.text("a-b")) == "a-b")
   }
 
+  /// A table big enough to be written in parts, whose texts repeat (the same string, and equal
+  /// strings stored apart): every line is exactly what the rules give.
+  @Test func repeatedTextsAndBigTablesGiveTheSameBytes() {
+    let question = "Người dân được tiếp cận thông tin về kế hoạch sử dụng đất của xã như thế nào?"
+    let copy = String(question.unicodeScalars)
+    let rows: [[Cell]] = (0..<25_000).map { (index: Int) -> [Cell] in
+      let text: String = index % 2 == 0 ? question : copy
+      let time: String = "2026-10-15 08:31:" + String(index % 60)
+      let last: String = index % 3 == 0 ? "-2" : "ok"
+      return [
+        .text(text), .text("=HYPERLINK(\"http://x\")"), .text("Qua\u{0309}n"), .text("Trần \"Bé\", Ba"),
+        .number(Double(index) / 4), .empty, .text(time), .text(last),
+      ]
+    }
+    let data = CSVWriter(byteOrderMark: false).data(for: Table(name: "x", header: ["a", "b"], rows: rows))
+    var expected = "a,b\r\n"
+    for index in 0..<25_000 {
+      let quarter = ["", ".25", ".5", ".75"][index % 4]
+      expected +=
+        "\(question),\"'=HYPERLINK(\"\"http://x\"\")\",Quản,\"Trần \"\"Bé\"\", Ba\",\(index / 4)\(quarter),,"
+        + "2026-10-15 08:31:\(index % 60),\(index % 3 == 0 ? "'-2" : "ok")\r\n"
+    }
+    #expect(data == Data(expected.utf8))
+  }
+
   @Test func decomposedTextIsWrittenInNFC() {
     let nfd = "Qua\u{0309}n"
     #expect(Array(CSVWriter().field(.text(nfd)).unicodeScalars) == Array("Quản".unicodeScalars))
@@ -55,7 +80,13 @@ let sample = Table(
       import json, sys, zipfile, xml.etree.ElementTree as ET
       ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
       z = zipfile.ZipFile(sys.argv[1])
-      assert z.testzip() is None
+      assert z.testzip() is None  # inflates every entry and checks its CRC-32
+      assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in z.infolist())
+      sst = ET.fromstring(z.read('xl/sharedStrings.xml'))
+      shared = [si.find('m:t', ns).text or '' for si in sst.findall('m:si', ns)]
+      assert len(shared) == len(set(shared)), 'a text is in the shared strings twice'
+      assert int(sst.get('uniqueCount')) == len(shared)
+      references = 0
       wb = ET.fromstring(z.read('xl/workbook.xml'))
       names = [s.get('name') for s in wb.find('m:sheets', ns)]
       sheets = {}
@@ -66,13 +97,16 @@ let sample = Table(
           for row in root.find('m:sheetData', ns):
               cells = []
               for c in row:
-                  if c.get('t') == 'inlineStr':
-                      cells.append({'r': c.get('r'), 't': c.find('m:is/m:t', ns).text, 's': c.get('s')})
+                  if c.get('t') == 's':
+                      references += 1
+                      cells.append({'r': c.get('r'), 't': shared[int(c.find('m:v', ns).text)], 's': c.get('s')})
                   else:
                       cells.append({'r': c.get('r'), 'n': float(c.find('m:v', ns).text), 's': c.get('s')})
                   assert c.find('m:f', ns) is None
               rows.append(cells)
           sheets[name] = {'frozen': pane.get('state') if pane is not None else None, 'rows': rows}
+      assert int(sst.get('count')) == references
+      sheets['_'] = {'shared': shared, 'sizes': {i.filename: [i.file_size, i.compress_size] for i in z.infolist()}}
       print(json.dumps(sheets))
       """
     let process = Process()
@@ -92,7 +126,7 @@ let sample = Table(
       sample, Table(name: "Items", header: ["Câu", "Độ khó"], rows: [["q1", 0.5]]),
     ])
     let sheets = try readBack(data)
-    #expect(Set(sheets.keys) == ["Điểm  Scores", "Items"])
+    #expect(Set(sheets.keys) == ["Điểm  Scores", "Items", "_"])
     let scores = try #require(sheets["Điểm  Scores"] as? [String: Any])
     #expect(scores["frozen"] as? String == "frozen")
     let rows = try #require(scores["rows"] as? [[[String: Any]]])
@@ -124,5 +158,134 @@ let sample = Table(
     let sheets = try readBack(XLSXWriter().data(for: [table]))
     let rows = try #require((sheets["x"] as? [String: Any])?["rows"] as? [[[String: Any]]])
     #expect(rows[1][0]["t"] as? String == "bad<tag>&")
+  }
+
+  @Test func aRepeatedTextIsOneSharedStringAndEveryCellResolvesToIt() throws {
+    let question = "Người dân được tiếp cận thông tin về kế hoạch sử dụng đất của xã như thế nào?"
+    let nfd = "Qua\u{0309}n"
+    let rows: [[Cell]] = (0..<300).map { index in
+      [
+        .text(question), .text(String(question)), .text("=SUM(A\(index % 3))"), .text(nfd),
+        .number(Double(index)),
+      ]
+    }
+    let sheets = try readBack(
+      XLSXWriter().data(for: [
+        Table(name: "x", header: ["Câu", "Bản sao", "Công thức", "Tên", "Số"], rows: rows)
+      ]))
+    let shared = try #require((sheets["_"] as? [String: Any])?["shared"] as? [String])
+    // The header's five texts, the question once, three formulas, the name once (in NFC).
+    #expect(shared.count == 10)
+    #expect(shared.filter { $0 == question }.count == 1)
+    // Compared by bytes: Swift's == holds the two spellings equal.
+    #expect(shared.contains { Array($0.utf8) == Array("Quản".utf8) })
+    #expect(!shared.contains { Array($0.utf8) == Array(nfd.utf8) })
+    let read = try #require((sheets["x"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+    #expect(read.count == 301)
+    for (index, row) in read.dropFirst().enumerated() {
+      #expect(
+        row.map { $0["t"] as? String }.prefix(4) == [question, question, "=SUM(A\(index % 3))", "Quản"])
+      #expect(row[4]["n"] as? Double == Double(index))
+      #expect(row[0]["s"] is NSNull)
+    }
+  }
+
+  /// A sheet bigger than one compressed piece (1 MiB of XML): the pieces join into one DEFLATE
+  /// stream that Python's zipfile inflates, CRC-32 and size checked, and it is far smaller.
+  @Test func aBigSheetIsCompressedInPiecesThatInflateToTheWholeSheet() throws {
+    let rows: [[Cell]] = (0..<40_000).map { index in
+      [
+        .text("Nguyễn Văn \(index % 2000)"), .text("q\(index % 15)"), .number(Double(index) / 8),
+        .text("2026-10-15 08:\(index % 60)"),
+      ]
+    }
+    let data = XLSXWriter().data(for: [Table(name: "Big", header: ["Tên", "Câu", "Điểm", "Lúc"], rows: rows)])
+    let sheets = try readBack(data)
+    let read = try #require((sheets["Big"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+    #expect(read.count == 40_001)
+    #expect(read[40_000].map { $0["r"] as? String } == ["A40001", "B40001", "C40001", "D40001"])
+    #expect(read[40_000][0]["t"] as? String == "Nguyễn Văn 1999")
+    #expect(read[40_000][2]["n"] as? Double == 39_999.0 / 8)
+    let sizes = try #require((sheets["_"] as? [String: Any])?["sizes"] as? [String: [Int]])
+    let sheet = try #require(sizes["xl/worksheets/sheet1.xml"])
+    #expect(sheet[0] > 2 * XLSXWriter.pieceSize)
+    #expect(sheet[1] * 4 < sheet[0])
+  }
+}
+
+@Suite struct DeflateTests {
+  /// Raw DEFLATE pieces, joined, inflate with Python's zlib to the bytes given, with their CRC-32.
+  @Test func piecesJoinIntoOneStreamThatZlibInflates() throws {
+    var deflater = ParallelDeflater()
+    var generator = SystemRandomNumberGenerator()
+    var all: [UInt8] = []
+    for size in [0, 1, 70_000, 3, 1 << 20, 5_000] {
+      // Half random bytes (which do not compress), half text (which does).
+      var piece: [UInt8] = []
+      for index in 0..<size {
+        piece.append(index % 2 == 0 ? UInt8.random(in: 0...255, using: &generator) : UInt8(65 + index % 7))
+      }
+      all += piece
+      deflater.append(piece)
+    }
+    let entry = deflater.finish()
+    #expect(entry.size == all.count)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-deflate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(entry.compressed).write(to: folder.appendingPathComponent("raw"))
+    try Data(all).write(to: folder.appendingPathComponent("plain"))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c",
+      """
+      import sys, zlib
+      raw = open(sys.argv[1] + '/raw', 'rb').read()
+      plain = open(sys.argv[1] + '/plain', 'rb').read()
+      d = zlib.decompressobj(-15)
+      out = d.decompress(raw) + d.flush()
+      assert d.eof and not d.unused_data, 'the stream does not end with its final block'
+      assert out == plain, 'inflated bytes differ'
+      print(zlib.crc32(plain))
+      """,
+      folder.path,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .newlines) == String(entry.crc))
+  }
+}
+
+@Suite struct NumberTextTests {
+  /// The byte formatter agrees with `%.6f` without trailing zeros on values of every kind.
+  @Test func numbersAreWrittenAsPrintfWritesThem() {
+    var generator = SystemRandomNumberGenerator()
+    var values: [Double] = [
+      0, -0.0, 1, -2, 8.5, 0.333333333, 57.74, 70.71, 0.0000005, 0.0000015, -0.0000001, 2.0000001, 1e15,
+      1.5e15,
+      123456789.123456, 999999999.9999995, .nan, .infinity, -.infinity, 0.1 + 0.2, 12.5, 1e-7, 33.3,
+    ]
+    for _ in 0..<20_000 {
+      let magnitude = Double.random(in: -9...9, using: &generator)
+      values.append(Double.random(in: -1...1, using: &generator) * pow(10, magnitude))
+      values.append((Double.random(in: 0...100, using: &generator) * 10).rounded() / 10)
+    }
+    for value in values {
+      var bytes: [UInt8] = []
+      NumberText.append(value, to: &bytes)
+      var reference = String(format: "%.6f", value)
+      if value.rounded() == value, abs(value) < 1e15 {
+        reference = String(Int(value))
+      } else {
+        while reference.hasSuffix("0") { reference.removeLast() }
+      }
+      #expect(String(decoding: bytes, as: UTF8.self) == reference, "\(value)")
+    }
   }
 }
