@@ -33,10 +33,9 @@ public struct ClassExport: Sendable {
   /// The per-dimension rule for one official (at least 5 answers).
   public let rule: MasteryRule = .official
 
-  let questions: [String: Question]
-  /// Question id → the PAPI codes its answers count for, and its prompt on one line.
-  let countedCodes: [String: Set<String>]
-  let shortTexts: [String: String]
+  /// Question id → what the tables need of it, worked out once: an export looks a question up
+  /// for each of its hundreds of thousands of answers.
+  let questionInfo: [String: QuestionInfo]
   let quizzes: [String: (quiz: Quiz, course: Course)]
   let attemptsByOfficial: [UUID: [Attempt]]
   let finishedByQuiz: [String: [Attempt]]
@@ -50,23 +49,19 @@ public struct ClassExport: Sendable {
     self.language = language
     self.communeNames = communeNames
     self.timeZone = timeZone
-    var questions: [String: Question] = [:]
+    var questionInfo: [String: QuestionInfo] = [:]
     var quizzes: [String: (quiz: Quiz, course: Course)] = [:]
     var order: [String] = []
     for course in library.courses {
-      for question in course.questions { questions[question.id] = question }
+      for question in course.questions {
+        questionInfo[question.id] = QuestionInfo(question, taxonomy: library.taxonomy, language: language)
+      }
       for quiz in course.quizzes where quizzes[quiz.id] == nil {
         quizzes[quiz.id] = (quiz, course)
         order.append(quiz.id)
       }
     }
-    self.questions = questions
-    countedCodes = questions.mapValues { library.taxonomy.countedCodes(for: $0.papiCodes) }
-    shortTexts = questions.mapValues { question in
-      let line = question.prompt.text(in: language).split(whereSeparator: \.isWhitespace).joined(
-        separator: " ")
-      return line.count > 100 ? String(line.prefix(99)) + "…" : line
-    }
+    self.questionInfo = questionInfo
     self.quizzes = quizzes
     let taken = Set(results.attempts.map(\.quizID))
     quizIDs = order.filter(taken.contains) + taken.subtracting(order).sorted()
@@ -76,7 +71,7 @@ public struct ClassExport: Sendable {
     for attempt in results.attempts {
       for answer in attempt.answers {
         latest = max(latest, answer.answeredAt)
-        if let codes = countedCodes[answer.questionID] { answered.formUnion(codes) }
+        if let codes = questionInfo[answer.questionID]?.countedCodes { answered.formUnion(codes) }
       }
     }
     reference = latest
@@ -112,34 +107,32 @@ public struct ClassExport: Sendable {
   }
 
   /// The official's mastery of each exported dimension, over their exported answers.
+  ///
+  /// Summed as ``MasteryTally``s, answer by answer in the order ``MasteryRule/tally(of:at:)``
+  /// adds them, so the figures are those of the official's answer facts.
   public func dimensionMastery(of official: Official) -> [String: Mastery] {
-    var facts: [String: [AnswerFact]] = [:]
+    var tallies: [String: MasteryTally] = [:]
     for attempt in attemptsByOfficial[official.id] ?? [] {
       for answer in attempt.answers {
-        guard let question = questions[answer.questionID] else { continue }
-        let fact = AnswerFact(
-          officialID: official.id.uuidString, position: official.position,
-          communeCode: official.communeCode.rawValue, classID: attempt.classID?.uuidString,
-          attemptID: attempt.id.uuidString, quizID: attempt.quizID, questionID: answer.questionID,
-          score: answer.score, answeredAt: answer.answeredAt, papiCodes: question.papiCodes,
-          area: question.area.id)
-        for code in countedCodes[answer.questionID] ?? [] {
-          facts[code, default: []].append(fact)
+        guard let info = questionInfo[answer.questionID], !info.countedCodes.isEmpty else { continue }
+        let weight = rule.weight(of: answer.answeredAt, at: reference)
+        for code in info.countedCodes {
+          tallies[code, default: MasteryTally(officials: 1)].add(weight: weight, score: answer.score)
         }
       }
     }
     var mastery: [String: Mastery] = [:]
     for dimension in dimensions {
-      mastery[dimension.code] = rule.mastery(of: facts[dimension.code] ?? [], at: reference)
+      mastery[dimension.code] = rule.mastery(of: tallies[dimension.code] ?? .empty)
     }
     return mastery
   }
 
   /// The question's prompt in the export's language on one line, cut at 100 characters.
-  public func shortText(of questionID: String) -> String? { shortTexts[questionID] }
+  public func shortText(of questionID: String) -> String? { questionInfo[questionID]?.shortText }
 
   /// The PAPI codes the question is tagged with, as written in its course file.
-  public func papiCodes(of questionID: String) -> [String] { questions[questionID]?.papiCodes ?? [] }
+  public func papiCodes(of questionID: String) -> [String] { questionInfo[questionID]?.papiCodes ?? [] }
 
   /// A stored response as a trainer reads it: option ids, "Đúng"/"Sai", 1-based positions for
   /// matching and ordering, typed text as typed. A response that does not decode is shown as stored.
@@ -170,8 +163,15 @@ public struct ClassExport: Sendable {
   }
 
   /// `2026-10-15 08:31:00` in the export's time zone, without a DateFormatter per answer.
-  func localTime(_ date: Date) -> String {
-    String(BulkText.timestamp(date.addingTimeInterval(Double(timeZone.secondsFromGMT(for: date)))).prefix(19))
+  func localTime(_ date: Date) -> String { LocalTimeFormatter(timeZone: timeZone).string(date) }
+
+  /// A ``LocalTimeFormatter`` for the times of the exported answers.
+  func localTimeFormatter() -> LocalTimeFormatter {
+    var earliest = reference
+    for attempt in results.attempts {
+      for answer in attempt.answers where answer.answeredAt < earliest { earliest = answer.answeredAt }
+    }
+    return LocalTimeFormatter(timeZone: timeZone, span: earliest...reference)
   }
 
   func position(_ id: String) -> String {
@@ -195,5 +195,87 @@ public struct ClassExport: Sendable {
   /// A number rounded to two decimals, or an empty cell.
   static func rounded(_ value: Double?) -> Cell {
     value.map { .number(($0 * 100).rounded() / 100) } ?? .empty
+  }
+}
+
+/// What the export tables need of a question, worked out once per question.
+struct QuestionInfo: Sendable {
+  /// The PAPI codes as written in the course file, and joined with ", " for a cell.
+  let papiCodes: [String]
+  let joinedCodes: String
+  /// The codes its answers count for (the tags and their parent dimensions), in a fixed order.
+  let countedCodes: [String]
+  /// The prompt in the export's language on one line, cut at 100 characters.
+  let shortText: String
+
+  init(_ question: Question, taxonomy: Taxonomy, language: Language) {
+    papiCodes = question.papiCodes
+    joinedCodes = papiCodes.joined(separator: ", ")
+    countedCodes = taxonomy.countedCodes(for: papiCodes).sorted()
+    let line = question.prompt.text(in: language).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    shortText = line.count > 100 ? String(line.prefix(99)) + "…" : line
+  }
+}
+
+/// `2026-10-15 08:31:00` in a time zone, as `BulkText.timestamp` writes times (to the second,
+/// rounded down), without a DateFormatter per answer and, when the zone has no daylight-saving
+/// transition within the dates formatted, without a time-zone lookup per answer either.
+struct LocalTimeFormatter: Sendable {
+  let timeZone: TimeZone
+  /// The zone's offset throughout `span`, when it has one.
+  private let fixedOffset: Int?
+
+  init(timeZone: TimeZone, span: ClosedRange<Date>? = nil) {
+    self.timeZone = timeZone
+    if let span,
+      timeZone.nextDaylightSavingTimeTransition(after: span.lowerBound).map({ $0 > span.upperBound }) ?? true
+    {
+      fixedOffset = timeZone.secondsFromGMT(for: span.lowerBound)
+    } else {
+      fixedOffset = nil
+    }
+  }
+
+  func string(_ date: Date) -> String {
+    let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) + Int64(offset) * 1000
+    var days = milliseconds / 86_400_000
+    var rest = milliseconds - days * 86_400_000
+    if rest < 0 {
+      days -= 1
+      rest += 86_400_000
+    }
+    // Howard Hinnant's civil_from_days, as BulkText.timestamp.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthPrime = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let seconds = rest / 1000
+    return String(unsafeUninitializedCapacity: 19) { buffer in
+      func put(_ value: Int64, _ width: Int, at start: Int) {
+        var value = value
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+          buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+          value /= 10
+        }
+      }
+      put(year, 4, at: 0)
+      buffer[4] = 0x2D
+      put(month, 2, at: 5)
+      buffer[7] = 0x2D
+      put(day, 2, at: 8)
+      buffer[10] = 0x20
+      put(seconds / 3600, 2, at: 11)
+      buffer[13] = 0x3A
+      put(seconds / 60 % 60, 2, at: 14)
+      buffer[16] = 0x3A
+      put(seconds % 60, 2, at: 17)
+      return 19
+    }
   }
 }

@@ -56,29 +56,49 @@ public struct ClassResults: Sendable {
     }
     codes = Array(Set(codes)).sorted()
     let quizzes = Set(selection.quizIDs)
+    let skipMissing = trainingClass != nil && selection.communes.isEmpty
+    // Each commune is its own SQLite file: they are read on every core, then put together in
+    // code order (and the first commune in that order that fails is the error reported).
+    let read = concurrentMap(codes) { code -> Result<CommuneRead?, any Error> in
+      Result {
+        guard let store = try directory.existingStore(for: code) else {
+          // A class's commune whose officials never answered here has no file: nothing to read.
+          if skipMissing { return nil }
+          throw ExportError.unknownCommune(code.rawValue, folder: folder)
+        }
+        let chosen = try store.attempts(
+          classID: selection.classID, quizIDs: quizzes, startedFrom: period.start, startedBefore: period.end
+        ).filter { !$0.answers.isEmpty }
+        guard !chosen.isEmpty else { return CommuneRead(code: code, officials: [], attempts: []) }
+        let byOfficial = Dictionary(grouping: chosen, by: \.officialID)
+        var officials: [Official] = []
+        var attempts: [Attempt] = []
+        for official in try store.officials() {
+          guard let taken = byOfficial[official.id] else { continue }
+          officials.append(official)
+          attempts += taken
+        }
+        return CommuneRead(code: code, officials: officials, attempts: attempts)
+      }
+    }
+    var communes: [UnitCode] = []
     var officials: [Official] = []
     var attempts: [Attempt] = []
-    var read: [UnitCode] = []
-    for code in codes {
-      guard let store = try directory.existingStore(for: code) else {
-        // A class's commune whose officials never answered here has no file: nothing to read.
-        if trainingClass != nil && selection.communes.isEmpty { continue }
-        throw ExportError.unknownCommune(code.rawValue, folder: folder)
-      }
-      read.append(code)
-      let chosen = try store.attempts(
-        classID: selection.classID, quizIDs: quizzes, startedFrom: period.start, startedBefore: period.end
-      ).filter { !$0.answers.isEmpty }
-      guard !chosen.isEmpty else { continue }
-      let byOfficial = Dictionary(grouping: chosen, by: \.officialID)
-      for official in try store.officials() {
-        guard let taken = byOfficial[official.id] else { continue }
-        officials.append(official)
-        attempts += taken
-      }
+    for result in read {
+      guard let commune = try result.get() else { continue }
+      communes.append(commune.code)
+      officials += commune.officials
+      attempts += commune.attempts
     }
     guard !attempts.isEmpty else { throw ExportError.emptySelection(selection) }
     return ClassResults(
-      trainingClass: trainingClass, communes: read, officials: officials, attempts: attempts)
+      trainingClass: trainingClass, communes: communes, officials: officials, attempts: attempts)
+  }
+
+  /// What one commune's file gave.
+  private struct CommuneRead: Sendable {
+    var code: UnitCode
+    var officials: [Official]
+    var attempts: [Attempt]
   }
 }

@@ -77,21 +77,38 @@ extension ClassExport {
       heading(.correct), heading(.timeTaken), heading(.answeredAt(zoneName)),
     ]
     let responses = responseTexts()
+    let times = localTimeFormatter()
+    // Cells shared by many rows are made once: an official's, an attempt's, a question's.
+    let statuses = Dictionary(
+      uniqueKeysWithValues: AttemptStatus.allCases.map { ($0, Cell.text(heading(.attemptStatus($0)))) })
+    var questionCells: [String: (id: Cell, text: Cell, codes: Cell)] = [:]
     var rows: [[Cell]] = []
     rows.reserveCapacity(results.answerCount)
     for official in results.officials {
+      let commune = Cell.text(official.communeCode.rawValue)
+      let name = Cell.text(official.name)
       for attempt in attemptsByOfficial[official.id] ?? [] {
-        let status = Cell.text(heading(.attemptStatus(attempt.status)))
+        let attemptID = Cell.text(attempt.id.uuidString)
+        let quiz = Cell.text(attempt.quizID)
+        let status = statuses[attempt.status] ?? .empty
         for answer in attempt.answers {
+          let question: (id: Cell, text: Cell, codes: Cell)
+          if let known = questionCells[answer.questionID] {
+            question = known
+          } else {
+            let info = questionInfo[answer.questionID]
+            question = (
+              .text(answer.questionID), info.map { .text($0.shortText) } ?? .empty,
+              .text(info?.joinedCodes ?? "")
+            )
+            questionCells[answer.questionID] = question
+          }
           rows.append([
-            .text(official.communeCode.rawValue), .text(official.name), .text(attempt.id.uuidString),
-            .text(attempt.quizID), status, .text(answer.questionID),
-            shortText(of: answer.questionID).map(Cell.text) ?? .empty,
-            .text(papiCodes(of: answer.questionID).joined(separator: ", ")),
+            commune, name, attemptID, quiz, status, question.id, question.text, question.codes,
             .text(responses[answer.response] ?? answer.response),
             .number(answer.score), .number(answer.isCorrect ? 1 : 0),
             .number((answer.timeTaken * 10).rounded() / 10),
-            .text(localTime(answer.answeredAt)),
+            .text(times.string(answer.answeredAt)),
           ])
         }
       }
