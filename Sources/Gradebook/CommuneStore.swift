@@ -496,8 +496,28 @@ public final class CommuneStore: Sendable {
     String(decoding: try JSONEncoder().encode(list), as: UTF8.self)
   }
 
+  /// The list `encodeList` wrote. A list of plain ids (`["gd.q1","gd.q2"]`: no escapes, no
+  /// spaces) is split directly, since an export decodes thousands of them; anything else goes
+  /// through `JSONDecoder`.
   static func decodeList(_ text: String) throws -> [String] {
-    try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    if let plain = plainList(text) { return plain }
+    return try JSONDecoder().decode([String].self, from: Data(text.utf8))
+  }
+
+  private static func plainList(_ text: String) -> [String]? {
+    let bytes = text.utf8
+    guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"),
+      !bytes.contains(UInt8(ascii: "\\"))
+    else { return nil }
+    let inner = text.utf8.dropFirst().dropLast()
+    if inner.isEmpty { return [] }
+    guard inner.first == UInt8(ascii: "\""), inner.last == UInt8(ascii: "\""), inner.count >= 2 else {
+      return nil
+    }
+    let items = Substring(inner.dropFirst().dropLast()).split(
+      separator: "\",\"", omittingEmptySubsequences: false)
+    guard !items.contains(where: { $0.utf8.contains(UInt8(ascii: "\"")) }) else { return nil }
+    return items.map(String.init)
   }
 
   static func exists(_ db: Database, table: String, id: UUID) throws -> Bool {

@@ -166,3 +166,24 @@ import Testing
     #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answers") } == 18)
   }
 }
+
+/// The direct split of stored question lists agrees with `JSONDecoder` on every kind of list.
+@Suite struct QuestionListTests {
+  @Test(
+    arguments: [
+      [], ["gd.q1"], ["gd.q1", "gd.q2", "oss-q-10"], [""], ["a", ""], ["câu 1", "x"], ["a\",\"b"],
+      ["a/b", "c\\d"],
+      ["a, b", "c"], ["\"", "]"],
+    ] as [[String]])
+  func aListReadsBackAsItWasWritten(list: [String]) throws {
+    let text = try CommuneStore.encodeList(list)
+    #expect(try CommuneStore.decodeList(text) == list)
+    #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == list)
+  }
+
+  @Test func listsWrittenByOtherToolsStillRead() throws {
+    #expect(try CommuneStore.decodeList(#"[ "a", "b" ]"#) == ["a", "b"])
+    #expect(try CommuneStore.decodeList(#"["\u0061"]"#) == ["a"])
+    #expect(throws: (any Error).self) { try CommuneStore.decodeList("[") }
+  }
+}
