@@ -146,12 +146,15 @@ enum NumberText {
     bytes += formatted(value).utf8
   }
 
-  /// The reference: `%.6f` without trailing zeros.
+  /// The reference: `%.6f` without trailing zeros, and without a dot left bare (1.9999999 is
+  /// `2`, not `2.`; -0.0000001 is `0`, not `-0.`).
   static func formatted(_ value: Double) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
     var text = String(format: "%.6f", value)
+    guard text.contains(".") else { return text }
     while text.hasSuffix("0") { text.removeLast() }
-    return text
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
   }
 
   static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {

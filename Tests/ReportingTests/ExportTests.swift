@@ -282,10 +282,22 @@ let sample = Table(
       var reference = String(format: "%.6f", value)
       if value.rounded() == value, abs(value) < 1e15 {
         reference = String(Int(value))
-      } else {
+      } else if reference.contains(".") {
         while reference.hasSuffix("0") { reference.removeLast() }
+        if reference.hasSuffix(".") { reference.removeLast() }
+        if reference == "-0" { reference = "0" }
       }
       #expect(String(decoding: bytes, as: UTF8.self) == reference, "\(value)")
+    }
+  }
+
+  @Test func aNumberThatRoundsToAWholeOneHasNoBareDot() {
+    for (value, text) in [
+      (1.9999999, "2"), (-0.0000001, "0"), (2.0000001, "2"), (-2.9999999, "-3"), (0.5, "0.5"),
+    ] {
+      var bytes: [UInt8] = []
+      NumberText.append(value, to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == text, "\(value)")
     }
   }
 }
