@@ -505,19 +505,35 @@ public final class CommuneStore: Sendable {
   }
 
   private static func plainList(_ text: String) -> [String]? {
-    let bytes = text.utf8
-    guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"),
-      !bytes.contains(UInt8(ascii: "\\"))
-    else { return nil }
-    let inner = text.utf8.dropFirst().dropLast()
-    if inner.isEmpty { return [] }
-    guard inner.first == UInt8(ascii: "\""), inner.last == UInt8(ascii: "\""), inner.count >= 2 else {
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+      let quote = UInt8(ascii: "\"")
+      let comma = UInt8(ascii: ",")
+      guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
+        return nil
+      }
+      if bytes.count == 2 { return [] }
+      // Items are `"..."` joined by `,`: a backslash, a space or a quote inside means something else.
+      var items: [String] = []
+      var index = 1
+      let end = bytes.count - 1
+      while index < end {
+        guard bytes[index] == quote else { return nil }
+        var close = index + 1
+        while close < end, bytes[close] != quote {
+          if bytes[close] == UInt8(ascii: "\\") { return nil }
+          close += 1
+        }
+        guard close < end else { return nil }
+        items.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self))
+        index = close + 1
+        if index == end { return items }
+        guard bytes[index] == comma else { return nil }
+        index += 1
+      }
       return nil
     }
-    let items = Substring(inner.dropFirst().dropLast()).split(
-      separator: "\",\"", omittingEmptySubsequences: false)
-    guard !items.contains(where: { $0.utf8.contains(UInt8(ascii: "\"")) }) else { return nil }
-    return items.map(String.init)
   }
 
   static func exists(_ db: Database, table: String, id: UUID) throws -> Bool {
