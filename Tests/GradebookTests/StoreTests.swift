@@ -402,17 +402,14 @@ import Testing
     #expect(try store.officials().count == 6)
   }
 
-  @Test func recordingAThousandAnswersIsFastEnoughForAClassroom() throws {
+  /// A thousand answers, one committed transaction each, all kept (how fast is case 5 of
+  /// Benchmarks/run, not a test's business).
+  @Test func aThousandAnswersOneTransactionEachAreAllKept() throws {
     let folder = try TemporaryFolder()
     let store = try folder.results.store(for: Commune.muongKim)
     let (_, attempt) = try startQuiz(in: store, count: 1000)
-    let clock = ContinuousClock()
-    let elapsed = try clock.measure {
-      for index in 0..<1000 { try store.record(answer(attempt, index)) }
-    }
-    print("recorded 1,000 answers, one transaction each (synchronous=FULL): \(elapsed)")
-    #expect(try store.attempt(id: attempt.id)?.answers.count == 1000)
-    #expect(elapsed < .seconds(60))
+    for index in 0..<1000 { try store.record(answer(attempt, index)) }
+    #expect(try store.attempt(id: attempt.id)?.answers.map(\.position) == Array(0..<1000))
   }
 }
 
