@@ -38,7 +38,10 @@ let package = Package(
     // rosters, and the administrative-unit hierarchy as data.
     .target(
       name: "Gradebook",
-      dependencies: ["Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // Insight over the results folder: answers read from the gradebook (streamed and summed in
     // SQLite for provinces), mapped onto the taxonomy, turned into readiness, group reports and

@@ -28,37 +28,80 @@ extension CommuneStore {
     }
     let condition = clauses.joined(separator: " AND ")
     return try read { db in
-      // Columns by position and times as numbers: a class's export reads 100 000 answers and
-      // more, where looking columns up by name and parsing timestamp text would dominate.
-      var answers: [String: [Answer]] = [:]
-      var attemptIDs: [String: UUID] = [:]
-      let cursor = try Row.fetchCursor(
-        db,
+      // SQLite's column functions, positions and times as numbers: a class's export reads
+      // 100 000 answers and more, where GRDB rows, names and timestamp text would dominate.
+      let attemptStatement = try db.makeStatement(
+        sql: """
+          SELECT a.id, a.official_id, a.quiz_id, a.course_id, a.course_version, a.class_id, a.seed,
+                 a.question_ids, \(ColumnReader.secondsSince1970("a.started_at")),
+                 \(ColumnReader.secondsSince1970("a.ended_at")), a.score, a.max_score, a.status
+          FROM attempts a WHERE \(condition) ORDER BY a.started_at, a.id
+          """)
+      try attemptStatement.setArguments(StatementArguments(arguments))
+      let attemptRows = ColumnReader(attemptStatement, in: db, path: path, table: "attempts")
+      var attempts: [Attempt] = []
+      var indexByID: [String: Int] = [:]
+      while try attemptRows.step() {
+        let seedText = try attemptRows.text(6)
+        guard let seed = UInt64(seedText) else {
+          throw GradebookError.damaged(path: path, details: "attempts.seed is '\(seedText)', not a number")
+        }
+        let id = try attemptRows.uuid(0)
+        indexByID[try attemptRows.text(0)] = attempts.count
+        attempts.append(
+          Attempt(
+            id: id, officialID: try attemptRows.uuid(1), quizID: try attemptRows.text(2),
+            courseID: try attemptRows.text(3), courseVersion: try attemptRows.text(4),
+            classID: attemptRows.isNull(5) ? nil : try attemptRows.uuid(5), seed: seed,
+            questionIDs: try Self.decodeList(try attemptRows.text(7)), startedAt: try attemptRows.date(8),
+            endedAt: try attemptRows.optionalDate(9), score: try attemptRows.optionalDouble(10),
+            maxScore: try attemptRows.optionalDouble(11),
+            status: AttemptStatus(rawValue: try attemptRows.text(12)) ?? .abandoned, answers: []))
+      }
+      guard !attempts.isEmpty else { return [] }
+      // The answers in the order they were written, which is each attempt's in turn: an answer's
+      // attempt is looked up only when it differs from the one before.
+      let answerStatement = try db.makeStatement(
         sql: """
           SELECT an.attempt_id, an.question_id, an.position, an.response, an.score, an.correct, an.time_taken,
-                 (julianday(an.answered_at) - 2440587.5) * 86400.0
-          FROM answers an JOIN attempts a ON a.id = an.attempt_id
-          WHERE \(condition) ORDER BY an.attempt_id, an.position, an.question_id
-          """, arguments: StatementArguments(arguments))
-      while let row = try cursor.next() {
-        let attempt: String = row[0]
-        let id = try attemptIDs[attempt] ?? Self.uuid(attempt)
-        attemptIDs[attempt] = id
-        let seconds: Double = row[7]
-        answers[attempt, default: []].append(
+                 \(ColumnReader.secondsSince1970("an.answered_at"))
+          FROM answers an
+          \(condition == "1" ? "" : "WHERE an.attempt_id IN (SELECT a.id FROM attempts a WHERE \(condition))")
+          """)
+      try answerStatement.setArguments(StatementArguments(arguments))
+      let answerRows = ColumnReader(answerStatement, in: db, path: path, table: "answers")
+      var previous: [UInt8] = []
+      var current = -1
+      while try answerRows.step() {
+        let attemptText = try answerRows.bytes(0)
+        if current < 0 || !previous.elementsEqual(attemptText) {
+          previous = Array(attemptText)
+          current = indexByID[String(decoding: attemptText, as: UTF8.self)] ?? -1
+        }
+        guard current >= 0 else { continue }
+        attempts[current].answers.append(
           Answer(
-            attemptID: id, questionID: row[1], position: row[2], response: row[3], score: row[4],
-            isCorrect: row[5], timeTaken: row[6],
-            answeredAt: Date(timeIntervalSince1970: (seconds * 1000).rounded() / 1000)))
+            attemptID: attempts[current].id, questionID: try answerRows.text(1),
+            position: try answerRows.integer(2),
+            response: try answerRows.text(3), score: try answerRows.double(4),
+            isCorrect: try answerRows.integer(5) != 0, timeTaken: try answerRows.double(6),
+            answeredAt: try answerRows.date(7)))
       }
-      return try Row.fetchAll(
-        db, sql: "SELECT a.* FROM attempts a WHERE \(condition) ORDER BY a.started_at, a.id",
-        arguments: StatementArguments(arguments)
-      ).map { row in
-        var attempt = try Self.attempt(row)
-        attempt.answers = answers[row["id"]] ?? []
-        return attempt
+      for index in attempts.indices where !attempts[index].answers.isSorted(by: Self.answerOrder) {
+        attempts[index].answers.sort(by: Self.answerOrder)
       }
+      return attempts
     }
+  }
+
+  /// An attempt's answers by position, then question id.
+  private static func answerOrder(_ first: Answer, _ second: Answer) -> Bool {
+    (first.position, first.questionID) < (second.position, second.questionID)
+  }
+}
+
+extension Array {
+  fileprivate func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+    zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
   }
 }

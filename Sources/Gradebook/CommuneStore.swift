@@ -22,7 +22,13 @@ public final class CommuneStore: Sendable {
   public let communeCode: UnitCode
   /// The database file.
   public let fileURL: URL
-  let pool: DatabasePool
+  /// Whether the file was opened with ``ResultsDirectory/readOnlyStore(for:)``: then every method
+  /// that writes throws ``GradebookError/notWritten(path:details:)``, and the file keeps its
+  /// bytes and modification time.
+  public let isReadOnly: Bool
+  /// A `DatabasePool` (WAL, one writer and concurrent readers) when writable; one connection
+  /// that only reads otherwise.
+  let pool: any DatabaseWriter
 
   var path: String { fileURL.path }
 
@@ -36,6 +42,7 @@ public final class CommuneStore: Sendable {
   init(communeCode: UnitCode, fileURL: URL) throws {
     self.communeCode = communeCode
     self.fileURL = fileURL
+    self.isReadOnly = false
     let path = fileURL.path
     do {
       // Look before touching: a foreign or newer file must not be switched to WAL or migrated.
@@ -58,6 +65,41 @@ public final class CommuneStore: Sendable {
           throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
         }
       }
+    } catch {
+      throw Schema.translate(error, path: path)
+    }
+  }
+
+  /// Opens the existing results file of `communeCode` at `fileURL` for reading only: one
+  /// connection in the file's own journal mode, no transaction that writes. A file at an older
+  /// schema (or one created but still empty) is first migrated, as any opening would, so reports
+  /// and exports always read the latest schema.
+  ///
+  /// The connection is opened for reading and writing when the file allows it, only so that,
+  /// being the last to close, it removes the `-wal` and `-shm` files as a writer would (a
+  /// read-only connection leaves them behind); the methods that write refuse to run. On a file
+  /// or folder without write access it is read-only.
+  ///
+  /// Throws the errors of ``init(communeCode:fileURL:)``.
+  init(readingCommune communeCode: UnitCode, fileURL: URL) throws {
+    self.communeCode = communeCode
+    self.fileURL = fileURL
+    self.isReadOnly = true
+    let path = fileURL.path
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+      let contents = try queue.read { try Schema.inspect($0, path: path) }
+      if case .results(let version, let found) = contents, version == Schema.latestVersion {
+        if let found, found != communeCode {
+          throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
+        }
+        pool = queue
+        return
+      }
+      try queue.close()
+      // Older or still empty: migrate with a writable opening, then read.
+      _ = try CommuneStore(communeCode: communeCode, fileURL: fileURL)
+      pool = try DatabaseQueue(path: path, configuration: Schema.configuration())
     } catch {
       throw Schema.translate(error, path: path)
     }
@@ -554,6 +596,13 @@ public final class CommuneStore: Sendable {
   }
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do { return try pool.write(body) } catch { throw Schema.translate(error, path: path) }
+    let writer = try writableDatabase()
+    do { return try writer.write(body) } catch { throw Schema.translate(error, path: path) }
+  }
+
+  /// The connection that writes; throws when the file was opened for reading only.
+  func writableDatabase() throws -> any DatabaseWriter {
+    guard !isReadOnly else { throw GradebookError.notWritten(path: path, details: "opened for reading only") }
+    return pool
   }
 }

@@ -333,7 +333,7 @@ extension CommuneStore {
   private func writeAttaching<T>(_ copy: String, _ body: (Database) throws -> T) throws -> T {
     let encoded = copy.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? copy
     do {
-      return try pool.writeWithoutTransaction { db in
+      return try writableDatabase().writeWithoutTransaction { db in
         try db.execute(
           sql: "ATTACH DATABASE ? AS \(Self.sourceSchema)", arguments: ["file:\(encoded)?mode=ro"])
         defer { try? db.execute(sql: "DETACH DATABASE \(Self.sourceSchema)") }

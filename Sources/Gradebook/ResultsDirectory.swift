@@ -41,9 +41,14 @@ public struct ResultsDirectory: Sendable, Hashable {
     return try CommuneStore(communeCode: commune, fileURL: fileURL(for: commune))
   }
 
-  /// Opens the results of `commune` if it has a file, without creating anything otherwise.
-  public func existingStore(for commune: UnitCode) throws -> CommuneStore? {
-    FileManager.default.fileExists(atPath: fileURL(for: commune).path) ? try store(for: commune) : nil
+  /// Opens the results of `commune` for reading only, if it has a file: nothing is created, and
+  /// the file is not changed (a file at an older schema is migrated first, as any opening would).
+  /// What reports and exports read with: it needs no write access to the folder's files, and
+  /// opens faster than ``store(for:)``. Methods that write throw ``GradebookError/notWritten(path:details:)``.
+  public func readOnlyStore(for commune: UnitCode) throws -> CommuneStore? {
+    let file = fileURL(for: commune)
+    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    return try CommuneStore(readingCommune: commune, fileURL: file)
   }
 
   /// The communes that have a results file here, in code order.

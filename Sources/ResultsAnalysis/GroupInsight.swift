@@ -110,18 +110,20 @@ public struct GroupInsight: Sendable {
     var selection = selection
     switch scope {
     case .commune(let code):
-      guard let store = try directory.existingStore(for: code) else { return [] }
+      guard let store = try directory.readOnlyStore(for: code) else { return [] }
       return [(code.rawValue, try store.answerRows(selection))]
     case .official(let code, let official):
       selection.officialID = official
-      guard let store = try directory.existingStore(for: code) else { return [] }
+      guard let store = try directory.readOnlyStore(for: code) else { return [] }
       return [(code.rawValue, try store.answerRows(selection))]
     case .trainingClass(let id):
       selection.classID = id
       var result: [(String, [AnswerRow])] = []
       for code in try directory.communeCodes() {
-        let store = try directory.store(for: code)
-        guard try store.trainingClass(id: id) != nil else { continue }
+        guard let store = try directory.readOnlyStore(for: code), try store.trainingClass(id: id) != nil
+        else {
+          continue
+        }
         result.append((code.rawValue, try store.answerRows(selection)))
       }
       return result

@@ -37,7 +37,7 @@ public struct ClassResults: Sendable {
     var codes: [UnitCode]
     if let classID = selection.classID {
       for code in try directory.communeCodes() {
-        if let found = try directory.existingStore(for: code)?.trainingClass(id: classID) {
+        if let found = try directory.readOnlyStore(for: code)?.trainingClass(id: classID) {
           trainingClass = found
           break
         }
@@ -61,7 +61,7 @@ public struct ClassResults: Sendable {
     // code order (and the first commune in that order that fails is the error reported).
     let read = concurrentMap(codes) { code -> Result<CommuneRead?, any Error> in
       Result {
-        guard let store = try directory.existingStore(for: code) else {
+        guard let store = try directory.readOnlyStore(for: code) else {
           // A class's commune whose officials never answered here has no file: nothing to read.
           if skipMissing { return nil }
           throw ExportError.unknownCommune(code.rawValue, folder: folder)

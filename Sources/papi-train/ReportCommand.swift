@@ -391,7 +391,7 @@ struct GroupReport {
         threshold: context.threshold)
       var names: [String: String] = [:]
       for (commune, _) in answers {
-        for official in try directory.store(for: UnitCode(commune)).officials() {
+        for official in try directory.readOnlyStore(for: UnitCode(commune))?.officials() ?? [] {
           names[official.id.uuidString] = official.name
         }
       }
@@ -428,7 +428,7 @@ struct GroupReport {
     }
     guard let communeText = scope.commune else { throw ReportMessage.noScope }
     let code = try UnitCode(communeText)
-    guard let store = try directory.existingStore(for: code) else {
+    guard let store = try directory.readOnlyStore(for: code) else {
       throw ReportMessage.noResults(code.rawValue)
     }
     guard let officialText = scope.official else {
@@ -459,7 +459,7 @@ struct GroupReport {
 func classLabels(_ directory: ResultsDirectory) throws -> [String: String] {
   var labels: [String: String] = [:]
   for code in try directory.communeCodes() {
-    guard let store = try? directory.store(for: code) else { continue }
+    guard let store = try? directory.readOnlyStore(for: code) else { continue }
     for trainingClass in (try? store.classes()) ?? [] {
       labels[trainingClass.id.uuidString] = "\(trainingClass.date) \(trainingClass.place)"
     }

@@ -27,7 +27,7 @@ struct RosterCommand: ParsableCommand {
       let language = languageOption.language
       try reportingErrors(in: language) {
         let code = try communeOption.code()
-        let officials = try resultsOption.directory.existingStore(for: code)?.officials() ?? []
+        let officials = try resultsOption.directory.readOnlyStore(for: code)?.officials() ?? []
         let names = Dictionary(
           ((try? coursesOption.positions()) ?? []).map { ($0.id, $0.name.text(in: language)) },
           uniquingKeysWith: { first, _ in first })
