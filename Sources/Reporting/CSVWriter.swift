@@ -21,27 +21,38 @@ public struct CSVWriter: Sendable {
   }
 
   public func data(for table: Table) -> Data {
-    var bytes: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     var encoder = Encoder(separator: separator)
-    encoder.append(table.header.map(Cell.text), to: &bytes)
-    // Lines do not depend on each other: a big table is written in parts, on every core.
-    let parts = table.rows.count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-    let size = (table.rows.count + parts - 1) / max(parts, 1)
+    var head: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+    encoder.append(table.header.map(Cell.text), to: &head)
+    // Lines do not depend on each other: a big table is made and written in parts, on every core.
+    let count = table.rowCount
+    let parts = count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+    let size = (count + parts - 1) / max(parts, 1)
     let encoded = Mutex([[UInt8]](repeating: [], count: parts))
+    let next = Atomic(0)
     let separator = self.separator
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let rows = table.rows[min(part * size, table.rows.count)..<min((part + 1) * size, table.rows.count)]
+    let width = max(1, table.header.count)
+    DispatchQueue.concurrentPerform(iterations: min(parts, ProcessInfo.processInfo.activeProcessorCount)) {
+      _ in
       var encoder = Encoder(separator: separator)
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(48 * rows.count * max(1, table.header.count))
-      for row in rows { encoder.append(row, to: &bytes) }
-      encoded.withLock { $0[part] = bytes }
+      while true {
+        let part = next.add(1, ordering: .relaxed).oldValue
+        guard part < parts else { break }
+        let rows = min(part * size, count)..<min((part + 1) * size, count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24 * rows.count * width)
+        // A text's place in the output is remembered per part.
+        encoder.forget()
+        for index in rows { encoder.append(table.row(index), to: &bytes) }
+        encoded.withLock { $0[part] = bytes }
+      }
     }
-    encoded.withLock { parts in
-      bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-      for part in parts { bytes += part }
+    return encoded.withLock { parts in
+      var data = Data(capacity: head.count + parts.reduce(0) { $0 + $1.count })
+      data.append(contentsOf: head)
+      for part in parts { data.append(contentsOf: part) }
+      return data
     }
-    return Data(bytes)
   }
 
   func field(_ cell: Cell) -> String {
@@ -67,6 +78,9 @@ public struct CSVWriter: Sendable {
       separatorBytes = Array(String(separator).utf8)
       single = separatorBytes.count == 1 ? separatorBytes[0] : nil
     }
+
+    /// Starts a new output: the places remembered were in the previous one.
+    mutating func forget() { memo = TextMemo() }
 
     mutating func append(_ cells: [Cell], to bytes: inout [UInt8]) {
       for (index, cell) in cells.enumerated() {

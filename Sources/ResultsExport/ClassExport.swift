@@ -77,15 +77,16 @@ public struct ClassExport: Sendable {
     reference = latest
     dimensions = library.taxonomy.dimensions.filter { answered.contains($0.code) }
     finishedByQuiz = Dictionary(grouping: results.attempts.filter { $0.status == .finished }, by: \.quizID)
-    var analyses: [String: ItemAnalysis] = [:]
-    for (quiz, attempts) in finishedByQuiz {
-      analyses[quiz] = ItemAnalysis(
+    // Quiz by quiz on every core, the biggest first.
+    let quizzesBySize = finishedByQuiz.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }
+    let analyses = concurrentMap(quizzesBySize) { quiz, attempts in
+      ItemAnalysis(
         attempts: attempts.map { attempt in
           ItemAttempt(
             marks: Dictionary(attempt.answers.map { ($0.questionID, $0.score) }, uniquingKeysWith: max))
         })
     }
-    itemAnalyses = analyses
+    itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
   }
 
   // MARK: - Figures
@@ -200,6 +201,7 @@ public struct ClassExport: Sendable {
 
 /// What the export tables need of a question, worked out once per question.
 struct QuestionInfo: Sendable {
+  let id: String
   /// The PAPI codes as written in the course file, and joined with ", " for a cell.
   let papiCodes: [String]
   let joinedCodes: String
@@ -209,6 +211,7 @@ struct QuestionInfo: Sendable {
   let shortText: String
 
   init(_ question: Question, taxonomy: Taxonomy, language: Language) {
+    id = question.id
     papiCodes = question.papiCodes
     joinedCodes = papiCodes.joined(separator: ", ")
     countedCodes = taxonomy.countedCodes(for: papiCodes).sorted()

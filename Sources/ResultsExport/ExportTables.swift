@@ -47,7 +47,8 @@ extension ClassExport {
       header += [heading(.dimensionShare(dimension.code)), heading(.dimensionAnswers(dimension.code))]
     }
     header.append(heading(.officialID))
-    let rows = zip(results.officials, finished).map { official, finished -> [Cell] in
+    // Each official's mastery is summed over their answers: officials on every core.
+    let rows = concurrentMap(Array(zip(results.officials, finished))) { official, finished -> [Cell] in
       var row: [Cell] = [
         .text(official.communeCode.rawValue), communeNames[official.communeCode].map(Cell.text) ?? .empty,
         .text(official.name), .text(position(official.position)),
@@ -78,42 +79,61 @@ extension ClassExport {
     ]
     let responses = responseTexts()
     let times = localTimeFormatter()
-    // Cells shared by many rows are made once: an official's, an attempt's, a question's.
+    // Cells shared by many rows are made once: an official's and an attempt's, a question's.
     let statuses = Dictionary(
       uniqueKeysWithValues: AttemptStatus.allCases.map { ($0, Cell.text(heading(.attemptStatus($0)))) })
-    var questionCells: [String: (id: Cell, text: Cell, codes: Cell)] = [:]
-    var rows: [[Cell]] = []
-    rows.reserveCapacity(results.answerCount)
+    let questions = questionInfo.mapValues { info in
+      QuestionCells(id: .text(info.id), text: .text(info.shortText), codes: .text(info.joinedCodes))
+    }
+    // The rows are the answers of each official's attempts in turn: `starts` holds the row of
+    // each attempt's first answer, and a row is found from its number when the writer asks.
+    var taken: [(cells: [Cell], answers: [Answer])] = []
+    var starts: [Int] = []
+    var count = 0
     for official in results.officials {
       let commune = Cell.text(official.communeCode.rawValue)
       let name = Cell.text(official.name)
-      for attempt in attemptsByOfficial[official.id] ?? [] {
-        let attemptID = Cell.text(attempt.id.uuidString)
-        let quiz = Cell.text(attempt.quizID)
-        let status = statuses[attempt.status] ?? .empty
-        for answer in attempt.answers {
-          let question: (id: Cell, text: Cell, codes: Cell)
-          if let known = questionCells[answer.questionID] {
-            question = known
-          } else {
-            let info = questionInfo[answer.questionID]
-            question = (
-              .text(answer.questionID), info.map { .text($0.shortText) } ?? .empty,
-              .text(info?.joinedCodes ?? "")
-            )
-            questionCells[answer.questionID] = question
-          }
-          rows.append([
-            commune, name, attemptID, quiz, status, question.id, question.text, question.codes,
-            .text(responses[answer.response] ?? answer.response),
-            .number(answer.score), .number(answer.isCorrect ? 1 : 0),
-            .number((answer.timeTaken * 10).rounded() / 10),
-            .text(times.string(answer.answeredAt)),
-          ])
-        }
+      for attempt in attemptsByOfficial[official.id] ?? [] where !attempt.answers.isEmpty {
+        taken.append(
+          (
+            [
+              commune, name, .text(attempt.id.uuidString), .text(attempt.quizID),
+              statuses[attempt.status] ?? .empty,
+            ],
+            attempt.answers
+          ))
+        starts.append(count)
+        count += attempt.answers.count
       }
     }
-    return Table(name: heading(.answersSheet), header: header, rows: rows)
+    return Table(name: heading(.answersSheet), header: header, count: count) { [taken, starts] row in
+      var low = 0
+      var high = starts.count - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if starts[middle] <= row { low = middle } else { high = middle - 1 }
+      }
+      let answer = taken[low].answers[row - starts[low]]
+      let question =
+        questions[answer.questionID]
+        ?? QuestionCells(id: .text(answer.questionID), text: .empty, codes: .text(""))
+      var cells = taken[low].cells
+      cells.reserveCapacity(13)
+      cells += [
+        question.id, question.text, question.codes, .text(responses[answer.response] ?? answer.response),
+        .number(answer.score), .number(answer.isCorrect ? 1 : 0),
+        .number((answer.timeTaken * 10).rounded() / 10),
+        .text(times.string(answer.answeredAt)),
+      ]
+      return cells
+    }
+  }
+
+  /// The cells of a question's columns in the answers table.
+  private struct QuestionCells: Sendable {
+    var id: Cell
+    var text: Cell
+    var codes: Cell
   }
 
   func itemsTable() -> Table {
