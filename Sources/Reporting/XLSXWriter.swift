@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import VietnameseText
 
 /// Writes tables as an Excel workbook, one sheet a table: text as typed strings (never formulas),
@@ -114,10 +116,11 @@ public struct XLSXWriter: Sendable {
   /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
   /// and compressed piece by piece as it is built.
   private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
-    let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+    let sample = (0..<min(table.rowCount, 500)).map(table.row)
+    let columnCount = max(table.header.count, sample.map(\.count).max() ?? 0)
     var widths = table.header.map { Double($0.unicodeScalars.count) }
     widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
-    for row in table.rows.prefix(500) {
+    for row in sample {
       for (index, cell) in row.enumerated() where index < columnCount {
         if case .text(let text) = cell {
           widths[index] = max(widths[index], Double(min(text.unicodeScalars.count, 60)))
@@ -138,12 +141,42 @@ public struct XLSXWriter: Sendable {
       """.utf8)
     xml.reserveCapacity(Self.pieceSize + 64 * 1024)
     let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
-    append(1, table.header.map(Cell.text), header: true, names: names, strings: &strings, to: &xml)
-    for (index, cells) in table.rows.enumerated() {
-      append(index + 2, cells, header: false, names: names, strings: &strings, to: &xml)
-      if xml.count >= Self.pieceSize {
-        deflater.append(xml)
-        xml.removeAll(keepingCapacity: true)
+    var header = SheetPart()
+    var headerTexts = TextMemo<Int>(shared: true)
+    Self.append(1, table.header.map(Cell.text), header: true, names: names, texts: &headerTexts, to: &header)
+    xml += header.filled(with: strings.numbers(of: header))
+    // The rows are made and written as XML in parts of `rowsPerPart`, a batch of parts at a time
+    // on every core; then each part's texts get their numbers in the shared strings, part after
+    // part (so in the order first met, as if written row by row), and the numbers are filled in.
+    let count = table.rowCount
+    let parts = (count + Self.rowsPerPart - 1) / Self.rowsPerPart
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    for batch in stride(from: 0, to: parts, by: cores) {
+      let batchParts = batch..<min(batch + cores, parts)
+      let made = Mutex([SheetPart?](repeating: nil, count: batchParts.count))
+      DispatchQueue.concurrentPerform(iterations: batchParts.count) { offset in
+        let part = batchParts.lowerBound + offset
+        var texts = TextMemo<Int>(shared: true)
+        var sheetPart = SheetPart()
+        sheetPart.xml.reserveCapacity(Self.rowsPerPart * 64 * max(1, columnCount))
+        for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
+          Self.append(index + 2, table.row(index), header: false, names: names, texts: &texts, to: &sheetPart)
+        }
+        made.withLock { $0[offset] = sheetPart }
+      }
+      let batchMade = made.withLock { $0.map { $0! } }
+      let numbers = batchMade.map { strings.numbers(of: $0) }
+      let filled = Mutex([[UInt8]](repeating: [], count: batchMade.count))
+      DispatchQueue.concurrentPerform(iterations: batchMade.count) { offset in
+        let bytes = batchMade[offset].filled(with: numbers[offset])
+        filled.withLock { $0[offset] = bytes }
+      }
+      for bytes in filled.withLock({ $0 }) {
+        xml += bytes
+        if xml.count >= Self.pieceSize {
+          deflater.append(xml)
+          xml.removeAll(keepingCapacity: true)
+        }
       }
     }
     xml += "</sheetData></worksheet>".utf8
@@ -153,39 +186,77 @@ public struct XLSXWriter: Sendable {
 
   /// How much XML is compressed at a time.
   static let pieceSize = 1 << 20
+  /// How many rows a part of a sheet made on one core holds.
+  static let rowsPerPart = 8192
 
-  private func append(
-    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], strings: inout SharedStrings,
-    to xml: inout [UInt8]
+  /// Rows of a sheet as XML, made on their own: their texts are numbered within the part, and
+  /// where a text cell's shared-string number goes is a hole, filled by ``filled(with:)``.
+  struct SheetPart: Sendable {
+    var xml: [UInt8] = []
+    /// The part's distinct texts, in the order first met, and the column each was first met in.
+    var texts: [String] = []
+    var textColumns: [Int] = []
+    /// Where in `xml` a number goes, and which of `texts` it is the number of.
+    var holes: [(offset: Int, text: Int)] = []
+
+    /// The XML with each hole filled with `numbers[text]`.
+    func filled(with numbers: [Int]) -> [UInt8] {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(xml.count + 8 * holes.count)
+      var start = 0
+      xml.withUnsafeBufferPointer { xml in
+        for hole in holes {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start..<hole.offset]))
+          NumberText.appendInteger(Int64(numbers[hole.text]), to: &bytes)
+          start = hole.offset
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start...]))
+      }
+      return bytes
+    }
+  }
+
+  private static func append(
+    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], texts: inout TextMemo<Int>,
+    to part: inout SheetPart
   ) {
     var row: [UInt8] = []
     NumberText.appendInteger(Int64(number), to: &row)
-    xml += "<row r=\"".utf8
-    xml += row
-    xml += "\">".utf8
+    part.xml += "<row r=\"".utf8
+    part.xml += row
+    part.xml += "\">".utf8
     for (index, cell) in cells.enumerated() {
+      // The names were made for the header and the first 500 rows; a longer row names its own.
+      let name = index < names.count ? names[index] : Array(Self.columnName(index).utf8)
       switch cell {
       case .empty: continue
       case .number(let value) where value.isFinite:
-        xml += "<c r=\"".utf8
-        xml += names[index]
-        xml += row
-        xml += (header ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
-        NumberText.append(value, to: &xml)
-        xml += "</v></c>".utf8
+        part.xml += "<c r=\"".utf8
+        part.xml += name
+        part.xml += row
+        part.xml += (header ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
+        NumberText.append(value, to: &part.xml)
+        part.xml += "</v></c>".utf8
       case .number:
         continue
       case .text(let text):
-        xml += "<c r=\"".utf8
-        xml += names[index]
-        xml += row
+        part.xml += "<c r=\"".utf8
+        part.xml += name
+        part.xml += row
         // Style 0 (the default) is left out.
-        xml += (header ? "\" t=\"s\" s=\"1\"><v>" : "\" t=\"s\"><v>").utf8
-        NumberText.appendInteger(Int64(strings.index(of: text, column: index)), to: &xml)
-        xml += "</v></c>".utf8
+        part.xml += (header ? "\" t=\"s\" s=\"1\"><v>" : "\" t=\"s\"><v>").utf8
+        let known = texts.value(for: text, column: index)
+        let local = known ?? part.texts.count
+        if known == nil {
+          texts.store(local, for: text, column: index)
+          part.texts.append(text)
+          part.textColumns.append(index)
+        }
+        part.holes.append((part.xml.count, local))
+        part.xml += "</v></c>".utf8
       }
     }
-    xml += "</row>".utf8
+    part.xml += "</row>".utf8
   }
 
   /// The workbook's shared strings: each distinct text once, in the order first met; cells refer
@@ -196,6 +267,14 @@ public struct XLSXWriter: Sendable {
     private var items: [UInt8] = []
     private(set) var count = 0
     private(set) var references = 0
+
+    /// The number of each of the part's texts, numbering those met for the first time; every
+    /// hole of the part counts as a reference.
+    mutating func numbers(of part: SheetPart) -> [Int] {
+      let numbers = part.texts.indices.map { index(of: part.texts[$0], column: part.textColumns[$0]) }
+      references += part.holes.count - part.texts.count
+      return numbers
+    }
 
     mutating func index(of text: String, column: Int) -> Int {
       references += 1
