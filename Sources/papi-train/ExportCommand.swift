@@ -97,6 +97,9 @@ struct ExportCommand: ParsableCommand {
           officials: results.officials.count, attempts: results.attempts.count, answers: results.answerCount,
           communes: results.communes.count
         ).text(in: language))
+      // Everything is written and said (exit flushes the output). Freeing a class's answers one by
+      // one takes a tenth of a second the system does at once when the process ends.
+      Foundation.exit(EXIT_SUCCESS)
     }
   }
 
@@ -149,17 +152,23 @@ struct ExportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-      throw ExportMessage.cannotWrite(path, String(cString: strerror(errno)))
-    }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw ExportMessage.cannotWrite(path, String(cString: strerror(errno))) }
     defer { unlink(temporary) }
-    do {
-      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-      try handle.synchronize()
-      try handle.close()
-    } catch {
-      throw ExportMessage.cannotWrite(path, error.localizedDescription)
+    let failure: Int32? = data.withUnsafeBytes { bytes -> Int32? in
+      var written = 0
+      while written < bytes.count {
+        let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        written += count
+      }
+      return fsync(descriptor) == 0 ? nil : errno
     }
+    close(descriptor)
+    if let failure { throw ExportMessage.cannotWrite(path, String(cString: strerror(failure))) }
     let moved = replacing ? rename(temporary, path) : link(temporary, path)
     guard moved == 0 else {
       if errno == EEXIST { throw ExportMessage.outputExists(path) }
