@@ -38,8 +38,11 @@ struct ShellCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOption.language
-    let loaded = CurriculumLoader().load(
-      path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
+    // The first start after a course change shows its prompt while the courses are cached.
+    var cache = CurriculumCache.default(environment: ProcessInfo.processInfo.environment)
+    cache?.writesInBackground = true
+    defer { CurriculumCache.waitForWrites() }
+    let loaded = CurriculumLoader().load(path: courses, cache: cache)
     guard let library = loaded.library, loaded.errors.isEmpty else {
       for diagnostic in loaded.errors.prefix(20) {
         FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))

@@ -44,6 +44,20 @@ import Testing
     #expect(third.library?.courses[0].title.vi == "Đã đổi trong bộ đệm")
   }
 
+  /// The shell's way: the load returns at once and the entry is written on another thread;
+  /// once written it is what a load reads.
+  @Test func anEntryWrittenInTheBackgroundIsInPlaceOnceWaitedFor() throws {
+    let workspace = try Workspace()
+    var cache = workspace.cache
+    cache.writesInBackground = true
+    let fresh = CurriculumLoader().load(path: workspace.courses, cache: cache)
+    CurriculumCache.waitForWrites()
+    #expect(workspace.entries.count == 1)
+    let key = try #require(CurriculumLoader().cacheKey(path: workspace.courses, taxonomyPath: nil))
+    let cached = try #require(workspace.cache.entry(for: key))
+    #expect(cached.library == fresh.library && cached.diagnostics == fresh.diagnostics)
+  }
+
   @Test func anEditedLessonOrTaxonomyIsLoadedAgain() throws {
     let workspace = try Workspace()
     let before = CurriculumLoader().load(path: workspace.courses, cache: workspace.cache)

@@ -98,6 +98,24 @@ import Testing
     )
   }
 
+  /// The first start after a change writes the loaded courses to the cache on another thread
+  /// (the prompt does not wait for it); a shell that quits at once still leaves the entry, and
+  /// the next start reads it.
+  @Test func theFirstStartLeavesTheCoursesCachedEvenWhenItQuitsAtOnce() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let entries = cache.appendingPathComponent("papi-train/courses")
+    for _ in 0..<2 {
+      let run = try PapiTrainProcess.run(
+        ["--results", results.path, "--commune", commune], input: "",
+        environment: ["XDG_CACHE_HOME": cache.path])
+      #expect(run.status == 0, "\(run.error)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: entries.path)
+      #expect(names.count == 1 && names[0].hasSuffix(".json"), "\(names)")
+    }
+  }
+
   @Test func anUnknownCommuneOnTheCommandLineIsAskedAgainNotACrash() throws {
     let run = try PapiTrainProcess.run(["--results", results.path, "--commune", "99999"], input: "")
     #expect(run.status == 0)

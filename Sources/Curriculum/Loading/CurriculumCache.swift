@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Courses already loaded and validated, kept on disk under the hash of everything they were read
@@ -14,6 +15,25 @@ public struct CurriculumCache: Sendable {
   public let directory: URL
   /// How many entries are kept; older ones are removed when a new one is written.
   public var capacity = 8
+  /// Whether a new entry is checked and written on another thread, so that what loaded the
+  /// courses goes on at once (the shell shows its first prompt while the entry is encoded).
+  /// ``waitForWrites()`` waits for such writes; a process that ends without waiting may leave
+  /// no entry, never a damaged one (entries are written to a temporary file and renamed).
+  public var writesInBackground = false
+
+  private static let writes = DispatchGroup()
+
+  /// Waits until every entry written in the background is in place.
+  public static func waitForWrites() { writes.wait() }
+
+  /// Runs `write` now, or on another thread with ``writesInBackground``.
+  func writing(_ write: @escaping @Sendable () -> Void) {
+    if writesInBackground {
+      DispatchQueue.global(qos: .utility).async(group: Self.writes, execute: write)
+    } else {
+      write()
+    }
+  }
 
   public init(directory: URL) {
     self.directory = directory

@@ -133,8 +133,10 @@ public struct CurriculumLoader: Sendable {
     }
     if let cached = cache.entry(for: key) { return cached }
     let loaded = load(path: path, taxonomyPath: taxonomyPath)
-    // Files edited while they were being read: keep nothing rather than a mixture under a key.
-    if cacheKey(path: path, taxonomyPath: taxonomyPath) == key { cache.store(loaded, for: key) }
+    cache.writing { [self] in
+      // Files edited while they were being read: keep nothing rather than a mixture under a key.
+      if cacheKey(path: path, taxonomyPath: taxonomyPath) == key { cache.store(loaded, for: key) }
+    }
     return loaded
   }
 
