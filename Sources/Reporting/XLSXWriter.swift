@@ -141,9 +141,20 @@ public struct XLSXWriter: Sendable {
       """.utf8)
     xml.reserveCapacity(Self.pieceSize + 64 * 1024)
     let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
+    // A column whose texts hardly repeat (times to the second) is written inline: in the shared
+    // strings each would be one more entry, looked up and stored for nothing.
+    let inline = (0..<columnCount).map { column in
+      let texts = sample.compactMap { row -> String? in
+        guard column < row.count, case .text(let text) = row[column] else { return nil }
+        return text
+      }
+      return texts.count >= 100 && Set(texts).count * 10 >= texts.count * 9
+    }
     var header = SheetPart()
     var headerTexts = TextMemo<Int>(shared: true)
-    Self.append(1, table.header.map(Cell.text), header: true, names: names, texts: &headerTexts, to: &header)
+    Self.append(
+      1, table.header.map(Cell.text), header: true, names: names, inline: [], texts: &headerTexts, to: &header
+    )
     xml += header.filled(with: strings.numbers(of: header))
     // The rows are made and written as XML in parts of `rowsPerPart`, a batch of parts at a time
     // on every core; then each part's texts get their numbers in the shared strings, part after
@@ -160,7 +171,9 @@ public struct XLSXWriter: Sendable {
         var sheetPart = SheetPart()
         sheetPart.xml.reserveCapacity(Self.rowsPerPart * 64 * max(1, columnCount))
         for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
-          Self.append(index + 2, table.row(index), header: false, names: names, texts: &texts, to: &sheetPart)
+          Self.append(
+            index + 2, table.row(index), header: false, names: names, inline: inline, texts: &texts,
+            to: &sheetPart)
         }
         made.withLock { $0[offset] = sheetPart }
       }
@@ -216,8 +229,11 @@ public struct XLSXWriter: Sendable {
     }
   }
 
+  /// Appends row `number` to `part`: texts of the columns marked `inline` in the cell itself,
+  /// other texts as holes for their shared-string numbers.
   private static func append(
-    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], texts: inout TextMemo<Int>,
+    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], inline: [Bool],
+    texts: inout TextMemo<Int>,
     to part: inout SheetPart
   ) {
     var row: [UInt8] = []
@@ -239,6 +255,13 @@ public struct XLSXWriter: Sendable {
         part.xml += "</v></c>".utf8
       case .number:
         continue
+      case .text(let text) where index < inline.count && inline[index]:
+        part.xml += "<c r=\"".utf8
+        part.xml += name
+        part.xml += row
+        part.xml += "\" t=\"inlineStr\"><is>".utf8
+        appendTextElement(text, to: &part.xml)
+        part.xml += "</is></c>".utf8
       case .text(let text):
         part.xml += "<c r=\"".utf8
         part.xml += name
@@ -282,15 +305,9 @@ public struct XLSXWriter: Sendable {
       let index = count
       count += 1
       memo.store(index, for: text, column: column)
-      // Leading or trailing spaces are kept only with xml:space="preserve".
-      let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
-      if edges.contains(where: \.properties.isWhitespace) {
-        items += "<si><t xml:space=\"preserve\">".utf8
-      } else {
-        items += "<si><t>".utf8
-      }
-      XLSXWriter.appendEscaped(text, to: &items)
-      items += "</t></si>".utf8
+      items += "<si>".utf8
+      XLSXWriter.appendTextElement(text, to: &items)
+      items += "</si>".utf8
       return index
     }
 
@@ -313,6 +330,19 @@ public struct XLSXWriter: Sendable {
       deflater.append(Array("</sst>".utf8))
       return deflater.finish()
     }
+  }
+
+  /// `<t>text</t>`, with `xml:space="preserve"` when the text begins or ends with white space
+  /// (which is kept only then).
+  static func appendTextElement(_ text: String, to xml: inout [UInt8]) {
+    let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
+    if edges.contains(where: \.properties.isWhitespace) {
+      xml += "<t xml:space=\"preserve\">".utf8
+    } else {
+      xml += "<t>".utf8
+    }
+    appendEscaped(text, to: &xml)
+    xml += "</t>".utf8
   }
 
   /// Appends XML text as bytes: escaped, NFC, without the control characters XML 1.0 forbids.

@@ -103,6 +103,9 @@ let sample = Table(
                   if c.get('t') == 's':
                       references += 1
                       cells.append({'r': c.get('r'), 't': shared[int(c.find('m:v', ns).text)], 's': c.get('s')})
+                  elif c.get('t') == 'inlineStr':
+                      text = c.find('m:is/m:t', ns).text or ''
+                      cells.append({'r': c.get('r'), 't': text, 's': c.get('s'), 'inline': True})
                   else:
                       cells.append({'r': c.get('r'), 'n': float(c.find('m:v', ns).text), 's': c.get('s')})
                   assert c.find('m:f', ns) is None
@@ -193,6 +196,28 @@ let sample = Table(
     }
   }
 
+  /// A column whose texts do not repeat (times to the second) is written inline, not as shared
+  /// strings; a column whose texts repeat stays shared. Both read back as typed.
+  @Test func textsThatDoNotRepeatAreWrittenInline() throws {
+    let rows: [[Cell]] = (0..<2_000).map { index in
+      [
+        .text("Lò Văn \(index % 7)"), .text("2026-10-15 \(index / 3600):\(index / 60 % 60):\(index % 60)"),
+        .text(" ở \(index) "),
+      ]
+    }
+    let sheets = try readBack(
+      XLSXWriter().data(for: [Table(name: "x", header: ["Tên", "Lúc", "Ghi chú"], rows: rows)]))
+    let shared = try #require((sheets["_"] as? [String: Any])?["shared"] as? [String])
+    #expect(shared == ["Tên", "Lúc", "Ghi chú"] + (0..<7).map { "Lò Văn \($0)" })
+    let read = try #require((sheets["x"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+    #expect(read.count == 2_001)
+    for (index, row) in read.dropFirst().enumerated() {
+      #expect(
+        row.map { $0["t"] as? String } == rows[index].map { if case .text(let t) = $0 { t } else { nil } })
+      #expect(row.map { $0["inline"] as? Bool ?? false } == [false, true, true])
+    }
+  }
+
   /// A sheet bigger than one compressed piece (1 MiB of XML): the pieces join into one DEFLATE
   /// stream that Python's zipfile inflates, CRC-32 and size checked, and it is far smaller.
   @Test func aBigSheetIsCompressedInPiecesThatInflateToTheWholeSheet() throws {
@@ -218,11 +243,11 @@ let sample = Table(
       Issue.record("row \(index + 2): \(row)")
       break
     }
-    // The shared strings in the order first met, each once: the header's, then the rows'.
+    // The shared strings in the order first met, each once: the header's, then the rows' (the
+    // names, all different in the first 500 rows, are written inline).
     let shared = try #require((sheets["_"] as? [String: Any])?["shared"] as? [String])
-    #expect(shared.count == 4 + 2000 + 15 + 60)
-    #expect(
-      Array(shared.prefix(7)) == ["Tên", "Câu", "Điểm", "Lúc", "Nguyễn Văn 0", "q0", "2026-10-15 08:0"])
+    #expect(shared.count == 4 + 15 + 60)
+    #expect(Array(shared.prefix(7)) == ["Tên", "Câu", "Điểm", "Lúc", "q0", "2026-10-15 08:0", "q1"])
     let sizes = try #require((sheets["_"] as? [String: Any])?["sizes"] as? [String: [Int]])
     let sheet = try #require(sizes["xl/worksheets/sheet1.xml"])
     #expect(sheet[0] > 2 * XLSXWriter.pieceSize)
