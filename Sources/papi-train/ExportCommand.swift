@@ -64,12 +64,17 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let language = languageOption.language
     try reportingErrors(in: language) {
+      // The courses (not results) load while the passphrase is typed and checked.
+      let courses = coursesOption.courses
+      let loading = BackgroundValue {
+        CurriculumLoader().load(
+          path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
+      }
       // Class results are for trainers: the passphrase before any results are read.
       try requireRole(.trainer, language: language)
       let format = try resolvedFormat()
       let selection = try resolvedSelection()
-      let loaded = CurriculumLoader().load(
-        path: coursesOption.courses, cache: .default(environment: ProcessInfo.processInfo.environment))
+      let loaded = loading.value
       guard let library = loaded.library else {
         throw ExportMessage.coursesUnreadable(
           coursesOption.courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })
