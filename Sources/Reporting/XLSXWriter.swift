@@ -162,45 +162,70 @@ public struct XLSXWriter: Sendable {
     let count = table.rowCount
     let parts = (count + Self.rowsPerPart - 1) / Self.rowsPerPart
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    for batch in stride(from: 0, to: parts, by: cores) {
-      let batchParts = batch..<min(batch + cores, parts)
-      let made = Mutex([SheetPart?](repeating: nil, count: batchParts.count))
-      DispatchQueue.concurrentPerform(iterations: batchParts.count) { offset in
-        let part = batchParts.lowerBound + offset
-        var texts = TextMemo<Int>(shared: true)
-        var sheetPart = SheetPart()
-        sheetPart.xml.reserveCapacity(Self.rowsPerPart * 64 * max(1, columnCount))
-        for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
-          Self.append(
-            index + 2, table.row(index), header: false, names: names, inline: inline, texts: &texts,
-            to: &sheetPart)
-        }
-        made.withLock { $0[offset] = sheetPart }
-      }
-      let batchMade = made.withLock { $0.map { $0! } }
-      let numbers = batchMade.map { strings.numbers(of: $0) }
-      let filled = Mutex([[UInt8]](repeating: [], count: batchMade.count))
-      DispatchQueue.concurrentPerform(iterations: batchMade.count) { offset in
-        let bytes = batchMade[offset].filled(with: numbers[offset])
-        filled.withLock { $0[offset] = bytes }
-      }
-      for bytes in filled.withLock({ $0 }) {
-        xml += bytes
-        if xml.count >= Self.pieceSize {
-          deflater.append(xml)
-          xml.removeAll(keepingCapacity: true)
+    let batches = stride(from: 0, to: parts, by: cores).map { $0..<min($0 + cores, parts) }
+    // While the parts of one batch are numbered, filled and handed to the compressor here, the
+    // next batch is made on the other cores.
+    let make = { @Sendable (batch: Range<Int>) -> PartsInFlight in
+      let flight = PartsInFlight(count: batch.count)
+      DispatchQueue.global(qos: .userInitiated).async(group: flight.group) {
+        DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+          let part = batch.lowerBound + offset
+          var texts = TextMemo<Int>(shared: true)
+          var sheetPart = SheetPart()
+          sheetPart.xml.reserveCapacity(Self.rowsPerPart * 48 * max(1, columnCount))
+          for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
+            Self.append(
+              index + 2, table.row(index), header: false, names: names, inline: inline, texts: &texts,
+              to: &sheetPart)
+          }
+          flight.made.withLock { $0[offset] = sheetPart }
         }
       }
+      return flight
     }
-    xml += "</sheetData></worksheet>".utf8
     deflater.append(xml)
+    var inFlight = batches.first.map(make)
+    for number in batches.indices {
+      guard let current = inFlight else { break }
+      let made = current.parts()
+      inFlight = number + 1 < batches.count ? make(batches[number + 1]) : nil
+      for part in made { deflater.append(part.filled(with: strings.numbers(of: part))) }
+    }
+    deflater.append(Array("</sheetData></worksheet>".utf8))
     return deflater.finish()
+  }
+
+  /// The parts of a batch being made on other threads.
+  private final class PartsInFlight: Sendable {
+    let group = DispatchGroup()
+    let made: Mutex<[SheetPart?]>
+
+    init(count: Int) { made = Mutex([SheetPart?](repeating: nil, count: count)) }
+
+    /// The parts, once all are made.
+    func parts() -> [SheetPart] {
+      group.wait()
+      return made.withLock { $0.map { $0! } }
+    }
   }
 
   /// How much XML is compressed at a time.
   static let pieceSize = 1 << 20
   /// How many rows a part of a sheet made on one core holds.
   static let rowsPerPart = 8192
+
+  /// The pieces of a cell's XML, as bytes (appending a `String`'s UTF-8 view byte by byte costs
+  /// more, millions of times).
+  private enum Markup {
+    static let cellStart = Array("<c r=\"".utf8)
+    static let numberValue = Array("\" s=\"2\"><v>".utf8)
+    static let headerNumberValue = Array("\" s=\"1\"><v>".utf8)
+    static let sharedValue = Array("\" t=\"s\"><v>".utf8)
+    static let headerSharedValue = Array("\" t=\"s\" s=\"1\"><v>".utf8)
+    static let valueEnd = Array("</v></c>".utf8)
+    static let inlineText = Array("\" t=\"inlineStr\"><is>".utf8)
+    static let inlineTextEnd = Array("</is></c>".utf8)
+  }
 
   /// Rows of a sheet as XML, made on their own: their texts are numbered within the part, and
   /// where a text cell's shared-string number goes is a hole, filled by ``filled(with:)``.
@@ -247,27 +272,27 @@ public struct XLSXWriter: Sendable {
       switch cell {
       case .empty: continue
       case .number(let value) where value.isFinite:
-        part.xml += "<c r=\"".utf8
+        part.xml += Markup.cellStart
         part.xml += name
         part.xml += row
-        part.xml += (header ? "\" s=\"1\"><v>" : "\" s=\"2\"><v>").utf8
+        part.xml += header ? Markup.headerNumberValue : Markup.numberValue
         NumberText.append(value, to: &part.xml)
-        part.xml += "</v></c>".utf8
+        part.xml += Markup.valueEnd
       case .number:
         continue
       case .text(let text) where index < inline.count && inline[index]:
-        part.xml += "<c r=\"".utf8
+        part.xml += Markup.cellStart
         part.xml += name
         part.xml += row
-        part.xml += "\" t=\"inlineStr\"><is>".utf8
+        part.xml += Markup.inlineText
         appendTextElement(text, to: &part.xml)
-        part.xml += "</is></c>".utf8
+        part.xml += Markup.inlineTextEnd
       case .text(let text):
-        part.xml += "<c r=\"".utf8
+        part.xml += Markup.cellStart
         part.xml += name
         part.xml += row
         // Style 0 (the default) is left out.
-        part.xml += (header ? "\" t=\"s\" s=\"1\"><v>" : "\" t=\"s\"><v>").utf8
+        part.xml += header ? Markup.headerSharedValue : Markup.sharedValue
         let known = texts.value(for: text, column: index)
         let local = known ?? part.texts.count
         if known == nil {
@@ -276,7 +301,7 @@ public struct XLSXWriter: Sendable {
           part.textColumns.append(index)
         }
         part.holes.append((part.xml.count, local))
-        part.xml += "</v></c>".utf8
+        part.xml += Markup.valueEnd
       }
     }
     part.xml += "</row>".utf8
