@@ -43,8 +43,8 @@ public struct ResultsDirectory: Sendable, Hashable {
 
   /// Opens the results of `commune` for reading only, if it has a file: nothing is created, and
   /// the file is not changed (a file at an older schema is migrated first, as any opening would).
-  /// What reports and exports read with: it needs no write access to the folder's files, and
-  /// opens faster than ``store(for:)``. Methods that write throw ``GradebookError/notWritten(path:details:)``.
+  /// What reports and exports read with: it opens faster than ``store(for:)`` and never writes.
+  /// Methods that write throw ``GradebookError/notWritten(path:details:)``.
   public func readOnlyStore(for commune: UnitCode) throws -> CommuneStore? {
     let file = fileURL(for: commune)
     guard FileManager.default.fileExists(atPath: file.path) else { return nil }

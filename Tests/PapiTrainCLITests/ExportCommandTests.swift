@@ -108,6 +108,41 @@ import Testing
     #expect(left.isEmpty)
   }
 
+  /// Exports and reports only read: every results file keeps its bytes and its modification
+  /// time, and no `-wal` or `-shm` file is left beside it.
+  @Test func exportsAndReportsChangeNoResultsFile() throws {
+    let folder = try classFolder()
+    let results = folder.url.appendingPathComponent("Results")
+    func state() throws -> (bytes: [String: Data], times: [String: Date]) {
+      var bytes: [String: Data] = [:]
+      var times: [String: Date] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: results.path) {
+        let path = results.appendingPathComponent(name).path
+        bytes[name] = FileManager.default.contents(atPath: path)
+        times[name] = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+      }
+      return (bytes, times)
+    }
+    let before = try state()
+    #expect(before.bytes.keys.sorted() == ["03637.sqlite", "03640.sqlite"])
+    // Old enough that a file written again would show a new time.
+    Thread.sleep(forTimeInterval: 0.05)
+    for arguments in [
+      ["export", "--class", Self.classID, "--output", folder.path("class.xlsx")],
+      ["export", "--commune", "03640", "--output", folder.path("xb.csv")],
+      ["report", "weak", "--class", Self.classID],
+      ["report", "items", "--commune", "03637"],
+      ["roster", "list", "--commune", "03637"],
+    ] {
+      let run = try PapiTrainProcess.run(
+        arguments + ["--results", results.path, "--lang", "en"], environment: ["TZ": "Asia/Ho_Chi_Minh"])
+      #expect(run.status == 0, "\(arguments): \(run.error)")
+      let after = try state()
+      #expect(after.bytes == before.bytes, "\(arguments)")
+      #expect(after.times == before.times, "\(arguments)")
+    }
+  }
+
   @Test func writesOneCSVFilePerTableWithAByteOrderMarkUnlessPlain() throws {
     let folder = try classFolder()
     let result = try export(
