@@ -119,35 +119,29 @@ import Testing
     let results = folder.results
     try FileManager.default.createDirectory(at: results.url, withIntermediateDirectories: true)
     let path = results.fileURL(for: Commune.muongKim).path
-    do {
-      let queue = try DatabaseQueue(path: path)
-      try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[1])
-      try queue.write { db in
-        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('commune_code', '03637')")
-        for official in 0..<70 {  // more than one bucket of 62
-          let officialID = UUID().uuidString
-          let attemptID = UUID().uuidString
+    try makeOlderFile(at: path, version: 2) { db in
+      for official in 0..<70 {  // more than one bucket of 62
+        let officialID = UUID().uuidString
+        let attemptID = UUID().uuidString
+        try db.execute(
+          sql: """
+            INSERT INTO officials (id, name, position, commune_code, created_at)
+            VALUES (?, ?, 'chairman', '03637', '2025-08-01 08:00:00.000')
+            """, arguments: [officialID, "Cán bộ \(official)"])
+        try db.execute(
+          sql: """
+            INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, started_at, seed,
+              question_ids, status) VALUES (?, ?, 'q', 'c', '1', '2025-08-01 08:05:00.000', '1', '[]', 'finished')
+            """, arguments: [attemptID, officialID])
+        for question in 1...(1 + official % 6) {
           try db.execute(
-            sql: """
-              INSERT INTO officials (id, name, position, commune_code, created_at)
-              VALUES (?, ?, 'chairman', '03637', '2025-08-01 08:00:00.000')
-              """, arguments: [officialID, "Cán bộ \(official)"])
-          try db.execute(
-            sql: """
-              INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, started_at, seed,
-                question_ids, status) VALUES (?, ?, 'q', 'c', '1', '2025-08-01 08:05:00.000', '1', '[]', 'finished')
-              """, arguments: [attemptID, officialID])
-          for question in 1...(1 + official % 6) {
-            try db.execute(
-              sql: "INSERT INTO answers VALUES (?, ?, ?, 'x', ?, 0, 3.5, ?)",
-              arguments: [
-                attemptID, "gd.q\(question)", question, Double(official % 3) / 2,
-                "2025-0\(1 + official % 9)-1\(question) 10:00:00.000",
-              ])
-          }
+            sql: "INSERT INTO answers VALUES (?, ?, ?, 'x', ?, 0, 3.5, ?)",
+            arguments: [
+              attemptID, "gd.q\(question)", question, Double(official % 3) / 2,
+              "2025-0\(1 + official % 9)-1\(question) 10:00:00.000",
+            ])
         }
       }
-      try queue.close()
     }
     _ = try results.store(for: Commune.muongKim)
     let stored = try sums(results, stored: true)

@@ -266,18 +266,12 @@ import Testing
     let folder = try TemporaryFolder()
     let input = folder.path("03637.sqlite")
     let officialID = UUID()
-    do {
-      let queue = try DatabaseQueue(path: input)
-      try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[0])
-      try queue.write { db in
-        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('commune_code', '03637')")
-        try db.execute(
-          sql: "INSERT INTO officials (id, name, position, commune_code, created_at) VALUES (?, ?, ?, ?, ?)",
-          arguments: [
-            officialID.uuidString, "Lò Thị Lan", "finance-accounting", "03637", "2025-08-01 08:00:00.000",
-          ])
-      }
-      try queue.close()
+    try makeOlderFile(at: input, version: 1) { db in
+      try db.execute(
+        sql: "INSERT INTO officials (id, name, position, commune_code, created_at) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          officialID.uuidString, "Lò Thị Lan", "finance-accounting", "03637", "2025-08-01 08:00:00.000",
+        ])
     }
     let before = fileState(input)
     let report = ResultsMerger(destination: folder.results).merge(paths: [input])

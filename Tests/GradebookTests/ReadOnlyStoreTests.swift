@@ -124,16 +124,10 @@ import Testing
     let results = folder.results
     try FileManager.default.createDirectory(at: results.url, withIntermediateDirectories: true)
     let path = results.fileURL(for: Commune.muongKim).path
-    do {
-      let queue = try DatabaseQueue(path: path)
-      try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[0])
-      try queue.write { db in
-        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('commune_code', '03637')")
-        try db.execute(
-          sql: "INSERT INTO officials (id, name, position, commune_code, created_at) VALUES (?, ?, ?, ?, ?)",
-          arguments: [UUID().uuidString, "Lò Văn Cũ", "chairman", "03637", "2025-01-01 00:00:00.000"])
-      }
-      try queue.close()
+    try makeOlderFile(at: path, version: 1) { db in
+      try db.execute(
+        sql: "INSERT INTO officials (id, name, position, commune_code, created_at) VALUES (?, ?, ?, ?, ?)",
+        arguments: [UUID().uuidString, "Lò Văn Cũ", "chairman", "03637", "2025-01-01 00:00:00.000"])
     }
     let store = try #require(try results.readOnlyStore(for: Commune.muongKim))
     #expect(try store.officials().map(\.name) == ["Lò Văn Cũ"])

@@ -40,6 +40,18 @@ enum Commune {
   static let khoenOn = try! UnitCode("03640")
 }
 
+/// A results file at `path` as an older papi-train wrote it: the schema only up to `version`, its
+/// `meta` naming commune 03637, and whatever `rows` writes into it.
+func makeOlderFile(at path: String, version: Int, rows: (Database) throws -> Void) throws {
+  let queue = try DatabaseQueue(path: path)
+  try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[version - 1])
+  try queue.write { db in
+    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('commune_code', '03637')")
+    try rows(db)
+  }
+  try queue.close()
+}
+
 /// Every row of every table, as text, for comparing two databases' contents.
 func dump(_ path: String) throws -> [String: [String]] {
   let queue = try DatabaseQueue(path: path)
