@@ -85,7 +85,10 @@ struct ColumnReader {
   /// A time stored as "YYYY-MM-DD HH:MM:SS.SSS" (UTC), read in SQL as seconds since 1970 by
   /// ``secondsSince1970(_:)`` and rounded here to the millisecond it was stored with.
   func date(_ column: Int32) throws -> Date {
-    guard sqlite3_column_type(handle, column) == SQLITE_FLOAT else { throw damaged(column, "a time") }
+    guard sqlite3_column_type(handle, column) == SQLITE_FLOAT else {
+      throw GradebookError.damaged(
+        path: path, details: "\(table).\(name(of: column)) is not a time (YYYY-MM-DD HH:MM:SS.SSS)")
+    }
     return Date(timeIntervalSince1970: (sqlite3_column_double(handle, column) * 1000).rounded() / 1000)
   }
 
@@ -94,13 +97,19 @@ struct ColumnReader {
   }
 
   /// The SQL that turns a stored time into seconds since 1970 for ``date(_:)`` (NULL for a NULL
-  /// or a text SQLite cannot read as a time, which ``date(_:)`` then reports).
+  /// or a text SQLite cannot read as a time, which ``date(_:)`` then reports), named as the
+  /// column (`a.started_at` → `started_at`).
   static func secondsSince1970(_ column: String) -> String {
-    "(julianday(\(column)) - 2440587.5) * 86400.0"
+    let name = column.split(separator: ".").last.map(String.init) ?? column
+    return "(julianday(\(column)) - 2440587.5) * 86400.0 AS \(name)"
+  }
+
+  private func name(of column: Int32) -> String {
+    sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "column \(column)"
   }
 
   private func damaged(_ column: Int32, _ expected: String) -> GradebookError {
-    let name = sqlite3_column_name(handle, column).map { String(cString: $0) } ?? "column \(column)"
+    let name = name(of: column)
     let found: String
     switch sqlite3_column_type(handle, column) {
     case SQLITE_NULL: found = "NULL"

@@ -28,7 +28,7 @@ public final class CommuneStore: Sendable {
   public let isReadOnly: Bool
   /// A `DatabasePool` (WAL, one writer and concurrent readers) when writable; one connection
   /// that only reads otherwise.
-  let pool: any DatabaseWriter
+  let database: any DatabaseWriter
 
   var path: String { fileURL.path }
 
@@ -54,10 +54,10 @@ public final class CommuneStore: Sendable {
           throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
         }
       }
-      pool = try DatabasePool(path: path, configuration: Schema.configuration())
-      try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-      try Self.migrate(pool, path: path)
-      try pool.write { db in
+      database = try DatabasePool(path: path, configuration: Schema.configuration())
+      try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+      try Self.migrate(database, path: path)
+      try database.write { db in
         try db.execute(
           sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('commune_code', ?)",
           arguments: [communeCode.rawValue])
@@ -93,13 +93,13 @@ public final class CommuneStore: Sendable {
         if let found, found != communeCode {
           throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
         }
-        pool = queue
+        database = queue
         return
       }
       try queue.close()
       // Older or still empty: migrate with a writable opening, then read.
       _ = try CommuneStore(communeCode: communeCode, fileURL: fileURL)
-      pool = try DatabaseQueue(path: path, configuration: Schema.configuration())
+      database = try DatabaseQueue(path: path, configuration: Schema.configuration())
     } catch {
       throw Schema.translate(error, path: path)
     }
@@ -323,7 +323,7 @@ public final class CommuneStore: Sendable {
     defer {
       // Move the log into the database file now, so a copy of the .sqlite file alone (without
       // its -wal) taken after a quiz holds the quiz. Passive: it never waits for other writers.
-      _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
+      _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) }
     }
     return try write { db in
       guard
@@ -592,7 +592,7 @@ public final class CommuneStore: Sendable {
   // MARK: - Access
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    do { return try pool.read(body) } catch { throw Schema.translate(error, path: path) }
+    do { return try database.read(body) } catch { throw Schema.translate(error, path: path) }
   }
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
@@ -603,6 +603,6 @@ public final class CommuneStore: Sendable {
   /// The connection that writes; throws when the file was opened for reading only.
   func writableDatabase() throws -> any DatabaseWriter {
     guard !isReadOnly else { throw GradebookError.notWritten(path: path, details: "opened for reading only") }
-    return pool
+    return database
   }
 }

@@ -50,7 +50,7 @@ import Testing
           status: .inProgress, answers: answers))
     }
     _ = try store.bulkImport(officials: officials, attempts: attempts)
-    try store.pool.close()
+    try store.database.close()
   }
 
   private func sums(

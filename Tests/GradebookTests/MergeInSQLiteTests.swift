@@ -49,7 +49,7 @@ import Testing
     // What another program might have stored: a response in decomposed form (NFD).
     let decomposed = "Ủy ban nhân dân".decomposedStringWithCanonicalMapping
     #expect(decomposed.unicodeScalars.count > "Ủy ban nhân dân".unicodeScalars.count)
-    try store.pool.write { db in
+    try store.database.write { db in
       try db.execute(
         sql: """
           INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
@@ -61,7 +61,7 @@ import Testing
 
   /// Every row of every table in insertion order, sums and bit numbers included.
   func everyRow(_ store: CommuneStore) throws -> [String: [String]] {
-    try store.pool.read { db in
+    try store.database.read { db in
       var tables: [String: [String]] = [:]
       for table in ["officials", "classes", "class_communes", "attempts", "answers", "official_bits"] {
         tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\($0)" }
@@ -166,7 +166,7 @@ import Testing
       attempts[2].id, score: 4, maxScore: 5, at: Date(timeIntervalSince1970: 1_760_100_000))
     try seed.finishAttempt(
       attempts[5].id, score: 1, maxScore: 5, at: Date(timeIntervalSince1970: 1_760_100_000))
-    _ = try seed.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    _ = try seed.database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     let slowFolder = folder.url.appendingPathComponent("slow")
     try FileManager.default.createDirectory(at: slowFolder, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
@@ -211,7 +211,7 @@ import Testing
     let folder = try TemporaryFolder()
     let (laptop, attempts) = try busyLaptop(folder)
     let lowercase = attempts[0].id.uuidString.lowercased()
-    try laptop.pool.write { db in
+    try laptop.database.write { db in
       try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
       try db.execute(
         sql: "UPDATE attempts SET id = ?, seed = '0042', started_at = '2025-10-09 08:00:00' WHERE id = ?",
@@ -231,7 +231,7 @@ import Testing
     let report = ResultsMerger(destination: folder.results).merge(paths: [laptop.fileURL.path])
     #expect(report.totals[Commune.muongKim]?.attempts == 24)
     let merged = try folder.results.store(for: Commune.muongKim)
-    let row = try merged.pool.read { db in
+    let row = try merged.database.read { db in
       try Row.fetchOne(db, sql: "SELECT id, seed, started_at FROM attempts WHERE seed = '42'")
     }
     #expect(row?["id"] == attempts[0].id.uuidString)  // upper case, as uuidString writes it
@@ -242,7 +242,7 @@ import Testing
   @Test func anAnswerWithANegativeScoreIsRefusedAsBefore() throws {
     let folder = try TemporaryFolder()
     let (laptop, attempts) = try busyLaptop(folder)
-    try laptop.pool.write { db in
+    try laptop.database.write { db in
       try db.execute(
         sql: """
           INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)

@@ -90,7 +90,7 @@ import Testing
     let (_, attempt) = try startQuiz(in: laptop, count: 4)
     try laptop.record(answer(attempt, 0))
     try laptop.record(answer(attempt, 1, score: 0))
-    _ = try laptop.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    _ = try laptop.database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     let early = folder.path("early.sqlite")
     try FileManager.default.copyItem(atPath: laptop.fileURL.path, toPath: early)
     try laptop.record(answer(attempt, 2))
@@ -191,8 +191,8 @@ import Testing
       for index in 0..<200 {
         try store.record(answer(attempt, index, response: String(repeating: "x", count: 300)))
       }
-      _ = try store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-      try store.pool.close()
+      _ = try store.database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+      try store.database.close()
       var bytes = try Data(contentsOf: store.fileURL)
       #expect(bytes.count > 40_000)
       for offset in 8_192..<(bytes.count - 4_096) where offset % 3 == 0 { bytes[offset] = 0xA5 }

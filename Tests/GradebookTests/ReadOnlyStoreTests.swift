@@ -48,7 +48,7 @@ import Testing
         }
       }
     }
-    try store.pool.close()
+    try store.database.close()
     return (classes, store.fileURL.path)
   }
 
@@ -64,7 +64,7 @@ import Testing
     #expect(try store.officials().count == 3)
     #expect(try store.trainingClass(id: classes[0]) != nil)
     #expect(try store.attempts(classID: classes[0]).count == 6)
-    try store.pool.close()
+    try store.database.close()
 
     #expect(fileState(path) == before)
     #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == modified)
@@ -83,7 +83,7 @@ import Testing
       try store.saveClass(
         TrainingClass(trainer: "A", date: "2026-05-01", place: "B", communeCodes: [Commune.muongKim]))
     }
-    try store.pool.close()
+    try store.database.close()
     #expect(fileState(path) == before)
   }
 
@@ -185,6 +185,18 @@ import Testing
     #expect(throws: GradebookError.damaged(path: path, details: "answers.score is 'nhiều', not a number")) {
       try store.attempts(classID: classes[0])
     }
+    let fixer = try DatabaseQueue(path: path)
+    try fixer.write { db in
+      try db.execute(sql: "UPDATE answers SET score = 1 WHERE position = 3")
+      try db.execute(
+        sql: "UPDATE attempts SET started_at = 'hôm qua' WHERE class_id = ?",
+        arguments: [classes[0].uuidString])
+    }
+    try fixer.close()
+    #expect(
+      throws: GradebookError.damaged(
+        path: path, details: "attempts.started_at is not a time (YYYY-MM-DD HH:MM:SS.SSS)")
+    ) { try store.attempts(classID: classes[0]) }
   }
 
   @Test func canonicalUUIDTextParsesAsFoundationParsesIt() {

@@ -29,7 +29,7 @@ import Testing
           "answer_sums_half_life_days": "90.0",
         ])
     }
-    let (busyTimeout, synchronous) = try store.pool.writeWithoutTransaction { db in
+    let (busyTimeout, synchronous) = try store.database.writeWithoutTransaction { db in
       (try Int.fetchOne(db, sql: "PRAGMA busy_timeout"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
     }
     #expect(busyTimeout == 5000)
@@ -66,7 +66,7 @@ import Testing
     let official = try store.addOfficial(name: decomposed, position: "chairman")
     #expect(official.name.unicodeScalars.elementsEqual("Nguyễn Văn An".unicodeScalars))
 
-    let storedBytes = try store.pool.read { db in
+    let storedBytes = try store.database.read { db in
       try String.fetchOne(db, sql: "SELECT hex(name) FROM officials")
     }
     let nfcBytes = Data("Nguyễn Văn An".precomposedStringWithCanonicalMapping.utf8).map {
@@ -367,7 +367,7 @@ import Testing
     let (_, third) = try startQuiz(in: setup, name: "Tòng Văn Hùng", count: 1)
     let locked = DispatchSemaphore(value: 0)
     let holder = Task.detached {
-      try a.pool.writeWithoutTransaction { db in
+      try a.database.writeWithoutTransaction { db in
         try db.inTransaction(.immediate) {
           locked.signal()
           Thread.sleep(forTimeInterval: 1)
@@ -417,13 +417,13 @@ import Testing
 func makeNewerSchemaFile(in results: ResultsDirectory, commune: UnitCode) throws -> String {
   let store = try results.store(for: commune)
   try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
-  try store.pool.write { db in
+  try store.database.write { db in
     try db.execute(sql: "CREATE TABLE surveys (id TEXT PRIMARY KEY)")
     try db.execute(
       sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(Schema.latestVersion + 1)-surveys')")
     try db.execute(sql: "UPDATE meta SET value = '\(Schema.latestVersion + 1)' WHERE key = 'schema_version'")
     try db.execute(sql: "PRAGMA user_version = \(Schema.latestVersion + 1)")
   }
-  try store.pool.close()
+  try store.database.close()
   return store.fileURL.path
 }
