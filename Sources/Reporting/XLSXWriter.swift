@@ -139,7 +139,6 @@ public struct XLSXWriter: Sendable {
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
       """.utf8)
-    xml.reserveCapacity(Self.pieceSize + 64 * 1024)
     let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
     // A column whose texts hardly repeat (times to the second) is written inline: in the shared
     // strings each would be one more entry, looked up and stored for nothing.
