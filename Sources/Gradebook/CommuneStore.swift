@@ -44,30 +44,55 @@ public final class CommuneStore: Sendable {
     self.fileURL = fileURL
     self.isReadOnly = false
     let path = fileURL.path
-    do {
-      // Look before touching: a foreign or newer file must not be switched to WAL or migrated.
-      if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
-        let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
-        let contents = try queue.read { try Schema.inspect($0, path: path) }
-        try queue.close()
-        if case .results(_, let found?) = contents, found != communeCode {
-          throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
-        }
+    database = try Self.patiently(path: path) { try Self.openWriter(path: path, communeCode: communeCode) }
+  }
+
+  /// How long opening a file waits, in all, for other processes to let go of it.
+  static let openingPatience = Duration.seconds(30)
+
+  /// Runs `open` until it does not fail with "database is locked", for at most
+  /// ``openingPatience``. SQLite's busy timeout (5 s) covers a lock held by a writer; under heavy
+  /// load, a file being created, switched to WAL and migrated by another process can stay locked
+  /// for longer, and opening is idempotent, so it is simply tried again.
+  private static func patiently<T>(path: String, _ open: () throws -> T) throws -> T {
+    let deadline = ContinuousClock.now + openingPatience
+    while true {
+      do {
+        return try open()
+      } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline
+      {
+        Thread.sleep(forTimeInterval: 0.05)
+      } catch {
+        throw Schema.translate(error, path: path)
       }
-      database = try DatabasePool(path: path, configuration: Schema.configuration())
-      try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-      try Self.migrate(database, path: path)
-      try database.write { db in
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('commune_code', ?)",
-          arguments: [communeCode.rawValue])
-        if case .results(_, let found?) = try Schema.inspect(db, path: path), found != communeCode {
-          throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
-        }
-      }
-    } catch {
-      throw Schema.translate(error, path: path)
     }
+  }
+
+  /// Opens the file at `path` for writing: looks at it first, switches it to WAL, migrates it and
+  /// records its commune.
+  private static func openWriter(path: String, communeCode: UnitCode) throws -> DatabasePool {
+    // Look before touching: a foreign or newer file must not be switched to WAL or migrated.
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+      let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+      let contents = try queue.read { try Schema.inspect($0, path: path) }
+      try queue.close()
+      if case .results(_, let found?) = contents, found != communeCode {
+        throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
+      }
+    }
+    let database = try DatabasePool(path: path, configuration: Schema.configuration())
+    try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+    try migrate(database, path: path)
+    try database.write { db in
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO meta (key, value) VALUES ('commune_code', ?)",
+        arguments: [communeCode.rawValue])
+      if case .results(_, let found?) = try Schema.inspect(db, path: path), found != communeCode {
+        throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
+      }
+    }
+    return database
   }
 
   /// Opens the existing results file of `communeCode` at `fileURL` for reading only: one
@@ -86,22 +111,19 @@ public final class CommuneStore: Sendable {
     self.fileURL = fileURL
     self.isReadOnly = true
     let path = fileURL.path
-    do {
+    database = try Self.patiently(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
       let contents = try queue.read { try Schema.inspect($0, path: path) }
       if case .results(let version, let found) = contents, version == Schema.latestVersion {
         if let found, found != communeCode {
           throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
         }
-        database = queue
-        return
+        return queue
       }
       try queue.close()
       // Older or still empty: migrate with a writable opening, then read.
       _ = try CommuneStore(communeCode: communeCode, fileURL: fileURL)
-      database = try DatabaseQueue(path: path, configuration: Schema.configuration())
-    } catch {
-      throw Schema.translate(error, path: path)
+      return try DatabaseQueue(path: path, configuration: Schema.configuration())
     }
   }
 

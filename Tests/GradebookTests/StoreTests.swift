@@ -383,6 +383,38 @@ import Testing
     #expect(try setup.attempt(id: third.id)?.answers.count == 1)
   }
 
+  /// A file locked for longer than SQLite's busy timeout (5 s), as a file being created and
+  /// migrated by another process can be under heavy load: opening it, to write or to read,
+  /// waits and then succeeds instead of saying "database is locked".
+  @Test func openingWaitsOutALockHeldLongerThanTheBusyTimeout() async throws {
+    let folder = try TemporaryFolder()
+    let results = folder.results
+    try results.store(for: Commune.muongKim).addOfficial(name: "Lò Văn Thắng", position: "chairman")
+    let path = results.fileURL(for: Commune.muongKim).path
+    let locked = DispatchSemaphore(value: 0)
+    let holder = Task.detached {
+      let queue = try DatabaseQueue(path: path)
+      try queue.writeWithoutTransaction { db in
+        try db.inTransaction(.exclusive) {
+          locked.signal()
+          Thread.sleep(forTimeInterval: 6)
+          return .commit
+        }
+      }
+      try queue.close()
+    }
+    locked.wait()
+    async let reading = Task.detached { try results.readOnlyStore(for: Commune.muongKim)?.officials().count }
+      .value
+    let clock = ContinuousClock()
+    var count = 0
+    let waited = try clock.measure { count = try results.store(for: Commune.muongKim).officials().count }
+    #expect(count == 1)
+    #expect(try await reading == 1)
+    try await holder.value
+    #expect(waited > .seconds(5))
+  }
+
   @Test func twoProcessesCreatingTheSameFileAtOnceBothGetAWorkingStore() async throws {
     // Many openers race on a file that does not exist yet: each must migrate or see it migrated.
     let folder = try TemporaryFolder()
