@@ -170,6 +170,11 @@ enum NumberText {
 }
 
 extension [UInt8] {
+  /// Appends static text's bytes (without the retain that appending another array costs).
+  mutating func append(_ text: StaticString) {
+    append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   /// Appends a copy of bytes already in the array (a memo hit), without the copy of the whole
   /// array that appending a slice of itself would make.
   mutating func appendCopy(of range: Range<Int>) {

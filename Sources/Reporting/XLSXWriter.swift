@@ -139,7 +139,7 @@ public struct XLSXWriter: Sendable {
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
       """.utf8)
-    let names = (0..<columnCount).map { Array(Self.columnName($0).utf8) }
+    let names = ColumnNames(count: columnCount)
     // A column whose texts hardly repeat (times to the second) is written inline: in the shared
     // strings each would be one more entry, looked up and stored for nothing.
     let inline = (0..<columnCount).map { column in
@@ -213,17 +213,20 @@ public struct XLSXWriter: Sendable {
   /// How many rows a part of a sheet made on one core holds.
   static let rowsPerPart = 8192
 
-  /// The pieces of a cell's XML, as bytes (appending a `String`'s UTF-8 view byte by byte costs
-  /// more, millions of times).
+  /// The pieces of a cell's XML. Static text is appended from its own bytes: appending a shared
+  /// `[UInt8]` retains it, millions of times, from every core at once.
   private enum Markup {
-    static let cellStart = Array("<c r=\"".utf8)
-    static let numberValue = Array("\" s=\"2\"><v>".utf8)
-    static let headerNumberValue = Array("\" s=\"1\"><v>".utf8)
-    static let sharedValue = Array("\" t=\"s\"><v>".utf8)
-    static let headerSharedValue = Array("\" t=\"s\" s=\"1\"><v>".utf8)
-    static let valueEnd = Array("</v></c>".utf8)
-    static let inlineText = Array("\" t=\"inlineStr\"><is>".utf8)
-    static let inlineTextEnd = Array("</is></c>".utf8)
+    static let rowStart: StaticString = "<row r=\""
+    static let rowStartEnd: StaticString = "\">"
+    static let rowEnd: StaticString = "</row>"
+    static let cellStart: StaticString = "<c r=\""
+    static let numberValue: StaticString = "\" s=\"2\"><v>"
+    static let headerNumberValue: StaticString = "\" s=\"1\"><v>"
+    static let sharedValue: StaticString = "\" t=\"s\"><v>"
+    static let headerSharedValue: StaticString = "\" t=\"s\" s=\"1\"><v>"
+    static let valueEnd: StaticString = "</v></c>"
+    static let inlineText: StaticString = "\" t=\"inlineStr\"><is>"
+    static let inlineTextEnd: StaticString = "</is></c>"
   }
 
   /// Rows of a sheet as XML, made on their own: their texts are numbered within the part, and
@@ -256,42 +259,40 @@ public struct XLSXWriter: Sendable {
   /// Appends row `number` to `part`: texts of the columns marked `inline` in the cell itself,
   /// other texts as holes for their shared-string numbers.
   private static func append(
-    _ number: Int, _ cells: [Cell], header: Bool, names: [[UInt8]], inline: [Bool],
+    _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool],
     texts: inout TextMemo<Int>,
     to part: inout SheetPart
   ) {
-    var row: [UInt8] = []
-    NumberText.appendInteger(Int64(number), to: &row)
-    part.xml += "<row r=\"".utf8
-    part.xml += row
-    part.xml += "\">".utf8
-    for (index, cell) in cells.enumerated() {
-      // The names were made for the header and the first 500 rows; a longer row names its own.
-      let name = index < names.count ? names[index] : Array(Self.columnName(index).utf8)
-      switch cell {
+    part.xml.append(Markup.rowStart)
+    let digitsStart = part.xml.count
+    NumberText.appendInteger(Int64(number), to: &part.xml)
+    let digits = digitsStart..<part.xml.count
+    part.xml.append(Markup.rowStartEnd)
+    for index in cells.indices {
+      // A cell's reference: its column's name, then the row's number (copied from the row's own).
+      func reference() {
+        part.xml.append(Markup.cellStart)
+        names.append(index, to: &part.xml)
+        part.xml.appendCopy(of: digits)
+      }
+      switch cells[index] {
       case .empty: continue
       case .number(let value) where value.isFinite:
-        part.xml += Markup.cellStart
-        part.xml += name
-        part.xml += row
-        part.xml += header ? Markup.headerNumberValue : Markup.numberValue
+        reference()
+        part.xml.append(header ? Markup.headerNumberValue : Markup.numberValue)
         NumberText.append(value, to: &part.xml)
-        part.xml += Markup.valueEnd
+        part.xml.append(Markup.valueEnd)
       case .number:
         continue
       case .text(let text) where index < inline.count && inline[index]:
-        part.xml += Markup.cellStart
-        part.xml += name
-        part.xml += row
-        part.xml += Markup.inlineText
+        reference()
+        part.xml.append(Markup.inlineText)
         appendTextElement(text, to: &part.xml)
-        part.xml += Markup.inlineTextEnd
+        part.xml.append(Markup.inlineTextEnd)
       case .text(let text):
-        part.xml += Markup.cellStart
-        part.xml += name
-        part.xml += row
+        reference()
         // Style 0 (the default) is left out.
-        part.xml += header ? Markup.headerSharedValue : Markup.sharedValue
+        part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
         let known = texts.value(for: text, column: index)
         let local = known ?? part.texts.count
         if known == nil {
@@ -300,10 +301,34 @@ public struct XLSXWriter: Sendable {
           part.textColumns.append(index)
         }
         part.holes.append((part.xml.count, local))
-        part.xml += Markup.valueEnd
+        part.xml.append(Markup.valueEnd)
       }
     }
-    part.xml += "</row>".utf8
+    part.xml.append(Markup.rowEnd)
+  }
+
+  /// The columns' names (A, B, ..., AA, ...) as bytes, all in one array.
+  struct ColumnNames: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = [0]
+
+    init(count: Int) {
+      for index in 0..<count {
+        bytes += XLSXWriter.columnName(index).utf8
+        ends.append(bytes.count)
+      }
+    }
+
+    /// Appends the name of column `index` (named here when the table's first rows were shorter).
+    func append(_ index: Int, to xml: inout [UInt8]) {
+      guard index + 1 < ends.count else {
+        xml += XLSXWriter.columnName(index).utf8
+        return
+      }
+      bytes.withUnsafeBufferPointer { bytes in
+        xml.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ends[index]..<ends[index + 1]]))
+      }
+    }
   }
 
   /// The workbook's shared strings: each distinct text once, in the order first met; cells refer

@@ -159,6 +159,20 @@ let sample = Table(
     #expect(XLSXWriter.columnName(701) == "ZZ")
   }
 
+  /// Column names are worked out from the header and the first 500 rows; a later row that is
+  /// longer still names each of its cells.
+  @Test func aLongRowAfterTheFirstFiveHundredNamesItsOwnColumns() throws {
+    var rows: [[Cell]] = (0..<600).map { [.text("r\($0)"), .number(Double($0))] }
+    rows[550] += (2..<30).map { .number(Double($0)) }
+    let sheets = try readBack(XLSXWriter().data(for: [Table(name: "x", header: ["a", "b"], rows: rows)]))
+    let read = try #require((sheets["x"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+    let long = read[551]
+    #expect(long.count == 30)
+    #expect(long.suffix(3).map { $0["r"] as? String } == ["AB552", "AC552", "AD552"])
+    #expect(long.last?["n"] as? Double == 29)
+    #expect(read[599].map { $0["r"] as? String } == ["A600", "B600"])
+  }
+
   @Test func controlCharactersCannotBreakTheXML() throws {
     let table = Table(name: "x", header: ["a"], rows: [["bad\u{0001}<tag>&"]])
     let sheets = try readBack(XLSXWriter().data(for: [table]))
