@@ -219,13 +219,15 @@ public struct XLSXWriter: Sendable {
     static let rowStart: StaticString = "<row r=\""
     static let rowStartEnd: StaticString = "\">"
     static let rowEnd: StaticString = "</row>"
-    static let cellStart: StaticString = "<c r=\""
-    static let numberValue: StaticString = "\" s=\"2\"><v>"
-    static let headerNumberValue: StaticString = "\" s=\"1\"><v>"
-    static let sharedValue: StaticString = "\" t=\"s\"><v>"
-    static let headerSharedValue: StaticString = "\" t=\"s\" s=\"1\"><v>"
+    static let cellStart: StaticString = "<c"
+    static let referenceStart: StaticString = " r=\""
+    static let referenceEnd: StaticString = "\""
+    static let numberValue: StaticString = " s=\"2\"><v>"
+    static let headerNumberValue: StaticString = " s=\"1\"><v>"
+    static let sharedValue: StaticString = " t=\"s\"><v>"
+    static let headerSharedValue: StaticString = " t=\"s\" s=\"1\"><v>"
     static let valueEnd: StaticString = "</v></c>"
-    static let inlineText: StaticString = "\" t=\"inlineStr\"><is>"
+    static let inlineText: StaticString = " t=\"inlineStr\"><is>"
     static let inlineTextEnd: StaticString = "</is></c>"
   }
 
@@ -258,6 +260,11 @@ public struct XLSXWriter: Sendable {
 
   /// Appends row `number` to `part`: texts of the columns marked `inline` in the cell itself,
   /// other texts as holes for their shared-string numbers.
+  ///
+  /// A cell right after the one before it (or first in its row, in column A) has no `r`
+  /// reference: ECMA-376 makes it optional, and readers (Excel, LibreOffice, Google Sheets,
+  /// openpyxl) put such a cell in the next column; Microsoft's own exporters write cells so. Only
+  /// a cell after a skipped empty one names its place. The worksheet is a third smaller for it.
   private static func append(
     _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool],
     texts: inout TextMemo<Int>,
@@ -268,29 +275,37 @@ public struct XLSXWriter: Sendable {
     NumberText.appendInteger(Int64(number), to: &part.xml)
     let digits = digitsStart..<part.xml.count
     part.xml.append(Markup.rowStartEnd)
+    // The column a cell without a reference is read in.
+    var implicitColumn = 0
     for index in cells.indices {
-      // A cell's reference: its column's name, then the row's number (copied from the row's own).
-      func reference() {
+      // A cell's start, with its reference (column name and the row's number, copied from the
+      // row's own) when a cell was skipped before it.
+      func start() {
         part.xml.append(Markup.cellStart)
-        names.append(index, to: &part.xml)
-        part.xml.appendCopy(of: digits)
+        if index != implicitColumn {
+          part.xml.append(Markup.referenceStart)
+          names.append(index, to: &part.xml)
+          part.xml.appendCopy(of: digits)
+          part.xml.append(Markup.referenceEnd)
+        }
+        implicitColumn = index + 1
       }
       switch cells[index] {
       case .empty: continue
       case .number(let value) where value.isFinite:
-        reference()
+        start()
         part.xml.append(header ? Markup.headerNumberValue : Markup.numberValue)
         NumberText.append(value, to: &part.xml)
         part.xml.append(Markup.valueEnd)
       case .number:
         continue
       case .text(let text) where index < inline.count && inline[index]:
-        reference()
+        start()
         part.xml.append(Markup.inlineText)
         appendTextElement(text, to: &part.xml)
         part.xml.append(Markup.inlineTextEnd)
       case .text(let text):
-        reference()
+        start()
         // Style 0 (the default) is left out.
         part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
         let known = texts.value(for: text, column: index)

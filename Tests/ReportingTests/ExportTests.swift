@@ -99,7 +99,24 @@ let sample = Table(
           rows = []
           for row in root.find('m:sheetData', ns):
               cells = []
+              # A cell without a reference is in the column after the cell before it (ECMA-376).
+              column = 0
               for c in row:
+                  given = c.get('r')
+                  if given is not None:
+                      letters = given.rstrip('0123456789')
+                      assert given[len(letters):] == row.get('r'), f'{given} is not in row {row.get("r")}'
+                      column = 0
+                      for letter in letters:
+                          column = column * 26 + ord(letter) - 64
+                      column -= 1
+                  label, index = '', column + 1
+                  while index > 0:
+                      index, remainder = divmod(index - 1, 26)
+                      label = chr(65 + remainder) + label
+                  column += 1
+                  c.set('r', label + row.get('r'))
+                  c.set('explicit', 'yes' if given is not None else 'no')
                   if c.get('t') == 's':
                       references += 1
                       cells.append({'r': c.get('r'), 't': shared[int(c.find('m:v', ns).text)], 's': c.get('s')})
@@ -108,6 +125,7 @@ let sample = Table(
                       cells.append({'r': c.get('r'), 't': text, 's': c.get('s'), 'inline': True})
                   else:
                       cells.append({'r': c.get('r'), 'n': float(c.find('m:v', ns).text), 's': c.get('s')})
+                  cells[-1]['explicit'] = c.get('explicit') == 'yes'
                   assert c.find('m:f', ns) is None
               rows.append(cells)
           sheets[name] = {'frozen': pane.get('state') if pane is not None else None, 'rows': rows}
@@ -143,8 +161,11 @@ let sample = Table(
     // A would-be formula is a typed text cell, and a negative number stays a number.
     #expect(rows[2][0]["t"] as? String == "=HYPERLINK(\"http://x\")")
     #expect(rows[2][2]["n"] as? Double == -2)
-    // An empty cell is skipped, so the number lands in column C.
+    // An empty cell is skipped, so the number lands in column C: that cell names its place, the
+    // cells that follow the one before them do not (a reader puts them in the next column).
     #expect(rows[4].map { $0["r"] as? String } == ["A5", "C5"])
+    #expect(rows[4].map { $0["explicit"] as? Bool } == [false, true])
+    #expect(rows[1].map { $0["explicit"] as? Bool } == [false, false, false])
   }
 
   @Test func sheetNamesFollowExcelsRules() {
