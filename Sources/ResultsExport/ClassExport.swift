@@ -39,6 +39,10 @@ public struct ClassExport: Sendable {
   let quizzes: [String: (quiz: Quiz, course: Course)]
   let attemptsByOfficial: [UUID: [Attempt]]
   let finishedByQuiz: [String: [Attempt]]
+  /// The time of the first answer exported (`reference` is the last one's).
+  let earliestAnswer: Date
+  /// Every distinct response stored, as stored.
+  let storedResponses: [String]
 
   public init(
     results: ClassResults, library: CourseLibrary, language: Language, communeNames: [UnitCode: String] = [:],
@@ -66,15 +70,14 @@ public struct ClassExport: Sendable {
     let taken = Set(results.attempts.map(\.quizID))
     quizIDs = order.filter(taken.contains) + taken.subtracting(order).sorted()
     attemptsByOfficial = Dictionary(grouping: results.attempts, by: \.officialID)
+    let survey = AnswerSurvey(of: results.attempts)
+    reference = survey.latest ?? Date(timeIntervalSince1970: 0)
+    earliestAnswer = min(survey.earliest ?? reference, reference)
+    storedResponses = Array(survey.responses)
     var answered = Set<String>()
-    var latest = Date(timeIntervalSince1970: 0)
-    for attempt in results.attempts {
-      for answer in attempt.answers {
-        latest = max(latest, answer.answeredAt)
-        if let codes = questionInfo[answer.questionID]?.countedCodes { answered.formUnion(codes) }
-      }
+    for question in survey.questionIDs {
+      if let codes = questionInfo[question]?.countedCodes { answered.formUnion(codes) }
     }
-    reference = latest
     dimensions = library.taxonomy.dimensions.filter { answered.contains($0.code) }
     finishedByQuiz = Dictionary(grouping: results.attempts.filter { $0.status == .finished }, by: \.quizID)
     // Quiz by quiz on every core, the biggest first.
@@ -154,13 +157,7 @@ public struct ClassExport: Sendable {
 
   /// ``responseText(_:)`` of every distinct stored response exported, worked out once each.
   func responseTexts() -> [String: String] {
-    var texts: [String: String] = [:]
-    for attempt in results.attempts {
-      for answer in attempt.answers where texts[answer.response] == nil {
-        texts[answer.response] = responseText(answer.response)
-      }
-    }
-    return texts
+    Dictionary(uniqueKeysWithValues: storedResponses.map { ($0, responseText($0)) })
   }
 
   /// `2026-10-15 08:31:00` in the export's time zone, without a DateFormatter per answer.
@@ -168,11 +165,7 @@ public struct ClassExport: Sendable {
 
   /// A ``LocalTimeFormatter`` for the times of the exported answers.
   func localTimeFormatter() -> LocalTimeFormatter {
-    var earliest = reference
-    for attempt in results.attempts {
-      for answer in attempt.answers where answer.answeredAt < earliest { earliest = answer.answeredAt }
-    }
-    return LocalTimeFormatter(timeZone: timeZone, span: earliest...reference)
+    LocalTimeFormatter(timeZone: timeZone, span: earliestAnswer...reference)
   }
 
   func position(_ id: String) -> String {
@@ -197,6 +190,41 @@ public struct ClassExport: Sendable {
   static func rounded(_ value: Double?) -> Cell {
     value.map { .number(($0 * 100).rounded() / 100) } ?? .empty
   }
+}
+
+/// What one pass over a class's answers finds: the span of their times, the questions answered
+/// and the distinct responses. Worked out in slices of attempts on every core (an export has
+/// hundreds of thousands of answers), then put together.
+struct AnswerSurvey {
+  var earliest: Date?
+  var latest: Date?
+  var questionIDs = Set<String>()
+  var responses = Set<String>()
+
+  init(of attempts: [Attempt]) {
+    let size = 256
+    let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
+    let parts = concurrentMap(slices) { slice in
+      var part = AnswerSurvey()
+      for attempt in attempts[slice] {
+        for answer in attempt.answers {
+          part.earliest = min(part.earliest ?? answer.answeredAt, answer.answeredAt)
+          part.latest = max(part.latest ?? answer.answeredAt, answer.answeredAt)
+          part.questionIDs.insert(answer.questionID)
+          part.responses.insert(answer.response)
+        }
+      }
+      return part
+    }
+    for part in parts {
+      if let earliest = part.earliest { self.earliest = min(self.earliest ?? earliest, earliest) }
+      if let latest = part.latest { self.latest = max(self.latest ?? latest, latest) }
+      questionIDs.formUnion(part.questionIDs)
+      responses.formUnion(part.responses)
+    }
+  }
+
+  private init() {}
 }
 
 /// What the export tables need of a question, worked out once per question.
