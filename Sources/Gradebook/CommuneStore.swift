@@ -111,8 +111,13 @@ public final class CommuneStore: Sendable {
     self.fileURL = fileURL
     self.isReadOnly = true
     let path = fileURL.path
+    // The file is read through memory it is mapped to: an export reads tens of files of a
+    // megabyte and more, where each page read was a system call and a copy. A mapped read that
+    // fails (a disk error) ends the process; this connection writes nothing, so nothing is lost.
+    var configuration = Schema.configuration()
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedSize)") }
     database = try Self.patiently(path: path) {
-      let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
       let contents = try queue.read { try Schema.inspect($0, path: path) }
       if case .results(let version, let found) = contents, version == Schema.latestVersion {
         if let found, found != communeCode {
@@ -123,9 +128,12 @@ public final class CommuneStore: Sendable {
       try queue.close()
       // Older or still empty: migrate with a writable opening, then read.
       _ = try CommuneStore(communeCode: communeCode, fileURL: fileURL)
-      return try DatabaseQueue(path: path, configuration: Schema.configuration())
+      return try DatabaseQueue(path: path, configuration: configuration)
     }
   }
+
+  /// How much of a file read by a read-only store is mapped into memory (SQLite's `mmap_size`).
+  static let mappedSize = 1 << 30
 
   /// Applies missing migrations. Two processes creating the same file at once may both try the
   /// first migration: the loser's transaction fails and rolls back, and it retries once the

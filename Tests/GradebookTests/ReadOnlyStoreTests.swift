@@ -61,6 +61,9 @@ import Testing
 
     let store = try #require(try folder.results.readOnlyStore(for: Commune.muongKim))
     #expect(store.isReadOnly)
+    // It reads through memory the file is mapped to (not a system call per page).
+    #expect(
+      try store.database.read { try Int.fetchOne($0, sql: "PRAGMA mmap_size") } == CommuneStore.mappedSize)
     #expect(try store.officials().count == 3)
     #expect(try store.trainingClass(id: classes[0]) != nil)
     #expect(try store.attempts(classID: classes[0]).count == 6)
