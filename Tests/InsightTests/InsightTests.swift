@@ -156,6 +156,23 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
     #expect(items["easy"]?.discriminationIndex == nil)
   }
 
+  /// Questions drawn from a pool: each item is figured over the attempts that had it (its marks
+  /// against the rest of those attempts' totals); the test as a whole has no alpha.
+  @Test func attemptsWithDifferentQuestionsGiveItemFiguresButNoAlpha() {
+    let pooled = ItemAnalysis(attempts: [
+      ItemAttempt(marks: ["q1": 1, "q2": 1]),
+      ItemAttempt(marks: ["q1": 0, "q3": 1]),
+      ItemAttempt(marks: ["q2": 0, "q3": 0]),
+      ItemAttempt(marks: ["q1": 1, "q3": 0.5]),
+    ])
+    #expect(pooled.items.map(\.questionID) == ["q1", "q2", "q3"])
+    #expect(pooled.items.map(\.attempts) == [3, 2, 3])
+    #expect(pooled.items.map(\.facility) == [2.0 / 3, 0.5, 0.5])
+    // q1 against the rest: marks (1, 0, 1), rest (1, 1, 0.5): covariance -1/12, so negative.
+    #expect(close(pooled.items[0].discriminationIndex, -50))
+    #expect(pooled.alpha == nil && pooled.errorRatio == nil)
+  }
+
   @Test func noAttemptsAndOneAttemptGiveNoTestFigures() {
     #expect(ItemAnalysis(attempts: []).alpha == nil)
     let one = ItemAnalysis(attempts: [ItemAttempt(marks: ["q1": 1, "q2": 0])])
