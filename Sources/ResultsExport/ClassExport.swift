@@ -38,6 +38,8 @@ public struct ClassExport: Sendable {
   let questionInfo: [String: QuestionInfo]
   let quizzes: [String: (quiz: Quiz, course: Course)]
   let attemptsByOfficial: [UUID: [Attempt]]
+  /// Question id → the positions in `dimensions` its answers count for.
+  let dimensionSlots: [String: [Int]]
   let finishedByQuiz: [String: [Attempt]]
   /// The time of the first answer exported (`reference` is the last one's).
   let earliestAnswer: Date
@@ -79,6 +81,10 @@ public struct ClassExport: Sendable {
       if let codes = questionInfo[question]?.countedCodes { answered.formUnion(codes) }
     }
     dimensions = library.taxonomy.dimensions.filter { answered.contains($0.code) }
+    let dimensionCodes = dimensions.map(\.code)
+    dimensionSlots = questionInfo.mapValues { info in
+      dimensionCodes.indices.filter { info.countedCodes.contains(dimensionCodes[$0]) }
+    }
     finishedByQuiz = Dictionary(grouping: results.attempts.filter { $0.status == .finished }, by: \.quizID)
     // Quiz by quiz on every core, the biggest first.
     let quizzesBySize = finishedByQuiz.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }
@@ -115,19 +121,21 @@ public struct ClassExport: Sendable {
   /// Summed as ``MasteryTally``s, answer by answer in the order ``MasteryRule/tally(of:at:)``
   /// adds them, so the figures are those of the official's answer facts.
   public func dimensionMastery(of official: Official) -> [String: Mastery] {
-    var tallies: [String: MasteryTally] = [:]
+    var tallies = [MasteryTally?](repeating: nil, count: dimensions.count)
     for attempt in attemptsByOfficial[official.id] ?? [] {
       for answer in attempt.answers {
-        guard let info = questionInfo[answer.questionID], !info.countedCodes.isEmpty else { continue }
+        guard let slots = dimensionSlots[answer.questionID], !slots.isEmpty else { continue }
         let weight = rule.weight(of: answer.answeredAt, at: reference)
-        for code in info.countedCodes {
-          tallies[code, default: MasteryTally(officials: 1)].add(weight: weight, score: answer.score)
+        for slot in slots {
+          var tally = tallies[slot] ?? MasteryTally(officials: 1)
+          tally.add(weight: weight, score: answer.score)
+          tallies[slot] = tally
         }
       }
     }
     var mastery: [String: Mastery] = [:]
-    for dimension in dimensions {
-      mastery[dimension.code] = rule.mastery(of: tallies[dimension.code] ?? .empty)
+    for (slot, dimension) in dimensions.enumerated() {
+      mastery[dimension.code] = rule.mastery(of: tallies[slot] ?? .empty)
     }
     return mastery
   }
