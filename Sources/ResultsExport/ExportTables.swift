@@ -87,7 +87,7 @@ extension ClassExport {
     }
     // The rows are the answers of each official's attempts in turn: `starts` holds the row of
     // each attempt's first answer, and a row is found from its number when the writer asks.
-    var taken: [(cells: [Cell], answers: [Answer])] = []
+    var taken: [(cells: AttemptCells, answers: [Answer])] = []
     var starts: [Int] = []
     var count = 0
     for official in results.officials {
@@ -96,10 +96,10 @@ extension ClassExport {
       for attempt in attemptsByOfficial[official.id] ?? [] where !attempt.answers.isEmpty {
         taken.append(
           (
-            [
-              commune, name, .text(attempt.id.uuidString), .text(attempt.quizID),
-              statuses[attempt.status] ?? .empty,
-            ],
+            AttemptCells(
+              commune: commune, name: name, attempt: .text(attempt.id.uuidString),
+              quiz: .text(attempt.quizID),
+              status: statuses[attempt.status] ?? .empty),
             attempt.answers
           ))
         starts.append(count)
@@ -117,16 +117,24 @@ extension ClassExport {
       let question =
         questions[answer.questionID]
         ?? QuestionCells(id: .text(answer.questionID), text: .empty, codes: .text(""))
-      var cells = taken[low].cells
-      cells.reserveCapacity(13)
-      cells += [
+      let attempt = taken[low].cells
+      return [
+        attempt.commune, attempt.name, attempt.attempt, attempt.quiz, attempt.status,
         question.id, question.text, question.codes, .text(responses[answer.response] ?? answer.response),
         .number(answer.score), .number(answer.isCorrect ? 1 : 0),
         .number((answer.timeTaken * 10).rounded() / 10),
         .text(times.string(answer.answeredAt)),
       ]
-      return cells
     }
+  }
+
+  /// The cells of an attempt's columns in the answers table.
+  private struct AttemptCells: Sendable {
+    var commune: Cell
+    var name: Cell
+    var attempt: Cell
+    var quiz: Cell
+    var status: Cell
   }
 
   /// The cells of a question's columns in the answers table.
