@@ -99,6 +99,24 @@ import Testing
       try JSONDecoder().decode(CurriculumCache.Entry.self, from: Data(contentsOf: entryURL)).library != nil)
   }
 
+  /// A shell killed while writing its entry leaves a temporary file: the next write removes it
+  /// once it is old enough not to be another process's write under way.
+  @Test func aTemporaryFileAWriteCutShortLeftIsRemovedOnceOld() throws {
+    let workspace = try Workspace()
+    let folder = workspace.cache.directory
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let stale = folder.appendingPathComponent(".0123abcd.\(UUID().uuidString).tmp")
+    let fresh = folder.appendingPathComponent(".4567ef01.\(UUID().uuidString).tmp")
+    try Data("{ half an ent".utf8).write(to: stale)
+    try Data("{ being writ".utf8).write(to: fresh)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-CurriculumCache.abandonedAfter - 60)],
+      ofItemAtPath: stale.path)
+    _ = CurriculumLoader().load(path: workspace.courses, cache: workspace.cache)
+    #expect(workspace.entries.filter { $0.hasSuffix(".json") }.count == 1)
+    #expect(workspace.entries.filter { $0.hasSuffix(".tmp") } == [fresh.lastPathComponent])
+  }
+
   @Test func onlyTheNewestEntriesAreKept() throws {
     let workspace = try Workspace()
     var cache = workspace.cache

@@ -70,30 +70,41 @@ public struct CurriculumCache: Sendable {
     return LoadedCurriculum(library: entry.library, diagnostics: entry.diagnostics)
   }
 
-  /// Writes the entry (atomically) and removes the oldest beyond ``capacity``; failures are
-  /// ignored, the cache being only a shortcut.
+  /// Writes the entry (to a temporary file, then renamed into place) and removes the oldest
+  /// beyond ``capacity``, and any temporary file a write that was cut short left (older than
+  /// ``abandonedAfter``); failures are ignored, the cache being only a shortcut.
   func store(_ loaded: LoadedCurriculum, for key: String) {
     let fileManager = FileManager.default
     guard (try? fileManager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
       let data = try? JSONEncoder().encode(Entry(library: loaded.library, diagnostics: loaded.diagnostics))
     else { return }
-    try? data.write(to: url(for: key), options: .atomic)
-    let entries =
-      (try? fileManager.contentsOfDirectory(
-        at: directory, includingPropertiesForKeys: [.contentModificationDateKey]))?
-      .filter { $0.pathExtension == "json" } ?? []
-    guard entries.count > capacity else { return }
-    let byAge = entries.sorted {
-      let first =
-        (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
-        ?? .distantPast
-      let second =
-        (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
-        ?? .distantPast
-      return first < second
+    let temporary = directory.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
+    if fileManager.createFile(atPath: temporary.path, contents: data),
+      rename(temporary.path, url(for: key).path) != 0
+    {
+      try? fileManager.removeItem(at: temporary)
     }
+    func modified(_ file: URL) -> Date {
+      (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
+        ?? .distantPast
+    }
+    let files =
+      (try? fileManager.contentsOfDirectory(
+        at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+    let now = Date()
+    for file in files
+    where file.pathExtension == "tmp" && now.timeIntervalSince(modified(file)) > Self.abandonedAfter {
+      try? fileManager.removeItem(at: file)
+    }
+    let entries = files.filter { $0.pathExtension == "json" }
+    guard entries.count > capacity else { return }
+    let byAge = entries.sorted { modified($0) < modified($1) }
     for old in byAge.prefix(entries.count - capacity) { try? fileManager.removeItem(at: old) }
   }
+
+  /// How old a temporary file in the cache must be to be taken for what a write cut short (a
+  /// shell killed while writing in the background) left behind; a write under way is younger.
+  static let abandonedAfter: TimeInterval = 3600
 }
 
 /// A 64-bit FNV-1a hash fed with the bytes of several files and strings: the cache key.
