@@ -19,10 +19,14 @@ let package = Package(
     .target(name: "VietnameseText"),
     // The two-language message model: Language, LocalizedText, message catalogues.
     .target(name: "Localization"),
+    // Where papi-train keeps its own files for the user (XDG config, data and cache folders).
+    .target(name: "UserFolders"),
     // Courses, lessons, questions and the PAPI taxonomy: loading and validation.
     .target(
       name: "Curriculum",
-      dependencies: ["Localization", "VietnameseText", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "Localization", "VietnameseText", "UserFolders", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
@@ -39,7 +43,7 @@ let package = Package(
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", .product(name: "GRDB", package: "GRDB.swift"),
+        "Localization", "VietnameseText", "UserFolders", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
@@ -61,7 +65,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
@@ -88,6 +92,7 @@ let package = Package(
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["Access"]),
+    .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
       name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
     .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import UserFolders
 
 #if canImport(Glibc)
   import Glibc
@@ -31,13 +32,7 @@ public struct AccessStore: Sendable {
 
   /// The file for this user: `$XDG_CONFIG_HOME/papi-train/access.json`, else under `~/.config`.
   public static func `default`(environment: [String: String]) -> AccessStore {
-    let base: URL
-    if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-      base = URL(fileURLWithPath: config)
-    } else {
-      base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-    }
-    return AccessStore(url: base.appendingPathComponent("papi-train/access.json"))
+    AccessStore(url: UserFolder.config.url(environment: environment).appendingPathComponent("access.json"))
   }
 
   /// The contents, or empty ones when there is no file yet.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import UserFolders
 
 #if canImport(Glibc)
   import Glibc
@@ -15,14 +16,7 @@ public struct MachineKey: Sendable {
   public var publicKeyText: String { privateKey.publicKey.rawRepresentation.base64EncodedString() }
 
   public static func defaultURL(environment: [String: String]) -> URL {
-    let base: URL
-    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-      base = URL(fileURLWithPath: data)
-    } else {
-      base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
-        ".local/share")
-    }
-    return base.appendingPathComponent("papi-train/signing-key")
+    UserFolder.data.url(environment: environment).appendingPathComponent("signing-key")
   }
 
   /// The key at `url`, made there first if there is none.

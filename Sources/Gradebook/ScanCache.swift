@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import UserFolders
 
 /// Sums of results files kept between reports, so that a province's report reads again only the
 /// files that changed since the last one.
@@ -18,16 +19,8 @@ public struct ScanCache: Sendable {
 
   /// The cache for the results folder `directory`, under `$XDG_CACHE_HOME/papi-train` (else
   /// `~/.cache/papi-train`), one file per folder.
-  public static func `default`(for directory: ResultsDirectory, environment: [String: String]) -> ScanCache? {
-    let base: URL
-    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-      base = URL(fileURLWithPath: cache)
-    } else if let home = environment["HOME"], !home.isEmpty {
-      base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-    } else {
-      return nil
-    }
-    let folder = base.appendingPathComponent("papi-train")
+  public static func `default`(for directory: ResultsDirectory, environment: [String: String]) -> ScanCache {
+    let folder = UserFolder.cache.url(environment: environment)
     return ScanCache(url: folder.appendingPathComponent("scan-\(hash(directory.url.path)).sqlite"))
   }
 

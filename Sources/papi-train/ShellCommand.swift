@@ -40,7 +40,7 @@ struct ShellCommand: ParsableCommand {
     let language = languageOption.language
     // The first start after a course change shows its prompt while the courses are cached.
     var cache = CurriculumCache.default(environment: ProcessInfo.processInfo.environment)
-    cache?.writesInBackground = true
+    cache.writesInBackground = true
     defer { CurriculumCache.waitForWrites() }
     let loaded = CurriculumLoader().load(path: courses, cache: cache)
     guard let library = loaded.library, loaded.errors.isEmpty else {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import UserFolders
 
 /// Courses already loaded and validated, kept on disk under the hash of everything they were read
 /// from, so that the shell starts without parsing the YAML again.
@@ -39,17 +40,11 @@ public struct CurriculumCache: Sendable {
     self.directory = directory
   }
 
-  /// `$XDG_CACHE_HOME/papi-train/courses`, else `~/.cache/papi-train/courses`; nil without either.
-  public static func `default`(environment: [String: String]) -> CurriculumCache? {
-    let base: URL
-    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-      base = URL(fileURLWithPath: cache)
-    } else if let home = environment["HOME"], !home.isEmpty {
-      base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
-    } else {
-      return nil
-    }
-    return CurriculumCache(directory: base.appendingPathComponent("papi-train/courses"))
+  /// `courses` in papi-train's cache folder: `$XDG_CACHE_HOME/papi-train/courses`, else
+  /// `~/.cache/papi-train/courses` (``UserFolder/cache``).
+  public static func `default`(environment: [String: String]) -> CurriculumCache {
+    CurriculumCache(
+      directory: UserFolder.cache.url(environment: environment).appendingPathComponent("courses"))
   }
 
   /// The version of what an entry holds; part of every key.
