@@ -168,10 +168,8 @@ public struct ClassExport: Sendable {
     Dictionary(uniqueKeysWithValues: storedResponses.map { ($0, responseText($0)) })
   }
 
-  /// `2026-10-15 08:31:00` in the export's time zone, without a DateFormatter per answer.
-  func localTime(_ date: Date) -> String { LocalTimeFormatter(timeZone: timeZone).string(date) }
-
-  /// A ``LocalTimeFormatter`` for the times of the exported answers.
+  /// A ``LocalTimeFormatter`` for the times of the exported answers (`2026-10-15 08:31:00` in the
+  /// export's time zone, without a DateFormatter per answer).
   func localTimeFormatter() -> LocalTimeFormatter {
     LocalTimeFormatter(timeZone: timeZone, span: earliestAnswer...reference)
   }
