@@ -21,6 +21,10 @@ let package = Package(
     .target(name: "Localization"),
     // Where papi-train keeps its own files for the user (XDG config, data and cache folders).
     .target(name: "UserFolders"),
+    // Small utilities with one home each: CSV reading, a parallel map.
+    .target(name: "Toolkit", dependencies: ["VietnameseText"]),
+    // The terminal toolkit: the terminal's facts, styles honouring NO_COLOR, word wrapping.
+    .target(name: "TerminalUI", dependencies: ["VietnameseText"]),
     // Courses, lessons, questions and the PAPI taxonomy: loading and validation.
     .target(
       name: "Curriculum",
@@ -43,7 +47,8 @@ let package = Package(
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", .product(name: "GRDB", package: "GRDB.swift"),
+        "Localization", "VietnameseText", "UserFolders", "Toolkit",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
@@ -51,13 +56,15 @@ let package = Package(
     // SQLite for provinces), mapped onto the taxonomy, turned into readiness, group reports and
     // the views Reporting draws.
     .target(
-      name: "ResultsAnalysis", dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+      name: "ResultsAnalysis",
+      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
     ),
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
       name: "ResultsExport",
       dependencies: [
         "Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "ResultsAnalysis",
+        "Toolkit",
       ]
     ),
     // Who may see what: trainer and leader passphrases (scrypt, salted), and Ed25519 signatures
@@ -74,21 +81,25 @@ let package = Package(
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
     .target(
       name: "Shell",
-      dependencies: ["CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText"]
+      dependencies: [
+        "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
+      ]
     ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
     .executableTarget(
       name: "papi-train",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
+        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
+        "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access",
+        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "TerminalUI"]),
+    .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["Access"]),
@@ -97,7 +108,9 @@ let package = Package(
       name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
     .testTarget(
       name: "ResultsExportTests",
-      dependencies: ["ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization"]
+      dependencies: [
+        "ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization",
+      ]
     ),
     .testTarget(
       name: "GradebookTests",

@@ -1,4 +1,5 @@
 import Foundation
+import Toolkit
 import VietnameseText
 
 /// A tier of local government. Since 1 July 2025 there are two (province, commune); lists from
@@ -130,7 +131,7 @@ public struct UnitHierarchy: Sendable, Hashable {
 
   /// Reads the data-file format from `data`; `path` is used in messages.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try CSVReader.read(data, path: path).filter { !$0.isBlank }
+    let records = try csvRecords(data, path: path).filter { !$0.isBlank }
     guard let header = records.first else {
       throw GradebookError.invalidFile(path: path, line: 1, problem: .empty)
     }

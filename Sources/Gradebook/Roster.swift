@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Toolkit
 import VietnameseText
 
 /// A position as a roster may name it: its id (from `Courses/positions.yaml`) and its names.
@@ -130,7 +131,7 @@ public enum RosterFile {
 
   /// The rows of the file, blank rows left out.
   public static func rows(from data: Data, path: String) throws -> [RosterRow] {
-    let records = try CSVReader.read(data, path: path)
+    let records = try csvRecords(data, path: path)
     for record in records.prefix(15) {
       let keys = record.fields.map(CSVReader.headerKey)
       guard let nameColumn = keys.firstIndex(where: nameKeys.contains),

@@ -1,4 +1,5 @@
 import Foundation
+import Toolkit
 import VietnameseText
 
 /// Reads the list of administrative units as the statistics office publishes it
@@ -32,7 +33,7 @@ public enum StatisticsOfficeList {
 
   /// Parses the list; every bad row is reported (file and line) in one ``GradebookError``.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try CSVReader.read(data, path: path)
+    let records = try csvRecords(data, path: path)
     guard
       let headerIndex = records.prefix(15).firstIndex(where: { record in
         let keys = Set(record.fields.map(CSVReader.headerKey))

@@ -5,6 +5,7 @@ import Gradebook
 import Insight
 import Localization
 import Reporting
+import Toolkit
 
 /// Class results turned into what a trainer hands in: a table of scores per official, one of
 /// every answer, one of item statistics per question and one per quiz, and the same as a JSON

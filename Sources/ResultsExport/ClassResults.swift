@@ -1,5 +1,6 @@
 import Foundation
 import Gradebook
+import Toolkit
 
 /// The stored results an export covers, read from a results folder: the officials who took part
 /// and their attempts with every answer, commune by commune.

@@ -2,6 +2,7 @@ import Foundation
 import Gradebook
 import Insight
 import Reporting
+import Toolkit
 
 /// The four tables of an export, each a sheet of the workbook or a CSV file.
 public enum ExportTable: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,4 @@
+import TerminalUI
 import VietnameseText
 
 /// Renders lesson Markdown for a terminal: headings, **bold**, *italic*, `code`, bulleted and
@@ -125,44 +126,6 @@ public struct MarkdownRenderer: Sendable {
 
   /// Wraps styled text at word boundaries to the width, measuring only visible columns.
   func wrap(_ text: String, firstPrefix: String, restPrefix: String) -> [String] {
-    var lines: [String] = []
-    var current = firstPrefix
-    var currentWidth = firstPrefix.displayWidth
-    var prefixWidth = currentWidth
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      let wordWidth = visibleWidth(word)
-      if currentWidth > prefixWidth, currentWidth + 1 + wordWidth > width {
-        lines.append(current)
-        current = restPrefix
-        currentWidth = restPrefix.displayWidth
-        prefixWidth = currentWidth
-      }
-      if currentWidth > prefixWidth {
-        current += " "
-        currentWidth += 1
-      }
-      current += word
-      currentWidth += wordWidth
-    }
-    if currentWidth > prefixWidth || lines.isEmpty { lines.append(current) }
-    return lines
-  }
-
-  /// Display width without ANSI escape sequences.
-  private func visibleWidth(_ text: Substring) -> Int {
-    var width = 0
-    var inEscape = false
-    for scalar in text.unicodeScalars {
-      if inEscape {
-        if scalar == "m" { inEscape = false }
-        continue
-      }
-      if scalar == "\u{1B}" {
-        inEscape = true
-        continue
-      }
-      width += scalar.terminalColumns
-    }
-    return width
+    TextWrapper(width: width).wrap(text, firstPrefix: firstPrefix, restPrefix: restPrefix)
   }
 }

@@ -1,6 +1,7 @@
 import CReadline
 import Foundation
 import Synchronization
+import TerminalUI
 import VietnameseText
 
 /// The completion in force for the prompt being read, shared with readline's C callback.

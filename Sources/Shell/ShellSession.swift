@@ -2,6 +2,7 @@ import Assessment
 import Curriculum
 import Foundation
 import Localization
+import TerminalUI
 import VietnameseText
 
 /// One run of the interactive shell: an official identifies (commune, then name), then reads

@@ -5,6 +5,7 @@ import Foundation
 import Gradebook
 import Localization
 import Shell
+import TerminalUI
 
 /// `papi-train shell` (the default): the interactive shell for officials, on the shipped Courses/,
 /// the commune list in AdministrativeUnits/ and the results in Results/.

@@ -2,6 +2,7 @@ import Assessment
 import Curriculum
 import Foundation
 import Localization
+import TerminalUI
 import Testing
 
 @testable import Shell

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// `transform` applied to every element on every core, the results in the elements' order.
-func concurrentMap<Element: Sendable, Mapped: Sendable>(
+public func concurrentMap<Element: Sendable, Mapped: Sendable>(
   _ elements: [Element], _ transform: @Sendable (Element) -> Mapped
 ) -> [Mapped] {
   guard elements.count > 1 else { return elements.map(transform) }

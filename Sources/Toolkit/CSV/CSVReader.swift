@@ -2,14 +2,20 @@ import Foundation
 import VietnameseText
 
 /// One record of a CSV file and the line it starts on (1-based).
-struct CSVRecord: Sendable, Hashable {
-  var line: Int
-  var fields: [String]
+public struct CSVRecord: Sendable, Hashable {
+  public var line: Int
+  public var fields: [String]
+
+  public init(line: Int, fields: [String]) {
+    self.line = line
+    self.fields = fields
+  }
 
   /// Whether every field is blank (Excel writes such rows at the end of a sheet).
-  var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+  public var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
 
-  func field(_ index: Int?) -> String {
+  /// The field at `index` in NFC with runs of white space made one space; empty when absent.
+  public func field(_ index: Int?) -> String {
     guard let index, index < fields.count else { return "" }
     return fields[index].nfc.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
@@ -18,8 +24,9 @@ struct CSVRecord: Sendable, Hashable {
 /// Reads the CSV that spreadsheets write: UTF-8 with or without a byte-order mark (or UTF-16
 /// with one, from "Unicode text"), comma, semicolon or tab separated (guessed from the first
 /// lines), RFC 4180 quoting with line breaks inside quotes, CRLF or LF line ends.
-enum CSVReader {
-  static func read(_ data: Data, path: String) throws -> [CSVRecord] {
+public enum CSVReader {
+  /// The records of `data`, read from the file at `path` (named in errors).
+  public static func read(_ data: Data, path: String) throws -> [CSVRecord] {
     let text = try decode(data, path: path)
     let separator = guessSeparator(text)
     var records: [CSVRecord] = []
@@ -80,25 +87,26 @@ enum CSVReader {
       }
     }
     if inQuotes {
-      throw GradebookError.invalidFile(path: path, line: quoteLine, problem: .unterminatedQuote)
+      throw CSVReadError(path: path, line: quoteLine, problem: .unterminatedQuote)
     }
     if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
     return records
   }
 
-  static func decode(_ data: Data, path: String) throws -> String {
+  /// The text of a spreadsheet CSV file: UTF-8 with or without BOM, or UTF-16 with a BOM.
+  public static func decode(_ data: Data, path: String) throws -> String {
     let bytes = [UInt8](data)
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
       guard let text = String(data: data.dropFirst(2), encoding: encoding) else {
-        throw GradebookError.invalidFile(path: path, line: 1, problem: .notUTF8)
+        throw CSVReadError(path: path, line: 1, problem: .notUTF8)
       }
       return text
     }
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
     guard let text = String(data: body, encoding: .utf8) else {
       let line = firstInvalidLine(Array(body))
-      throw GradebookError.invalidFile(path: path, line: line, problem: .notUTF8)
+      throw CSVReadError(path: path, line: line, problem: .notUTF8)
     }
     return text
   }
@@ -136,9 +144,30 @@ enum CSVReader {
 
   /// A header cell reduced to letters and digits, diacritics folded: "Tỉnh / Thành Phố" and
   /// "Tinh Thanh pho" both give "tinhthanhpho".
-  static func headerKey(_ text: String) -> String {
+  public static func headerKey(_ text: String) -> String {
     String(
       text.matchKey(foldingDiacritics: true).unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
         .map(Character.init))
+  }
+}
+
+/// A CSV file that cannot be read at all: where, and why.
+public struct CSVReadError: Error, Sendable, Hashable {
+  public enum Problem: Sendable, Hashable {
+    /// A quoted field that runs to the end of the file (it opened at `line`).
+    case unterminatedQuote
+    /// Bytes that are not UTF-8, first on `line`.
+    case notUTF8
+  }
+
+  public var path: String
+  /// 1-based.
+  public var line: Int
+  public var problem: Problem
+
+  public init(path: String, line: Int, problem: Problem) {
+    self.path = path
+    self.line = line
+    self.problem = problem
   }
 }
