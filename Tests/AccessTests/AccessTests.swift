@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Synchronization
 import Testing
 
@@ -6,8 +7,8 @@ import Testing
 
 /// A fresh folder, removed when the test ends.
 final class Folder {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("access-tests-\(UUID().uuidString)")
-  deinit { try? FileManager.default.removeItem(at: url) }
+  let folder = try! TemporaryFolder("access-tests")
+  var url: URL { folder.url }
   var store: AccessStore { AccessStore(url: url.appendingPathComponent("papi-train/access.json")) }
 }
 

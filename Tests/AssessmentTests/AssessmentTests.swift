@@ -2,14 +2,11 @@ import Assessment
 import Curriculum
 import Foundation
 import Localization
+import PapiTrainTesting
 import Testing
 
 /// The small valid course shipped as a Curriculum fixture.
-let fixture: CourseLibrary = {
-  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("CurriculumTests/Fixtures/valid").path
-  return CurriculumLoader().load(path: path).library!
-}()
+let fixture = try! TestCourses.fixture()
 let course = fixture.course("mini")!
 let assembler = QuizAssembler(course: course, taxonomy: fixture.taxonomy)
 
@@ -236,10 +233,7 @@ func item(_ id: String, seed: UInt64 = 7) throws -> QuizItem {
 
 @Suite struct ShippedQuizTests {
   @Test func everyShippedQuizAssemblesForEverySeedTried() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let library = try #require(
-      CurriculumLoader().load(path: root.appendingPathComponent("Courses").path).library)
+    let library = try TestCourses.shipped()
     for course in library.courses {
       let assembler = QuizAssembler(course: course, taxonomy: library.taxonomy)
       for quiz in course.quizzes {

@@ -1,14 +1,13 @@
 import Curriculum
 import Foundation
+import PapiTrainTesting
 
 /// The fixture folder beside these tests, and helpers to lint a fixture with stable paths.
 enum Fixtures {
-  static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures").path
+  static let root: String = Repository.fixtures(of: "CurriculumTests").path
 
   /// The repository's shipped Courses/ folder.
-  static let shippedCourses: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Courses").path
+  static let shippedCourses: String = TestCourses.shippedPath
 
   static func load(_ relativePath: String) -> LoadedCurriculum {
     CurriculumLoader().load(path: root + "/" + relativePath)

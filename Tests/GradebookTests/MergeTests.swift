@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PapiTrainTesting
 import Testing
 
 @testable import Gradebook

@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 @testable import Gradebook

@@ -1,14 +1,11 @@
 import Curriculum
 import Foundation
 import Insight
+import PapiTrainTesting
 import Testing
 
 let now = Date(timeIntervalSince1970: 1_800_000_000)
-let taxonomy: Taxonomy = {
-  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("CurriculumTests/Fixtures/valid").path
-  return CurriculumLoader().load(path: path).library!.taxonomy
-}()
+let taxonomy = try! TestCourses.fixture().taxonomy
 
 func fact(
   _ official: String, _ score: Double, codes: [String] = ["D1.1"], daysAgo: Double = 0,

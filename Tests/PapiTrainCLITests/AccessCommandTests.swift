@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 /// Who may see what, on the real binary: passphrases for trainer and leader commands, signatures.

@@ -1,4 +1,6 @@
+import Assessment
 import Foundation
+import PapiTrainTesting
 import Synchronization
 import Testing
 

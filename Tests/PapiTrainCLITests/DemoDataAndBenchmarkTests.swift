@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 /// `papi-train demo-data` on real files, and the benchmark harness at smoke sizes so it cannot rot.

@@ -1,5 +1,6 @@
 import Foundation
 import Gradebook
+import PapiTrainTesting
 import Testing
 
 /// `papi-train export`, run as a trainer would, on real results files.

@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 /// `papi-train merge`, `roster` and `units`, run as a user would, on real files.

@@ -1,4 +1,6 @@
+import Assessment
 import Foundation
+import PapiTrainTesting
 import Testing
 
 #if canImport(Glibc)
@@ -48,7 +50,8 @@ import Testing
     let shell = try ShellDriver(["--courses", miniCourse, "--results", results.path])
     // Write from another thread while reading, so a full pipe cannot stall either side.
     let bytes = input
-    let writer = Thread { shell.send(bytes: bytes) }
+    let shellInput = shell.input
+    let writer = Thread { shellInput.send(bytes: bytes) }
     writer.start()
     let deadline = Date().addingTimeInterval(60)
     while !shell.transcript.contains("Xin chào"), Date() < deadline, shell.readSome(timeout: 0.5) {}

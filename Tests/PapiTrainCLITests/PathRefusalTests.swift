@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 /// Names and codes never become paths unchecked: at every entry point a commune code or a file's

@@ -1,6 +1,7 @@
 import Curriculum
 import Foundation
 import Gradebook
+import PapiTrainTesting
 import Testing
 
 /// `papi-train report ...` on real results files, run as a leader or trainer would.

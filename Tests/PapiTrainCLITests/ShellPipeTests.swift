@@ -1,6 +1,7 @@
 import Assessment
 import Curriculum
 import Foundation
+import PapiTrainTesting
 import Testing
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 /// The shell on a real pseudo-terminal: GNU readline's line editing, history, completion and

@@ -1,4 +1,5 @@
 import Foundation
+import PapiTrainTesting
 import Testing
 
 @testable import Reporting
@@ -76,9 +77,9 @@ let sample = Table(
 @Suite struct XLSXWriterTests {
   /// Reads a workbook back with Python's zipfile and XML parser: an independent implementation.
   func readBack(_ data: Data) throws -> [String: Any] {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("papi-\(UUID().uuidString).xlsx")
+    let folder = try TemporaryFolder("papi-xlsx")
+    let file = folder.appending("read-back.xlsx")
     try data.write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
     let script = """
       import json, sys, zipfile, xml.etree.ElementTree as ET
       ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
@@ -307,12 +308,9 @@ let sample = Table(
     }
     let entry = deflater.finish()
     #expect(entry.size == all.count)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "papi-deflate-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try Data(entry.compressed).write(to: folder.appendingPathComponent("raw"))
-    try Data(all).write(to: folder.appendingPathComponent("plain"))
+    let folder = try TemporaryFolder("papi-deflate")
+    try Data(entry.compressed).write(to: folder.appending("raw"))
+    try Data(all).write(to: folder.appending("plain"))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
@@ -327,7 +325,7 @@ let sample = Table(
       assert out == plain, 'inflated bytes differ'
       print(zlib.crc32(plain))
       """,
-      folder.path,
+      folder.url.path,
     ]
     let pipe = Pipe()
     process.standardOutput = pipe

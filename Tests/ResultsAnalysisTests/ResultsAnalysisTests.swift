@@ -2,23 +2,19 @@ import Curriculum
 import Foundation
 import Gradebook
 import Insight
+import PapiTrainTesting
 import ResultsAnalysis
 import Testing
 
 /// The shipped courses: the scan is checked on the real question bank and taxonomy.
-let shipped: QuestionIndex = {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  return QuestionIndex(
-    library: CurriculumLoader().load(path: root.appendingPathComponent("Courses").path).library!)
-}()
+let shipped = QuestionIndex(library: try! TestCourses.shipped())
 let reference = Date(timeIntervalSince1970: 1_790_000_000)
 
 /// A results folder in a fresh temporary folder.
 final class ResultsFolder {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("analysis-\(UUID().uuidString)")
+  let folder = try! TemporaryFolder("analysis")
+  var url: URL { folder.appending("Results") }
   var directory: ResultsDirectory { ResultsDirectory(url: url) }
-  deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 /// A small deterministic generator for test data.

@@ -2,12 +2,11 @@ import Assessment
 import Curriculum
 import Foundation
 import Gradebook
+import PapiTrainTesting
 
 /// The shipped courses, the ones a real export reads.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
-let shippedLibrary = CurriculumLoader().load(path: repositoryRoot.appendingPathComponent("Courses").path)
-  .library!
+let repositoryRoot = Repository.root
+let shippedLibrary = try! TestCourses.shipped()
 let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
 /// A small class, written through `CommuneStore` into real SQLite files in a fresh folder.

@@ -2,6 +2,7 @@ import Assessment
 import Curriculum
 import Foundation
 import Localization
+import PapiTrainTesting
 import TerminalUI
 import Testing
 
@@ -79,11 +80,7 @@ final class MemoryStore: ResultsStore {
   func communeAttempts() throws -> [AttemptRecord] { stored }
 }
 
-let library: CourseLibrary = {
-  let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("CurriculumTests/Fixtures/valid").path
-  return CurriculumLoader().load(path: path).library!
-}()
+let library = try! TestCourses.fixture()
 let communes = [
   CommuneEntry(code: "12345", name: "Xã Tiên Lữ", parents: ["Tỉnh Hưng Yên"]),
   CommuneEntry(code: "12346", name: "Xã Tiên Tiến", parents: ["Tỉnh Hưng Yên"]),

@@ -7,12 +7,13 @@ import Foundation
 /// Runs `papi-train` on a pseudo-terminal, as a person at a keyboard would: readline is active,
 /// Ctrl-C (byte 0x03) reaches the program as SIGINT because `setsid --ctty` makes the terminal the
 /// child's controlling terminal.
-final class PseudoTerminalSession {
-  let process = Process()
+public final class PseudoTerminalSession {
+  public let process = Process()
   private let master: Int32
-  private(set) var transcript = ""
+  public private(set) var transcript = ""
 
-  init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 100, rows: Int = 40) throws
+  public init(_ arguments: [String], environment: [String: String] = [:], columns: Int = 100, rows: Int = 40)
+    throws
   {
     // posix_openpt and friends are not in Swift's Glibc module; on Linux they are /dev/ptmx and
     // two ioctls: TIOCSPTLCK (unlock the slave) and TIOCGPTN (its number under /dev/pts).
@@ -55,12 +56,12 @@ final class PseudoTerminalSession {
   }
 
   /// Types text as keystrokes.
-  func type(_ text: String) {
+  public func type(_ text: String) {
     type(bytes: Array(text.utf8))
   }
 
   /// Types raw bytes, invalid UTF-8 included.
-  func type(bytes: [UInt8]) {
+  public func type(bytes: [UInt8]) {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
@@ -75,7 +76,7 @@ final class PseudoTerminalSession {
 
   /// Reads output until `text` appears after the last match, or the timeout passes.
   @discardableResult
-  func expect(_ text: String, timeout: TimeInterval = 10) -> Bool {
+  public func expect(_ text: String, timeout: TimeInterval = 10) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     repeat {
       drain()
@@ -93,7 +94,7 @@ final class PseudoTerminalSession {
   /// Everything printed since the last successful `expect`.
   var sinceMark: Substring { transcript[transcript.utf8.index(transcript.startIndex, offsetBy: mark)...] }
 
-  func drain() {
+  public func drain() {
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
       let count = read(master, &buffer, buffer.count)
@@ -103,7 +104,7 @@ final class PseudoTerminalSession {
   }
 
   /// Waits for the program to end and returns its exit status, or nil on timeout.
-  func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+  public func waitForExit(timeout: TimeInterval = 10) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline {
       drain()

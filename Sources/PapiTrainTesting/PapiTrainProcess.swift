@@ -1,16 +1,17 @@
-import Access
 import Foundation
+import Synchronization
 
 /// Runs the built `papi-train` binary as a user would, capturing its output and exit status.
-struct PapiTrainProcess {
-  struct Result {
-    var status: Int32
-    var output: String
-    var error: String
+public enum PapiTrainProcess {
+  /// What a run printed and how it ended.
+  public struct Result: Sendable {
+    public var status: Int32
+    public var output: String
+    public var error: String
   }
 
   /// The folder SwiftPM builds products into: where the test bundle itself lives.
-  static let productsDirectory: URL = {
+  public static let productsDirectory: URL = {
     let candidates =
       [Bundle.main.bundleURL] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
     for candidate in candidates
@@ -21,12 +22,11 @@ struct PapiTrainProcess {
   }()
 
   /// The repository root, for the shipped Courses/ and the test fixtures.
-  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  public static var repositoryRoot: URL { Repository.root }
 
   /// The environment `papi-train` runs in under test: this one without PAPI_LANG and colour,
   /// with `extra` on top.
-  static func environment(_ extra: [String: String]) -> [String: String] {
+  public static func environment(_ extra: [String: String]) -> [String: String] {
     var merged = ProcessInfo.processInfo.environment
     merged["PAPI_LANG"] = nil
     merged["NO_COLOR"] = "1"
@@ -41,10 +41,10 @@ struct PapiTrainProcess {
   }
 
   /// The cache folder of this test run.
-  static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+  public static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
     "papi-cache-\(UUID().uuidString)")
 
-  static func run(
+  public static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
     in directory: URL = repositoryRoot
   ) throws -> Result {
@@ -64,45 +64,19 @@ struct PapiTrainProcess {
     try stdin.fileHandleForWriting.close()
     // Drain standard error on another thread while reading standard output, so a child that
     // fills one pipe cannot block on it while we wait on the other.
-    let errorBox = DataBox()
+    let errorData = Mutex(Data())
     let drained = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
-      errorBox.data = stderr.fileHandleForReading.readDataToEndOfFile()
+      let data = stderr.fileHandleForReading.readDataToEndOfFile()
+      errorData.withLock { $0 = data }
       drained.signal()
     }
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     drained.wait()
-    let error = errorBox.data
+    let error = errorData.withLock { $0 }
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
       error: String(decoding: error, as: UTF8.self))
   }
-}
-
-/// A place one thread writes and another reads after a semaphore, so no lock is needed.
-private final class DataBox: @unchecked Sendable {
-  var data = Data()
-}
-
-/// A machine with trainer and leader passphrases, for the tests that run trainer commands.
-enum TestAccess {
-  static let passphrase = "mật khẩu thử nghiệm"
-
-  /// A config folder holding access.json; cheap scrypt cost, as the file records its own.
-  static let configHome: URL = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "papi-access-\(UUID().uuidString)")
-    let store = AccessStore(url: folder.appendingPathComponent("papi-train/access.json"))
-    do {
-      let hash = try PassphraseHash(passphrase: passphrase, rounds: 1 << 10)
-      try store.update { contents in
-        contents.passphrases[Role.trainer.rawValue] = hash
-        contents.passphrases[Role.leader.rawValue] = hash
-      }
-    } catch {
-      fatalError("cannot set up test access: \(error)")
-    }
-    return folder
-  }()
 }

@@ -1,7 +1,6 @@
 import Assessment
 import Curriculum
 import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -10,18 +9,18 @@ import Testing
 /// The real `papi-train` shell on pipes, driven line by line as its output arrives: what a
 /// script at a training-room laptop would do, and what a crash or a full disk interrupts.
 ///
-/// One thread may send while another reads: they use different pipes.
-final class ShellDriver: @unchecked Sendable {
-  let process = Process()
-  private let input = Pipe()
+/// Another thread may send through ``input`` while this one reads: they use different pipes.
+public final class ShellDriver {
+  public let process = Process()
+  private let inputPipe = Pipe()
   private let output = Pipe()
   /// Everything the shell printed so far.
-  private(set) var transcript = ""
+  public private(set) var transcript = ""
   /// Where the last successful `expect` matched; the next one looks after it.
   private var mark: String.Index
 
   /// Starts `papi-train ARGUMENTS`, optionally through `launcher` (e.g. `prlimit --fsize=N --`).
-  init(_ arguments: [String], launcher: [String] = [], environment: [String: String] = [:]) throws {
+  public init(_ arguments: [String], launcher: [String] = [], environment: [String: String] = [:]) throws {
     let binary = PapiTrainProcess.productsDirectory.appendingPathComponent("papi-train").path
     if let tool = launcher.first {
       process.executableURL = URL(fileURLWithPath: tool)
@@ -32,7 +31,7 @@ final class ShellDriver: @unchecked Sendable {
     }
     process.currentDirectoryURL = PapiTrainProcess.repositoryRoot
     process.environment = PapiTrainProcess.environment(environment)
-    process.standardInput = input
+    process.standardInput = inputPipe
     process.standardOutput = output
     process.standardError = output
     mark = transcript.startIndex
@@ -50,31 +49,26 @@ final class ShellDriver: @unchecked Sendable {
 
   /// Sends one line, as typed and followed by Enter. A shell already gone is not an error here:
   /// the caller sees it from `expect` and the exit status.
-  func send(_ line: String) {
+  public func send(_ line: String) {
     send(bytes: Array((line + "\n").utf8))
   }
 
   /// Sends raw bytes, invalid UTF-8 and control characters included.
-  func send(bytes: [UInt8]) {
-    let fd = input.fileHandleForWriting.fileDescriptor
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+  public func send(bytes: [UInt8]) {
+    input.send(bytes: bytes)
   }
 
+  /// The shell's standard input, to write from another thread while this one reads.
+  public var input: ShellInput { ShellInput(descriptor: inputPipe.fileHandleForWriting.fileDescriptor) }
+
   /// Closes the shell's standard input: Ctrl-D at the end of a pipe.
-  func closeInput() {
-    try? input.fileHandleForWriting.close()
+  public func closeInput() {
+    try? inputPipe.fileHandleForWriting.close()
   }
 
   /// Reads what is there, waiting at most `timeout` seconds for something; false at end of output.
   @discardableResult
-  func readSome(timeout: TimeInterval) -> Bool {
+  public func readSome(timeout: TimeInterval) -> Bool {
     var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
     guard poll(&descriptor, 1, Int32(timeout * 1000)) > 0 else { return true }
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -87,7 +81,7 @@ final class ShellDriver: @unchecked Sendable {
   /// Waits until one of `texts` appears after the last match and returns it (nil on timeout or
   /// when the shell ends first).
   @discardableResult
-  func expect(_ texts: [String], timeout: TimeInterval = 20) -> String? {
+  public func expect(_ texts: [String], timeout: TimeInterval = 20) -> String? {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       let found = texts.compactMap { text in
@@ -102,29 +96,29 @@ final class ShellDriver: @unchecked Sendable {
   }
 
   @discardableResult
-  func expect(_ text: String, timeout: TimeInterval = 20) -> Bool {
+  public func expect(_ text: String, timeout: TimeInterval = 20) -> Bool {
     expect([text], timeout: timeout) != nil
   }
 
   /// The number printed right after the last match, up to `terminator` ("3" of "Câu 3/6").
-  func number(before terminator: String) -> Int? {
+  public func number(before terminator: String) -> Int? {
     let start = mark
     guard expect(terminator) else { return nil }
     return Int(transcript[start...].prefix { $0.isNumber })
   }
 
   /// Everything printed since the last successful `expect`.
-  var sinceMark: Substring { transcript[mark...] }
+  public var sinceMark: Substring { transcript[mark...] }
 
   /// Kills the shell with SIGKILL, as a power cut would, and waits for it to be gone.
-  func killHard() {
+  public func killHard() {
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
   }
 
   /// Closes the input, waits for the shell to end (reading everything it prints) and returns
   /// its exit status, or nil if it does not end within `timeout` seconds (it is then killed).
-  func finish(timeout: TimeInterval = 30) -> Int32? {
+  public func finish(timeout: TimeInterval = 30) -> Int32? {
     closeInput()
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline, readSome(timeout: 0.1) {}
@@ -137,23 +131,26 @@ final class ShellDriver: @unchecked Sendable {
   }
 }
 
-/// A small seeded generator (SplitMix64), so every random kill point can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
+/// The shell's standard input as a value another thread may hold: writes go straight to the pipe.
+public struct ShellInput: Sendable {
+  let descriptor: Int32
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+  /// Writes every byte, stopping quietly if the shell is gone (EPIPE).
+  public func send(bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(descriptor, base + offset, buffer.count - offset)
+        if written <= 0 { return }
+        offset += written
+      }
+    }
   }
 }
 
 /// Runs `sqlite3 FILE SQL` and returns its output, trimmed.
-func sqlite3(_ file: URL, _ sql: String) throws -> String {
+public func sqlite3(_ file: URL, _ sql: String) throws -> String {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
   process.arguments = ["sqlite3", file.path, sql]
@@ -168,16 +165,25 @@ func sqlite3(_ file: URL, _ sql: String) throws -> String {
 
 /// The small valid course of the curriculum fixtures (six questions, a pre-test, a practice quiz):
 /// the shell starts on it in a fraction of the time the shipped courses take.
-let miniCourse = PapiTrainProcess.repositoryRoot.appendingPathComponent(
-  "Tests/CurriculumTests/Fixtures/valid/mini"
-).path
+public let miniCourse = Repository.fixtures(of: "CurriculumTests").appendingPathComponent("valid/mini").path
 
 /// The keystrokes that answer `quizID` of the courses at `courses` fully right when shuffled with
 /// `seed`, in asking order.
-func rightAnswers(quiz quizID: String, seed: UInt64, courses: String) throws -> [String] {
-  let library = try #require(CurriculumLoader().load(path: courses).library)
-  let course = try #require(library.courses.first { $0.quiz(quizID) != nil })
-  let assembled = try QuizAssembler(course: course, taxonomy: library.taxonomy).assemble(
-    course.quiz(quizID)!, seed: seed)
+public func rightAnswers(quiz quizID: String, seed: UInt64, courses: String) throws -> [String] {
+  guard let library = CurriculumLoader().load(path: courses).library else {
+    throw FixtureError("the courses at \(courses) do not load")
+  }
+  guard let course = library.courses.first(where: { $0.quiz(quizID) != nil }), let quiz = course.quiz(quizID)
+  else {
+    throw FixtureError("no course at \(courses) has the quiz \(quizID)")
+  }
+  let assembled = try QuizAssembler(course: course, taxonomy: library.taxonomy).assemble(quiz, seed: seed)
   return assembled.items.map(AnswerParser.typedKey(for:))
+}
+
+/// A fixture the tests rely on is missing or broken.
+public struct FixtureError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+
+  public init(_ description: String) { self.description = description }
 }
