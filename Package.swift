@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // Vietnamese-aware text handling: NFC, diacritic folding, display width.
@@ -96,35 +97,40 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What every test target shares: temporary folders, the repository's files, the built
+    // papi-train run through a pipe or a pseudo-terminal, a machine with test passphrases.
+    .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
-    .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell", "TerminalUI"]),
+    .testTarget(name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"]),
+    .testTarget(name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
-    .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-    .testTarget(name: "AccessTests", dependencies: ["Access"]),
+    .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
+    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
+    .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
-      name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
+      name: "ResultsAnalysisTests",
+      dependencies: ["PapiTrainTesting", "ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
     .testTarget(
       name: "ResultsExportTests",
       dependencies: [
+        "PapiTrainTesting",
         "ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization",
       ]
     ),
     .testTarget(
       name: "GradebookTests",
-      dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["PapiTrainTesting", "Gradebook", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "CurriculumTests",
-      dependencies: ["Curriculum"],
+      dependencies: ["PapiTrainTesting", "Curriculum"],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook", "Access"]
+      dependencies: ["papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access"]
     ),
   ],
   swiftLanguageModes: [.v6]

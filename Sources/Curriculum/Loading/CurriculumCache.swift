@@ -41,7 +41,7 @@ public struct CurriculumCache: Sendable {
   }
 
   /// `courses` in papi-train's cache folder: `$XDG_CACHE_HOME/papi-train/courses`, else
-  /// `~/.cache/papi-train/courses` (``UserFolder/cache``).
+  /// `~/.cache/papi-train/courses` (`UserFolder.cache`).
   public static func `default`(environment: [String: String]) -> CurriculumCache {
     CurriculumCache(
       directory: UserFolder.cache.url(environment: environment).appendingPathComponent("courses"))

@@ -32,8 +32,10 @@ public struct CurriculumLoader: Sendable {
 
   /// Loads `path`: a Courses/ folder with course folders in it, or one course folder.
   ///
-  /// - Parameter taxonomyPath: the taxonomy file to use; by default `papi-taxonomy.yaml` in `path`
-  ///   or the nearest folder above it. `positions.yaml` is read from beside it.
+  /// - Parameters:
+  ///   - path: the Courses/ folder, or one course folder.
+  ///   - taxonomyPath: the taxonomy file to use; by default `papi-taxonomy.yaml` in `path` or the
+  ///     nearest folder above it. `positions.yaml` is read from beside it.
   public func load(path: String, taxonomyPath: String? = nil) -> LoadedCurriculum {
     let fileManager = FileManager.default
     let log = DiagnosticLog()
