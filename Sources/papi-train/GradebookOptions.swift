@@ -104,9 +104,10 @@ func printError(_ message: String, in language: Language) {
   FileHandle.standardError.write(Data(lines.joined().utf8))
 }
 
-/// The positions as the roster's matcher knows them: id, Vietnamese and English names.
+/// The positions as the roster's matcher knows them: id, Vietnamese and English names, and the
+/// former (pre-2025) ids and titles each replaces.
 func positionNames(_ positions: [Position]) -> [PositionName] {
-  positions.map { PositionName(id: $0.id, names: [$0.name.vi] + ($0.name.en.map { [$0] } ?? [])) }
+  positions.map { PositionName(id: $0.id, names: $0.allNames) }
 }
 
 /// Lines of cells padded by display width, so Vietnamese lines up.

@@ -20,6 +20,11 @@ struct LintCommand: ParsableCommand {
   @Flag(name: .long, help: "Also print how many lessons and questions serve each PAPI (sub-)dimension.")
   var coverage = false
 
+  @Flag(
+    name: .long, help: "Also print each legal document of the registry, its status and how often it is cited."
+  )
+  var sources = false
+
   @Option(name: .long, help: "The taxonomy file (default: papi-taxonomy.yaml in PATH or a folder above).")
   var taxonomy: String?
 
@@ -36,6 +41,9 @@ struct LintCommand: ParsableCommand {
     }
     if coverage, let library = loaded.library {
       print(CoverageTable(report: CoverageReport(library: library), language: language).rendered)
+    }
+    if sources, let library = loaded.library {
+      print(SourcesTable(report: SourceUsageReport(library: library), language: language).rendered)
     }
     let courses = loaded.library?.courses ?? []
     print(
@@ -58,6 +66,11 @@ enum LintMessage: LocalizedMessage {
   case coverageGaps([String])
   case coverageNoGaps
   case notCurrent
+  case sourcesHeader
+  case sourcesColumns
+  case noRegistry
+  case secondaryLegend
+  case status(LegalStatus, replacedBy: String?)
 
   func text(in language: Language) -> String {
     switch (self, language) {
@@ -75,6 +88,29 @@ enum LintMessage: LocalizedMessage {
     case (.coverageNoGaps, .english): "Every dimension and sub-dimension has lessons and questions."
     case (.notCurrent, .vietnamese): "(không còn áp dụng)"
     case (.notCurrent, .english): "(no longer used)"
+    case (.sourcesHeader, .vietnamese): "Văn bản được trích dẫn (legal-sources.yaml)"
+    case (.sourcesHeader, .english): "Documents cited (legal-sources.yaml)"
+    case (.sourcesColumns, .vietnamese): "Mã|Văn bản|Tình trạng|Câu hỏi|Bài học"
+    case (.sourcesColumns, .english): "Id|Document|Status|Questions|Lessons"
+    case (.noRegistry, .vietnamese):
+      "Không có legal-sources.yaml bên cạnh papi-taxonomy.yaml: nguồn chưa được đối chiếu."
+    case (.secondaryLegend, .vietnamese): "* chỉ đọc qua nguồn thứ cấp"
+    case (.secondaryLegend, .english): "* read only in secondary sources"
+    case (.noRegistry, .english): "No legal-sources.yaml beside papi-taxonomy.yaml: sources are not checked."
+    case (.status(let status, let successor), .vietnamese):
+      switch status {
+      case .inForce: "còn hiệu lực"
+      case .amended: "còn hiệu lực, đã sửa đổi"
+      case .replaced: "hết hiệu lực" + (successor.map { ", thay bằng \($0)" } ?? "")
+      case .report: "báo cáo"
+      }
+    case (.status(let status, let successor), .english):
+      switch status {
+      case .inForce: "in force"
+      case .amended: "in force, amended"
+      case .replaced: "replaced" + (successor.map { " by \($0)" } ?? "")
+      case .report: "report"
+      }
     }
   }
 }
@@ -111,6 +147,41 @@ struct CoverageTable {
     lines.append(
       gaps.isEmpty
         ? LintMessage.coverageNoGaps.text(in: language) : LintMessage.coverageGaps(gaps).text(in: language))
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// The registry's documents with their status and how many questions and lessons cite each.
+struct SourcesTable {
+  let report: SourceUsageReport
+  let language: Language
+
+  var rendered: String {
+    guard report.hasRegistry else { return LintMessage.noRegistry.text(in: language) }
+    let headers = LintMessage.sourcesColumns.text(in: language).split(separator: "|").map(String.init)
+    let rows = report.rows.map { row in
+      let status = LintMessage.status(row.document.status, replacedBy: row.current?.name).text(in: language)
+      let secondary = row.document.secondary ? " *" : ""
+      return [
+        row.document.id, row.document.name + secondary, status, String(row.questions), String(row.lessons),
+      ]
+    }
+    let widths = (0..<headers.count).map { column in
+      ([headers[column]] + rows.map { $0[column] }).map(\.displayWidth).max() ?? 0
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { index, cell in
+        index >= 3
+          ? String(repeating: " ", count: widths[index] - cell.displayWidth) + cell
+          : cell.padded(toDisplayWidth: widths[index])
+      }.joined(separator: "  ")
+    }
+    var lines = [LintMessage.sourcesHeader.text(in: language), line(headers)]
+    lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+    lines += rows.map(line)
+    if report.rows.contains(where: \.document.secondary) {
+      lines.append(LintMessage.secondaryLegend.text(in: language))
+    }
     return lines.joined(separator: "\n")
   }
 }

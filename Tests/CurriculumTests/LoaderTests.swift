@@ -40,7 +40,7 @@ import Testing
     #expect(question.papiCodes == ["D1.2"])
     #expect(question.scenario)
     #expect(question.module?.id == "mini-m1")
-    #expect(question.source == LegalSource(document: "Luật 10/2022/QH15", article: "Điều 15"))
+    #expect(question.source.document == "Luật 10/2022/QH15" && question.source.article == "Điều 15")
     #expect(question.location.line == 16)
   }
 
@@ -50,7 +50,7 @@ import Testing
     #expect(lesson.body.vi.contains("Nội dung **bài học**"))
     #expect(lesson.body.en?.contains("Text of the lesson.") == true)
     #expect(lesson.minutes == 10)
-    #expect(lesson.sources == [LegalSource(document: "Luật 10/2022/QH15", article: "Điều 11")])
+    #expect(lesson.sources.map(\.description) == ["Luật 10/2022/QH15, Điều 11"])
   }
 
   @Test func readsQuizzesWithRulesAndFixedLists() throws {

@@ -48,3 +48,20 @@ import Testing
     #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
   }
 }
+
+/// The English article after "answer", "option" or "choice" is an ordinary word, not an option.
+@Suite struct OptionLetterArticleTests {
+  @Test(
+    arguments: [
+      ("Officials answer a citizen's question in writing.", nil),
+      ("The choice a commune makes is its own.", nil),
+      ("Each option a citizen has is listed.", nil),
+      ("Option a is wrong because the law says so.", "Option a"),
+      ("The answer (a) is right.", "answer (a)"),
+      ("Answer A citizens often pick is wrong.", "Answer A"),
+      ("phương án a sai", "phương án a"),
+    ] as [(String, String?)])
+  func theArticleIsNotAnOption(text: String, expected: String?) {
+    #expect(OptionLetterMention.first(in: text) == expected)
+  }
+}

@@ -75,4 +75,91 @@ import Testing
       #expect(abs(meanDifficulty(preQuestions) - meanDifficulty(postQuestions)) <= 0.25, "\(course.id)")
     }
   }
+
+  // MARK: sources (issue 22)
+
+  /// Every source a question or lesson cites, with the course it belongs to.
+  private var citations: [(course: Course, owner: String, source: LegalSource)] {
+    library.courses.flatMap { course in
+      course.questions.flatMap { question in question.sources.map { (course, question.id, $0) } }
+        + course.lessons.flatMap { lesson in lesson.sources.map { (course, lesson.id, $0) } }
+    }
+  }
+
+  @Test func everyCitationNamesADocumentOfTheRegistryReadInAPrimaryText() throws {
+    let registry = try #require(library.registry, "Courses/legal-sources.yaml is missing")
+    for (_, owner, source) in citations {
+      let document = try #require(registry.document(source.document), "\(owner): unknown \(source.document)")
+      #expect(!document.secondary, "\(owner) cites \(document.id), read only in secondary sources")
+      #expect(document.readIn != nil, "\(owner) cites \(document.id), whose primary text was not read")
+      if document.status == .report {
+        #expect(source.indicator != nil, "\(owner): a report is cited by indicator")
+      } else {
+        let article = try #require(
+          source.article.flatMap { Int($0) }, "\(owner): \(source) has no article number")
+        if let count = document.articles { #expect(article <= count, "\(owner): \(source)") }
+      }
+    }
+  }
+
+  @Test func noCitationRestsOnADocumentReplacedBeforeTheCoursesLawDate() throws {
+    let registry = try #require(library.registry)
+    for (course, owner, source) in citations {
+      let day = try #require(course.lawAsOf, "\(course.id) has no law_as_of")
+      guard let document = registry.document(source.document) else { continue }
+      #expect(
+        source.history || !document.isReplaced(by: day),
+        "\(owner) cites \(document.name), replaced before \(day), as the rule in force")
+    }
+  }
+
+  @Test func noSourceHoldsAPlaceholder() {
+    for (_, owner, source) in citations {
+      for (field, text) in source.writtenFields {
+        let lowered = text.lowercased()
+        for placeholder in ["cần đối chiếu", "verify", "todo", "?"] {
+          #expect(!lowered.contains(placeholder), "\(owner): \(field) holds '\(placeholder)'")
+        }
+      }
+    }
+  }
+
+  @Test func theRegistrysReplacementChainIsConsistent() throws {
+    let registry = try #require(library.registry)
+    for document in registry.documents {
+      #expect((document.status == .replaced) == (document.replacedBy != nil), "\(document.id)")
+      guard document.status == .replaced else { continue }
+      let current = try #require(registry.current(document.id), "\(document.id): the chain breaks or loops")
+      #expect(current.status != .replaced, "\(document.id)")
+      if let successor = document.replacedBy.flatMap({ registry.document($0.id) }) {
+        #expect(
+          document.replacedOn == successor.inForceFrom, "\(document.id) is replaced when its successor starts"
+        )
+      }
+    }
+    for reference in registry.documents.flatMap(\.amendedBy) {
+      #expect(registry.document(reference.id) != nil, "amended by unknown \(reference.id)")
+    }
+    // What the primary texts say: Decree 118/2025 Article 40(1) ends Decrees 61/2018 and 107/2021.
+    #expect(registry.current("nd-61-2018")?.id == "nd-118-2025")
+    #expect(registry.current("nd-107-2021")?.id == "nd-118-2025")
+    #expect(registry.document("luat-10-2022")?.articles == 91)
+    #expect(registry.document("nd-118-2025")?.articles == 41)
+  }
+
+  @Test func formerPositionIDsStillResolveAndContentUsesTheCurrentOnes() throws {
+    let former = [
+      "office-statistics": "office", "justice-civil-status": "office",
+      "land-construction-environment": "economy",
+      "finance-accounting": "economy", "one-stop-staff": "service-centre",
+      "culture-society": "culture-society",
+    ]
+    for (old, current) in former { #expect(library.position(old)?.id == current, "\(old)") }
+    let currentIDs = Set(library.positions.map(\.id)).union([Position.everyone])
+    for course in library.courses {
+      for question in course.questions {
+        #expect(question.positions.allSatisfy { currentIDs.contains($0.id) }, "\(question.id)")
+      }
+    }
+  }
 }

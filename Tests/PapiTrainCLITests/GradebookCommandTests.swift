@@ -143,7 +143,7 @@ import Testing
     let list = try PapiTrainProcess.run(
       ["roster", "list", "--commune", "03637", "--lang", "en"], environment: environment)
     #expect(
-      list.output.contains("Tao Văn Khánh    One-stop desk / public administration service centre staff"))
+      list.output.contains("Tao Văn Khánh    Official of the commune Public Administration Service Centre"))
     #expect(list.output.hasSuffix("8 officials, commune 03637.\n"))
   }
 

@@ -12,6 +12,24 @@ import Testing
     #expect(result.output.contains(" 0 errors"))
   }
 
+  @Test func sourcesListsEachDocumentWithItsStatusAndCitations() throws {
+    let result = try PapiTrainProcess.run(["lint", "--sources", "\(fixtures)/sources/cited", "--lang", "en"])
+    #expect(result.status == 1)
+    let lines = result.output.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true)
+    }
+    let byID = Dictionary(
+      lines.compactMap { words in words.first.map { (String($0), words.map(String.init)) } },
+      uniquingKeysWith: { first, _ in first })
+    #expect(result.output.contains("Documents cited (legal-sources.yaml)"))
+    #expect(byID["law-old"]?.suffix(2).joined(separator: " ") == "3 1")
+    #expect(result.output.contains("replaced by Luật 1/2025/QH15"))
+    #expect(byID["decree-amend"]?.suffix(2).joined(separator: " ") == "1 0")
+    #expect(result.output.contains("* read only in secondary sources"))
+    let none = try PapiTrainProcess.run(["lint", "--sources", "\(fixtures)/valid", "--lang", "en"])
+    #expect(none.output.contains("No legal-sources.yaml beside papi-taxonomy.yaml"))
+  }
+
   @Test func validFixtureExitsZeroWithASummary() throws {
     let result = try PapiTrainProcess.run(["lint", "\(fixtures)/valid", "--lang", "en"])
     #expect(result.status == 0)

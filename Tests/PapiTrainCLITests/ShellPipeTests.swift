@@ -41,7 +41,7 @@ import Testing
   @Test func aNewOfficialReadsALessonTakesAQuizAndSeesTheirWeakDimensions() throws {
     let answers = try Self.rightAnswers(quiz: "oss-pretest", seed: 11)
     let input =
-      ["binh lu", "Nguyễn Thị Hoa", "c", "8", "read oss-l01", "quiz oss-pretest"] + answers + [
+      ["binh lu", "Nguyễn Thị Hoa", "c", "6", "read oss-l01", "quiz oss-pretest"] + answers + [
         "weak", "progress", "quit",
       ]
     let run = try PapiTrainProcess.run(

@@ -22,13 +22,20 @@ struct CourseLoader {
       let document = YAMLDocument.parse(file.text, file: file.path, log: log),
       let root = FieldReader(
         document.root, field: "course", in: document, log: log,
-        known: ["id", "version", "title", "summary", "audience", "areas", "modules", "quizzes"])
+        known: [
+          "id", "version", "title", "summary", "audience", "law_as_of", "areas", "modules", "quizzes",
+        ])
     else { return nil }
     let id = root.id()
     let version = root.string("version", required: true)
     let title = root.text("title", required: true)
     let summary = root.text("summary")
     let audience = root.references("audience") ?? []
+    var lawAsOf = root.string("law_as_of")
+    if let day = lawAsOf, !LegalRegistryLoader.isDate(day) {
+      log.error(.invalidDate(field: "law_as_of", value: day), at: root.location(of: "law_as_of"))
+      lawAsOf = nil
+    }
     let areas = (root.list("areas", required: true, allowsSingle: false) ?? []).compactMap {
       area($0, in: document)
     }
@@ -41,8 +48,8 @@ struct CourseLoader {
     guard let id, let title else { return nil }
     return Course(
       id: id, version: version ?? "0", title: title, summary: summary, audience: audience, areas: areas,
-      modules: modules, quizzes: quizzes, lessons: lessons, questions: questions, directory: displayPath,
-      location: root.location)
+      modules: modules, quizzes: quizzes, lessons: lessons, questions: questions, lawAsOf: lawAsOf,
+      directory: displayPath, location: root.location)
   }
 
   // MARK: course.yaml

@@ -48,7 +48,7 @@ public struct CurriculumCache: Sendable {
   }
 
   /// The version of what an entry holds; part of every key.
-  static let format = "papi-train-courses/1"
+  static let format = "papi-train-courses/2"
 
   /// What an entry holds: what ``CurriculumLoader/load(path:taxonomyPath:)`` returned.
   struct Entry: Codable {

@@ -25,6 +25,8 @@ public struct CurriculumLoader: Sendable {
   public static let taxonomyFileName = "papi-taxonomy.yaml"
   /// The name of the positions file, looked for beside the taxonomy file.
   public static let positionsFileName = "positions.yaml"
+  /// The name of the legal-source registry, looked for beside the taxonomy file.
+  public static let registryFileName = "legal-sources.yaml"
   /// The name of the file that makes a folder a course.
   public static let courseFileName = "course.yaml"
 
@@ -72,6 +74,14 @@ public struct CurriculumLoader: Sendable {
       log.error(.missingPositions(expected: positionsDisplay), at: start)
     }
 
+    // The legal-source registry beside them, when there is one.
+    let registryURL = taxonomyURL.deletingLastPathComponent().appendingPathComponent(Self.registryFileName)
+    var registry: LegalRegistry?
+    if fileManager.fileExists(atPath: registryURL.path) {
+      let display = join((taxonomyDisplay as NSString).deletingLastPathComponent, Self.registryFileName)
+      registry = LegalRegistryLoader.load(registryURL, displayPath: display, log: log)
+    }
+
     // The courses: the folder itself, or the folders in it that hold a course file.
     var courseFolders: [(url: URL, display: String)] = []
     if fileManager.fileExists(atPath: root.appendingPathComponent(Self.courseFileName).path) {
@@ -93,8 +103,10 @@ public struct CurriculumLoader: Sendable {
     guard let taxonomy else {
       return LoadedCurriculum(library: nil, diagnostics: log.diagnostics.sorted())
     }
-    let library = CourseLibrary(taxonomy: taxonomy, positions: positions, courses: courses)
+    var library = CourseLibrary(
+      taxonomy: taxonomy, positions: positions, registry: registry, courses: courses)
     CurriculumValidator(library: library, log: log).validate()
+    if let registry { library.courses = library.courses.map { $0.citingNames(from: registry) } }
     return LoadedCurriculum(library: library, diagnostics: log.diagnostics.sorted())
   }
 
@@ -172,9 +184,10 @@ public struct CurriculumLoader: Sendable {
       ?? Self.findUpward(Self.taxonomyFileName, from: root, fileManager: fileManager)?.url
     if let taxonomy {
       files.append(taxonomy.standardizedFileURL.path)
-      files.append(
-        taxonomy.deletingLastPathComponent().appendingPathComponent(Self.positionsFileName)
-          .standardizedFileURL.path)
+      for name in [Self.positionsFileName, Self.registryFileName] {
+        files.append(
+          taxonomy.deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL.path)
+      }
     }
     for file in files.sorted() {
       hash.add(file)

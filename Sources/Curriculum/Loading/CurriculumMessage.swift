@@ -40,6 +40,22 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
   case missingTaxonomy(searchedFrom: String)
   case missingPositions(expected: String)
   case subdimensionOutsideDimension(code: String, dimension: String)
+  case duplicateOrderingItem(String, first: SourceLocation)
+  case duplicateMatchingRight(String, first: SourceLocation)
+  case articleNotANumber(String)
+  case articleBeyondDocument(article: Int, document: String, articles: Int)
+  case documentReplaced(document: String, replacedBy: String, on: String, lawAsOf: String)
+  case sourcePlaceholder(field: String, placeholder: String)
+  case secondarySource(document: String)
+  case sourceNotRead(document: String)
+  case missingLawAsOf
+  case formerPositionID(String, current: String)
+  case invalidDate(field: String, value: String)
+  case replacedWithoutSuccessor(document: String)
+  case successorOfDocumentNotReplaced(document: String)
+  case amendedWithoutAmendments(document: String)
+  case replacementChainLoops(document: String)
+  case replacedOnDiffersFromSuccessor(replacedOn: String, successor: String, inForce: String)
 
   /// The kinds of value a field can hold, for "wrong type" messages.
   public enum ValueKind: String, Sendable, Hashable, Codable {
@@ -48,7 +64,7 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
 
   /// The kinds of thing an id can name.
   public enum EntityKind: String, Sendable, Hashable, Codable {
-    case course, module, lesson, question, quiz, area, position, papiCode, option, dimension
+    case course, module, lesson, question, quiz, area, position, papiCode, option, dimension, legalDocument
   }
 
   public func text(in language: Language) -> String {
@@ -116,6 +132,37 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .missingPositions(let expected): "no positions.yaml found (expected at \(expected))"
     case .subdimensionOutsideDimension(let code, let dimension):
       "sub-dimension code \(code) should start with its dimension's code \(dimension)."
+    case .duplicateOrderingItem(let item, let first):
+      "the item '\(item)' appears twice (first at \(first)): the order would have two right answers"
+    case .duplicateMatchingRight(let right, let first):
+      "the right-hand side '\(right)' appears twice (first at \(first)): two left items could not be told apart"
+    case .articleNotANumber(let article):
+      "'\(article)' is not an article number: write the number alone (article: 12) and use 'clause' and 'point'"
+    case .articleBeyondDocument(let article, let document, let articles):
+      "\(document) has \(articles) articles; there is no Article \(article)"
+    case .documentReplaced(let document, let replacedBy, let on, let lawAsOf):
+      "\(document) was replaced by \(replacedBy) on \(on), before this course's law date \(lawAsOf): cite the law in force, or mark the source 'history: true'"
+    case .sourcePlaceholder(let field, let placeholder):
+      "the source's '\(field)' holds the placeholder '\(placeholder)': cite what was read in the primary text"
+    case .secondarySource(let document):
+      "\(document) was read only in secondary sources: confirm the rule in its primary text"
+    case .formerPositionID(let old, let current):
+      "'\(old)' is a former position id, now '\(current)': use the current one"
+    case .sourceNotRead(let document):
+      "the registry gives no primary text of \(document) that was read ('read_in'): read it before citing it"
+    case .missingLawAsOf:
+      "the course needs 'law_as_of' (yyyy-MM-dd): the day whose law it teaches"
+    case .invalidDate(let field, let value): "'\(field)' is '\(value)', not a date written yyyy-MM-dd"
+    case .replacedWithoutSuccessor(let document):
+      "\(document) has status 'replaced' but no 'replaced_by'"
+    case .successorOfDocumentNotReplaced(let document):
+      "\(document) names 'replaced_by' but its status is not 'replaced'"
+    case .amendedWithoutAmendments(let document):
+      "\(document) has status 'amended' but no 'amended_by'"
+    case .replacementChainLoops(let document):
+      "the 'replaced_by' chain from \(document) comes back to a document already in it"
+    case .replacedOnDiffersFromSuccessor(let replacedOn, let successor, let inForce):
+      "'replaced_on' is \(replacedOn) but \(successor) came into force on \(inForce)"
     }
   }
 
@@ -174,6 +221,37 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .missingPositions(let expected): "không tìm thấy positions.yaml (cần có tại \(expected))"
     case .subdimensionOutsideDimension(let code, let dimension):
       "mã chỉ số nội dung thành phần \(code) phải bắt đầu bằng mã của chỉ số nội dung \(dimension)."
+    case .duplicateOrderingItem(let item, let first):
+      "bước '\(item)' xuất hiện hai lần (lần đầu tại \(first)): thứ tự đúng sẽ không còn duy nhất"
+    case .duplicateMatchingRight(let right, let first):
+      "vế phải '\(right)' xuất hiện hai lần (lần đầu tại \(first)): không phân biệt được hai vế trái"
+    case .articleNotANumber(let article):
+      "'\(article)' không phải số điều: chỉ ghi số (article: 12), khoản và điểm ghi ở 'clause' và 'point'"
+    case .articleBeyondDocument(let article, let document, let articles):
+      "\(document) có \(articles) điều; không có Điều \(article)"
+    case .documentReplaced(let document, let replacedBy, let on, let lawAsOf):
+      "\(document) đã bị \(replacedBy) thay thế từ \(on), trước mốc pháp luật \(lawAsOf) của khoá học: hãy trích văn bản đang có hiệu lực, hoặc ghi 'history: true' nếu câu hỏi nói về lịch sử"
+    case .sourcePlaceholder(let field, let placeholder):
+      "trường '\(field)' của nguồn còn chữ tạm '\(placeholder)': hãy ghi điều khoản đã đọc trong văn bản gốc"
+    case .secondarySource(let document):
+      "\(document) mới chỉ đọc qua nguồn thứ cấp: hãy đối chiếu quy định với văn bản gốc"
+    case .formerPositionID(let old, let current):
+      "'\(old)' là mã vị trí cũ, nay là '\(current)': hãy dùng mã hiện hành"
+    case .sourceNotRead(let document):
+      "danh mục chưa ghi nơi đã đọc văn bản gốc của \(document) ('read_in'): hãy đọc văn bản trước khi trích dẫn"
+    case .missingLawAsOf:
+      "khoá học cần 'law_as_of' (yyyy-MM-dd): ngày của pháp luật mà khoá học dạy"
+    case .invalidDate(let field, let value): "'\(field)' là '\(value)', không phải ngày dạng yyyy-MM-dd"
+    case .replacedWithoutSuccessor(let document):
+      "\(document) có tình trạng 'replaced' nhưng không có 'replaced_by'"
+    case .successorOfDocumentNotReplaced(let document):
+      "\(document) có 'replaced_by' nhưng tình trạng không phải 'replaced'"
+    case .amendedWithoutAmendments(let document):
+      "\(document) có tình trạng 'amended' nhưng không có 'amended_by'"
+    case .replacementChainLoops(let document):
+      "chuỗi 'replaced_by' bắt đầu từ \(document) quay lại một văn bản đã có trong chuỗi"
+    case .replacedOnDiffersFromSuccessor(let replacedOn, let successor, let inForce):
+      "'replaced_on' là \(replacedOn) nhưng \(successor) có hiệu lực từ \(inForce)"
     }
   }
 }
@@ -207,6 +285,7 @@ extension CurriculumMessage.EntityKind {
     switch self {
     case .papiCode: "PAPI code"
     case .area: "knowledge area"
+    case .legalDocument: "legal document in legal-sources.yaml"
     default: rawValue
     }
   }
@@ -223,6 +302,7 @@ extension CurriculumMessage.EntityKind {
     case .papiCode: "mã PAPI"
     case .option: "phương án"
     case .dimension: "chỉ số nội dung"
+    case .legalDocument: "văn bản trong legal-sources.yaml"
     }
   }
 }

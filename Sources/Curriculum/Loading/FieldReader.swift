@@ -252,23 +252,32 @@ struct FieldReader {
     return id
   }
 
-  /// A `document` + `article`/`indicator` mapping.
-  func source(_ key: String, required: Bool = false) -> LegalSource? {
+  /// A source: one `document` + `article`/`indicator` mapping, or a list of them (the main
+  /// citation first).
+  func sources(_ key: String, required: Bool = false) -> [LegalSource]? {
     guard let value = value(key) else {
       missing(key, required: required)
       return nil
     }
-    return legalSource(value, field: key)
+    if case .sequence(let items) = value {
+      let sources = items.compactMap { legalSource($0, field: key) }
+      if items.isEmpty { log.error(.tooFewItems(field: key, minimum: 1), at: document.location(of: value)) }
+      return sources.count == items.count && !sources.isEmpty ? sources : nil
+    }
+    return legalSource(value, field: key).map { [$0] }
   }
+
+  static let sourceFields = ["document", "article", "clause", "point", "indicator", "history"]
 
   func legalSource(_ value: Node, field: String) -> LegalSource? {
     guard
-      let reader = FieldReader(
-        value, field: field, in: document, log: log, known: ["document", "article", "indicator"])
+      let reader = FieldReader(value, field: field, in: document, log: log, known: Self.sourceFields)
     else { return nil }
     guard let document = reader.string("document", required: true) else { return nil }
     let source = LegalSource(
-      document: document, article: reader.string("article"), indicator: reader.string("indicator"))
+      document: document, article: reader.string("article"), clause: reader.string("clause"),
+      point: reader.string("point"), indicator: reader.string("indicator"),
+      history: reader.bool("history") ?? false, location: reader.location)
     if source.article == nil, source.indicator == nil {
       log.error(.sourceNeedsArticleOrIndicator, at: reader.location)
     }

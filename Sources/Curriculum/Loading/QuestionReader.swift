@@ -27,15 +27,17 @@ struct QuestionReader {
     let area = reader.reference("area", required: true)
     let papi = reader.references("papi", required: true, minimum: 1)
     let positions = reader.references("positions", required: true, minimum: 1)
-    let source = reader.source("source", required: true)
+    let sources = reader.sources("source", required: true)
     let body: QuestionBody? = type.flatMap { self.body(of: $0, reader: reader) }
-    guard let body, let prompt, let explanation, let difficulty, let area, let papi, let positions, let source
+    guard let body, let prompt, let explanation, let difficulty, let area, let papi, let positions,
+      let source = sources?.first
     else { return nil }
     return Question(
       id: id, body: body, prompt: prompt, explanation: explanation, difficulty: difficulty, area: area,
       papi: papi,
       positions: positions, scenario: reader.bool("scenario") ?? false, source: source,
-      module: reader.reference("module") ?? defaultModule, tags: reader.strings("tags") ?? [],
+      furtherSources: Array(sources?.dropFirst() ?? []), module: reader.reference("module") ?? defaultModule,
+      tags: reader.strings("tags") ?? [],
       location: reader.location)
   }
 
@@ -75,19 +77,34 @@ struct QuestionReader {
       }
     case .matching:
       used = ["pairs"]
+      var rights: [String: SourceLocation] = [:]
       let pairs = (reader.list("pairs", required: true, allowsSingle: false) ?? []).compactMap {
         node -> MatchingPair? in
         guard
           let pair = FieldReader(node, field: "pairs", in: document, log: log, known: ["left", "right"]),
           let left = pair.text("left", required: true), let right = pair.text("right", required: true)
         else { return nil }
+        let place = pair.location(of: "right")
+        if let first = rights[right.vi] {
+          log.error(.duplicateMatchingRight(right.vi, first: first), at: place)
+        } else {
+          rights[right.vi] = place
+        }
         return MatchingPair(left: left, right: right)
       }
       body = checkCount(pairs, field: "pairs", minimum: 2, reader: reader) ? .matching(pairs: pairs) : nil
     case .ordering:
       used = ["items"]
-      let items = (reader.list("items", required: true) ?? []).compactMap {
-        reader.localizedText($0, field: "items")
+      var seen: [String: SourceLocation] = [:]
+      let items = (reader.list("items", required: true) ?? []).compactMap { node -> LocalizedText? in
+        guard let item = reader.localizedText(node, field: "items") else { return nil }
+        let place = document.location(of: node)
+        if let first = seen[item.vi] {
+          log.error(.duplicateOrderingItem(item.vi, first: first), at: place)
+        } else {
+          seen[item.vi] = place
+        }
+        return item
       }
       body = checkCount(items, field: "items", minimum: 3, reader: reader) ? .ordering(items: items) : nil
     case .shortAnswer:

@@ -78,15 +78,29 @@ enum TaxonomyLoader {
     var seen: [String: SourceLocation] = [:]
     for node in root.list("positions", required: true, allowsSingle: false) ?? [] {
       guard
-        let reader = FieldReader(node, field: "positions", in: document, log: log, known: ["id", "name"]),
+        let reader = FieldReader(
+          node, field: "positions", in: document, log: log, known: ["id", "name", "aliases"]),
         let id = reader.id(), let name = reader.text("name", required: true)
       else { continue }
+      let aliases = (reader.list("aliases", allowsSingle: false) ?? []).compactMap { node -> PositionAlias? in
+        guard let alias = FieldReader(node, field: "aliases", in: document, log: log, known: ["id", "name"]),
+          let aliasName = alias.text("name", required: true)
+        else { return nil }
+        let aliasID = alias.has("id") ? alias.id() : nil
+        if let aliasID {
+          if let first = seen[aliasID] {
+            log.error(.duplicateID(kind: .position, id: aliasID, first: first), at: alias.location(of: "id"))
+          }
+          seen[aliasID] = alias.location(of: "id")
+        }
+        return PositionAlias(id: aliasID, name: aliasName)
+      }
       if let first = seen[id] {
         log.error(.duplicateID(kind: .position, id: id, first: first), at: reader.location(of: "id"))
         continue
       }
       seen[id] = reader.location(of: "id")
-      positions.append(Position(id: id, name: name))
+      positions.append(Position(id: id, name: name, aliases: aliases))
     }
     return positions
   }

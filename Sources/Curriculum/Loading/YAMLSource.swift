@@ -92,7 +92,7 @@ struct YAMLDocument {
         log.error(.emptyDocument, at: start)
         return nil
       }
-      return YAMLDocument(file: file, lineOffset: lineOffset, root: root)
+      return YAMLDocument(file: file, lineOffset: lineOffset, root: AliasSites.relocate(root, in: text))
     } catch let error as YamlError {
       let (message, mark) = describe(error)
       let location = SourceLocation(

@@ -159,6 +159,9 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   public var quizzes: [Quiz]
   public var lessons: [Lesson]
   public var questions: [Question]
+  /// The day (`yyyy-MM-dd`) whose law the course teaches: a citation of a document replaced by
+  /// then is an error unless it is marked as history.
+  public var lawAsOf: String?
   /// The course folder, as given to the loader.
   public var directory: String
   public var location: SourceLocation
@@ -166,8 +169,8 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   public init(
     id: String, version: String, title: LocalizedText, summary: LocalizedText? = nil,
     audience: [Reference] = [], areas: [KnowledgeArea] = [], modules: [CourseModule] = [],
-    quizzes: [Quiz] = [], lessons: [Lesson] = [], questions: [Question] = [], directory: String,
-    location: SourceLocation
+    quizzes: [Quiz] = [], lessons: [Lesson] = [], questions: [Question] = [], lawAsOf: String? = nil,
+    directory: String, location: SourceLocation
   ) {
     self.id = id
     self.version = version
@@ -179,6 +182,7 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
     self.quizzes = quizzes
     self.lessons = lessons
     self.questions = questions
+    self.lawAsOf = lawAsOf
     self.directory = directory
     self.location = location
   }
@@ -189,17 +193,24 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   public func area(_ id: String) -> KnowledgeArea? { areas.first { $0.id == id } }
 }
 
-/// Everything under a Courses/ folder: the taxonomy, the positions and the courses.
+/// Everything under a Courses/ folder: the taxonomy, the positions, the legal-source registry
+/// and the courses.
 public struct CourseLibrary: Sendable, Hashable, Codable {
   public var taxonomy: Taxonomy
   public var positions: [Position]
+  /// The documents sources may cite; nil when the folder has no `legal-sources.yaml`.
+  public var registry: LegalRegistry?
   public var courses: [Course]
 
-  public init(taxonomy: Taxonomy, positions: [Position], courses: [Course]) {
+  public init(taxonomy: Taxonomy, positions: [Position], registry: LegalRegistry? = nil, courses: [Course]) {
     self.taxonomy = taxonomy
     self.positions = positions
+    self.registry = registry
     self.courses = courses
   }
+
+  /// The position an id names, resolving former (pre-2025) ids through the aliases.
+  public func position(_ id: String) -> Position? { positions.resolving(id) }
 
   public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
 

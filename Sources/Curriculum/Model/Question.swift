@@ -104,7 +104,8 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
   public var positions: [Reference]
   /// Whether the question is a situation from commune life.
   public var scenario: Bool
-  public var source: LegalSource
+  /// Where the answer rests: the main citation first, then any further ones.
+  public var sources: [LegalSource]
   /// The module the question belongs to, if any.
   public var module: Reference?
   /// Free words a quiz rule may draw on.
@@ -115,8 +116,8 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
   public init(
     id: String, body: QuestionBody, prompt: LocalizedText, explanation: LocalizedText,
     difficulty: Difficulty, area: Reference, papi: [Reference], positions: [Reference],
-    scenario: Bool = false, source: LegalSource, module: Reference? = nil, tags: [String] = [],
-    location: SourceLocation
+    scenario: Bool = false, source: LegalSource, furtherSources: [LegalSource] = [],
+    module: Reference? = nil, tags: [String] = [], location: SourceLocation
   ) {
     self.id = id
     self.body = body
@@ -127,10 +128,16 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     self.papi = papi
     self.positions = positions
     self.scenario = scenario
-    self.source = source
+    self.sources = [source] + furtherSources
     self.module = module
     self.tags = tags
     self.location = location
+  }
+
+  /// The main citation: where the answer rests.
+  public var source: LegalSource {
+    get { sources[0] }
+    set { sources[0] = newValue }
   }
 
   /// The PAPI codes as plain strings.

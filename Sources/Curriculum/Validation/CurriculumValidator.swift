@@ -12,7 +12,9 @@ struct CurriculumValidator {
   func validate() {
     checkUniqueIDs()
     let positionIDs = Set(library.positions.map(\.id)).union([Position.everyone])
+    let sources = SourceValidator(registry: library.registry, log: log)
     for course in library.courses {
+      sources.check(course)
       check(course.audience, kind: .position, among: positionIDs)
       checkModules(of: course)
       let areaIDs = Set(course.areas.map(\.id))
@@ -61,6 +63,10 @@ struct CurriculumValidator {
 
   private func check(_ references: [Reference], kind: CurriculumMessage.EntityKind, among ids: Set<String>) {
     for reference in references where !ids.contains(reference.id) {
+      if kind == .position, let current = library.positions.resolving(reference.id) {
+        log.warning(.formerPositionID(reference.id, current: current.id), at: reference.location)
+        continue
+      }
       log.error(
         .unknownReference(
           kind: kind, id: reference.id, suggestion: closestMatch(to: reference.id, in: ids.sorted())),

@@ -7,16 +7,20 @@
 /// words written in lower case, capitalised or in capitals. It scans UTF-8 bytes instead of
 /// running a `Regex`: on a 10,000-question set the regular expression and the lower-casing in
 /// front of it were a fifth of a lint.
+///
+/// One exception the pattern did not make: after an English word, a lower-case `a` followed by
+/// another word is the article ("answer a question", "the choice a citizen makes"), not an option;
+/// only "option a is ...", "option a and ..." and the like still count.
 enum OptionLetterMention {
   /// The words, in the spellings looked for; `plural` allows an `s` after them.
-  private static let words: [(bytes: [UInt8], plural: Bool)] = {
+  private static let words: [(bytes: [UInt8], plural: Bool, english: Bool)] = {
     let vietnamese = ["phương án", "đáp án", "lựa chọn"]
     let english = ["option", "answer", "choice"]
     func spellings(_ word: String) -> [String] {
       [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()]
     }
-    return vietnamese.flatMap(spellings).map { (Array($0.utf8), false) }
-      + english.flatMap(spellings).map { (Array($0.utf8), true) }
+    return vietnamese.flatMap(spellings).map { (Array($0.utf8), false, false) }
+      + english.flatMap(spellings).map { (Array($0.utf8), true, true) }
   }()
 
   /// The first mention in `text`, as written (for instance `phương án b`), or nil.
@@ -27,7 +31,8 @@ enum OptionLetterMention {
       var from = 0
       while let start = find(word.bytes, in: bytes, from: from) {
         from = start + 1
-        if let end = mentionEnd(afterWordAt: start, length: word.bytes.count, plural: word.plural, in: bytes)
+        if let end = mentionEnd(afterWordAt: start, length: word.bytes.count, plural: word.plural, in: bytes),
+          !(word.english && isArticle(endingAt: end, in: bytes))
         {
           if best.map({ start < $0.lowerBound }) ?? true { best = start..<end }
           break
@@ -55,6 +60,21 @@ enum OptionLetterMention {
     if index < bytes.count, isWordByte(bytes[index]) { return nil }
     if index < bytes.count, bytes[index] == UInt8(ascii: ")") { index += 1 }
     return index
+  }
+
+  /// Words after which a lower-case `a` still names an option: "option a is right".
+  private static let verbsAfterALetter: Set<String> = ["is", "was", "and", "or", "nor", "but", "says"]
+
+  /// Whether the mention ending at `end` is `a` followed by white space and an ordinary word.
+  private static func isArticle(endingAt end: Int, in bytes: [UInt8]) -> Bool {
+    guard bytes[end - 1] == UInt8(ascii: "a") else { return false }
+    var index = end
+    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    guard index > end, index < bytes.count, isWordByte(bytes[index]) else { return false }
+    var wordEnd = index
+    while wordEnd < bytes.count, isWordByte(bytes[wordEnd]) { wordEnd += 1 }
+    let word = String(decoding: bytes[index..<wordEnd], as: UTF8.self)
+    return !verbsAfterALetter.contains(word.lowercased())
   }
 
   private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
