@@ -37,17 +37,20 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
-    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook"]),
+    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Units"]),
     // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
     .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib"]),
+    // The administrative-unit hierarchy as data: codes, commune codes, units files and the
+    // statistics office's lists.
+    .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
-    // rosters, and the administrative-unit hierarchy as data.
+    // rosters and bulk import.
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", "Toolkit",
+        "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -57,14 +60,14 @@ let package = Package(
     // the views Reporting draws.
     .target(
       name: "ResultsAnalysis",
-      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "Units"]
     ),
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
       name: "ResultsExport",
       dependencies: [
         "Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "ResultsAnalysis",
-        "Toolkit",
+        "Toolkit", "Units",
       ]
     ),
     // Who may see what: trainer and leader passphrases (scrypt, salted), and Ed25519 signatures
@@ -92,7 +95,7 @@ let package = Package(
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
         "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI",
+        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Units",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -104,17 +107,20 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
+    .testTarget(name: "UnitsTests", dependencies: ["Units", "Localization"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ResultsAnalysisTests", dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
+      name: "ResultsAnalysisTests",
+      dependencies: ["ResultsAnalysis", "Gradebook", "Insight", "Curriculum", "Units"]),
     .testTarget(
       name: "ResultsExportTests",
       dependencies: [
         "ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization",
+        "Units",
       ]
     ),
     .testTarget(
       name: "GradebookTests",
-      dependencies: ["Gradebook", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["Gradebook", "Units", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]
     ),
     .testTarget(
@@ -124,7 +130,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook", "Access"]
+      dependencies: ["papi-train", "Assessment", "Curriculum", "Gradebook", "Access", "Units"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Assessment
 import Foundation
 import Gradebook
 import Shell
+import Units
 
 /// The shell's view of a commune's results, implemented by the gradebook: every write commits
 /// before it returns. Responses are stored as JSON text, so a stored answer keeps its meaning
@@ -18,8 +19,8 @@ final class GradebookResultsStore: ResultsStore {
     var description: String { "'\(id)' is not a stored id" }
   }
 
-  private func uuid(_ id: String) throws -> UUID {
-    guard let value = UUID(uuidString: id) else { throw UnreadableID(id: id) }
+  private func id<ID: StableID>(_ text: String) throws -> ID {
+    guard let value = ID(text) else { throw UnreadableID(id: text) }
     return value
   }
 
@@ -34,7 +35,7 @@ final class GradebookResultsStore: ResultsStore {
   func startAttempt(official: OfficialRecord, quiz: AssembledQuiz, startedAt: Date) throws -> AttemptRecord {
     let attempt = try store.startAttempt(
       NewAttempt(
-        officialID: try uuid(official.id), quizID: quiz.quiz.id, courseID: quiz.courseID,
+        officialID: try id(official.id), quizID: quiz.quiz.id, courseID: quiz.courseID,
         courseVersion: quiz.courseVersion, seed: quiz.seed, questionIDs: quiz.questionIDs,
         startedAt: startedAt))
     return Self.record(attempt)
@@ -44,26 +45,26 @@ final class GradebookResultsStore: ResultsStore {
     let response = String(decoding: try JSONEncoder().encode(answer.response), as: UTF8.self)
     try store.record(
       Answer(
-        attemptID: try uuid(attempt.id), questionID: answer.questionID, position: position,
+        attemptID: try id(attempt.id), questionID: answer.questionID, position: position,
         response: response,
         score: answer.mark.score, isCorrect: answer.mark.isCorrect, timeTaken: answer.timeTaken,
         answeredAt: answer.answeredAt))
   }
 
   func finish(_ attempt: AttemptRecord, score: Double, maxScore: Double, at date: Date) throws {
-    _ = try store.finishAttempt(try uuid(attempt.id), score: score, maxScore: maxScore, at: date)
+    _ = try store.finishAttempt(try id(attempt.id), score: score, maxScore: maxScore, at: date)
   }
 
   func abandon(_ attempt: AttemptRecord, at date: Date) throws {
-    _ = try store.abandonAttempt(try uuid(attempt.id), at: date)
+    _ = try store.abandonAttempt(try id(attempt.id), at: date)
   }
 
   func unfinishedAttempt(official: OfficialRecord, quizID: String) throws -> AttemptRecord? {
-    try store.unfinishedAttempt(officialID: try uuid(official.id), quizID: quizID).map(Self.record)
+    try store.unfinishedAttempt(officialID: try id(official.id), quizID: quizID).map(Self.record)
   }
 
   func attempts(of official: OfficialRecord) throws -> [AttemptRecord] {
-    try store.attempts(officialID: try uuid(official.id)).map(Self.record)
+    try store.attempts(officialID: try id(official.id)).map(Self.record)
   }
 
   func communeAttempts() throws -> [AttemptRecord] {
