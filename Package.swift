@@ -86,6 +86,7 @@ let package = Package(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
+        "Gradebook", "Units",
       ]
     ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
@@ -101,7 +102,7 @@ let package = Package(
     ),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell", "TerminalUI"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "TerminalUI", "Gradebook", "Units"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),

@@ -64,7 +64,7 @@ struct ShellCommand: ParsableCommand {
     var nextSeed = seed
     let configuration = ShellSession.Configuration(
       library: library, communes: hierarchy.communeEntries(),
-      openStore: { GradebookResultsStore(store: try directory.store(for: try CommuneCode($0.code))) },
+      openStore: { try directory.store(for: $0.code) },
       language: language, terminal: terminal,
       commune: commune, official: official,
       makeSeed: {
