@@ -64,19 +64,18 @@ extension CommuneStore {
     let order = "s.started_at, s.id"
 
     // Attempts on both sides: identity, status and score compared as the row-by-row merge does.
-    let theirs = try Row.fetchAll(
+    let theirs = try StoredAttempt.fetchAll(
       db,
       sql: """
         SELECT s.* FROM \(source).attempts s
         WHERE EXISTS (SELECT 1 FROM main.attempts d WHERE d.id = s.id) ORDER BY \(order)
         """
-    ).map(attempt)
+    ).map(\.attempt)
     var ours: [AttemptID: Attempt] = [:]
-    for row in try Row.fetchAll(
+    for stored in try StoredAttempt.fetchAll(
       db, sql: "SELECT d.* FROM main.attempts d JOIN \(source).attempts s ON s.id = d.id")
     {
-      let attempt = try attempt(row)
-      ours[attempt.id] = attempt
+      ours[stored.attempt.id] = stored.attempt
     }
     var attemptConflicts: Set<AttemptID> = []
     var skipped: Set<AttemptID> = []

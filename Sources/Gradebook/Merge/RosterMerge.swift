@@ -13,9 +13,9 @@ struct RosterMerge {
   /// Merges the snapshot's officials and classes (a few dozen rows) one by one.
   init(_ snapshot: Snapshot, into db: Database, commune: CommuneCode) throws {
     for official in snapshot.officials {
-      if let existing = try Row.fetchOne(
+      if let existing = try StoredOfficial.fetchOne(
         db, sql: "SELECT * FROM main.officials WHERE id = ?", arguments: [official.id.uuidString]
-      ).map(CommuneStore.official) {
+      )?.official {
         if existing.name != official.name || existing.position != official.position {
           conflicts.append(.official(official.id))
         }
@@ -54,9 +54,9 @@ struct RosterMerge {
   func outcome(_ db: Database, commune: CommuneCode) throws -> MergeOutcome {
     var duplicates: [[Official]] = []
     for key in addedNameKeys.sorted() {
-      let namesakes = try Row.fetchAll(
+      let namesakes = try StoredOfficial.fetchAll(
         db, sql: "SELECT * FROM main.officials WHERE name_key = ? ORDER BY created_at, id", arguments: [key]
-      ).map(CommuneStore.official)
+      ).map(\.official)
       if namesakes.count > 1 { duplicates.append(namesakes) }
     }
     return .merged(commune: commune, added: added, conflicts: conflicts, possibleDuplicates: duplicates)

@@ -79,8 +79,8 @@ struct Snapshot {
     let snapshot = try queue.read { db in
       Snapshot(
         commune: commune,
-        officials: try Row.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
-          .map(CommuneStore.official),
+        officials: try StoredOfficial.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
+          .map(\.official),
         classes: try CommuneStore.classes(db, where: "1", []),
         attempts: try isInPapiTrainForm(db)
           ? .copiedInSQLite(copy: copy) : .rows(try CommuneStore.attempts(db, where: "1", [])))

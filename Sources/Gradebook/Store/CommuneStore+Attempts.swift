@@ -28,18 +28,7 @@ extension CommuneStore {
   }
 
   static func insert(_ attempt: Attempt, into db: Database) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, class_id, started_at,
-          ended_at, seed, question_ids, score, max_score, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        attempt.id.uuidString, attempt.officialID.uuidString, attempt.quizID, attempt.courseID,
-        attempt.courseVersion, attempt.classID?.uuidString, attempt.startedAt, attempt.endedAt,
-        String(attempt.seed), try encodeList(attempt.questionIDs), attempt.score, attempt.maxScore,
-        attempt.status.rawValue,
-      ])
+    try StoredAttempt(attempt).insert(db)
   }
 
   /// Records one answer, committed before this returns.
@@ -87,22 +76,13 @@ extension CommuneStore {
   }
 
   static func insert(_ answer: Answer, into db: Database) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        answer.attemptID.uuidString, answer.questionID, answer.position, answer.response, answer.score,
-        answer.isCorrect, answer.timeTaken, answer.answeredAt,
-      ])
+    try StoredAnswer(answer).insert(db)
   }
 
   static func storedAnswer(_ db: Database, attempt: AttemptID, question: String) throws -> Answer? {
-    try Row.fetchOne(
-      db, sql: "SELECT * FROM answers WHERE attempt_id = ? AND question_id = ?",
-      arguments: [attempt.uuidString, question]
-    ).map(answer)
+    let columns = StoredAnswer.Columns.self
+    return try StoredAnswer.filter(columns.attemptID == attempt.uuidString && columns.questionID == question)
+      .fetchOne(db)?.answer
   }
 
   /// Whether two answers say the same thing (timestamps aside, which lose sub-millisecond digits).
@@ -180,50 +160,26 @@ extension CommuneStore {
 
   static func attempts(_ db: Database, where condition: String, _ arguments: [String]) throws -> [Attempt] {
     let statementArguments = StatementArguments(arguments)
-    let answerRows = try Row.fetchAll(
+    let answerRows = try StoredAnswer.fetchAll(
       db,
       sql: """
         SELECT answers.* FROM answers JOIN attempts a ON a.id = answers.attempt_id
         WHERE \(condition) ORDER BY answers.attempt_id, answers.position, answers.question_id
         """, arguments: statementArguments)
     var answersByAttempt: [AttemptID: [Answer]] = [:]
-    for row in answerRows {
-      let answer = try answer(row)
+    for answer in answerRows.map(\.answer) {
       answersByAttempt[answer.attemptID, default: []].append(answer)
     }
-    return try Row.fetchAll(
+    return try StoredAttempt.fetchAll(
       db, sql: "SELECT a.* FROM attempts a WHERE \(condition) ORDER BY a.started_at, a.id",
       arguments: statementArguments
-    ).map { row in
-      var attempt = try attempt(row)
+    ).map { stored in
+      var attempt = stored.attempt
       attempt.answers = answersByAttempt[attempt.id] ?? []
       return attempt
     }
   }
 
-  static func attempt(_ row: Row) throws -> Attempt {
-    let seedText: String = row["seed"]
-    guard let seed = UInt64(seedText) else {
-      throw GradebookError.database(path: "", message: "attempt seed '\(seedText)' is not a number")
-    }
-    let classID: String? = row["class_id"]
-    return Attempt(
-      id: AttemptID(rawValue: try uuid(row["id"])),
-      officialID: OfficialID(rawValue: try uuid(row["official_id"])), quizID: row["quiz_id"],
-      courseID: row["course_id"], courseVersion: row["course_version"],
-      classID: try classID.map { ClassID(rawValue: try uuid($0)) },
-      seed: seed, questionIDs: try decodeList(row["question_ids"]), startedAt: row["started_at"],
-      endedAt: row["ended_at"], score: row["score"], maxScore: row["max_score"],
-      status: AttemptStatus(rawValue: row["status"]) ?? .abandoned, answers: [])
-  }
-
-  static func answer(_ row: Row) throws -> Answer {
-    Answer(
-      attemptID: AttemptID(rawValue: try uuid(row["attempt_id"])), questionID: row["question_id"],
-      position: row["position"],
-      response: row["response"], score: row["score"], isCorrect: row["correct"], timeTaken: row["time_taken"],
-      answeredAt: row["answered_at"])
-  }
   static func exists(_ db: Database, table: String, id: some StableID) throws -> Bool {
     try Bool.fetchOne(
       db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id.uuidString])

@@ -77,17 +77,16 @@ extension CommuneStore {
   static func classes(_ db: Database, where condition: String, _ arguments: [String]) throws
     -> [TrainingClass]
   {
-    let rows = try Row.fetchAll(
+    let stored = try StoredClass.fetchAll(
       db, sql: "SELECT * FROM classes WHERE \(condition) ORDER BY date, id",
       arguments: StatementArguments(arguments))
-    return try rows.map { row in
-      let id: String = row["id"]
+    return try stored.map { stored in
+      var trainingClass = stored.trainingClass
       let codes = try String.fetchAll(
         db, sql: "SELECT commune_code FROM class_communes WHERE class_id = ? ORDER BY commune_code",
-        arguments: [id])
-      return TrainingClass(
-        id: ClassID(rawValue: try uuid(id)), trainer: row["trainer"], date: row["date"], place: row["place"],
-        communeCodes: try codes.map(CommuneCode.init).sorted())
+        arguments: [trainingClass.id.uuidString])
+      trainingClass.communeCodes = try codes.map(CommuneCode.init).sorted()
+      return trainingClass
     }
   }
 }

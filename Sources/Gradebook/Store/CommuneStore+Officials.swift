@@ -4,30 +4,26 @@ import Units
 import VietnameseText
 
 extension CommuneStore {
+  private typealias Columns = StoredOfficial.Columns
+
   /// Every official of the commune, by name (diacritics folded) then by when they were added.
   public func officials() throws -> [Official] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM officials ORDER BY name_key, created_at, id").map(
-        Self.official)
+      try StoredOfficial.order(Columns.nameKey, Columns.createdAt, Columns.id).fetchAll(db).map(\.official)
     }
   }
 
   /// The official with this id, if any.
   public func official(id: OfficialID) throws -> Official? {
-    try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM officials WHERE id = ?", arguments: [id.uuidString])
-        .map(Self.official)
-    }
+    try read { db in try StoredOfficial.filter(Columns.id == id.uuidString).fetchOne(db)?.official }
   }
 
   /// The officials whose name is `name`, ignoring case, spacing and diacritics ("nguyen van an"
   /// finds "Nguyễn Văn An"). Several officials can share a name.
   public func officials(named name: String) throws -> [Official] {
     try read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM officials WHERE name_key = ? ORDER BY created_at, id",
-        arguments: [Schema.nameKey(name)]
-      ).map(Self.official)
+      try StoredOfficial.filter(Columns.nameKey == Schema.nameKey(name)).order(Columns.createdAt, Columns.id)
+        .fetchAll(db).map(\.official)
     }
   }
 
@@ -58,21 +54,7 @@ extension CommuneStore {
   }
 
   static func insert(_ official: Official, into db: Database) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO officials (id, name, name_key, position, commune_code, created_at)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        official.id.uuidString, official.name.nfc, Schema.nameKey(official.name), official.position.nfc,
-        official.communeCode.rawValue, official.createdAt,
-      ])
-  }
-
-  static func official(_ row: Row) throws -> Official {
-    Official(
-      id: OfficialID(rawValue: try uuid(row["id"])), name: row["name"], position: row["position"],
-      communeCode: try CommuneCode(row["commune_code"]), createdAt: row["created_at"])
+    try StoredOfficial(official).insert(db)
   }
 
   /// NFC, trimmed, inner white space collapsed.
