@@ -80,9 +80,10 @@ extension CommuneStore {
   }
 
   static func storedAnswer(_ db: Database, attempt: AttemptID, question: String) throws -> Answer? {
-    let columns = StoredAnswer.Columns.self
-    return try StoredAnswer.filter(columns.attemptID == attempt.uuidString && columns.questionID == question)
-      .fetchOne(db)?.answer
+    // Written out: this runs for every answer the shell records, before the next question shows.
+    try StoredAnswer.fetchOne(
+      db, sql: "SELECT * FROM answers WHERE attempt_id = ? AND question_id = ?",
+      arguments: [attempt.uuidString, question])?.answer
   }
 
   /// Whether two answers say the same thing (timestamps aside, which lose sub-millisecond digits).
