@@ -121,7 +121,7 @@ let package = Package(
     ),
     .testTarget(
       name: "GradebookTests",
-      dependencies: ["Gradebook", "Units", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["Gradebook", "Units", "Localization", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]
     ),
     .testTarget(

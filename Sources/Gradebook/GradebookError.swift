@@ -45,6 +45,8 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   /// A class whose commune list does not include the commune it is stored in.
   case classNotForCommune(ClassID, CommuneCode)
 
+  /// A code in a results file that is not a commune's (told as ``UnitsError`` tells it).
+  case units(UnitsError)
   /// A problem in a roster file, at a line (1-based).
   case invalidFile(path: String, line: Int, problem: FileProblem)
   /// Several problems found in one pass over a file, in line order.
@@ -123,6 +125,8 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
       return vi
         ? "lớp tập huấn \(id.uuidString) không có xã \(code)"
         : "training class \(id.uuidString) does not include commune \(code)"
+    case .units(let error):
+      return error.text(in: language)
     case .invalidFile(let path, let line, let problem):
       return "\(path):\(line): " + problem.text(in: language)
     case .several(let errors):

@@ -92,6 +92,9 @@ struct DemoDataCommand: ParsableCommand {
     } catch let error as GradebookError {
       printError(error.text(in: language), in: language)
       throw ExitCode(1)
+    } catch let error as UnitsError {
+      printError(error.text(in: language), in: language)
+      throw ExitCode(1)
     }
   }
 }

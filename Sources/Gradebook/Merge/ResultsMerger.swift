@@ -1,4 +1,5 @@
 import Foundation
+import Units
 
 /// Brings results files from other machines into a results folder.
 ///
@@ -65,6 +66,8 @@ public struct ResultsMerger: Sendable {
       }
     } catch let error as GradebookError {
       return .refused(error)
+    } catch let error as UnitsError {
+      return .refused(.units(error))
     } catch {
       return .refused(.database(path: path, message: "\(error)"))
     }
