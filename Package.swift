@@ -38,17 +38,20 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
-    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook"]),
+    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Units"]),
     // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
     .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib"]),
+    // The administrative-unit hierarchy as data: codes, commune codes, units files and the
+    // statistics office's lists.
+    .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
-    // rosters, and the administrative-unit hierarchy as data.
+    // rosters and bulk import.
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", "Toolkit",
+        "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -58,14 +61,14 @@ let package = Package(
     // the views Reporting draws.
     .target(
       name: "ResultsAnalysis",
-      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "Units"]
     ),
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
       name: "ResultsExport",
       dependencies: [
         "Assessment", "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "ResultsAnalysis",
-        "Toolkit",
+        "Toolkit", "Units",
       ]
     ),
     // Who may see what: trainer and leader passphrases (scrypt, salted), and Ed25519 signatures
@@ -84,6 +87,7 @@ let package = Package(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
+        "Gradebook", "Units",
       ]
     ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
@@ -93,7 +97,7 @@ let package = Package(
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
         "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI",
+        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Units",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -102,25 +106,27 @@ let package = Package(
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"]),
-    .testTarget(name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI"]),
+    .testTarget(name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
     .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
+    .testTarget(name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ResultsAnalysisTests",
-      dependencies: ["PapiTrainTesting", "ResultsAnalysis", "Gradebook", "Insight", "Curriculum"]),
+      dependencies: ["PapiTrainTesting", "ResultsAnalysis", "Gradebook", "Insight", "Curriculum", "Units"]),
     .testTarget(
       name: "ResultsExportTests",
       dependencies: [
         "PapiTrainTesting",
         "ResultsExport", "Gradebook", "Curriculum", "Insight", "Reporting", "Assessment", "Localization",
+        "Units",
       ]
     ),
     .testTarget(
       name: "GradebookTests",
-      dependencies: ["PapiTrainTesting", "Gradebook", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["PapiTrainTesting", "Gradebook", "Units", "Localization", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]
     ),
     .testTarget(
@@ -130,7 +136,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access"]
+      dependencies: ["papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units"]
     ),
   ],
   swiftLanguageModes: [.v6]

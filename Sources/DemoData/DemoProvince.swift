@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Gradebook
 import Synchronization
+import Units
 
 /// The size and shape of a generated province.
 public struct DemoProvinceSpec: Sendable, Hashable {
@@ -38,7 +39,7 @@ public struct DemoProvinceSpec: Sendable, Hashable {
 
 /// What one generated commune holds, ready for ``CommuneStore/bulkImport(officials:classes:attempts:)``.
 public struct DemoCommune: Sendable {
-  public var code: UnitCode
+  public var code: CommuneCode
   public var officials: [Official]
   public var classes: [TrainingClass]
   public var attempts: [Attempt]
@@ -54,20 +55,20 @@ public struct DemoProvince: Sendable {
   public let spec: DemoProvinceSpec
   /// The communes generated, in order: the known communes first, then synthetic 5-digit codes
   /// from 90000 up (skipping known ones).
-  public let communeCodes: [UnitCode]
+  public let communeCodes: [CommuneCode]
   let courses: [CoursePlan]
   let questions: [String: QuestionModel]
   let dimensions: [String]
   let positions: [String]
 
   /// A province over `library`'s courses; `knownCommunes` are the real commune codes to use first.
-  public init(library: CourseLibrary, spec: DemoProvinceSpec, knownCommunes: [UnitCode]) throws {
+  public init(library: CourseLibrary, spec: DemoProvinceSpec, knownCommunes: [CommuneCode]) throws {
     self.spec = spec
     var codes = Array(knownCommunes.prefix(spec.communes))
     let known = Set(knownCommunes)
     var next = 90_000
     while codes.count < spec.communes {
-      let code = try UnitCode(String(format: "%05d", next))
+      let code = try CommuneCode(String(format: "%05d", next))
       next += 1
       if !known.contains(code) { codes.append(code) }
     }
@@ -96,7 +97,8 @@ public struct DemoProvince: Sendable {
     let members = Array(communeCodes[group * size..<min((group + 1) * size, communeCodes.count)])
     let date = spec.start.addingTimeInterval(Double(group % 60) * 86_400)
     return TrainingClass(
-      id: uuid(&random), trainer: Names.trainers[group % Names.trainers.count], date: Self.day(date),
+      id: ClassID(rawValue: uuid(&random)), trainer: Names.trainers[group % Names.trainers.count],
+      date: Self.day(date),
       place: "Hội trường UBND xã (\(members[0].rawValue))", communeCodes: members)
   }
 
@@ -118,7 +120,8 @@ public struct DemoProvince: Sendable {
     for number in 0..<spec.officialsPerCommune {
       let position = number < positions.count ? positions[number] : positions.randomElement(using: &random)!
       let official = Official(
-        id: uuid(&random), name: Names.person(&random), position: position, communeCode: code,
+        id: OfficialID(rawValue: uuid(&random)), name: Names.person(&random), position: position,
+        communeCode: code,
         createdAt: classDay.addingTimeInterval(-86_400 * Double(1 + random.next() % 20)))
       officials.append(official)
       let ability = base + gaussian(&random) * 0.8
@@ -172,7 +175,7 @@ public struct DemoProvince: Sendable {
         case .postTest: effect = 0.7
         case .practice, .review: effect = 0.1 + 0.05 * Double(step)
         }
-        let id = uuid(&random)
+        let id = AttemptID(rawValue: uuid(&random))
         var answers: [Answer] = []
         var clock = startedAt.timeIntervalSince1970.rounded(.down)
         var total = 0.0
@@ -250,10 +253,11 @@ public struct DemoProvince: Sendable {
         AdministrativeUnit(code: province!, level: .province, name: "Tỉnh Mẫu", kind: "Tỉnh", parentCode: nil)
       )
     }
-    for code in communeCodes where !have.contains(code) {
+    for commune in communeCodes where !have.contains(commune.unitCode) {
       units.append(
         AdministrativeUnit(
-          code: code, level: .commune, name: "Xã Mẫu \(code.rawValue)", kind: "Xã", parentCode: province))
+          code: commune.unitCode, level: .commune, name: "Xã Mẫu \(commune.rawValue)", kind: "Xã",
+          parentCode: province))
     }
     return try UnitHierarchy(units: units)
   }
@@ -278,7 +282,7 @@ public enum DemoDataError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The courses have no quiz to take, or there are no positions.
   case noQuizzes
   /// The results folder already holds results: demo data never mixes with real results.
-  case resultsExist(String, UnitCode)
+  case resultsExist(String, CommuneCode)
 
   public var description: String {
     switch self {

@@ -2,15 +2,16 @@ import Curriculum
 import Foundation
 import Gradebook
 import Insight
+import Units
 
 /// Whose answers a detailed report covers.
 public enum ReportScope: Sendable, Hashable {
   /// One commune's officials.
-  case commune(UnitCode)
+  case commune(CommuneCode)
   /// One official of a commune.
-  case official(UnitCode, UUID)
+  case official(CommuneCode, OfficialID)
   /// A training class, in every commune that has its attempts.
-  case trainingClass(UUID)
+  case trainingClass(ClassID)
 }
 
 /// Everything Insight says about one group of answers (an official, a commune, a class): mastery

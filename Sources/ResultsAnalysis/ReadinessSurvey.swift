@@ -2,6 +2,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Insight
+import Units
 
 /// Readiness of every commune in a results folder, on every dimension, for leaders.
 ///
@@ -51,7 +52,7 @@ public struct ReadinessSurvey: Sendable {
   /// else from the sums the file keeps as answers are stored (unless `usesStoredSums` is false,
   /// or the selection needs single answers), else from reading every answer.
   public static func run(
-    directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [UnitCode]? = nil,
+    directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [CommuneCode]? = nil,
     selection: AnswerSelection = .all, reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil,
     usesStoredSums: Bool = true
@@ -81,7 +82,7 @@ public struct ReadinessSurvey: Sendable {
         let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
         let weak = Insight.weakAreas(
           in: mastery, facts: [], guide: guide, taxonomy: taxonomy, threshold: threshold)
-        let ancestors = units?.ancestors(of: code) ?? []
+        let ancestors = units?.ancestors(of: code.unitCode) ?? []
         rows.append(
           Commune(
             code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue,
@@ -119,7 +120,7 @@ public struct ReadinessSurvey: Sendable {
   /// Readiness of all the communes together per group of a second scan: per month or per training
   /// class, for trends. Each point pools the answers of its period (or class).
   public static func trend(
-    directory: ResultsDirectory, index: QuestionIndex, communes: [UnitCode]? = nil,
+    directory: ResultsDirectory, index: QuestionIndex, communes: [CommuneCode]? = nil,
     selection: AnswerSelection = .all, grouping: WeightedAnswerScan.Grouping, reference: Date,
     rule: MasteryRule = .group, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
     cache: ScanCache? = nil

@@ -6,6 +6,7 @@ import Insight
 import Localization
 import Reporting
 import Toolkit
+import Units
 
 /// Class results turned into what a trainer hands in: a table of scores per official, one of
 /// every answer, one of item statistics per question and one per quiz, and the same as a JSON
@@ -19,7 +20,7 @@ public struct ClassExport: Sendable {
   public let library: CourseLibrary
   public let language: Language
   /// Commune code → name, where the unit list knows it.
-  public let communeNames: [UnitCode: String]
+  public let communeNames: [CommuneCode: String]
   /// The zone the tables write times in (the JSON writes UTC).
   public let timeZone: TimeZone
 
@@ -38,7 +39,7 @@ public struct ClassExport: Sendable {
   /// for each of its hundreds of thousands of answers.
   let questionInfo: [String: QuestionInfo]
   let quizzes: [String: (quiz: Quiz, course: Course)]
-  let attemptsByOfficial: [UUID: [Attempt]]
+  let attemptsByOfficial: [OfficialID: [Attempt]]
   /// Question id → the positions in `dimensions` its answers count for.
   let dimensionSlots: [String: [Int]]
   let finishedByQuiz: [String: [Attempt]]
@@ -48,7 +49,8 @@ public struct ClassExport: Sendable {
   let storedResponses: [String]
 
   public init(
-    results: ClassResults, library: CourseLibrary, language: Language, communeNames: [UnitCode: String] = [:],
+    results: ClassResults, library: CourseLibrary, language: Language,
+    communeNames: [CommuneCode: String] = [:],
     timeZone: TimeZone = .current
   ) {
     self.results = results

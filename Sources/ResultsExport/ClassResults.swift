@@ -1,6 +1,7 @@
 import Foundation
 import Gradebook
 import Toolkit
+import Units
 
 /// The stored results an export covers, read from a results folder: the officials who took part
 /// and their attempts with every answer, commune by commune.
@@ -8,14 +9,15 @@ public struct ClassResults: Sendable {
   /// The class asked for, if any.
   public var trainingClass: TrainingClass?
   /// The communes read, in code order.
-  public var communes: [UnitCode]
+  public var communes: [CommuneCode]
   /// The officials with at least one selected attempt, commune by commune, by name.
   public var officials: [Official]
   /// The selected attempts that have answers, official by official, oldest first.
   public var attempts: [Attempt]
 
-  public init(trainingClass: TrainingClass?, communes: [UnitCode], officials: [Official], attempts: [Attempt])
-  {
+  public init(
+    trainingClass: TrainingClass?, communes: [CommuneCode], officials: [Official], attempts: [Attempt]
+  ) {
     self.trainingClass = trainingClass
     self.communes = communes
     self.officials = officials
@@ -35,7 +37,7 @@ public struct ClassResults: Sendable {
     let period = try selection.period()
     let folder = directory.url.path
     var trainingClass: TrainingClass?
-    var codes: [UnitCode]
+    var codes: [CommuneCode]
     if let classID = selection.classID {
       for code in try directory.communeCodes() {
         if let found = try directory.readOnlyStore(for: code)?.trainingClass(id: classID) {
@@ -82,7 +84,7 @@ public struct ClassResults: Sendable {
         return CommuneRead(code: code, officials: officials, attempts: attempts)
       }
     }
-    var communes: [UnitCode] = []
+    var communes: [CommuneCode] = []
     var officials: [Official] = []
     var attempts: [Attempt] = []
     for result in read {
@@ -98,7 +100,7 @@ public struct ClassResults: Sendable {
 
   /// What one commune's file gave.
   private struct CommuneRead: Sendable {
-    var code: UnitCode
+    var code: CommuneCode
     var officials: [Official]
     var attempts: [Attempt]
   }

@@ -1,14 +1,15 @@
 import Foundation
 import Gradebook
 import Localization
+import Units
 
 /// Which stored results an export covers. Conditions combine with "and"; with no class and no
 /// commune, every commune of the results folder.
 public struct ExportSelection: Sendable, Hashable {
   /// Only attempts taken in this training class (in every commune it spans).
-  public var classID: UUID?
+  public var classID: ClassID?
   /// Only these communes (within the class's communes when a class is given).
-  public var communes: [UnitCode]
+  public var communes: [CommuneCode]
   /// Only attempts started on or after this day (`YYYY-MM-DD`, a UTC day, as reports count days).
   public var from: String?
   /// Only attempts started on or before this day (inclusive).
@@ -17,7 +18,7 @@ public struct ExportSelection: Sendable, Hashable {
   public var quizIDs: [String]
 
   public init(
-    classID: UUID? = nil, communes: [UnitCode] = [], from: String? = nil, to: String? = nil,
+    classID: ClassID? = nil, communes: [CommuneCode] = [], from: String? = nil, to: String? = nil,
     quizIDs: [String] = []
   ) {
     self.classID = classID

@@ -1,112 +1,85 @@
 import Assessment
 import Foundation
+import Gradebook
 
-/// A commune the official can pick at the start of a session.
-public struct CommuneEntry: Sendable, Hashable {
-  /// The administrative code (5 digits for a commune).
-  public var code: String
-  public var name: String
-  /// The names of the units above it, nearest first (district if any, then province).
-  public var parents: [String]
-
-  public init(code: String, name: String, parents: [String]) {
-    self.code = code
-    self.name = name
-    self.parents = parents
-  }
-
-  /// "Xã Tiên Lữ, Tỉnh Hưng Yên".
-  public var fullName: String { ([name] + parents).joined(separator: ", ") }
-}
-
-/// An official on a commune's roster.
-public struct OfficialRecord: Sendable, Hashable {
-  public var id: String
-  public var name: String
-  /// A position id from Courses/positions.yaml.
-  public var position: String
-
-  public init(id: String, name: String, position: String) {
-    self.id = id
-    self.name = name
-    self.position = position
-  }
-}
-
-/// One stored answer.
-public struct AnswerRecord: Sendable, Hashable {
-  public var questionID: String
-  public var response: Response
-  public var mark: Mark
-  /// Seconds from showing the question to the answer.
-  public var timeTaken: Double
-  public var answeredAt: Date
-
-  public init(questionID: String, response: Response, mark: Mark, timeTaken: Double, answeredAt: Date) {
-    self.questionID = questionID
-    self.response = response
-    self.mark = mark
-    self.timeTaken = timeTaken
-    self.answeredAt = answeredAt
-  }
-}
-
-/// One stored attempt at a quiz, with the answers given so far.
-public struct AttemptRecord: Sendable, Hashable {
-  public enum Status: String, Sendable, Hashable {
-    case inProgress = "in-progress"
-    case finished
-    case abandoned
-  }
-
-  public var id: String
-  public var officialID: String
-  public var courseID: String
-  public var courseVersion: String
-  public var quizID: String
-  public var seed: UInt64
-  /// The questions in the order asked.
-  public var questionIDs: [String]
-  public var startedAt: Date
-  public var endedAt: Date?
-  public var status: Status
-  public var answers: [AnswerRecord]
-
-  public init(
-    id: String, officialID: String, courseID: String, courseVersion: String, quizID: String, seed: UInt64,
-    questionIDs: [String], startedAt: Date, endedAt: Date? = nil, status: Status = .inProgress,
-    answers: [AnswerRecord] = []
-  ) {
-    self.id = id
-    self.officialID = officialID
-    self.courseID = courseID
-    self.courseVersion = courseVersion
-    self.quizID = quizID
-    self.seed = seed
-    self.questionIDs = questionIDs
-    self.startedAt = startedAt
-    self.endedAt = endedAt
-    self.status = status
-    self.answers = answers
-  }
-}
-
-/// What the shell needs from the results of one commune. The gradebook implements it; every
-/// call that writes commits before it returns, so an answer acknowledged is an answer kept.
+/// What the shell needs from the results of one commune, in the gradebook's own records
+/// (``Official``, ``Attempt``, ``Answer``) and ids. The gradebook's `CommuneStore` is the store
+/// (every call that writes commits before it returns, so an answer acknowledged is an answer
+/// kept); the shell's tests give an in-memory one.
 public protocol ResultsStore: AnyObject {
-  func officials() throws -> [OfficialRecord]
-  func register(name: String, position: String) throws -> OfficialRecord
-  func startAttempt(
-    official: OfficialRecord, quiz: AssembledQuiz, startedAt: Date
-  ) throws -> AttemptRecord
-  func record(_ answer: AnswerRecord, position: Int, in attempt: AttemptRecord) throws
-  func finish(_ attempt: AttemptRecord, score: Double, maxScore: Double, at date: Date) throws
-  func abandon(_ attempt: AttemptRecord, at date: Date) throws
+  /// The commune's roster.
+  func officials() throws -> [Official]
+  /// Adds an official to the roster and returns them.
+  func register(name: String, position: String) throws -> Official
+  /// Starts an attempt of `official` at the assembled quiz, with no answers yet.
+  func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt
+  /// Records one answer of an attempt in progress.
+  func record(_ answer: Answer) throws
+  /// Marks the attempt finished with its total.
+  func finish(_ attempt: Attempt, score: Double, maxScore: Double, at date: Date) throws
+  /// Marks the attempt abandoned; its answers stay.
+  func abandon(_ attempt: Attempt, at date: Date) throws
   /// The official's unfinished attempt at this quiz, if any, with its answers.
-  func unfinishedAttempt(official: OfficialRecord, quizID: String) throws -> AttemptRecord?
+  func unfinishedAttempt(official: Official, quizID: String) throws -> Attempt?
   /// Every attempt of the official, oldest first, with answers.
-  func attempts(of official: OfficialRecord) throws -> [AttemptRecord]
+  func attempts(of official: Official) throws -> [Attempt]
   /// Every attempt of every official of the commune, oldest first, with answers: only for the
   /// trainer's views, after the trainer passphrase.
-  func communeAttempts() throws -> [AttemptRecord]
+  func communeAttempts() throws -> [Attempt]
+}
+
+extension CommuneStore: ResultsStore {
+  public func register(name: String, position: String) throws -> Official {
+    try addOfficial(name: name, position: position)
+  }
+
+  public func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt {
+    try startAttempt(
+      NewAttempt(
+        officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
+        courseVersion: quiz.courseVersion, seed: quiz.seed, questionIDs: quiz.questionIDs,
+        startedAt: startedAt))
+  }
+
+  public func finish(_ attempt: Attempt, score: Double, maxScore: Double, at date: Date) throws {
+    try finishAttempt(attempt.id, score: score, maxScore: maxScore, at: date)
+  }
+
+  public func abandon(_ attempt: Attempt, at date: Date) throws {
+    try abandonAttempt(attempt.id, at: date)
+  }
+
+  public func unfinishedAttempt(official: Official, quizID: String) throws -> Attempt? {
+    try unfinishedAttempt(officialID: official.id, quizID: quizID)
+  }
+
+  public func attempts(of official: Official) throws -> [Attempt] {
+    try attempts(officialID: official.id)
+  }
+
+  public func communeAttempts() throws -> [Attempt] {
+    try allAttempts()
+  }
+}
+
+extension Answer {
+  /// An answer as the shell gives it: the response stored as JSON text, so a stored answer keeps
+  /// its meaning whatever order the quiz was shown in.
+  public init(
+    attemptID: AttemptID, questionID: String, position: Int, response: Response, mark: Mark,
+    timeTaken: Double, answeredAt: Date
+  ) throws {
+    self.init(
+      attemptID: attemptID, questionID: questionID, position: position,
+      response: String(decoding: try JSONEncoder().encode(response), as: UTF8.self), score: mark.score,
+      isCorrect: mark.isCorrect, timeTaken: timeTaken, answeredAt: answeredAt)
+  }
+
+  /// The response as given. A response that no longer decodes (an older format) is kept as text.
+  public var givenResponse: Response {
+    (try? JSONDecoder().decode(Response.self, from: Data(response.utf8))) ?? .text(response)
+  }
+
+  /// The mark, as Assessment scores it (full marks only when correct).
+  public var mark: Mark { Mark(score: score) }
 }

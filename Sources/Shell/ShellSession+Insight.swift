@@ -1,6 +1,7 @@
 import Assessment
 import Curriculum
 import Foundation
+import Gradebook
 import Insight
 import Localization
 import VietnameseText
@@ -13,13 +14,13 @@ extension ShellSession {
 
   /// Answers of `attempts` as Insight's facts; answers to questions no longer in the courses
   /// are left out.
-  func facts(of attempts: [AttemptRecord], positions: [String: String]) -> [AnswerFact] {
+  func facts(of attempts: [Attempt], positions: [OfficialID: String]) -> [AnswerFact] {
     attempts.flatMap { attempt in
       attempt.answers.compactMap { answer -> AnswerFact? in
         guard let question = library.question(answer.questionID) else { return nil }
         return AnswerFact(
-          officialID: attempt.officialID, position: positions[attempt.officialID] ?? "",
-          communeCode: commune?.code ?? "", attemptID: attempt.id, quizID: attempt.quizID,
+          officialID: attempt.officialID.uuidString, position: positions[attempt.officialID] ?? "",
+          communeCode: commune?.code.rawValue ?? "", attemptID: attempt.id.uuidString, quizID: attempt.quizID,
           questionID: answer.questionID, score: answer.mark.score, answeredAt: answer.answeredAt,
           papiCodes: question.papiCodes, area: question.area.id)
       }
@@ -55,7 +56,7 @@ extension ShellSession {
 
   func showWeakAreas() {
     guard let official, let store else { return }
-    let attempts: [AttemptRecord]
+    let attempts: [Attempt]
     do { attempts = try store.attempts(of: official) } catch {
       return say(.cannotOpenResults(reason(error)))
     }
@@ -92,7 +93,7 @@ extension ShellSession {
   // MARK: progress
 
   /// Per course: pre-test against post-test, when both were taken.
-  func showGains(_ attempts: [AttemptRecord], official: OfficialRecord) {
+  func showGains(_ attempts: [Attempt], official: Official) {
     let facts = facts(of: attempts, positions: [official.id: official.position])
     for course in library.courses {
       let kinds = Dictionary(uniqueKeysWithValues: course.quizzes.map { ($0.id, $0.kind) })
@@ -132,8 +133,8 @@ extension ShellSession {
   /// The commune's officials against every dimension, the commune's readiness and weak areas.
   func showClass() {
     guard let store, trainerAllowed() else { return }
-    let attempts: [AttemptRecord]
-    let roster: [OfficialRecord]
+    let attempts: [Attempt]
+    let roster: [Official]
     do {
       attempts = try store.communeAttempts()
       roster = try store.officials()
@@ -150,7 +151,7 @@ extension ShellSession {
     var rows = [[InsightText.officialColumn.text(in: language)] + codes]
     let byOfficial = Dictionary(grouping: facts, by: \.officialID)
     for official in roster {
-      guard let mine = byOfficial[official.id] else { continue }
+      guard let mine = byOfficial[official.id.uuidString] else { continue }
       let report = MasteryReport(facts: mine, taxonomy: taxonomy, rule: .official, at: now)
       rows.append(
         [official.name]
@@ -164,7 +165,8 @@ extension ShellSession {
     }
     for text in table(rows) { line(text) }
     let readiness = CommuneReadiness(
-      communeCode: commune?.code ?? "", facts: facts, rosterSize: roster.count, taxonomy: taxonomy, at: now)
+      communeCode: commune?.code.rawValue ?? "", facts: facts, rosterSize: roster.count, taxonomy: taxonomy,
+      at: now)
     line("")
     line(InsightText.readinessHeader.text(in: language))
     for dimension in readiness.dimensions {
@@ -199,7 +201,7 @@ extension ShellSession {
   /// Moodle's item statistics over the commune's finished attempts, per quiz.
   func showItems(_ argument: String) {
     guard let store, trainerAllowed() else { return }
-    let attempts: [AttemptRecord]
+    let attempts: [Attempt]
     do { attempts = try store.communeAttempts() } catch {
       return say(.cannotOpenResults(reason(error)))
     }

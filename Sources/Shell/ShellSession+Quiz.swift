@@ -1,6 +1,7 @@
 import Assessment
 import Curriculum
 import Foundation
+import Gradebook
 import Localization
 import VietnameseText
 
@@ -97,7 +98,7 @@ extension ShellSession {
     guard let official, let store else { return }
     let assembler = QuizAssembler(course: course, taxonomy: taxonomy)
     var assembled: AssembledQuiz
-    var attempt: AttemptRecord
+    var attempt: Attempt
     var answered: [String: AnsweredQuestion] = [:]
     do {
       if let unfinished = try store.unfinishedAttempt(official: official, quizID: quiz.id),
@@ -114,7 +115,7 @@ extension ShellSession {
           for record in unfinished.answers {
             if let question = course.question(record.questionID) {
               answered[record.questionID] = AnsweredQuestion(
-                question: question, response: record.response, mark: record.mark)
+                question: question, response: record.givenResponse, mark: record.mark)
             }
           }
         } else {
@@ -138,11 +139,13 @@ extension ShellSession {
       guard let response = readResponse(for: item, quizID: quiz.id) else { return }
       let mark = Scorer.mark(response, for: item.question)
       let answeredAt = configuration.now()
-      let record = AnswerRecord(
-        questionID: item.question.id, response: response, mark: mark,
-        timeTaken: max(0, answeredAt.timeIntervalSince(shownAt)), answeredAt: answeredAt)
+      let record: Answer
       do {
-        try store.record(record, position: index, in: attempt)
+        record = try Answer(
+          attemptID: attempt.id, questionID: item.question.id, position: index, response: response,
+          mark: mark,
+          timeTaken: max(0, answeredAt.timeIntervalSince(shownAt)), answeredAt: answeredAt)
+        try store.record(record)
       } catch {
         say(.notSaved(reason(error)))
         return
@@ -166,8 +169,8 @@ extension ShellSession {
 
   private func begin(
     _ quiz: Quiz, with assembler: QuizAssembler, in course: Course, store: any ResultsStore,
-    official: OfficialRecord
-  ) throws -> (AssembledQuiz, AttemptRecord) {
+    official: Official
+  ) throws -> (AssembledQuiz, Attempt) {
     // A post-test never asks what the official already saw in a pre-test of the course.
     var seen = Set<String>()
     if quiz.kind == .postTest {

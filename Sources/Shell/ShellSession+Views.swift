@@ -1,6 +1,7 @@
 import Assessment
 import Curriculum
 import Foundation
+import Gradebook
 import Localization
 import VietnameseText
 
@@ -62,7 +63,7 @@ extension ShellSession {
     }
     line()
     say(.quizzesHeader)
-    var attempts: [AttemptRecord] = []
+    var attempts: [Attempt] = []
     if let official, let store { attempts = (try? store.attempts(of: official)) ?? [] }
     for quiz in course.quizzes {
       let finished = attempts.filter { $0.quizID == quiz.id && $0.status == .finished }
@@ -111,14 +112,14 @@ extension ShellSession {
 
   // MARK: progress
 
-  func attemptPercent(_ attempt: AttemptRecord) -> Double {
+  func attemptPercent(_ attempt: Attempt) -> Double {
     guard !attempt.questionIDs.isEmpty else { return 0 }
     return 100 * attempt.answers.reduce(0) { $0 + $1.mark.score } / Double(attempt.questionIDs.count)
   }
 
   func showProgress() {
     guard let official, let store else { return }
-    let attempts: [AttemptRecord]
+    let attempts: [Attempt]
     do { attempts = try store.attempts(of: official) } catch {
       return say(.cannotOpenResults(reason(error)))
     }

@@ -1,8 +1,10 @@
 import Assessment
 import Curriculum
 import Foundation
+import Gradebook
 import Localization
 import TerminalUI
+import Units
 import VietnameseText
 
 /// One run of the interactive shell: an official identifies (commune, then name), then reads
@@ -60,7 +62,7 @@ public final class ShellSession {
 
   var commune: CommuneEntry?
   var store: (any ResultsStore)?
-  var official: OfficialRecord? {
+  var official: Official? {
     didSet { isTrainer = false }
   }
   /// Whether the trainer passphrase was given since this official signed in.
@@ -184,7 +186,7 @@ public final class ShellSession {
 
   func communeMatches(_ text: String) -> [CommuneEntry] {
     let communes = configuration.communes
-    if let byCode = communes.first(where: { $0.code == text }) { return [byCode] }
+    if let byCode = communes.first(where: { $0.code.rawValue == text }) { return [byCode] }
     let key = text.matchKey(foldingDiacritics: true)
     let exact = communes.filter {
       $0.name.matchKey(foldingDiacritics: true) == key || $0.fullName.matchKey(foldingDiacritics: true) == key
@@ -201,7 +203,7 @@ public final class ShellSession {
       let key = word.matchKey(foldingDiacritics: true)
       let duplicated = Dictionary(grouping: communes, by: \.name).filter { $0.value.count > 1 }
       return communes.filter {
-        $0.code.hasPrefix(word) || $0.name.matchKey(foldingDiacritics: true).contains(key)
+        $0.code.rawValue.hasPrefix(word) || $0.name.matchKey(foldingDiacritics: true).contains(key)
       }.map { duplicated[$0.name] == nil ? $0.name : $0.fullName }
     }
   }
@@ -258,7 +260,7 @@ public final class ShellSession {
     }
   }
 
-  private func signIn(_ record: OfficialRecord) -> Bool {
+  private func signIn(_ record: Official) -> Bool {
     official = record
     say(.welcome(record.name, position: positionName(record.position)))
     if let due = try? reviewDueCount(), due > 0 { say(.reviewDue(due)) }

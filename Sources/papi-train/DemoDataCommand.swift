@@ -4,6 +4,7 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import Units
 
 /// `papi-train demo-data`: a generated province to look at, kept apart from real results.
 struct DemoDataCommand: ParsableCommand {
@@ -66,7 +67,7 @@ struct DemoDataCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let units = try? UnitHierarchy.load(path: unitsOption.path)
-    let known = units?.units.filter { $0.level == .commune }.map(\.code) ?? []
+    let known = units?.units.compactMap(\.communeCode) ?? []
     let spec = DemoProvinceSpec(
       communes: communes ?? max(known.count, 1), officialsPerCommune: officials,
       attemptsPerOfficial: attempts,
@@ -89,6 +90,9 @@ struct DemoDataCommand: ParsableCommand {
       printError(error.description, in: language)
       throw ExitCode(1)
     } catch let error as GradebookError {
+      printError(error.text(in: language), in: language)
+      throw ExitCode(1)
+    } catch let error as UnitsError {
       printError(error.text(in: language), in: language)
       throw ExitCode(1)
     }

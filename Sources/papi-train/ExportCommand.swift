@@ -5,6 +5,7 @@ import Gradebook
 import Localization
 import Reporting
 import ResultsExport
+import Units
 
 extension ExportTable: ExpressibleByArgument {}
 
@@ -84,7 +85,7 @@ struct ExportCommand: ParsableCommand {
         throw ExportError.unknownQuiz(id, known: known)
       }
       let results = try ClassResults.load(from: resultsOption.directory, selection: selection)
-      var names: [UnitCode: String] = [:]
+      var names: [CommuneCode: String] = [:]
       if let units = try? UnitHierarchy.load(path: unitsOption.path) {
         for code in results.communes { names[code] = units.unit(code)?.name }
       }
@@ -126,10 +127,10 @@ struct ExportCommand: ParsableCommand {
   func resolvedSelection() throws -> ExportSelection {
     var selection = ExportSelection(from: from, to: to, quizIDs: quiz)
     if let classID {
-      guard let id = UUID(uuidString: classID) else { throw ExportError.badClassID(classID) }
+      guard let id = ClassID(classID) else { throw ExportError.badClassID(classID) }
       selection.classID = id
     }
-    selection.communes = try commune.map(UnitCode.init)
+    selection.communes = try commune.map { try CommuneCode($0) }
     return selection
   }
 

@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Localization
+import Units
 import VietnameseText
 
 /// `--results DIR`: the results folder (default: $PAPI_RESULTS, else Results).
@@ -35,7 +36,7 @@ struct CommuneOption: ParsableArguments {
   @Option(name: .long, help: "Mã xã / the commune's administrative code, e.g. 03637.")
   var commune: String
 
-  func code() throws -> UnitCode { try UnitCode(commune) }
+  func code() throws -> CommuneCode { try CommuneCode(commune) }
 }
 
 /// `--courses DIR`: where `positions.yaml` is read from (beside the taxonomy).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gradebook
 import Localization
+import Units
 
 /// `papi-train merge FILE|DIR...`: brings results files from other machines into the results folder.
 struct MergeCommand: ParsableCommand {
@@ -53,12 +54,12 @@ struct MergeCommand: ParsableCommand {
 
 /// The merge command's messages.
 enum MergeMessage: LocalizedMessage {
-  case merged(path: String, commune: UnitCode, added: MergeCounts)
-  case skipped(path: String, commune: UnitCode)
+  case merged(path: String, commune: CommuneCode, added: MergeCounts)
+  case skipped(path: String, commune: CommuneCode)
   case conflict(MergeConflict)
   case possibleDuplicate([Official])
   case totalsHeader(destination: String)
-  case total(commune: UnitCode, added: MergeCounts)
+  case total(commune: CommuneCode, added: MergeCounts)
 
   func text(in language: Language) -> String {
     let vi = language == .vietnamese

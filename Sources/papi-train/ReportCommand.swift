@@ -7,6 +7,7 @@ import Insight
 import Localization
 import Reporting
 import ResultsAnalysis
+import Units
 import VietnameseText
 
 /// `papi-train report readiness|weak|gain|items`: what the results say, for leaders and trainers.
@@ -81,7 +82,7 @@ struct ReportCommand: ParsableCommand {
         let units =
           explicitUnits || FileManager.default.fileExists(atPath: unitsOption.path)
           ? try UnitHierarchy.load(path: unitsOption.path) : nil
-        let communeCodes = try commune.map { try UnitCode($0) }
+        let communeCodes = try commune.map { try CommuneCode($0) }
         let survey = try ReadinessSurvey.run(
           directory: source.resultsOption.directory, index: context.index, units: units,
           communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
@@ -308,7 +309,7 @@ struct ReportSource: ParsableArguments {
     guard (0...1).contains(threshold) else { throw ReportMessage.badThreshold(threshold) }
     var selection = AnswerSelection()
     if let classID {
-      guard let id = UUID(uuidString: classID) else { throw ReportMessage.badClass(classID) }
+      guard let id = ClassID(classID) else { throw ReportMessage.badClass(classID) }
       selection.classID = id
     }
     selection.from = try from.map { try Self.day($0) }
@@ -391,7 +392,7 @@ struct GroupReport {
         threshold: context.threshold)
       var names: [String: String] = [:]
       for (commune, _) in answers {
-        for official in try directory.readOnlyStore(for: UnitCode(commune))?.officials() ?? [] {
+        for official in try directory.readOnlyStore(for: CommuneCode(commune))?.officials() ?? [] {
           names[official.id.uuidString] = official.name
         }
       }
@@ -421,13 +422,13 @@ struct GroupReport {
 
   private func resolve(_ directory: ResultsDirectory, language: Language) throws -> (ReportScope, String) {
     if let classID = source.classID {
-      guard let id = UUID(uuidString: classID) else { throw ReportMessage.badClass(classID) }
+      guard let id = ClassID(classID) else { throw ReportMessage.badClass(classID) }
       if scope.commune == nil {
         return (.trainingClass(id), ReportMessage.scopeClass(classID).text(in: language))
       }
     }
     guard let communeText = scope.commune else { throw ReportMessage.noScope }
-    let code = try UnitCode(communeText)
+    let code = try CommuneCode(communeText)
     guard let store = try directory.readOnlyStore(for: code) else {
       throw ReportMessage.noResults(code.rawValue)
     }
@@ -435,7 +436,7 @@ struct GroupReport {
       return (.commune(code), ReportMessage.scopeCommune(code.rawValue).text(in: language))
     }
     let officials = try store.officials()
-    if let id = UUID(uuidString: officialText), let official = officials.first(where: { $0.id == id }) {
+    if let id = OfficialID(officialText), let official = officials.first(where: { $0.id == id }) {
       return (
         .official(code, official.id),
         ReportMessage.scopeOfficial(official.name, code.rawValue).text(in: language)

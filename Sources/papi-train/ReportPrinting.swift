@@ -4,6 +4,7 @@ import Gradebook
 import Insight
 import Localization
 import ResultsAnalysis
+import Units
 import VietnameseText
 
 /// Prints a group's weak areas, gain and item statistics as terminal text.

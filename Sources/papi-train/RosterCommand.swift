@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Localization
+import Units
 import VietnameseText
 
 /// `papi-train roster list|add|import`: the officials of a commune.
@@ -136,7 +137,7 @@ struct RosterCommand: ParsableCommand {
 /// The roster commands' messages.
 enum RosterMessage: LocalizedMessage {
   case columns
-  case count(Int, commune: UnitCode)
+  case count(Int, commune: CommuneCode)
   case added(Official)
   case imported(added: Int, present: Int)
   case skipped(RosterRow, RosterRowProblem)

@@ -6,6 +6,7 @@ import Gradebook
 import Localization
 import Shell
 import TerminalUI
+import Units
 
 /// `papi-train shell` (the default): the interactive shell for officials, on the shipped Courses/,
 /// the commune list in AdministrativeUnits/ and the results in Results/.
@@ -63,7 +64,7 @@ struct ShellCommand: ParsableCommand {
     var nextSeed = seed
     let configuration = ShellSession.Configuration(
       library: library, communes: hierarchy.communeEntries(),
-      openStore: { GradebookResultsStore(store: try directory.store(for: try UnitCode($0.code))) },
+      openStore: { try directory.store(for: $0.code) },
       language: language, terminal: terminal,
       commune: commune, official: official,
       makeSeed: {

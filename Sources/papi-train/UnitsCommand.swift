@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gradebook
 import Localization
+import Units
 
 /// `papi-train units import|list`: the administrative-unit list.
 struct UnitsCommand: ParsableCommand {
@@ -40,19 +41,19 @@ struct UnitsCommand: ParsableCommand {
         do {
           data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-          throw GradebookError.fileSystem(path: file, message: error.localizedDescription)
+          throw UnitsError.fileSystem(path: file, message: error.localizedDescription)
         }
         let units = try StatisticsOfficeList.parse(data, path: file)
         let destination = output ?? unitsOption.path
         if FileManager.default.fileExists(atPath: destination), !replace {
-          throw GradebookError.invalidFile(path: destination, line: 1, problem: .fileExists)
+          throw UnitsError.invalidFile(path: destination, line: 1, problem: .fileExists)
         }
         do {
           let folder = URL(fileURLWithPath: destination).deletingLastPathComponent()
           try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
           try Data(units.csvText().utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
-          throw GradebookError.fileSystem(path: destination, message: error.localizedDescription)
+          throw UnitsError.fileSystem(path: destination, message: error.localizedDescription)
         }
         let count = { (level: UnitLevel) in units.units.filter { $0.level == level }.count }
         print(

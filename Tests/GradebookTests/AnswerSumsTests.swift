@@ -31,10 +31,10 @@ import Testing
     var attempts: [Attempt] = []
     for number in 0..<2 {
       let official = Official(
-        id: UUID(), name: "Cán bộ \(number)", position: "land-officer", communeCode: Commune.muongKim,
+        id: OfficialID(), name: "Cán bộ \(number)", position: "land-officer", communeCode: Commune.muongKim,
         createdAt: Date(timeIntervalSince1970: 1_700_000_000))
       officials.append(official)
-      let id = UUID()
+      let id = AttemptID()
       let questions = (1...answersEach).map { "gd.q\($0)" }
       let answers = questions.indices.map { index in
         Answer(

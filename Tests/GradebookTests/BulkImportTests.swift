@@ -1,15 +1,16 @@
 import Foundation
 import PapiTrainTesting
 import Testing
+import Units
 
 @testable import Gradebook
 
 @Suite struct BulkImportTests {
-  func sample(in commune: UnitCode) -> (Official, Attempt) {
+  func sample(in commune: CommuneCode) -> (Official, Attempt) {
     let official = Official(
-      id: UUID(), name: "Lò  Văn Minh", position: "chairman", communeCode: commune,
+      id: OfficialID(), name: "Lò  Văn Minh", position: "chairman", communeCode: commune,
       createdAt: Date(timeIntervalSince1970: 1_740_000_000.25))
-    let attemptID = UUID()
+    let attemptID = AttemptID()
     let answers = ["q1", "q2"].enumerated().map { index, question in
       Answer(
         attemptID: attemptID, questionID: question, position: index, response: "\"Đúng\"", score: 1,

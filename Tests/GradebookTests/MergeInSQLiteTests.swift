@@ -105,7 +105,7 @@ import Testing
     for store in [fast, slow] {
       try store.addOfficial(
         name: "lo van thang", position: "vice-chairman",
-        id: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!,
+        id: OfficialID("00000000-0000-0000-0000-000000000001")!,
         createdAt: Date(timeIntervalSince1970: 1_750_000_000))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PapiTrainTesting
 import Testing
+import Units
 
 @testable import Gradebook
 
@@ -187,7 +188,7 @@ import Testing
     let damaged = inputs.appendingPathComponent("03595.sqlite").path
     do {
       let store = try ResultsDirectory(url: folder.url.appendingPathComponent("src")).store(
-        for: try UnitCode("03595"))
+        for: try CommuneCode("03595"))
       let (_, attempt) = try startQuiz(in: store, count: 200)
       for index in 0..<200 {
         try store.record(answer(attempt, index, response: String(repeating: "x", count: 300)))
@@ -201,7 +202,8 @@ import Testing
     }
 
     let newer = try makeNewerSchemaFile(
-      in: ResultsDirectory(url: folder.url.appendingPathComponent("future")), commune: try UnitCode("03618"))
+      in: ResultsDirectory(url: folder.url.appendingPathComponent("future")),
+      commune: try CommuneCode("03618"))
     let newerInput = inputs.appendingPathComponent("03618.sqlite").path
     try FileManager.default.copyItem(atPath: newer, toPath: newerInput)
 
@@ -266,7 +268,7 @@ import Testing
   @Test func anOlderInputIsReadThroughAMigratedCopy() throws {
     let folder = try TemporaryFolder()
     let input = folder.path("03637.sqlite")
-    let officialID = UUID()
+    let officialID = OfficialID()
     try makeOlderFile(at: input, version: 1) { db in
       try db.execute(
         sql: "INSERT INTO officials (id, name, position, commune_code, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -10,9 +10,9 @@ import Testing
 @Suite struct ReadOnlyStoreTests {
   /// A commune with two classes, answers recorded out of position order, finished, abandoned and
   /// in-progress attempts, and the file closed as a shell leaves it.
-  private func makeCommune(in folder: TemporaryFolder) throws -> (classes: [UUID], path: String) {
+  private func makeCommune(in folder: TemporaryFolder) throws -> (classes: [ClassID], path: String) {
     let results = folder.results
-    let classes = [UUID(), UUID()]
+    let classes = [ClassID(), ClassID()]
     for (index, id) in classes.enumerated() {
       try results.saveClass(
         TrainingClass(

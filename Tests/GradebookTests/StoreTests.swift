@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PapiTrainTesting
 import Testing
+import Units
 
 @testable import Gradebook
 
@@ -42,12 +43,12 @@ import Testing
       "../../x", "", "0363/7", "03637.sqlite", "１２３４５", "12 34", "-1", "0x1F",
       String(repeating: "1", count: 13),
     ] {
-      #expect(throws: GradebookError.invalidCode(bad)) { try UnitCode(bad) }
+      #expect(throws: UnitsError.invalidCode(bad)) { try CommuneCode(bad) }
     }
-    #expect(try UnitCode("03637").rawValue == "03637")
+    #expect(try CommuneCode("03637").rawValue == "03637")
     let folder = try TemporaryFolder()
     #expect(try folder.results.communeCodes() == [])
-    let decoded = try? JSONDecoder().decode([UnitCode].self, from: Data(#"["../etc"]"#.utf8))
+    let decoded = try? JSONDecoder().decode([CommuneCode].self, from: Data(#"["../etc"]"#.utf8))
     #expect(decoded == nil)
   }
 
@@ -167,20 +168,22 @@ import Testing
     var nan = answer(attempt, 1)
     nan.score = .nan
     #expect(throws: (any Error).self) { try store.record(nan) }
-    let unknown = UUID()
+    let unknown = AttemptID()
     var orphan = answer(attempt, 1)
     orphan.attemptID = unknown
     #expect(throws: GradebookError.unknownAttempt(unknown)) { try store.record(orphan) }
-    #expect(throws: GradebookError.unknownOfficial(unknown)) {
+    let stranger = OfficialID()
+    #expect(throws: GradebookError.unknownOfficial(stranger)) {
       try store.startAttempt(
         NewAttempt(
-          officialID: unknown, quizID: "q", courseID: "c", courseVersion: "1", seed: 1, questionIDs: [],
+          officialID: stranger, quizID: "q", courseID: "c", courseVersion: "1", seed: 1, questionIDs: [],
           startedAt: Date()))
     }
-    #expect(throws: GradebookError.unknownClass(unknown)) {
+    let noClass = ClassID()
+    #expect(throws: GradebookError.unknownClass(noClass)) {
       try store.startAttempt(
         NewAttempt(
-          officialID: official.id, quizID: "q", courseID: "c", courseVersion: "1", classID: unknown, seed: 1,
+          officialID: official.id, quizID: "q", courseID: "c", courseVersion: "1", classID: noClass, seed: 1,
           questionIDs: [], startedAt: Date()))
     }
 
@@ -293,8 +296,8 @@ import Testing
     let results = folder.results
     try FileManager.default.createDirectory(at: results.url, withIntermediateDirectories: true)
     let path = results.fileURL(for: Commune.muongKim).path
-    let officialID = UUID()
-    let attemptID = UUID()
+    let officialID = OfficialID()
+    let attemptID = AttemptID()
     do {
       let queue = try DatabaseQueue(path: path)
       try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[0])
@@ -447,7 +450,7 @@ import Testing
 }
 
 /// A results file that claims a schema version this build does not know.
-func makeNewerSchemaFile(in results: ResultsDirectory, commune: UnitCode) throws -> String {
+func makeNewerSchemaFile(in results: ResultsDirectory, commune: CommuneCode) throws -> String {
   let store = try results.store(for: commune)
   try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
   try store.database.write { db in

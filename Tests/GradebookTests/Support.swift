@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PapiTrainTesting
 import Testing
+import Units
 
 @testable import Gradebook
 
@@ -24,8 +25,8 @@ enum Fixture {
 
 /// The commune codes the tests use: real codes from the shipped Lai Châu sample.
 enum Commune {
-  static let muongKim = try! UnitCode("03637")
-  static let khoenOn = try! UnitCode("03640")
+  static let muongKim = try! CommuneCode("03637")
+  static let khoenOn = try! CommuneCode("03640")
 }
 
 /// A results file at `path` as an older papi-train wrote it: the schema only up to `version`, its

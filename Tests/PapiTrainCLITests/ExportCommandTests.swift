@@ -2,6 +2,7 @@ import Foundation
 import Gradebook
 import PapiTrainTesting
 import Testing
+import Units
 
 /// `papi-train export`, run as a trainer would, on real results files.
 @Suite struct ExportCommandTests {
@@ -15,17 +16,17 @@ import Testing
     let folder = try Folder()
     let results = folder.results
     let questions = Array(ReportCommandTests.library.course("one-stop-shop")!.questions.map(\.id).prefix(4))
-    let id = UUID(uuidString: Self.classID)!
+    let id = ClassID(Self.classID)!
     try results.saveClass(
       TrainingClass(
         id: id, trainer: "Đặng Văn Lâm", date: "2026-10-15", place: "Phong Thổ",
-        communeCodes: [UnitCode("03637"), UnitCode("03640")]))
+        communeCodes: [CommuneCode("03637"), CommuneCode("03640")]))
     let people = [
       ("03637", "Nguyễn Thị Hoa"), ("03637", "=1+1"), ("03637", "Lò Văn Thắng"), ("03640", "+1 Trần"),
       ("03640", "Hoàng Thị Mai"),
     ]
     for (number, (code, name)) in people.enumerated() {
-      let store = try results.store(for: UnitCode(code))
+      let store = try results.store(for: CommuneCode(code))
       let official = try store.addOfficial(name: name, position: "chairman")
       let attempt = try store.startAttempt(
         NewAttempt(

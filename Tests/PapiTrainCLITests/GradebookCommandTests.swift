@@ -5,6 +5,7 @@ import Testing
 /// `papi-train merge`, `roster` and `units`, run as a user would, on real files.
 @Suite struct GradebookCommandTests {
   let fixtures = "Tests/GradebookTests/Fixtures"
+  let unitsFixtures = "Tests/UnitsTests/Fixtures"
 
   /// A fresh folder, removed when the test ends.
   final class Folder {
@@ -209,7 +210,8 @@ import Testing
     let folder = try Folder()
     let units = folder.path("units.csv")
     let three = try PapiTrainProcess.run([
-      "units", "import", "\(fixtures)/statistics-office-2024-cao-bang.csv", "--units", units, "--lang", "en",
+      "units", "import", "\(unitsFixtures)/statistics-office-2024-cao-bang.csv", "--units", units, "--lang",
+      "en",
     ])
     #expect(three.status == 0, "\(three.error)")
     #expect(three.output == "Wrote 1 provinces, 2 districts, 10 communes to \(units).\n")
@@ -219,12 +221,15 @@ import Testing
     #expect(list.output.contains("  053      Huyện Thạch An\n    01786  Thị trấn Đông Khê\n"))
 
     let refused = try PapiTrainProcess.run([
-      "units", "import", "\(fixtures)/statistics-office-2025-lai-chau.csv", "--units", units,
+      "units", "import", "\(unitsFixtures)/statistics-office-2025-lai-chau.csv", "--units", units,
     ])
     #expect(refused.status == 1)
     #expect(refused.error == "lỗi: \(units):1: tệp đã tồn tại; dùng --replace để ghi đè\n")
     let two = try PapiTrainProcess.run(
-      ["units", "import", "\(fixtures)/statistics-office-2025-lai-chau.csv", "--replace", "--lang", "en"],
+      [
+        "units", "import", "\(unitsFixtures)/statistics-office-2025-lai-chau.csv", "--replace", "--lang",
+        "en",
+      ],
       environment: ["PAPI_UNITS": units])
     #expect(two.output == "Wrote 1 provinces, 6 communes to \(units).\n")
     let provinces = try PapiTrainProcess.run(["units", "list"], environment: ["PAPI_UNITS": units])
@@ -234,7 +239,7 @@ import Testing
   @Test func unitsImportNamesEveryBadRowAndWritesNothing() throws {
     let folder = try Folder()
     let units = folder.path("units.csv")
-    let bad = "\(fixtures)/statistics-office-bad-rows.csv"
+    let bad = "\(unitsFixtures)/statistics-office-bad-rows.csv"
     let outcome = try PapiTrainProcess.run(["units", "import", bad, "--units", units, "--lang", "en"])
     #expect(outcome.status == 1)
     let lines = outcome.error.split(separator: "\n")

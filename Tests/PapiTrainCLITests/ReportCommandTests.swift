@@ -3,6 +3,7 @@ import Foundation
 import Gradebook
 import PapiTrainTesting
 import Testing
+import Units
 
 /// `papi-train report ...` on real results files, run as a leader or trainer would.
 @Suite struct ReportCommandTests {
@@ -29,7 +30,7 @@ import Testing
     _ folder: Folder, commune: String, officials names: [String], quiz: String = "oss-practice-m1",
     course: String = "one-stop-shop", count: Int = 30, right: (Int, Int) -> Bool
   ) throws -> [Official] {
-    let store = try folder.results.store(for: UnitCode(commune))
+    let store = try folder.results.store(for: CommuneCode(commune))
     let questions = Array(library.course(course)!.questions.map(\.id).prefix(count))
     var officials: [Official] = []
     for (number, name) in names.enumerated() {
@@ -210,7 +211,7 @@ import Testing
     try Self.answer(
       folder, commune: "03637", officials: ["Lò Văn Một", "Lò Văn Hai", "Lò Văn Ba"], quiz: "oss-pretest"
     ) { number, index in (index + number) % 2 == 0 }
-    let store = try folder.results.store(for: UnitCode("03637"))
+    let store = try folder.results.store(for: CommuneCode("03637"))
     for official in try store.officials() {
       let questions = Array(Self.library.course("one-stop-shop")!.questions.map(\.id).prefix(10))
       let attempt = try store.startAttempt(

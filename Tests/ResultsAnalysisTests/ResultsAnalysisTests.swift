@@ -5,6 +5,7 @@ import Insight
 import PapiTrainTesting
 import ResultsAnalysis
 import Testing
+import Units
 
 /// The shipped courses: the scan is checked on the real question bank and taxonomy.
 let shipped = QuestionIndex(library: try! TestCourses.shipped())
@@ -36,7 +37,7 @@ struct Dice {
 @discardableResult
 func populate(
   _ store: CommuneStore, officials: Int, answers: Int, ability: Double, dice: inout Dice,
-  classID: UUID? = nil,
+  classID: ClassID? = nil,
   quiz: (course: String, id: String) = ("one-stop-shop", "oss-practice-m1"), daysBack: Double = 365
 ) throws -> [Official] {
   let questions = shipped.library.course(quiz.course)!.questions.map(\.id)
@@ -81,7 +82,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
   @Test func theScanInSQLiteGivesTheSameReadinessAsTheAnswersOneByOne() throws {
     let folder = ResultsFolder()
     var dice = Dice(state: 7)
-    let codes = try ["03637", "03640", "03643"].map(UnitCode.init)
+    let codes = try ["03637", "03640", "03643"].map(CommuneCode.init)
     for (number, code) in codes.enumerated() {
       let store = try folder.directory.store(for: code)
       try populate(
@@ -92,7 +93,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     #expect(survey.failures.isEmpty)
     #expect(survey.communes.map(\.code) == codes.map(\.rawValue))
     for row in survey.communes {
-      let store = try folder.directory.store(for: UnitCode(row.code))
+      let store = try folder.directory.store(for: CommuneCode(row.code))
       let facts = shipped.facts(from: try store.answerRows(), communeCode: row.code).facts
       let expected = CommuneReadiness(
         communeCode: row.code, facts: facts, rosterSize: try store.officials().count,
@@ -118,7 +119,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     // Officials are counted with one bit each, 62 to a bucket: 70 need two buckets.
     let folder = ResultsFolder()
     var dice = Dice(state: 12)
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     try populate(store, officials: 70, answers: 1, ability: 1, dice: &dice)
     let survey = try ReadinessSurvey.run(
       directory: folder.directory, index: shipped, units: nil, reference: reference)
@@ -134,7 +135,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
   @Test func theCacheGivesTheSameFiguresAndIsRefreshedWhenAFileChanges() throws {
     let folder = ResultsFolder()
     var dice = Dice(state: 13)
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     try populate(store, officials: 4, answers: 20, ability: 0.5, dice: &dice)
     let cache = ScanCache(url: folder.url.appendingPathComponent("cache/scan.sqlite"))
     let uncached = try ReadinessSurvey.run(
@@ -171,7 +172,8 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     let folder = ResultsFolder()
     var dice = Dice(state: 8)
     try populate(
-      try folder.directory.store(for: UnitCode("03637")), officials: 3, answers: 10, ability: 0.5, dice: &dice
+      try folder.directory.store(for: CommuneCode("03637")), officials: 3, answers: 10, ability: 0.5,
+      dice: &dice
     )
     try Data("not a database at all, just text".utf8).write(
       to: folder.url.appendingPathComponent("03640.sqlite"))
@@ -193,10 +195,10 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
   @Test func aSelectionNarrowsTheAnswersToAClassAndAPeriod() throws {
     let folder = ResultsFolder()
     var dice = Dice(state: 9)
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     let trainingClass = try folder.directory.saveClass(
       TrainingClass(
-        trainer: "Trainer", date: "2026-09-01", place: "Lai Châu", communeCodes: [UnitCode("03637")]))
+        trainer: "Trainer", date: "2026-09-01", place: "Lai Châu", communeCodes: [CommuneCode("03637")]))
     try populate(store, officials: 3, answers: 10, ability: 1, dice: &dice, classID: trainingClass.id)
     try populate(store, officials: 3, answers: 10, ability: 0, dice: &dice)
     let inClass = try ReadinessSurvey.run(
@@ -217,11 +219,12 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     let folder = ResultsFolder()
     var dice = Dice(state: 10)
     try populate(
-      try folder.directory.store(for: UnitCode("03637")), officials: 4, answers: 20, ability: 0.6, dice: &dice
+      try folder.directory.store(for: CommuneCode("03637")), officials: 4, answers: 20, ability: 0.6,
+      dice: &dice
     )
     let months = try ReadinessSurvey.trend(
       directory: folder.directory, index: shipped, grouping: .month, reference: reference)
-    let rows = try folder.directory.store(for: UnitCode("03637")).answerRows()
+    let rows = try folder.directory.store(for: CommuneCode("03637")).answerRows()
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withYear, .withMonth, .withDashSeparatorInDate]
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -246,7 +249,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
 @Suite struct BoundaryTests {
   @Test func aCommuneWithARosterButNoAnswersIsInsufficientEverywhereWithZeroCoverage() throws {
     let folder = ResultsFolder()
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     _ = try store.addOfficial(name: "Chưa Làm Bài", position: "chairman", createdAt: reference)
     let survey = try ReadinessSurvey.run(
       directory: folder.directory, index: shipped, units: nil, reference: reference)
@@ -261,12 +264,14 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     let folder = ResultsFolder()
     var dice = Dice(state: 14)
     try populate(
-      try folder.directory.store(for: UnitCode("03637")), officials: 1, answers: 80, ability: 1, dice: &dice)
+      try folder.directory.store(for: CommuneCode("03637")), officials: 1, answers: 80, ability: 1,
+      dice: &dice)
     let survey = try ReadinessSurvey.run(
       directory: folder.directory, index: shipped, units: nil, reference: reference)
     #expect(survey.communes[0].readiness.dimensions.allSatisfy { $0.score == nil })
     let insight = GroupInsight(
-      answers: try GroupInsight.rows(of: .commune(UnitCode("03637")), in: folder.directory), index: shipped,
+      answers: try GroupInsight.rows(of: .commune(CommuneCode("03637")), in: folder.directory),
+      index: shipped,
       rule: .official, reference: reference)
     // The same answers judged as one official's are enough where a dimension has 5 of them.
     #expect(insight.mastery.byCode.values.contains { !$0.isInsufficient })
@@ -276,9 +281,11 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     let folder = ResultsFolder()
     var dice = Dice(state: 15)
     try populate(
-      try folder.directory.store(for: UnitCode("03637")), officials: 4, answers: 60, ability: 1, dice: &dice)
+      try folder.directory.store(for: CommuneCode("03637")), officials: 4, answers: 60, ability: 1,
+      dice: &dice)
     try populate(
-      try folder.directory.store(for: UnitCode("03640")), officials: 4, answers: 60, ability: -1, dice: &dice)
+      try folder.directory.store(for: CommuneCode("03640")), officials: 4, answers: 60, ability: -1,
+      dice: &dice)
     let survey = try ReadinessSurvey.run(
       directory: folder.directory, index: shipped, units: nil, reference: reference)
     let right = survey.communes[0].readiness.dimensions.filter { $0.score != nil }
@@ -296,7 +303,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
   @Test func gainComparesEachOfficialsPreTestWithTheirPostTest() throws {
     let folder = ResultsFolder()
     var dice = Dice(state: 11)
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     let course = shipped.library.course("one-stop-shop")!
     let pre = course.quizzes.first { $0.kind == .preTest }!.id
     let post = course.quizzes.first { $0.kind == .postTest }!.id
@@ -317,7 +324,8 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
       }
     }
     let insight = GroupInsight(
-      answers: try GroupInsight.rows(of: .commune(UnitCode("03637")), in: folder.directory), index: shipped,
+      answers: try GroupInsight.rows(of: .commune(CommuneCode("03637")), in: folder.directory),
+      index: shipped,
       rule: .group, reference: reference)
     #expect(insight.gains.count == 2)
     #expect(insight.gains.allSatisfy { $0.gain.pre == 0 && $0.gain.post == 1 && $0.gain.normalized == 1 })
@@ -327,7 +335,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
 
   @Test func itemStatisticsUseFinishedAttemptsOnly() throws {
     let folder = ResultsFolder()
-    let store = try folder.directory.store(for: UnitCode("03637"))
+    let store = try folder.directory.store(for: CommuneCode("03637"))
     // Three finished attempts at two questions, and one unfinished attempt that must not count.
     let marks: [[Double]] = [[1, 1], [1, 0], [0, 0]]
     for (number, pair) in (marks + [[0, 1]]).enumerated() {
@@ -350,7 +358,8 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
       }
     }
     let insight = GroupInsight(
-      answers: try GroupInsight.rows(of: .commune(UnitCode("03637")), in: folder.directory), index: shipped,
+      answers: try GroupInsight.rows(of: .commune(CommuneCode("03637")), in: folder.directory),
+      index: shipped,
       rule: .group, reference: reference)
     let items = try #require(insight.items["oss-practice-m1"])
     #expect(items.attempts == 3)

@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import PapiTrainTesting
+import Units
 
 /// The shipped courses, the ones a real export reads.
 let repositoryRoot = Repository.root
@@ -22,7 +23,7 @@ let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 /// "+1 Trần" (03640) abandons the pre-test after one right answer. Outside the class, on
 /// 2026-11-02, Hoa takes `oss-practice-m1` on five more questions, all right.
 final class ExportFixture {
-  static let classID = UUID(uuidString: "0C1A55E5-0000-4000-8000-000000000001")!
+  static let classID = ClassID("0C1A55E5-0000-4000-8000-000000000001")!
   static let classDay = Date(timeIntervalSince1970: 1_792_027_800)  // 2026-10-15 01:30 UTC, 08:30 in Vietnam
   static let laterDay = Date(timeIntervalSince1970: 1_793_607_600)  // 2026-11-02 08:20 UTC
   static let marks: [[Double]] = [[1, 1, 1], [1, 0, 1], [0, 1, 0], [0, 0, 0]]
@@ -40,9 +41,9 @@ final class ExportFixture {
     try directory.saveClass(
       TrainingClass(
         id: Self.classID, trainer: "Đặng Văn Lâm", date: "2026-10-15", place: "Phong Thổ",
-        communeCodes: [UnitCode("03637"), UnitCode("03640")]))
-    let first = try directory.store(for: UnitCode("03637"))
-    let second = try directory.store(for: UnitCode("03640"))
+        communeCodes: [CommuneCode("03637"), CommuneCode("03640")]))
+    let first = try directory.store(for: CommuneCode("03637"))
+    let second = try directory.store(for: CommuneCode("03640"))
     let hoa = try first.addOfficial(name: "Nguyễn Thị Hoa", position: "chairman")
     let formula = try first.addOfficial(name: "=1+1", position: "one-stop-staff")
     let thang = try first.addOfficial(name: "Lò Văn Thắng", position: "justice-civil-status")
@@ -69,7 +70,7 @@ final class ExportFixture {
   /// One attempt: the first `marks.count` questions answered with these marks, a minute apart.
   static func take(
     _ store: CommuneStore, _ official: Official, quiz: String, questions: [String], marks: [Double],
-    classID: UUID?, at start: Date, finish: Bool = true
+    classID: ClassID?, at start: Date, finish: Bool = true
   ) throws {
     let attempt = try store.startAttempt(
       NewAttempt(

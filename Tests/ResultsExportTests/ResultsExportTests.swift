@@ -5,6 +5,7 @@ import Insight
 import Localization
 import Reporting
 import Testing
+import Units
 
 @testable import ResultsExport
 
@@ -28,7 +29,7 @@ func classExport(
 ) throws -> ClassExport {
   ClassExport(
     results: try ClassResults.load(from: fixture.directory, selection: selection), library: shippedLibrary,
-    language: language, communeNames: [try UnitCode("03637"): "Xã Mường Kim"], timeZone: vietnam)
+    language: language, communeNames: [try CommuneCode("03637"): "Xã Mường Kim"], timeZone: vietnam)
 }
 
 /// A column of a table by its heading.
@@ -55,7 +56,7 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let fixture = try ExportFixture()
     let directory = fixture.directory
     let mai = try ClassResults.load(
-      from: directory, selection: ExportSelection(communes: [UnitCode("03640")]))
+      from: directory, selection: ExportSelection(communes: [CommuneCode("03640")]))
     #expect(Set(mai.officials.map(\.name)) == ["Hoàng Thị Mai", "+1 Trần"])
     let later = try ClassResults.load(from: directory, selection: ExportSelection(from: "2026-11-01"))
     #expect(later.attempts.map(\.quizID) == ["oss-practice-m1"])
@@ -65,7 +66,8 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let everything = try ClassResults.load(from: directory, selection: ExportSelection())
     #expect(everything.attempts.count == 6)
     let practice = try ClassResults.load(
-      from: directory, selection: ExportSelection(communes: [UnitCode("03637")], quizIDs: ["oss-practice-m1"])
+      from: directory,
+      selection: ExportSelection(communes: [CommuneCode("03637")], quizIDs: ["oss-practice-m1"])
     )
     #expect(practice.officials.map(\.name) == ["Nguyễn Thị Hoa"])
   }
@@ -73,21 +75,21 @@ func column(_ table: Table, _ heading: String) throws -> Int {
   @Test func unknownClassesAndCommunesAreNamedAndNothingMatchingIsAnError() throws {
     let fixture = try ExportFixture()
     let directory = fixture.directory
-    let stranger = UUID()
+    let stranger = ClassID()
     #expect(throws: ExportError.unknownClass(stranger.uuidString, folder: directory.url.path)) {
       try ClassResults.load(from: directory, selection: ExportSelection(classID: stranger))
     }
     #expect(throws: ExportError.unknownCommune("09999", folder: directory.url.path)) {
-      try ClassResults.load(from: directory, selection: ExportSelection(communes: [UnitCode("09999")]))
+      try ClassResults.load(from: directory, selection: ExportSelection(communes: [CommuneCode("09999")]))
     }
     // Asking for a commune never creates its file.
-    #expect(!FileManager.default.fileExists(atPath: directory.fileURL(for: try UnitCode("09999")).path))
+    #expect(!FileManager.default.fileExists(atPath: directory.fileURL(for: try CommuneCode("09999")).path))
     #expect(
       throws: ExportError.communeNotInClass(commune: "03643", classID: ExportFixture.classID.uuidString)
     ) {
       try ClassResults.load(
         from: directory,
-        selection: ExportSelection(classID: ExportFixture.classID, communes: [UnitCode("03643")]))
+        selection: ExportSelection(classID: ExportFixture.classID, communes: [CommuneCode("03643")]))
     }
     let empty = ExportSelection(classID: ExportFixture.classID, from: "2026-11-01")
     #expect(throws: ExportError.emptySelection(empty)) {
@@ -131,7 +133,8 @@ func column(_ table: Table, _ heading: String) throws -> Int {
 
   @Test func aShareIsShownOnceThereAreEnoughAnswersAndSeveralAttemptsGetColumns() throws {
     let fixture = try ExportFixture()
-    let export = try classExport(fixture, ExportSelection(communes: [UnitCode("03637")]), language: .english)
+    let export = try classExport(
+      fixture, ExportSelection(communes: [CommuneCode("03637")]), language: .english)
     #expect(table(export, "Nguyễn Thị Hoa", "D5 (%)") == .number(100))
     #expect(table(export, "Nguyễn Thị Hoa", "D5 answers") == .number(8))
     #expect(table(export, "Nguyễn Thị Hoa", "oss-practice-m1 (%)") == .number(100))

@@ -1,10 +1,12 @@
 import Assessment
 import Curriculum
 import Foundation
+import Gradebook
 import Localization
 import PapiTrainTesting
 import TerminalUI
 import Testing
+import Units
 
 @testable import Shell
 
@@ -38,53 +40,55 @@ final class Transcript: OutputSink {
 /// An in-memory double of the store, for testing the session's logic in process; the end-to-end
 /// tests run the real binary on real SQLite files.
 final class MemoryStore: ResultsStore {
-  var roster: [OfficialRecord] = []
-  var stored: [AttemptRecord] = []
+  var roster: [Official] = []
+  var stored: [Attempt] = []
   var failWrites = false
   struct WriteFailed: Error, CustomStringConvertible { var description: String { "disk full" } }
 
-  func officials() throws -> [OfficialRecord] { roster }
-  func register(name: String, position: String) throws -> OfficialRecord {
-    let record = OfficialRecord(id: "o\(roster.count + 1)", name: name, position: position)
+  func officials() throws -> [Official] { roster }
+  func register(name: String, position: String) throws -> Official {
+    let record = Official(
+      id: OfficialID(), name: name, position: position, communeCode: communes[0].code,
+      createdAt: Date(timeIntervalSince1970: 1_800_000_000))
     roster.append(record)
     return record
   }
-  func startAttempt(official: OfficialRecord, quiz: AssembledQuiz, startedAt: Date) throws -> AttemptRecord {
-    let attempt = AttemptRecord(
-      id: "a\(stored.count + 1)", officialID: official.id, courseID: quiz.courseID,
-      courseVersion: quiz.courseVersion,
-      quizID: quiz.quiz.id, seed: quiz.seed, questionIDs: quiz.questionIDs, startedAt: startedAt)
+  func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt {
+    let attempt = Attempt(
+      id: AttemptID(), officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
+      courseVersion: quiz.courseVersion, classID: nil, seed: quiz.seed, questionIDs: quiz.questionIDs,
+      startedAt: startedAt, endedAt: nil, score: nil, maxScore: nil, status: .inProgress, answers: [])
     stored.append(attempt)
     return attempt
   }
-  func record(_ answer: AnswerRecord, position: Int, in attempt: AttemptRecord) throws {
+  func record(_ answer: Answer) throws {
     if failWrites { throw WriteFailed() }
-    let index = stored.firstIndex { $0.id == attempt.id }!
+    let index = stored.firstIndex { $0.id == answer.attemptID }!
     stored[index].answers.append(answer)
   }
-  func finish(_ attempt: AttemptRecord, score: Double, maxScore: Double, at date: Date) throws {
+  func finish(_ attempt: Attempt, score: Double, maxScore: Double, at date: Date) throws {
     let index = stored.firstIndex { $0.id == attempt.id }!
     stored[index].status = .finished
     stored[index].endedAt = date
   }
-  func abandon(_ attempt: AttemptRecord, at date: Date) throws {
+  func abandon(_ attempt: Attempt, at date: Date) throws {
     let index = stored.firstIndex { $0.id == attempt.id }!
     stored[index].status = .abandoned
   }
-  func unfinishedAttempt(official: OfficialRecord, quizID: String) throws -> AttemptRecord? {
+  func unfinishedAttempt(official: Official, quizID: String) throws -> Attempt? {
     stored.last { $0.officialID == official.id && $0.quizID == quizID && $0.status == .inProgress }
   }
-  func attempts(of official: OfficialRecord) throws -> [AttemptRecord] {
+  func attempts(of official: Official) throws -> [Attempt] {
     stored.filter { $0.officialID == official.id }
   }
-  func communeAttempts() throws -> [AttemptRecord] { stored }
+  func communeAttempts() throws -> [Attempt] { stored }
 }
 
 let library = try! TestCourses.fixture()
 let communes = [
-  CommuneEntry(code: "12345", name: "Xã Tiên Lữ", parents: ["Tỉnh Hưng Yên"]),
-  CommuneEntry(code: "12346", name: "Xã Tiên Tiến", parents: ["Tỉnh Hưng Yên"]),
-  CommuneEntry(code: "00001", name: "Phường Ba Đình", parents: ["Thành phố Hà Nội"]),
+  CommuneEntry(code: try! CommuneCode("12345"), name: "Xã Tiên Lữ", parents: ["Tỉnh Hưng Yên"]),
+  CommuneEntry(code: try! CommuneCode("12346"), name: "Xã Tiên Tiến", parents: ["Tỉnh Hưng Yên"]),
+  CommuneEntry(code: try! CommuneCode("00001"), name: "Phường Ba Đình", parents: ["Thành phố Hà Nội"]),
 ]
 
 func session(

@@ -1,20 +1,21 @@
 import Foundation
+import Units
 
 /// An official on a commune's roster.
 public struct Official: Sendable, Hashable, Identifiable {
   /// A stable id, the same on every machine the official's results travel to.
-  public var id: UUID
+  public var id: OfficialID
   /// The name as typed, in NFC.
   public var name: String
   /// A position id from `Courses/positions.yaml` (`chairman`, `one-stop-staff`, ...).
   public var position: String
   /// The commune whose roster this is.
-  public var communeCode: UnitCode
+  public var communeCode: CommuneCode
   /// When the official was added to the roster (on whichever machine).
   public var createdAt: Date
 
   /// An official as stored; use ``CommuneStore/addOfficial(name:position:id:createdAt:)`` to add one.
-  public init(id: UUID, name: String, position: String, communeCode: UnitCode, createdAt: Date) {
+  public init(id: OfficialID, name: String, position: String, communeCode: CommuneCode, createdAt: Date) {
     self.id = id
     self.name = name
     self.position = position
@@ -29,7 +30,7 @@ public struct Official: Sendable, Hashable, Identifiable {
 /// taken in the class can name it wherever they are merged.
 public struct TrainingClass: Sendable, Hashable, Identifiable {
   /// A stable id, the same in every commune file the class is stored in.
-  public var id: UUID
+  public var id: ClassID
   /// Who taught it.
   public var trainer: String
   /// The day it was held, as an ISO 8601 calendar date (`2025-09-12`).
@@ -37,10 +38,12 @@ public struct TrainingClass: Sendable, Hashable, Identifiable {
   /// Where it was held.
   public var place: String
   /// The communes whose officials attend, in code order.
-  public var communeCodes: [UnitCode]
+  public var communeCodes: [CommuneCode]
 
   /// A class; the date is checked when it is saved.
-  public init(id: UUID = UUID(), trainer: String, date: String, place: String, communeCodes: [UnitCode]) {
+  public init(
+    id: ClassID = ClassID(), trainer: String, date: String, place: String, communeCodes: [CommuneCode]
+  ) {
     self.id = id
     self.trainer = trainer
     self.date = date
@@ -70,16 +73,16 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable {
 
 /// What the shell knows when an official starts a quiz.
 public struct NewAttempt: Sendable, Hashable {
-  /// A stable id for the attempt (a new UUID unless given).
-  public var id: UUID
+  /// A stable id for the attempt (a new one unless given).
+  public var id: AttemptID
   /// The official taking it; they must be on the commune's roster.
-  public var officialID: UUID
+  public var officialID: OfficialID
   /// The quiz, course and course version, as the curriculum names them.
   public var quizID: String
   public var courseID: String
   public var courseVersion: String
   /// The training session the attempt is taken in, if any; it must be stored in the same commune.
-  public var classID: UUID?
+  public var classID: ClassID?
   /// The seed that shuffled the quiz: the same seed draws the same quiz again.
   public var seed: UInt64
   /// The question ids in the order they are asked.
@@ -88,8 +91,8 @@ public struct NewAttempt: Sendable, Hashable {
 
   /// What to start; see ``CommuneStore/startAttempt(_:)``.
   public init(
-    id: UUID = UUID(), officialID: UUID, quizID: String, courseID: String, courseVersion: String,
-    classID: UUID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
+    id: AttemptID = AttemptID(), officialID: OfficialID, quizID: String, courseID: String,
+    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
   ) {
     self.id = id
     self.officialID = officialID
@@ -106,7 +109,7 @@ public struct NewAttempt: Sendable, Hashable {
 /// One answer, as stored: committed on its own the moment it is recorded.
 public struct Answer: Sendable, Hashable {
   /// The attempt it belongs to.
-  public var attemptID: UUID
+  public var attemptID: AttemptID
   /// The question answered; one of the attempt's questions.
   public var questionID: String
   /// The question's place in the quiz, from 0.
@@ -123,7 +126,7 @@ public struct Answer: Sendable, Hashable {
 
   /// An answer to record with ``CommuneStore/record(_:)``.
   public init(
-    attemptID: UUID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
+    attemptID: AttemptID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
     timeTaken: Double, answeredAt: Date
   ) {
     self.attemptID = attemptID
@@ -140,12 +143,12 @@ public struct Answer: Sendable, Hashable {
 /// An attempt at a quiz with the answers recorded so far, in quiz order.
 public struct Attempt: Sendable, Hashable, Identifiable {
   /// The fields given when it started (see ``NewAttempt``).
-  public var id: UUID
-  public var officialID: UUID
+  public var id: AttemptID
+  public var officialID: OfficialID
   public var quizID: String
   public var courseID: String
   public var courseVersion: String
-  public var classID: UUID?
+  public var classID: ClassID?
   public var seed: UInt64
   /// The question ids in the order asked.
   public var questionIDs: [String]
@@ -163,7 +166,8 @@ public struct Attempt: Sendable, Hashable, Identifiable {
 
   /// An attempt as stored; the store makes these.
   public init(
-    id: UUID, officialID: UUID, quizID: String, courseID: String, courseVersion: String, classID: UUID?,
+    id: AttemptID, officialID: OfficialID, quizID: String, courseID: String, courseVersion: String,
+    classID: ClassID?,
     seed: UInt64, questionIDs: [String], startedAt: Date, endedAt: Date?, score: Double?, maxScore: Double?,
     status: AttemptStatus, answers: [Answer]
   ) {

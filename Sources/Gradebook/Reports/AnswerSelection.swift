@@ -6,9 +6,9 @@ import Synchronization
 /// quizzes, or a period. Conditions combine with "and".
 public struct AnswerSelection: Sendable, Hashable {
   /// Only answers in attempts taken in this training class.
-  public var classID: UUID?
+  public var classID: ClassID?
   /// Only this official's answers.
-  public var officialID: UUID?
+  public var officialID: OfficialID?
   /// Only answers to these quizzes (empty: every quiz).
   public var quizIDs: Set<String>
   /// Only answers given at or after this moment.
@@ -17,7 +17,7 @@ public struct AnswerSelection: Sendable, Hashable {
   public var until: Date?
 
   public init(
-    classID: UUID? = nil, officialID: UUID? = nil, quizIDs: Set<String> = [], from: Date? = nil,
+    classID: ClassID? = nil, officialID: OfficialID? = nil, quizIDs: Set<String> = [], from: Date? = nil,
     until: Date? = nil
   ) {
     self.classID = classID
@@ -62,13 +62,13 @@ public struct AnswerSelection: Sendable, Hashable {
 
 /// One stored answer with what reports group it by: who gave it, in which attempt, quiz and class.
 public struct AnswerRow: Sendable, Hashable {
-  public var officialID: UUID
+  public var officialID: OfficialID
   /// The official's position id.
   public var position: String
-  public var attemptID: UUID
+  public var attemptID: AttemptID
   public var quizID: String
   public var courseID: String
-  public var classID: UUID?
+  public var classID: ClassID?
   /// Whether the attempt was finished (item statistics use finished attempts only).
   public var isAttemptFinished: Bool
   public var questionID: String
@@ -96,9 +96,11 @@ extension CommuneStore {
       ).map { row in
         let classID: String? = row["class_id"]
         return AnswerRow(
-          officialID: try Self.uuid(row["official_id"]), position: row["position"],
-          attemptID: try Self.uuid(row["attempt_id"]), quizID: row["quiz_id"], courseID: row["course_id"],
-          classID: try classID.map(Self.uuid), isAttemptFinished: row["status"] == "finished",
+          officialID: OfficialID(rawValue: try Self.uuid(row["official_id"])), position: row["position"],
+          attemptID: AttemptID(rawValue: try Self.uuid(row["attempt_id"])), quizID: row["quiz_id"],
+          courseID: row["course_id"],
+          classID: try classID.map { ClassID(rawValue: try Self.uuid($0)) },
+          isAttemptFinished: row["status"] == "finished",
           questionID: row["question_id"], score: row["score"],
           isCorrect: row["correct"], answeredAt: row["answered_at"])
       }

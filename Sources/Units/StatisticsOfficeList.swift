@@ -31,16 +31,16 @@ public enum StatisticsOfficeList {
 
   static let required = [provinceName, provinceCode, communeName, communeCode]
 
-  /// Parses the list; every bad row is reported (file and line) in one ``GradebookError``.
+  /// Parses the list; every bad row is reported (file and line) in one ``UnitsError``.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try csvRecords(data, path: path)
+    let records = try unitsCSVRecords(data, path: path)
     guard
       let headerIndex = records.prefix(15).firstIndex(where: { record in
         let keys = Set(record.fields.map(CSVReader.headerKey))
         return required.allSatisfy { column in column.keys.contains(where: keys.contains) }
       })
     else {
-      throw GradebookError.invalidFile(
+      throw UnitsError.invalidFile(
         path: path, line: 1, problem: .noHeader(expected: required.map(\.label)))
     }
     let header = records[headerIndex]
@@ -49,10 +49,10 @@ public enum StatisticsOfficeList {
     let hasDistricts = index(districtName) != nil || index(districtCode) != nil
     if hasDistricts, index(districtName) == nil || index(districtCode) == nil {
       let missing = [districtName, districtCode].filter { index($0) == nil }.map(\.label)
-      throw GradebookError.invalidFile(path: path, line: header.line, problem: .missingColumns(missing))
+      throw UnitsError.invalidFile(path: path, line: header.line, problem: .missingColumns(missing))
     }
 
-    var problems: [GradebookError] = []
+    var problems: [UnitsError] = []
     var units: [(unit: AdministrativeUnit, line: Int)] = []
     var seen: [UnitCode: (unit: AdministrativeUnit, line: Int)] = [:]
 
@@ -158,7 +158,7 @@ public enum StatisticsOfficeList {
       units.append((commune, record.line))
     }
     if units.isEmpty && problems.isEmpty {
-      throw GradebookError.invalidFile(path: path, line: header.line, problem: .empty)
+      throw UnitsError.invalidFile(path: path, line: header.line, problem: .empty)
     }
     return try UnitHierarchy.build(units, path: path, problems: problems)
   }

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Units
 import VietnameseText
 
 /// The results database schema and how a file is recognised as one.
@@ -198,7 +199,7 @@ enum Schema {
     /// No tables yet: a file being created.
     case empty
     /// A results database at `version`, for `commune` when it says so.
-    case results(version: Int, commune: UnitCode?)
+    case results(version: Int, commune: CommuneCode?)
   }
 
   /// Looks at an open database without writing to it, and throws when it is not a results
@@ -221,7 +222,7 @@ enum Schema {
       throw GradebookError.newerSchema(path: path, found: version, supported: latestVersion)
     }
     let commune = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'commune_code'")
-      .flatMap { try? UnitCode($0) }
+      .flatMap { try? CommuneCode($0) }
     return .results(version: version, commune: commune)
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 internal import GRDB
 import Synchronization
+import Units
 
 /// Recency-weighted sums of answers over many results files, computed inside SQLite so that no
 /// answer is ever held in memory: a province's millions of answers become a few sums per key
@@ -71,7 +72,7 @@ public struct WeightedAnswerScan: Sendable {
 
   /// What one commune's file holds for the selection.
   public struct CommuneSums: Sendable, Hashable {
-    public var communeCode: UnitCode
+    public var communeCode: CommuneCode
     /// Officials on the commune's roster.
     public var rosterSize: Int
     public var sums: [Sums]
@@ -103,10 +104,10 @@ public struct WeightedAnswerScan: Sendable {
   /// order; a file that cannot be read gives its error in its place, and the other files are
   /// still read. With a `cache`, a file unchanged since it was last scanned is not read again.
   public func map<T: Sendable>(
-    _ directory: ResultsDirectory, communes: [UnitCode]? = nil,
+    _ directory: ResultsDirectory, communes: [CommuneCode]? = nil,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil,
     _ transform: @escaping @Sendable (CommuneSums) throws -> T
-  ) throws -> [(commune: UnitCode, result: Result<T, any Error>)] {
+  ) throws -> [(commune: CommuneCode, result: Result<T, any Error>)] {
     let codes = try communes ?? directory.communeCodes()
     let fingerprint = self.fingerprint
     let cached = cache?.entries(fingerprint: fingerprint) ?? [:]
@@ -168,7 +169,7 @@ public struct WeightedAnswerScan: Sendable {
   }
 
   func sums(
-    of code: UnitCode, at url: URL, in workspace: DatabaseQueue, directory: ResultsDirectory
+    of code: CommuneCode, at url: URL, in workspace: DatabaseQueue, directory: ResultsDirectory
   ) throws -> CommuneSums {
     let path = url.path
     guard FileManager.default.fileExists(atPath: path) else {
@@ -205,10 +206,10 @@ public struct WeightedAnswerScan: Sendable {
     return version < Schema.latestVersion ? .older : .current
   }
 
-  private func read(_ db: Database, code: UnitCode) throws -> CommuneSums {
+  private func read(_ db: Database, code: CommuneCode) throws -> CommuneSums {
     let stated = try String.fetchOne(db, sql: "SELECT value FROM c.meta WHERE key = 'commune_code'")
     if let stated, stated != code.rawValue {
-      throw GradebookError.communeMismatch(path: "", found: try UnitCode(stated), expected: code)
+      throw GradebookError.communeMismatch(path: "", found: try CommuneCode(stated), expected: code)
     }
     let roster = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM c.officials") ?? 0
     let rows: RowCursor

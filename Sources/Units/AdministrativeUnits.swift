@@ -36,6 +36,10 @@ public struct AdministrativeUnit: Sendable, Hashable, Identifiable {
   /// The code.
   public var id: UnitCode { code }
 
+  /// The code of a commune-level unit as a commune's (what names its results file); nil for a
+  /// province or a district.
+  public var communeCode: CommuneCode? { level == .commune ? CommuneCode(code) : nil }
+
   /// A unit; ``UnitHierarchy`` checks that its parent exists and sits above it.
   public init(code: UnitCode, level: UnitLevel, name: String, kind: String, parentCode: UnitCode?) {
     self.code = code
@@ -65,17 +69,17 @@ public struct UnitHierarchy: Sendable, Hashable {
   private let byCode: [UnitCode: AdministrativeUnit]
   private let childCodes: [UnitCode: [UnitCode]]
 
-  /// A hierarchy from units in any order; throws ``GradebookError/several(_:)`` listing every
+  /// A hierarchy from units in any order; throws ``UnitsError/several(_:)`` listing every
   /// unit whose parent is missing or of the wrong level, or whose code repeats.
   public init(units: [AdministrativeUnit]) throws {
     try self.init(units: units.map { ($0, 0) }, path: nil)
   }
 
   init(units input: [(unit: AdministrativeUnit, line: Int)], path: String?) throws {
-    var problems: [GradebookError] = []
+    var problems: [UnitsError] = []
     var byCode: [UnitCode: AdministrativeUnit] = [:]
     var lines: [UnitCode: Int] = [:]
-    func problem(_ line: Int, _ kind: GradebookError.FileProblem) {
+    func problem(_ line: Int, _ kind: UnitsError.FileProblem) {
       problems.append(.invalidFile(path: path ?? "units", line: line, problem: kind))
     }
     for (unit, line) in input {
@@ -99,7 +103,7 @@ public struct UnitHierarchy: Sendable, Hashable {
       default: break
       }
     }
-    if !problems.isEmpty { throw problems.count == 1 ? problems[0] : GradebookError.several(problems) }
+    if !problems.isEmpty { throw problems.count == 1 ? problems[0] : UnitsError.several(problems) }
 
     var children: [UnitCode: [UnitCode]] = [:]
     for unit in byCode.values {
@@ -124,25 +128,25 @@ public struct UnitHierarchy: Sendable, Hashable {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw GradebookError.fileSystem(path: path, message: error.localizedDescription)
+      throw UnitsError.fileSystem(path: path, message: error.localizedDescription)
     }
     return try parse(data, path: path)
   }
 
   /// Reads the data-file format from `data`; `path` is used in messages.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try csvRecords(data, path: path).filter { !$0.isBlank }
+    let records = try unitsCSVRecords(data, path: path).filter { !$0.isBlank }
     guard let header = records.first else {
-      throw GradebookError.invalidFile(path: path, line: 1, problem: .empty)
+      throw UnitsError.invalidFile(path: path, line: 1, problem: .empty)
     }
     let keys = header.fields.map(CSVReader.headerKey)
     let index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let missing = columns.filter { index[$0] == nil }
     guard missing.isEmpty else {
-      throw GradebookError.invalidFile(path: path, line: header.line, problem: .missingColumns(missing))
+      throw UnitsError.invalidFile(path: path, line: header.line, problem: .missingColumns(missing))
     }
     var units: [(AdministrativeUnit, Int)] = []
-    var problems: [GradebookError] = []
+    var problems: [UnitsError] = []
     for record in records.dropFirst() {
       let levelText = record.field(index["level"])
       let codeText = record.field(index["code"])
@@ -180,25 +184,25 @@ public struct UnitHierarchy: Sendable, Hashable {
 
   /// The hierarchy of `units`, or one error listing `problems` and the hierarchy's own, by line.
   static func build(
-    _ units: [(unit: AdministrativeUnit, line: Int)], path: String, problems: [GradebookError]
+    _ units: [(unit: AdministrativeUnit, line: Int)], path: String, problems: [UnitsError]
   ) throws -> UnitHierarchy {
     var problems = problems
     var hierarchy: UnitHierarchy?
     do {
       hierarchy = try UnitHierarchy(units: units, path: path)
-    } catch GradebookError.several(let more) {
+    } catch UnitsError.several(let more) {
       problems += more
-    } catch let error as GradebookError {
+    } catch let error as UnitsError {
       problems.append(error)
     }
     guard let hierarchy, problems.isEmpty else {
       let sorted = problems.enumerated().sorted { a, b in
-        func line(_ error: GradebookError) -> Int {
+        func line(_ error: UnitsError) -> Int {
           if case .invalidFile(_, let line, _) = error { line } else { 0 }
         }
         return (line(a.element), a.offset) < (line(b.element), b.offset)
       }.map(\.element)
-      throw sorted.count == 1 ? sorted[0] : GradebookError.several(sorted)
+      throw sorted.count == 1 ? sorted[0] : UnitsError.several(sorted)
     }
     return hierarchy
   }
@@ -224,6 +228,9 @@ public struct UnitHierarchy: Sendable, Hashable {
   /// The unit with this code, if listed.
   public func unit(_ code: UnitCode) -> AdministrativeUnit? { byCode[code] }
 
+  /// The commune with this code, if listed.
+  public func unit(_ commune: CommuneCode) -> AdministrativeUnit? { byCode[commune.unitCode] }
+
   /// The units directly under `code`, in code order.
   public func children(of code: UnitCode) -> [AdministrativeUnit] {
     (childCodes[code] ?? []).compactMap { byCode[$0] }
@@ -245,6 +252,9 @@ public struct UnitHierarchy: Sendable, Hashable {
     guard let unit = byCode[code] else { return nil }
     return ([unit] + ancestors(of: code)).map(\.name).joined(separator: ", ")
   }
+
+  /// "Xã Mường Kim, Tỉnh Lai Châu": the commune's name followed by its ancestors'.
+  public func fullName(of commune: CommuneCode) -> String? { fullName(of: commune.unitCode) }
 
   /// The provinces, in code order.
   public var provinces: [AdministrativeUnit] { units.filter { $0.level == .province } }

@@ -1,7 +1,7 @@
 import Foundation
 import Toolkit
 
-/// The records of a CSV file the gradebook reads (units, statistics-office lists, rosters), with a
+/// The records of a roster file (the CSV a commune office keeps), with a
 /// file that cannot be read at all told as a ``GradebookError/invalidFile(path:line:problem:)``.
 func csvRecords(_ data: Data, path: String) throws -> [CSVRecord] {
   do {

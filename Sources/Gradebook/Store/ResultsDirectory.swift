@@ -1,4 +1,5 @@
 import Foundation
+import Units
 
 /// The folder of results files, one per commune: `Results/03637.sqlite`.
 ///
@@ -27,12 +28,12 @@ public struct ResultsDirectory: Sendable, Hashable {
   }
 
   /// The results file of a commune (which may not exist yet).
-  public func fileURL(for commune: UnitCode) -> URL {
+  public func fileURL(for commune: CommuneCode) -> URL {
     url.appendingPathComponent("\(commune.rawValue).\(Self.fileExtension)")
   }
 
   /// Opens the results of `commune`, creating the folder and the file when missing.
-  public func store(for commune: UnitCode) throws -> CommuneStore {
+  public func store(for commune: CommuneCode) throws -> CommuneStore {
     do {
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     } catch {
@@ -45,14 +46,14 @@ public struct ResultsDirectory: Sendable, Hashable {
   /// the file is not changed (a file at an older schema is migrated first, as any opening would).
   /// What reports and exports read with: it opens faster than ``store(for:)`` and never writes.
   /// Methods that write throw ``GradebookError/notWritten(path:details:)``.
-  public func readOnlyStore(for commune: UnitCode) throws -> CommuneStore? {
+  public func readOnlyStore(for commune: CommuneCode) throws -> CommuneStore? {
     let file = fileURL(for: commune)
     guard FileManager.default.fileExists(atPath: file.path) else { return nil }
     return try CommuneStore(readingCommune: commune, fileURL: file)
   }
 
   /// The communes that have a results file here, in code order.
-  public func communeCodes() throws -> [UnitCode] {
+  public func communeCodes() throws -> [CommuneCode] {
     guard FileManager.default.fileExists(atPath: url.path) else { return [] }
     let names: [String]
     do {
@@ -62,7 +63,7 @@ public struct ResultsDirectory: Sendable, Hashable {
     }
     return names.compactMap { name in
       guard name.hasSuffix(".\(Self.fileExtension)") else { return nil }
-      return try? UnitCode(String(name.dropLast(Self.fileExtension.count + 1)))
+      return try? CommuneCode(String(name.dropLast(Self.fileExtension.count + 1)))
     }.sorted()
   }
 

@@ -8,7 +8,7 @@ extension CommuneStore {
   /// `[startedFrom, startedBefore)`. The conditions are applied in SQL, so a class's export does
   /// not read the commune's other attempts.
   public func attempts(
-    classID: UUID?, quizIDs: Set<String> = [], startedFrom: Date? = nil, startedBefore: Date? = nil
+    classID: ClassID?, quizIDs: Set<String> = [], startedFrom: Date? = nil, startedBefore: Date? = nil
   ) throws -> [Attempt] {
     var clauses = ["1"]
     var arguments: [String] = []
@@ -46,13 +46,14 @@ extension CommuneStore {
         guard let seed = UInt64(seedText) else {
           throw GradebookError.damaged(path: path, details: "attempts.seed is '\(seedText)', not a number")
         }
-        let id = try attemptRows.uuid(0)
+        let id = AttemptID(rawValue: try attemptRows.uuid(0))
         indexByID[try attemptRows.text(0)] = attempts.count
         attempts.append(
           Attempt(
-            id: id, officialID: try attemptRows.uuid(1), quizID: try attemptRows.text(2),
+            id: id, officialID: OfficialID(rawValue: try attemptRows.uuid(1)),
+            quizID: try attemptRows.text(2),
             courseID: try attemptRows.text(3), courseVersion: try attemptRows.text(4),
-            classID: attemptRows.isNull(5) ? nil : try attemptRows.uuid(5), seed: seed,
+            classID: attemptRows.isNull(5) ? nil : ClassID(rawValue: try attemptRows.uuid(5)), seed: seed,
             questionIDs: try Self.decodeList(try attemptRows.text(7)), startedAt: try attemptRows.date(8),
             endedAt: try attemptRows.optionalDate(9), score: try attemptRows.optionalDouble(10),
             maxScore: try attemptRows.optionalDouble(11),

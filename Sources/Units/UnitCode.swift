@@ -11,10 +11,15 @@ public struct UnitCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
   /// The longest code accepted; real codes have at most 5 digits.
   public static let maximumLength = 12
 
-  /// A code from its text; throws ``GradebookError/invalidCode(_:)`` unless it is 1 to 12 ASCII digits.
+  /// A code from its text; throws ``UnitsError/invalidCode(_:)`` unless it is 1 to 12 ASCII digits.
   public init(_ text: String) throws {
-    guard Self.isValid(text) else { throw GradebookError.invalidCode(text) }
+    guard Self.isValid(text) else { throw UnitsError.invalidCode(text) }
     rawValue = text
+  }
+
+  /// A commune's code as a unit code, to look it up in a ``UnitHierarchy``.
+  public init(_ commune: CommuneCode) {
+    rawValue = commune.rawValue
   }
 
   /// Whether `text` is 1 to 12 ASCII digits.

@@ -1,7 +1,8 @@
 import Foundation
+import Localization
 import Testing
 
-@testable import Gradebook
+@testable import Units
 
 @Suite struct UnitsTests {
   @Test func theShippedSampleIsLaiChauAfterTheTwoTierArrangement() throws {
@@ -11,10 +12,10 @@ import Testing
     #expect(units.communes.count == 38)
     #expect(units.communes.filter { $0.kind == "Phường" }.count == 2)
     #expect(!units.hasDistricts)
-    let muongKim = try #require(units.unit(Commune.muongKim))
+    let muongKim = try #require(units.unit(Commune.muongKim.unitCode))
     #expect(muongKim.name == "Xã Mường Kim")
-    #expect(units.ancestors(of: Commune.muongKim).map(\.code.rawValue) == ["12"])
-    #expect(units.fullName(of: Commune.muongKim) == "Xã Mường Kim, Tỉnh Lai Châu")
+    #expect(units.ancestors(of: Commune.muongKim.unitCode).map(\.code.rawValue) == ["12"])
+    #expect(units.fullName(of: Commune.muongKim.unitCode) == "Xã Mường Kim, Tỉnh Lai Châu")
     #expect(units.units.allSatisfy { $0.name.isNFC })
     // The file is what the loader writes back: no drift between format and data.
     #expect(
@@ -76,7 +77,7 @@ import Testing
     #expect {
       try StatisticsOfficeList.parse(try Fixture.data("statistics-office-bad-rows.csv"), path: "bad.csv")
     } throws: { error in
-      guard case GradebookError.several(let problems) = error else { return false }
+      guard case UnitsError.several(let problems) = error else { return false }
       let lines = problems.map { $0.text(in: .english) }
       return lines == [
         "bad.csv:3: column 'Mã PX': '0364O' is not a code",
@@ -91,13 +92,13 @@ import Testing
   @Test func aFileWithoutTheColumnsSaysWhichAreExpected() throws {
     let data = Data("STT,Họ và tên,Chức vụ\n1,Lò Văn Thắng,Chủ tịch\n".utf8)
     #expect(
-      throws: GradebookError.invalidFile(
+      throws: UnitsError.invalidFile(
         path: "roster.csv", line: 1,
         problem: .noHeader(expected: ["Tỉnh / Thành Phố", "Mã TP", "Phường Xã", "Mã PX"]))
     ) { try StatisticsOfficeList.parse(data, path: "roster.csv") }
     let halfDistrict = Data("Tỉnh / Thành Phố,Mã TP,Quận Huyện,Phường Xã,Mã PX\n".utf8)
     #expect(
-      throws: GradebookError.invalidFile(path: "h.csv", line: 1, problem: .missingColumns(["Mã QH"]))
+      throws: UnitsError.invalidFile(path: "h.csv", line: 1, problem: .missingColumns(["Mã QH"]))
     ) { try StatisticsOfficeList.parse(halfDistrict, path: "h.csv") }
   }
 
@@ -115,7 +116,7 @@ import Testing
     #expect {
       try UnitHierarchy.parse(Data(text.utf8), path: "units.csv")
     } throws: { error in
-      guard case GradebookError.several(let problems) = error else { return false }
+      guard case UnitsError.several(let problems) = error else { return false }
       return problems.map { $0.text(in: .english) } == [
         "units.csv:3: unit 03637: no parent unit with code 13",
         "units.csv:4: unknown level 'village' (province, district or commune)",
@@ -123,9 +124,38 @@ import Testing
         "units.csv:7: code 12 already appears on line 2",
       ]
     }
-    #expect(throws: GradebookError.invalidFile(path: "u.csv", line: 1, problem: .missingColumns(["parent"])))
-    {
+    #expect(throws: UnitsError.invalidFile(path: "u.csv", line: 1, problem: .missingColumns(["parent"]))) {
       try UnitHierarchy.parse(Data("level,code,name,kind\n".utf8), path: "u.csv")
     }
+  }
+}
+
+@Suite struct CodeTests {
+  @Test func codesThatAreNotDigitsNeverBecomePaths() throws {
+    for bad in [
+      "../../x", "", "0363/7", "03637.sqlite", "１２３４５", "12 34", "-1", "0x1F",
+      String(repeating: "1", count: 13),
+    ] {
+      #expect(throws: UnitsError.invalidCode(bad)) { try UnitCode(bad) }
+      #expect(throws: UnitsError.invalidCode(bad)) { try CommuneCode(bad) }
+    }
+    #expect(try UnitCode("03637").rawValue == "03637")
+    #expect(try CommuneCode("03637").unitCode == UnitCode("03637"))
+    #expect(
+      try [CommuneCode("10"), CommuneCode("03637"), CommuneCode("9")].sorted().map(\.rawValue) == [
+        "9", "10", "03637",
+      ])
+    #expect((try? JSONDecoder().decode([UnitCode].self, from: Data(#"["../etc"]"#.utf8))) == nil)
+    #expect((try? JSONDecoder().decode([CommuneCode].self, from: Data(#"["../etc"]"#.utf8))) == nil)
+    let encoded = try JSONEncoder().encode([CommuneCode("03637")])
+    #expect(String(decoding: encoded, as: UTF8.self) == #"["03637"]"#)
+  }
+
+  @Test func errorsAreToldInVietnameseAndEnglish() {
+    let error = UnitsError.invalidFile(path: "u.csv", line: 3, problem: .duplicateCode("03637", firstLine: 2))
+    #expect(error.text(in: .vietnamese) == "u.csv:3: mã 03637 đã có ở dòng 2")
+    #expect(error.text(in: .english) == "u.csv:3: code 03637 already appears on line 2")
+    #expect(
+      UnitsError.invalidCode("x").text(in: .vietnamese).hasPrefix("mã đơn vị hành chính 'x' không hợp lệ"))
   }
 }

@@ -1,0 +1,149 @@
+import Foundation
+internal import GRDB
+import Units
+
+/// An input file, checked, in a private copy that lives as long as the merge of it.
+///
+/// Officials and classes (a few dozen rows) are read into Swift. Attempts and answers (thousands)
+/// stay in the copy and are copied inside SQLite, when every one of them is in the form papi-train
+/// writes (``copiedInSQLite``); a file with anything else in them (a lowercase id, a date in
+/// another format, a negative score) is read row by row and merged as it always was, so that it
+/// is refused, normalised or merged exactly as before.
+struct Snapshot {
+  var commune: CommuneCode
+  var officials: [Official]
+  var classes: [TrainingClass]
+  var attempts: Attempts
+
+  enum Attempts {
+    /// Every attempt and answer is in papi-train's form: merged from the copy at this path,
+    /// attached read-only to the destination's connection.
+    case copiedInSQLite(copy: String)
+    /// Read row by row, with their answers.
+    case rows([Attempt])
+  }
+
+  /// The newest migration that changes the tables merge reads (officials, classes,
+  /// class_communes, attempts, answers). A private copy is migrated up to it and no further: the
+  /// later ones (`answer_sums`) add only what the destination keeps for itself, by its own
+  /// triggers. A migration that changes those tables must become this one.
+  static let lastMigrationMergeReads = "v2-classes-name-keys"
+
+  /// Copies `path` (and its `-wal`) into a private folder, checks and reads the copy, and runs
+  /// `body` while the copy exists.
+  static func read<T>(path: String, _ body: (Snapshot) throws -> T) throws -> T {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+      throw GradebookError.noSuchFile(path: path)
+    }
+    let folder = fileManager.temporaryDirectory.appendingPathComponent(
+      "papi-train-merge-\(UUID().uuidString)")
+    defer { try? fileManager.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("input.sqlite")
+    do {
+      try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+      try fileManager.copyItem(atPath: path, toPath: copy.path)
+      // Committed answers may still sit in the write-ahead log next to the file.
+      if fileManager.fileExists(atPath: path + "-wal") {
+        try fileManager.copyItem(atPath: path + "-wal", toPath: copy.path + "-wal")
+      }
+    } catch {
+      throw GradebookError.fileSystem(path: path, message: error.localizedDescription)
+    }
+    let snapshot: Snapshot
+    do {
+      snapshot = try read(copy: copy.path, of: path)
+    } catch {
+      throw Schema.translate(error, path: path)
+    }
+    return try body(snapshot)
+  }
+
+  private static func read(copy: String, of path: String) throws -> Snapshot {
+    let queue = try DatabaseQueue(path: copy, configuration: Schema.configuration())
+    defer { try? queue.close() }
+    let contents = try queue.read { try Schema.inspect($0, path: path) }
+    guard case .results(_, let stated) = contents else {
+      throw GradebookError.notAResultsDatabase(path: path)
+    }
+    let findings = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+    guard findings == ["ok"] else {
+      throw GradebookError.damaged(path: path, details: findings.prefix(3).joined(separator: "; "))
+    }
+    try migrate(queue, path: path)
+    let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    guard let commune = stated ?? (try? CommuneCode(name)) else {
+      throw GradebookError.notAResultsDatabase(path: path)
+    }
+    let snapshot = try queue.read { db in
+      Snapshot(
+        commune: commune,
+        officials: try StoredOfficial.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
+          .map(\.official),
+        classes: try CommuneStore.classes(db, where: "1", []),
+        attempts: try isInPapiTrainForm(db)
+          ? .copiedInSQLite(copy: copy) : .rows(try CommuneStore.attempts(db, where: "1", [])))
+    }
+    if case .copiedInSQLite = snapshot.attempts {
+      // Attached read-only later: a rollback journal needs no -shm file to be read.
+      try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+    }
+    return snapshot
+  }
+
+  /// Brings the private copy up to ``lastMigrationMergeReads`` (or to the latest, as before, if
+  /// it somehow has a later migration without that one).
+  private static func migrate(_ queue: DatabaseQueue, path: String) throws {
+    let migrator = Schema.migrator
+    let applied = try queue.read { try migrator.appliedIdentifiers($0) }
+    guard !applied.contains(lastMigrationMergeReads) else { return }
+    let later = Schema.migrationIdentifiers.drop { $0 != lastMigrationMergeReads }.dropFirst()
+    if applied.isDisjoint(with: later) {
+      try migrator.migrate(queue, upTo: lastMigrationMergeReads)
+    } else {
+      try CommuneStore.migrate(queue, path: path)
+    }
+  }
+
+  /// Whether every attempt and answer is stored exactly as papi-train writes it, so that copying
+  /// the stored values is the same as reading them into Swift and writing them back: ids are
+  /// upper-case UUIDs, seeds plain decimal `UInt64`s, question lists the JSON `encodeList`
+  /// writes, timestamps GRDB's `yyyy-MM-dd HH:mm:ss.SSS`, answers' numbers valid.
+  static func isInPapiTrainForm(_ db: Database) throws -> Bool {
+    let hex = "[0-9A-F]"
+    let uuid = [8, 4, 4, 4, 12].map { String(repeating: hex, count: $0) }.joined(separator: "-")
+    let digit = "[0-9]"
+    let date =
+      "\(digit)\(digit)\(digit)\(digit)-[01]\(digit)-[0-3]\(digit) [0-2]\(digit):[0-5]\(digit):[0-5]\(digit)"
+      + ".\(digit)\(digit)\(digit)"
+    // What JSONEncoder escapes in a string: a list with any of it is not written as is.
+    let escaped = "*[\\/\u{01}-\u{1F}]*"
+    let odd = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (
+          SELECT 1 FROM attempts WHERE NOT (
+            typeof(id) = 'text' AND id GLOB :uuid AND typeof(official_id) = 'text' AND official_id GLOB :uuid
+            AND (class_id IS NULL OR (typeof(class_id) = 'text' AND class_id GLOB :uuid))
+            AND typeof(quiz_id) = 'text' AND typeof(course_id) = 'text' AND typeof(course_version) = 'text'
+            AND typeof(seed) = 'text'
+            AND (seed = '0' OR (seed GLOB '[1-9]*' AND seed NOT GLOB '*[^0-9]*'
+              AND (length(seed) < 20 OR (length(seed) = 20 AND seed <= '18446744073709551615'))))
+            AND typeof(question_ids) = 'text'
+            AND (question_ids = '[]' OR (question_ids GLOB '[[]"*"]' AND question_ids NOT GLOB :escaped
+              AND instr(replace(substr(question_ids, 3, length(question_ids) - 4), '","', ''), '"') = 0))
+            AND typeof(started_at) = 'text' AND started_at GLOB :date
+            AND (ended_at IS NULL OR (typeof(ended_at) = 'text' AND ended_at GLOB :date))
+            AND (score IS NULL OR typeof(score) = 'real') AND (max_score IS NULL OR typeof(max_score) = 'real')))
+        OR EXISTS (
+          SELECT 1 FROM answers WHERE NOT (
+            typeof(question_id) = 'text' AND typeof(response) = 'text'
+            AND typeof(position) = 'integer' AND position >= 0
+            AND typeof(score) = 'real' AND score >= 0 AND score < 9e999
+            AND typeof(time_taken) = 'real' AND time_taken >= 0 AND time_taken < 9e999
+            AND typeof(answered_at) = 'text' AND answered_at GLOB :date))
+        """, arguments: ["uuid": uuid, "date": date, "escaped": escaped])
+    return odd == false
+  }
+}

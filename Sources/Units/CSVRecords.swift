@@ -1,0 +1,17 @@
+import Foundation
+import Toolkit
+
+/// The records of a units file or statistics-office list, with a file that cannot be read at all
+/// told as a ``UnitsError/invalidFile(path:line:problem:)``.
+func unitsCSVRecords(_ data: Data, path: String) throws -> [CSVRecord] {
+  do {
+    return try CSVReader.read(data, path: path)
+  } catch let error as CSVReadError {
+    let problem: UnitsError.FileProblem =
+      switch error.problem {
+      case .unterminatedQuote: .unterminatedQuote
+      case .notUTF8: .notUTF8
+      }
+    throw UnitsError.invalidFile(path: error.path, line: error.line, problem: problem)
+  }
+}
