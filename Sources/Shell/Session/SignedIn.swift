@@ -1,0 +1,8 @@
+/// Who is signed in: the official, their commune and the results of that commune.
+struct SignedIn {
+  var commune: CommuneEntry
+  var store: any ResultsStore
+  var official: OfficialRecord
+  /// Whether this official gave the trainer passphrase; a new sign-in starts locked.
+  let trainer: TrainerUnlock
+}
