@@ -54,12 +54,4 @@ import VietnameseText
     #expect(commonPrefix(["oss-l01", "oss-l02"], typed: "oss") == "oss-l0")
     #expect(commonPrefix(["Quản trị", "Quan hệ"], typed: "quan") == "quan")
   }
-
-  @Test func commandsAreFoundByNameOrVietnameseAliasWithoutDiacritics() {
-    #expect(CommandRegistry.named("thoát")?.name == "quit")
-    #expect(CommandRegistry.named("GIÚP")?.name == "help")
-    #expect(CommandRegistry.named("on-lai")?.name == "review")
-    #expect(CommandRegistry.named("ôn-lại")?.name == "review")
-    #expect(CommandRegistry.named("nonsense") == nil)
-  }
 }
