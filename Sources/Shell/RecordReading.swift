@@ -58,7 +58,19 @@ extension SignedIn {
   }
 
   /// The official's own position by id, for facts about their answers only.
-  var ownPosition: [String: String] { [official.id: official.position] }
+  var ownPosition: [String: String] { [official.factID: official.position] }
+}
+
+extension OfficialRecord {
+  /// The id Insight's facts know this official by.
+  var factID: String { id }
+}
+
+extension [OfficialRecord] {
+  /// Each official's position by the id Insight's facts know them by.
+  var positionsByFactID: [String: String] {
+    Dictionary(map { ($0.factID, $0.position) }, uniquingKeysWith: { first, _ in first })
+  }
 }
 
 extension CommandContext {

@@ -32,7 +32,7 @@ enum ClassCommand: ShellCommand {
       context.say(ShellText.cannotOpenResults(context.console.reason(error)))
       return .proceed
     }
-    let facts = context.facts(of: attempts, positions: positions(of: roster), commune: signedIn.commune)
+    let facts = context.facts(of: attempts, positions: roster.positionsByFactID, commune: signedIn.commune)
     guard !facts.isEmpty else {
       context.say(ShellText.noAttemptsYet)
       return .proceed
@@ -51,7 +51,7 @@ enum ClassCommand: ShellCommand {
     var rows = [[context.text(InsightText.officialColumn)] + codes]
     let byOfficial = Dictionary(grouping: facts, by: \.officialID)
     for official in roster {
-      guard let mine = byOfficial[official.id] else { continue }
+      guard let mine = byOfficial[official.factID] else { continue }
       let report = MasteryReport(facts: mine, taxonomy: context.taxonomy, rule: .official, at: context.now())
       rows.append(
         [official.name]
@@ -98,9 +98,5 @@ enum ClassCommand: ShellCommand {
         context.line("        " + context.text(InsightText.responsible(names)))
       }
     }
-  }
-
-  private static func positions(of roster: [OfficialRecord]) -> [String: String] {
-    Dictionary(roster.map { ($0.id, $0.position) }, uniquingKeysWith: { first, _ in first })
   }
 }
