@@ -41,6 +41,14 @@ final class CommandContext {
     return nil
   }
 
+  /// What `read` returns from the results, or nil after saying they could not be read.
+  func reading<Value>(_ read: () throws -> Value) -> Value? {
+    do { return try read() } catch {
+      say(ShellText.cannotOpenResults(console.reason(error)))
+      return nil
+    }
+  }
+
   /// The usage line of `command`, said when its argument is missing or wrong.
   func sayUsage(of command: any ShellCommand.Type) -> CommandOutcome {
     say(ShellText.usage(command.usage))

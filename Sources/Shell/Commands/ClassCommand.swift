@@ -23,15 +23,11 @@ enum ClassCommand: ShellCommand {
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
     guard let signedIn = context.signedIn else { return .proceed }
-    let attempts: [AttemptRecord]
-    let roster: [OfficialRecord]
-    do {
-      attempts = try signedIn.store.communeAttempts()
-      roster = try signedIn.store.officials()
-    } catch {
-      context.say(ShellText.cannotOpenResults(context.console.reason(error)))
-      return .proceed
-    }
+    guard
+      let (attempts, roster) = context.reading({
+        (try signedIn.store.communeAttempts(), try signedIn.store.officials())
+      })
+    else { return .proceed }
     let facts = context.facts(of: attempts, positions: roster.positionsByFactID, commune: signedIn.commune)
     guard !facts.isEmpty else {
       context.say(ShellText.noAttemptsYet)

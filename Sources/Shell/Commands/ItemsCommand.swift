@@ -22,11 +22,7 @@ enum ItemsCommand: ShellCommand {
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
     guard let signedIn = context.signedIn else { return .proceed }
-    let attempts: [AttemptRecord]
-    do { attempts = try signedIn.store.communeAttempts() } catch {
-      context.say(ShellText.cannotOpenResults(context.console.reason(error)))
-      return .proceed
-    }
+    guard let attempts = context.reading(signedIn.store.communeAttempts) else { return .proceed }
     let finished = attempts.filter { $0.status == .finished && (argument.isEmpty || $0.quizID == argument) }
     guard !finished.isEmpty else {
       context.say(InsightText.noFinishedAttempts)

@@ -15,9 +15,7 @@ enum ProgressCommand: ShellCommand {
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
     guard let signedIn = context.signedIn else { return .proceed }
-    let attempts: [AttemptRecord]
-    do { attempts = try signedIn.store.attempts(of: signedIn.official) } catch {
-      context.say(ShellText.cannotOpenResults(context.console.reason(error)))
+    guard let attempts = context.reading({ try signedIn.store.attempts(of: signedIn.official) }) else {
       return .proceed
     }
     guard !attempts.isEmpty else {

@@ -15,11 +15,7 @@ enum ReviewCommand: ShellCommand {
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
     guard let signedIn = context.signedIn else { return .proceed }
-    let history: [AnswerEvent]
-    do { history = try signedIn.answerHistory() } catch {
-      context.say(ShellText.cannotOpenResults(context.console.reason(error)))
-      return .proceed
-    }
+    guard let history = context.reading(signedIn.answerHistory) else { return .proceed }
     let chosen = argument.isEmpty ? nil : argument
     switch ReviewQuiz.plan(history: history, library: context.library, at: context.now(), courseID: chosen) {
     case .nothingDue(let next):

@@ -14,11 +14,8 @@ struct QuizTaking {
 
   func take(_ quiz: Quiz, in course: Course) {
     let assembler = QuizAssembler(course: course, taxonomy: context.taxonomy)
-    let started: (QuizAttempt, AttemptRecord)?
-    do { started = try start(quiz, with: assembler) } catch {
-      return context.say(ShellText.cannotOpenResults(context.console.reason(error)))
-    }
-    guard var (attempt, record) = started else { return }
+    guard let started = context.reading({ try start(quiz, with: assembler) }), var (attempt, record) = started
+    else { return }
     context.say(
       QuizText.quizStart(
         title: quiz.title.text(in: context.language), count: attempt.quiz.items.count, pass: quiz.passPercent)
