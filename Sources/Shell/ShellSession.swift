@@ -77,10 +77,11 @@ public final class ShellSession {
       presetCommune = nil
       presetOfficial = nil
       self.signedIn = signedIn
-      let outcome = commandLoop(
-        CommandContext(
-          console: console, library: library, now: configuration.now, makeSeed: configuration.makeSeed,
-          signedIn: signedIn))
+      let context = CommandContext(
+        console: console, library: library, now: configuration.now, makeSeed: configuration.makeSeed,
+        signedIn: signedIn)
+      context.welcome(signedIn)
+      let outcome = commandLoop(context)
       self.signedIn = nil
       if outcome == .quit {
         console.say(SessionText.goodbye)
@@ -89,7 +90,7 @@ public final class ShellSession {
     }
   }
 
-  /// Asks who is at the keyboard and welcomes them; nil when input ends first.
+  /// Asks who is at the keyboard; nil when input ends first.
   private func identify(commune: String?, official: String?) -> SignedIn? {
     let identification = Identification(
       console: console, communes: configuration.communes, library: library, openStore: configuration.openStore
@@ -97,15 +98,9 @@ public final class ShellSession {
     guard let (commune, store) = identification.commune(preset: commune),
       let record = identification.official(in: store, preset: official)
     else { return nil }
-    let signedIn = SignedIn(
+    return SignedIn(
       commune: commune, store: store, official: record,
       trainer: TrainerUnlock(check: configuration.checkTrainerPassphrase))
-    console.say(SessionText.welcome(record.name, position: identification.positionName(record.position)))
-    if let history = try? signedIn.answerHistory() {
-      let due = ReviewQuiz.dueCount(history: history, library: library, at: configuration.now())
-      if due > 0 { console.say(ShellText.reviewDue(due)) }
-    }
-    return signedIn
   }
 
   /// Reads and runs commands until `quit`, `switch` or the end of input.
