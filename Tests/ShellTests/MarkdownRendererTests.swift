@@ -54,11 +54,4 @@ import VietnameseText
     #expect(commonPrefix(["oss-l01", "oss-l02"], typed: "oss") == "oss-l0")
     #expect(commonPrefix(["Quản trị", "Quan hệ"], typed: "quan") == "quan")
   }
-
-  @Test func commandsAreFoundByNameOrVietnameseAliasWithoutDiacritics() {
-    #expect(Command.named("thoát")?.name == "quit")
-    #expect(Command.named("GIÚP")?.name == "help")
-    #expect(Command.named("on-lai")?.name == "review")
-    #expect(Command.named("nonsense") == nil)
-  }
 }

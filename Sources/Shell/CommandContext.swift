@@ -1,0 +1,57 @@
+import Curriculum
+import Foundation
+import Localization
+import TerminalUI
+import VietnameseText
+
+/// What a command runs with: the console it talks through, the courses, the clock and the seed
+/// source, and who is signed in.
+final class CommandContext {
+  let console: Console
+  let library: CourseLibrary
+  let now: () -> Date
+  let makeSeed: () -> UInt64
+  /// The official signed in; present for every command that needs ``CommandNeed/official``.
+  let signedIn: SignedIn?
+
+  init(
+    console: Console, library: CourseLibrary, now: @escaping () -> Date, makeSeed: @escaping () -> UInt64,
+    signedIn: SignedIn?
+  ) {
+    self.console = console
+    self.library = library
+    self.now = now
+    self.makeSeed = makeSeed
+    self.signedIn = signedIn
+  }
+
+  var taxonomy: Taxonomy { library.taxonomy }
+  var language: Language { console.language }
+  var style: Style { console.style }
+
+  func say(_ message: some LocalizedMessage) { console.say(message) }
+  func line(_ text: String = "") { console.line(text) }
+  func text(_ message: some LocalizedMessage) -> String { console.text(message) }
+  func wrapped(_ text: String, indent: String = "") -> [String] { console.wrapped(text, indent: indent) }
+
+  /// The course `id`, or nil after saying there is none (with a suggestion).
+  func findCourse(_ id: String) -> Course? {
+    if let course = library.course(id) { return course }
+    say(ShellText.noCourse(id, suggestion: closestMatch(to: id, in: library.courses.map(\.id))))
+    return nil
+  }
+
+  /// What `read` returns from the results, or nil after saying they could not be read.
+  func reading<Value>(_ read: () throws -> Value) -> Value? {
+    do { return try read() } catch {
+      say(ShellText.cannotOpenResults(console.reason(error)))
+      return nil
+    }
+  }
+
+  /// The usage line of `command`, said when its argument is missing or wrong.
+  func sayUsage(of command: any ShellCommand.Type) -> CommandOutcome {
+    say(ShellText.usage(command.usage))
+    return .proceed
+  }
+}

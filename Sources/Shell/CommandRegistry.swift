@@ -1,0 +1,90 @@
+import Curriculum
+import VietnameseText
+
+/// Every command of the shell, and what follows from their declarations: lookup by any name,
+/// "did you mean", Tab completion and dispatch.
+enum CommandRegistry {
+  /// The commands in the order `help` lists them.
+  static var commands: [any ShellCommand.Type] {
+    [
+      HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, QuizCommand.self,
+      ReviewCommand.self, ProgressCommand.self, WeakCommand.self, ClassCommand.self, ItemsCommand.self,
+      WhoamiCommand.self, SwitchCommand.self, LangCommand.self, QuitCommand.self,
+    ]
+  }
+
+  /// What is typed to call a command by `name`: without diacritics or hyphens, lower case.
+  static func key(_ name: String) -> String {
+    name.matchKey(foldingDiacritics: true).replacingOccurrences(of: "-", with: "")
+  }
+
+  /// Every way to type `command`: its name, then its aliases as typed.
+  static func keys(of command: any ShellCommand.Type) -> [String] {
+    [command.name] + command.aliases.map(key)
+  }
+
+  /// The command called `word` by its name or an alias, ignoring case, diacritics and hyphens.
+  static func named(_ word: String) -> (any ShellCommand.Type)? {
+    let typed = key(word)
+    return commands.first { keys(of: $0).contains(typed) }
+  }
+
+  static var allKeys: [String] { commands.flatMap(keys) }
+
+  /// Runs the command `text` starts with; an unknown one gets a "did you mean".
+  static func run(_ text: String, in context: CommandContext) -> CommandOutcome {
+    let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let first = words.first else { return .proceed }
+    guard let command = named(first) else {
+      context.say(ShellText.unknownCommand(first, suggestion: closestMatch(to: first, in: allKeys)))
+      return .proceed
+    }
+    guard allowed(command, in: context) else { return .proceed }
+    return command.run(words.dropFirst().joined(separator: " "), in: context)
+  }
+
+  /// Whether what `command` needs is there, asking for the trainer passphrase when it is the
+  /// missing piece.
+  private static func allowed(_ command: any ShellCommand.Type, in context: CommandContext) -> Bool {
+    guard let signedIn = context.signedIn else { return command.needs.isEmpty }
+    return !command.needs.contains(.trainer) || signedIn.trainer.unlock(through: context.console)
+  }
+
+  /// Tab completion of commands and of their arguments.
+  static func completion(library: CourseLibrary) -> Completion {
+    let entries = commands.map { CompletionEntry(keys: keys(of: $0), argument: $0.argument) }
+    return Completion { before, word in
+      CompletionEntry.candidates(entries, library: library, before: before, word: word)
+    }
+  }
+}
+
+/// What completion needs of a command, without holding its type.
+private struct CompletionEntry: Sendable {
+  var keys: [String]
+  var argument: CommandArgument
+
+  static func candidates(
+    _ entries: [CompletionEntry], library: CourseLibrary, before: String, word: String
+  ) -> [String] {
+    let names = entries.compactMap(\.keys.first)
+    let words = before.split(whereSeparator: \.isWhitespace)
+    guard let first = words.first else { return names.filter { $0.hasPrefix(word.lowercased()) } }
+    let typed = CommandRegistry.key(String(first))
+    guard words.count == 1, let entry = entries.first(where: { $0.keys.contains(typed) }) else { return [] }
+    let choices: [(id: String, title: String)]
+    switch entry.argument {
+    case .none: return []
+    case .command: return names.filter { $0.hasPrefix(word.lowercased()) }
+    case .language: return ["en", "vi"].filter { $0.hasPrefix(word) }
+    case .course: choices = library.courses.map { ($0.id, $0.title.vi) }
+    case .lesson: choices = library.courses.flatMap(\.lessons).map { ($0.id, $0.title.vi) }
+    case .quiz: choices = library.courses.flatMap(\.quizzes).map { ($0.id, $0.title.vi) }
+    }
+    let byID = choices.filter { $0.id.hasPrefix(word.lowercased()) }.map(\.id)
+    if !byID.isEmpty || word.isEmpty { return byID }
+    // "quan tri" finds "Quản trị" in a title and offers that lesson's id.
+    let key = word.matchKey(foldingDiacritics: true)
+    return choices.filter { $0.title.matchKey(foldingDiacritics: true).contains(key) }.map(\.id)
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Localization
+import TerminalUI
+import VietnameseText
+
+/// What the shell talks through: the reader and output, the language and the terminal. It asks
+/// and prints; it decides nothing.
+final class Console {
+  let reader: any LineReader
+  let output: any OutputSink
+  let terminal: Terminal
+  var language: Language
+  let style: Style
+
+  init(reader: any LineReader, output: any OutputSink, terminal: Terminal, language: Language) {
+    self.reader = reader
+    self.output = output
+    self.terminal = terminal
+    self.language = language
+    self.style = Style(enabled: terminal.usesColor)
+  }
+
+  // MARK: output
+
+  func say(_ message: some LocalizedMessage) {
+    output.write(message.text(in: language) + "\n")
+  }
+
+  func line(_ text: String = "") {
+    output.write(text + "\n")
+  }
+
+  /// `text` in the session's language.
+  func text(_ message: some LocalizedMessage) -> String {
+    message.text(in: language)
+  }
+
+  func wrapped(_ text: String, indent: String = "") -> [String] {
+    renderer.wrap(text, firstPrefix: indent, restPrefix: indent)
+  }
+
+  var renderer: MarkdownRenderer { MarkdownRenderer(width: terminal.width, style: style) }
+
+  /// Why a results call failed, in the session's language when the error has a message there.
+  func reason(_ error: any Error) -> String {
+    (error as? any LocalizedMessage)?.text(in: language) ?? String(describing: error)
+  }
+
+  /// Prints lines a screen at a time on a terminal; all at once to a pipe.
+  func page(_ lines: [String]) {
+    let pageHeight = terminal.height - 2
+    guard terminal.isInteractive, lines.count > pageHeight + 1 else {
+      for text in lines { line(text) }
+      return
+    }
+    var start = 0
+    while start < lines.count {
+      let end = min(start + pageHeight, lines.count)
+      for text in lines[start..<end] { line(text) }
+      start = end
+      guard start < lines.count else { break }
+      guard case .line(let answer) = ask(text(SessionText.pagerPrompt)), !answer.lowercased().hasPrefix("q")
+      else { return }
+    }
+  }
+
+  // MARK: input
+
+  func ask(_ prompt: String, completion: Completion? = nil, remember: Bool = false) -> LineInput {
+    reader.readLine(prompt: prompt, completion: completion, remember: remember)
+  }
+
+  /// Asks a yes/no question until answered; nil on end of input or Ctrl-C.
+  func askYesNo(_ prompt: some LocalizedMessage) -> Bool? {
+    while true {
+      guard case .line(let answer) = ask(text(prompt)) else { return nil }
+      switch answer.matchKey(foldingDiacritics: true) {
+      case "c", "co", "y", "yes", "d", "dong y": return true
+      case "k", "khong", "n", "no": return false
+      default: say(SessionText.yesNo)
+      }
+    }
+  }
+
+  /// Asks for a number from 1 to `count`; nil on end of input or Ctrl-C.
+  func askNumber(_ prompt: some LocalizedMessage, count: Int) -> Int? {
+    while true {
+      guard case .line(let answer) = ask(text(prompt)) else { return nil }
+      if let number = Int(answer.trimmingCharacters(in: .whitespaces)), (1...count).contains(number) {
+        return number - 1
+      }
+      say(SessionText.pickNumber(count))
+    }
+  }
+}

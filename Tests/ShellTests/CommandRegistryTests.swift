@@ -1,0 +1,54 @@
+import Curriculum
+import Localization
+import Testing
+
+@testable import Shell
+
+/// The registry builds lookup, "did you mean", completion and help from the commands' declarations.
+@Suite struct CommandRegistryTests {
+  @Test func commandsAreFoundByNameOrVietnameseAliasWithoutDiacritics() {
+    #expect(CommandRegistry.named("thoát")?.name == "quit")
+    #expect(CommandRegistry.named("GIÚP")?.name == "help")
+    #expect(CommandRegistry.named("on-lai")?.name == "review")
+    #expect(CommandRegistry.named("ôn-lại")?.name == "review")
+    #expect(CommandRegistry.named("nonsense") == nil)
+  }
+
+  @Test func everyNameOfEveryCommandLeadsToItAndToNoOther() {
+    let keys = CommandRegistry.allKeys
+    #expect(Set(keys).count == keys.count, "two commands share a name: \(keys)")
+    for command in CommandRegistry.commands {
+      for name in [command.name] + command.aliases {
+        #expect(CommandRegistry.named(name)?.name == command.name, "\(name)")
+        #expect(CommandRegistry.named(name.uppercased())?.name == command.name, "\(name)")
+      }
+      #expect(command.usage.hasPrefix(command.name))
+      for language in Language.allCases {
+        #expect(!command.summary.text(in: language).isEmpty && !command.details.text(in: language).isEmpty)
+      }
+    }
+    #expect(
+      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == ["class", "items"])
+  }
+
+  @Test func tabCompletesCommandsThenTheirArguments() {
+    let complete = CommandRegistry.completion(library: library).candidates
+    #expect(complete("", "q") == ["quiz", "quit"])
+    #expect(complete("help ", "co") == ["courses", "course"])
+    #expect(complete("lang ", "") == ["en", "vi"])
+    #expect(complete("kiemtra ", "mini-p") == ["mini-pre", "mini-post", "mini-practice"])
+    #expect(complete("đọc ", "mini") == ["mini-l1"])
+    #expect(complete("review ", "") == ["mini"])
+    #expect(complete("whoami ", "") == [])
+    #expect(complete("quiz mini-pre ", "") == [])
+  }
+
+  @Test func helpListsEveryCommandOnceInTheRegistrysOrder() {
+    let transcript = session(["12345", "An", "c", "1", "help", "quit"]).transcript
+    let help = transcript[transcript.range(of: "Các lệnh:")!.upperBound...]
+    let listed = help.split(separator: "\n").prefix(CommandRegistry.commands.count).map {
+      String($0.split(separator: " ")[0])
+    }
+    #expect(listed == CommandRegistry.commands.map { $0.name })
+  }
+}
