@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "Curriculum",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", .product(name: "Yams", package: "Yams"),
+        "Localization", "VietnameseText", "UserFolders", "Toolkit", .product(name: "Yams", package: "Yams"),
       ]
     ),
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
@@ -37,11 +37,11 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
-    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook"]),
+    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Localization"]),
     // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
-    .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib"]),
+    .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib", "Toolkit", "TerminalUI"]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
     // rosters, and the administrative-unit hierarchy as data.
     .target(
@@ -57,7 +57,10 @@ let package = Package(
     // the views Reporting draws.
     .target(
       name: "ResultsAnalysis",
-      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting"]
+      dependencies: [
+        "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "Toolkit", "TerminalUI",
+        "VietnameseText",
+      ]
     ),
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
@@ -72,7 +75,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", "UserFolders", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
@@ -92,7 +95,7 @@ let package = Package(
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
         "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI",
+        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -100,6 +103,13 @@ let package = Package(
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "TerminalUI"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(
+      name: "MessageCatalogueTests",
+      dependencies: [
+        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "ResultsAnalysis", "ResultsExport",
+      ]
+    ),
     .testTarget(name: "InsightTests", dependencies: ["Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["Access"]),
