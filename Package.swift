@@ -37,7 +37,8 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
-    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Localization"]),
+    .target(
+      name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Localization", "Toolkit"]),
     // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.

@@ -5,11 +5,11 @@ public enum DemoDataMessage: MessageCatalogue, Hashable {
   case written(communes: Int, officials: Int, attempts: Int, answers: Int, folder: String)
 
   public func text(in language: Language) -> String {
-    switch (self, language) {
-    case (.written(let c, let o, let a, let n, let folder), .vietnamese):
-      "Đã tạo \(c) xã, \(o) cán bộ, \(a) lượt làm bài, \(n) câu trả lời trong \(folder)."
-    case (.written(let c, let o, let a, let n, let folder), .english):
-      "Wrote \(c) communes, \(o) officials, \(a) attempts, \(n) answers in \(folder)."
+    switch self {
+    case .written(let c, let o, let a, let n, let folder):
+      language == .vietnamese
+        ? "Đã tạo \(c) xã, \(o) cán bộ, \(a) lượt làm bài, \(n) câu trả lời trong \(folder)."
+        : "Wrote \(c) communes, \(o) officials, \(a) attempts, \(n) answers in \(folder)."
     }
   }
 

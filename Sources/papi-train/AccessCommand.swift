@@ -2,10 +2,7 @@ import Access
 import ArgumentParser
 import Foundation
 import Localization
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import TerminalUI
 
 extension Role: ExpressibleByArgument {}
 
@@ -13,23 +10,7 @@ extension Role: ExpressibleByArgument {}
 /// echo, else one line of standard input.
 func readPassphrase(prompt: String) -> String? {
   if let given = ProcessInfo.processInfo.environment["PAPI_PASSPHRASE"] { return given }
-  return readSecretLine(prompt: prompt)
-}
-
-/// One line of standard input; on a terminal, prompted on standard error with echo off.
-func readSecretLine(prompt: String) -> String? {
-  guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
-  FileHandle.standardError.write(Data(prompt.utf8))
-  var saved = termios()
-  tcgetattr(STDIN_FILENO, &saved)
-  var silent = saved
-  silent.c_lflag &= ~tcflag_t(ECHO)
-  tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
-  defer {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-    FileHandle.standardError.write(Data("\n".utf8))
-  }
-  return Swift.readLine(strippingNewline: true)
+  return Terminal.readSecretLine(prompt: prompt)
 }
 
 /// This computer's access gate.
@@ -72,10 +53,10 @@ struct AccessCommand: ParsableCommand {
         let gate = accessGate()
         var current: String?
         if let authority = try gate.authorityForChange(of: role) {
-          current = readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
+          current = Terminal.readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
         }
-        guard let first = readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),
-          let second = readSecretLine(prompt: AccessMessage.repeatPrompt.text(in: language))
+        guard let first = Terminal.readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),
+          let second = Terminal.readSecretLine(prompt: AccessMessage.repeatPrompt.text(in: language))
         else { throw AccessMessage.noPassphrase }
         guard first == second else { throw AccessError.mismatch }
         try gate.setPassphrase(first, for: role, current: current)

@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import Localization
 import ResultsExport
+import Toolkit
 
 extension ExportTable: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}

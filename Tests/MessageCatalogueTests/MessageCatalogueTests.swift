@@ -71,14 +71,14 @@ import Testing
   }
 
   /// The words of a message a user reads, lowercased: command-line options (`--force`), file
-  /// names and paths (`positions.yaml`, `a/b`), the shipped folders' names, quoted arguments and
-  /// environment variables (`PAPI_PASSPHRASE`) are left out.
+  /// names and paths (`positions.yaml`, `a/b`), the shipped folders' names, quoted arguments,
+  /// environment variables (`PAPI_PASSPHRASE`) and anything with a digit (codes, ids) are left out.
   static func words(_ text: String) -> [String] {
     var kept: [String] = []
     for token in text.split(whereSeparator: { $0.isWhitespace }) {
       let bare = token.trimmingCharacters(in: .punctuationCharacters)
       if token.hasPrefix("-") || bare.contains(".") || token.contains("/") || token.contains("'")
-        || token.contains("_") || allowed.contains(bare)
+        || token.contains("_") || token.contains(where: \.isNumber) || allowed.contains(bare)
       {
         continue
       }

@@ -10,21 +10,21 @@ public enum LintMessage: MessageCatalogue, Hashable {
   case notCurrent
 
   public func text(in language: Language) -> String {
-    switch (self, language) {
-    case (.summary(let c, let l, let q, let e, let w), .vietnamese):
-      "\(c) khoá học, \(l) bài học, \(q) câu hỏi: \(e) lỗi, \(w) cảnh báo."
-    case (.summary(let c, let l, let q, let e, let w), .english):
-      "\(c) courses, \(l) lessons, \(q) questions: \(e) errors, \(w) warnings."
-    case (.coverageHeader, .vietnamese): "Độ bao phủ theo chỉ số PAPI"
-    case (.coverageHeader, .english): "Coverage by PAPI dimension"
-    case (.coverageColumns, .vietnamese): "Mã|Chỉ số|Bài học|Câu hỏi"
-    case (.coverageColumns, .english): "Code|Dimension|Lessons|Questions"
-    case (.coverageGaps(let codes), .vietnamese): "Chưa được phục vụ: \(codes.joined(separator: ", "))"
-    case (.coverageGaps(let codes), .english): "Not served: \(codes.joined(separator: ", "))"
-    case (.coverageNoGaps, .vietnamese): "Mọi chỉ số và chỉ số thành phần đều có bài học và câu hỏi."
-    case (.coverageNoGaps, .english): "Every dimension and sub-dimension has lessons and questions."
-    case (.notCurrent, .vietnamese): "(không còn áp dụng)"
-    case (.notCurrent, .english): "(no longer used)"
+    let vi = language == .vietnamese
+    switch self {
+    case .summary(let c, let l, let q, let e, let w):
+      return vi
+        ? "\(c) khoá học, \(l) bài học, \(q) câu hỏi: \(e) lỗi, \(w) cảnh báo."
+        : "\(c) courses, \(l) lessons, \(q) questions: \(e) errors, \(w) warnings."
+    case .coverageHeader: return vi ? "Độ bao phủ theo chỉ số PAPI" : "Coverage by PAPI dimension"
+    case .coverageColumns: return vi ? "Mã|Chỉ số|Bài học|Câu hỏi" : "Code|Dimension|Lessons|Questions"
+    case .coverageGaps(let codes):
+      return (vi ? "Chưa được phục vụ: " : "Not served: ") + codes.joined(separator: ", ")
+    case .coverageNoGaps:
+      return vi
+        ? "Mọi chỉ số và chỉ số thành phần đều có bài học và câu hỏi."
+        : "Every dimension and sub-dimension has lessons and questions."
+    case .notCurrent: return vi ? "(không còn áp dụng)" : "(no longer used)"
     }
   }
 
