@@ -30,7 +30,7 @@ let package = Package(
     .target(
       name: "Curriculum",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", .product(name: "Yams", package: "Yams"),
+        "Localization", "VietnameseText", "UserFolders", "Toolkit", .product(name: "Yams", package: "Yams"),
       ]
     ),
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
@@ -38,11 +38,13 @@ let package = Package(
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
     .target(name: "Insight", dependencies: ["Curriculum"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
-    .target(name: "DemoData", dependencies: ["Assessment", "Curriculum", "Gradebook", "Units"]),
+    .target(
+      name: "DemoData",
+      dependencies: ["Assessment", "Curriculum", "Gradebook", "Localization", "Toolkit", "Units"]),
     // The system zlib: DEFLATE for the XLSX writer's ZIP entries.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // Exports that spreadsheets trust (CSV, XLSX), and later JSON and the HTML dashboard.
-    .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib"]),
+    .target(name: "Reporting", dependencies: ["VietnameseText", "CZlib", "Toolkit", "TerminalUI"]),
     // The administrative-unit hierarchy as data: codes, commune codes, units files and the
     // statistics office's lists.
     .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
@@ -61,7 +63,10 @@ let package = Package(
     // the views Reporting draws.
     .target(
       name: "ResultsAnalysis",
-      dependencies: ["Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "Units"]
+      dependencies: [
+        "Curriculum", "Gradebook", "Insight", "Localization", "Reporting", "Toolkit", "TerminalUI",
+        "VietnameseText", "Units",
+      ]
     ),
     // Class results as export tables (scores, answers, item statistics) and the JSON document.
     .target(
@@ -76,7 +81,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", "UserFolders", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
@@ -97,7 +102,7 @@ let package = Package(
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
         "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Units",
+        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -106,13 +111,23 @@ let package = Package(
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"]),
-    .testTarget(name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
+    .testTarget(
+      name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(
+      name: "MessageCatalogueTests",
+      dependencies: [
+        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "ResultsAnalysis", "ResultsExport",
+        "Units",
+      ]
+    ),
     .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
-    .testTarget(name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ResultsAnalysisTests",
       dependencies: ["PapiTrainTesting", "ResultsAnalysis", "Gradebook", "Insight", "Curriculum", "Units"]),
@@ -126,7 +141,10 @@ let package = Package(
     ),
     .testTarget(
       name: "GradebookTests",
-      dependencies: ["PapiTrainTesting", "Gradebook", "Units", "Localization", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "PapiTrainTesting", "Gradebook", "Units", "Localization",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
@@ -136,7 +154,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PapiTrainCLITests",
-      dependencies: ["papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units"]
+      dependencies: [
+        "papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

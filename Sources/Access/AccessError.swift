@@ -25,7 +25,8 @@ public enum AccessError: Error, Sendable, Hashable, LocalizedMessage {
     case .unwritable(let path, let details):
       return vi ? "không ghi được \(path): \(details)" : "cannot write \(path): \(details)"
     case .notGuarded(let role):
-      return vi ? "vai trò \(role.rawValue) không có mật khẩu" : "the \(role.rawValue) role has no passphrase"
+      return vi
+        ? "vai trò \(Self.name(role, vi)) không có mật khẩu" : "the \(role.rawValue) role has no passphrase"
     case .tooShort(let minimum):
       return vi
         ? "mật khẩu cần ít nhất \(minimum) ký tự" : "a passphrase needs at least \(minimum) characters"

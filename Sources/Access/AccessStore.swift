@@ -1,4 +1,5 @@
 import Foundation
+import Toolkit
 import UserFolders
 
 #if canImport(Glibc)
@@ -77,23 +78,16 @@ public struct AccessStore: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     encoder.dateEncodingStrategy = .secondsSince1970
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".access-\(UUID().uuidString).json")
+    let data: Data
     do {
-      let data = try encoder.encode(contents)
-      guard
-        FileManager.default.createFile(
-          atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-      else { throw AccessError.unwritable(temporary.path, "cannot create") }
-      guard rename(temporary.path, url.path) == 0 else {
-        throw AccessError.unwritable(url.path, String(cString: strerror(errno)))
-      }
-    } catch let error as AccessError {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
+      data = try encoder.encode(contents)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
       throw AccessError.unwritable(url.path, error.localizedDescription)
+    }
+    do {
+      try AtomicFile.write(data, to: url, permissions: 0o600)
+    } catch {
+      throw AccessError.unwritable(error.path, error.reason)
     }
   }
 }

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Gradebook
 import Synchronization
+import Toolkit
 import Units
 
 /// The size and shape of a generated province.
@@ -262,18 +263,11 @@ public struct DemoProvince: Sendable {
     return try UnitHierarchy(units: units)
   }
 
-  static func day(_ date: Date) -> String {
-    String(BulkDay.text(date))
-  }
+  static func day(_ date: Date) -> String { Day(date).description }
 
   private func parseDay(_ text: String) throws -> Date {
-    let parts = text.split(separator: "-").compactMap { Int($0) }
-    var components = DateComponents()
-    (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    guard let date = calendar.date(from: components) else { throw DemoDataError.noQuizzes }
-    return date
+    guard let day = Day(text) else { throw DemoDataError.noQuizzes }
+    return day.start
   }
 }
 
@@ -290,16 +284,6 @@ public enum DemoDataError: Error, Sendable, Hashable, CustomStringConvertible {
     case .resultsExist(let path, let code):
       "\(path) already holds results (\(code.rawValue).sqlite): demo data goes into an empty folder"
     }
-  }
-}
-
-/// A calendar day as `YYYY-MM-DD` (UTC).
-enum BulkDay {
-  static func text(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 }
 

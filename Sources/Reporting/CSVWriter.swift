@@ -1,6 +1,5 @@
-import Dispatch
 import Foundation
-import Synchronization
+import Toolkit
 import VietnameseText
 
 /// Writes a ``Table`` as CSV that Excel on Windows opens correctly with Vietnamese text, and that
@@ -28,31 +27,20 @@ public struct CSVWriter: Sendable {
     let count = table.rowCount
     let parts = count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
     let size = (count + parts - 1) / max(parts, 1)
-    let encoded = Mutex([[UInt8]](repeating: [], count: parts))
-    let next = Atomic(0)
     let separator = self.separator
     let width = max(1, table.header.count)
-    DispatchQueue.concurrentPerform(iterations: min(parts, ProcessInfo.processInfo.activeProcessorCount)) {
-      _ in
+    let encoded = concurrentMap(Array(0..<parts)) { part -> [UInt8] in
+      let rows = min(part * size, count)..<min((part + 1) * size, count)
       var encoder = Encoder(separator: separator)
-      while true {
-        let part = next.add(1, ordering: .relaxed).oldValue
-        guard part < parts else { break }
-        let rows = min(part * size, count)..<min((part + 1) * size, count)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24 * rows.count * width)
-        // A text's place in the output is remembered per part.
-        encoder.forget()
-        for index in rows { encoder.append(table.row(index), to: &bytes) }
-        encoded.withLock { $0[part] = bytes }
-      }
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(24 * rows.count * width)
+      for index in rows { encoder.append(table.row(index), to: &bytes) }
+      return bytes
     }
-    return encoded.withLock { parts in
-      var data = Data(capacity: head.count + parts.reduce(0) { $0 + $1.count })
-      data.append(contentsOf: head)
-      for part in parts { data.append(contentsOf: part) }
-      return data
-    }
+    var data = Data(capacity: head.count + encoded.reduce(0) { $0 + $1.count })
+    data.append(contentsOf: head)
+    for part in encoded { data.append(contentsOf: part) }
+    return data
   }
 
   func field(_ cell: Cell) -> String {
@@ -78,9 +66,6 @@ public struct CSVWriter: Sendable {
       separatorBytes = Array(String(separator).utf8)
       single = separatorBytes.count == 1 ? separatorBytes[0] : nil
     }
-
-    /// Starts a new output: the places remembered were in the previous one.
-    mutating func forget() { memo = TextMemo() }
 
     mutating func append(_ cells: [Cell], to bytes: inout [UInt8]) {
       for (index, cell) in cells.enumerated() {

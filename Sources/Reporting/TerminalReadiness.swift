@@ -1,26 +1,30 @@
+import TerminalUI
 import VietnameseText
 
 /// The leaders' readiness view for a terminal: communes as rows, dimensions as columns, each cell
 /// the readiness score with its coverage, coloured in PAPI's four bands, "—" where data are
 /// insufficient; and a bar chart for one commune.
 public struct TerminalReadiness: Sendable {
-  public var useColor: Bool
+  /// Colours the bands (TerminalUI's rule: a terminal, no NO_COLOR, no `--no-color`).
+  public var style: Style
 
+  public init(style: Style) {
+    self.style = style
+  }
+
+  /// Without colour, or with colour on every cell.
   public init(useColor: Bool) {
-    self.useColor = useColor
+    self.init(style: Style(enabled: useColor))
   }
 
   private func paint(_ text: String, band: String) -> String {
-    guard useColor else { return text }
-    let code =
-      switch band {
-      case "b1": "42;97"
-      case "b2": "102;30"
-      case "b3": "103;30"
-      case "b4": "41;97"
-      default: "2"
-      }
-    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    switch band {
+    case "b1": style.highlight(text, .green)
+    case "b2": style.highlight(text, .lightGreen)
+    case "b3": style.highlight(text, .yellow)
+    case "b4": style.highlight(text, .red)
+    default: style.dim(text)
+    }
   }
 
   /// The table; `insufficientMark` stands where a score would be.

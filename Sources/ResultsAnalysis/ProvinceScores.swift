@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import Toolkit
 
 /// A province's published PAPI dimension scores, as a leader supplies them: a small CSV with one
 /// line per dimension, `D1,5.12` (a header line and a BOM are allowed, a comma or semicolon
@@ -20,56 +21,57 @@ public struct ProvinceScores: Sendable, Hashable {
       case outOfScale(Double, ClosedRange<Double>)
       case duplicate(String)
       case empty
+      /// A quoted field that runs to the end of the file.
+      case unterminatedQuote
     }
 
     public var description: String { "\(path):\(line): \(problem)" }
   }
 
   /// Reads `text`; `path` names the file in errors. Codes must be dimensions of `taxonomy`, scores
-  /// within its scale.
+  /// within its scale. Fields are read as spreadsheets write them (Toolkit's ``CSVReader``: quotes,
+  /// a quoted `"5,12"`), separated by semicolons when a line has one, else by commas; lines
+  /// starting with `#` are comments.
   public init(parsing text: String, path: String, taxonomy: Taxonomy) throws {
-    var scores: [String: Double] = [:]
     let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-      let number = offset + 1
-      let separator: Character = line.contains(";") ? ";" : ","
-      let cells = line.split(separator: separator, omittingEmptySubsequences: false).map {
-        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-      }
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    let isComment = { (line: Int) in
+      line <= lines.count && lines[line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#")
+    }
+    let semicolons = lines.contains {
+      !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") && $0.contains(";")
+    }
+    let records: [CSVRecord]
+    do {
+      records = try CSVReader.read(Data(body.utf8), path: path, separator: semicolons ? ";" : ",")
+    } catch let error as CSVReadError {
+      throw ParseError(path: path, line: error.line, problem: .unterminatedQuote)
+    }
+    let rows = records.filter { !$0.isBlank && !isComment($0.line) }
+    var scores: [String: Double] = [:]
+    for record in rows {
+      let cells = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
       guard cells.count >= 2 else {
-        throw ParseError(path: path, line: number, problem: .columns(line))
+        throw ParseError(path: path, line: record.line, problem: .columns(cells.joined(separator: ",")))
       }
       let code = cells[0].uppercased()
-      let valueText = cells[1].replacingOccurrences(of: ",", with: ".")
-      guard let value = Double(valueText) else {
+      guard let value = Double(cells[1].replacingOccurrences(of: ",", with: ".")) else {
         // The first line may be a header such as "dimension,score".
-        if scores.isEmpty && taxonomy.dimensions.allSatisfy({ $0.code != code })
-          && number == Self.firstLine(body)
-        {
-          continue
-        }
-        throw ParseError(path: path, line: number, problem: .notANumber(cells[1]))
+        if record.line == rows.first?.line && taxonomy.dimensions.allSatisfy({ $0.code != code }) { continue }
+        throw ParseError(path: path, line: record.line, problem: .notANumber(cells[1]))
       }
       guard taxonomy.dimensions.contains(where: { $0.code == code }) else {
-        throw ParseError(path: path, line: number, problem: .unknownDimension(cells[0]))
+        throw ParseError(path: path, line: record.line, problem: .unknownDimension(cells[0]))
       }
       guard taxonomy.scale.contains(value) else {
-        throw ParseError(path: path, line: number, problem: .outOfScale(value, taxonomy.scale))
+        throw ParseError(path: path, line: record.line, problem: .outOfScale(value, taxonomy.scale))
       }
-      guard scores[code] == nil else { throw ParseError(path: path, line: number, problem: .duplicate(code)) }
+      guard scores[code] == nil else {
+        throw ParseError(path: path, line: record.line, problem: .duplicate(code))
+      }
       scores[code] = value
     }
     guard !scores.isEmpty else { throw ParseError(path: path, line: 1, problem: .empty) }
     self.scores = scores
-  }
-
-  private static func firstLine(_ text: String) -> Int {
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      if !line.isEmpty && !line.hasPrefix("#") { return offset + 1 }
-    }
-    return 1
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Gradebook
 import Localization
+import Toolkit
 import Units
 
 /// Which stored results an export covers. Conditions combine with "and"; with no class and no
@@ -30,22 +31,16 @@ public struct ExportSelection: Sendable, Hashable {
 
   /// The period as moments: `[start of from, start of the day after to)`, checked.
   func period() throws -> (start: Date?, end: Date?) {
-    let start = try from.map(Self.day)
-    let end = try to.map { try Self.day($0).addingTimeInterval(86_400) }
+    let start = try from.map { try Self.day($0).start }
+    let end = try to.map { try Self.day($0).end }
     if let start, let end, start >= end { throw ExportError.emptyPeriod(from: from ?? "", to: to ?? "") }
     return (start, end)
   }
 
-  /// Midnight UTC at the start of an ISO calendar date.
-  static func day(_ text: String) throws -> Date {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    guard text.count == 10, let date = formatter.date(from: text), formatter.string(from: date) == text else {
-      throw ExportError.badDate(text)
-    }
-    return date
+  /// A `yyyy-MM-dd` day, strictly.
+  static func day(_ text: String) throws -> Day {
+    guard let day = Day(text) else { throw ExportError.badDate(text) }
+    return day
   }
 
   /// The selection in words, for messages: "lớp …, xã 03637, từ 2026-10-01".

@@ -26,7 +26,6 @@ public struct Terminal: Sendable {
   public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal
   {
     let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     var size = winsize()
     var width = 80
     var height = 24
@@ -37,7 +36,7 @@ public struct Terminal: Sendable {
     if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { width = columns }
     if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { height = lines }
     return Terminal(
-      isInteractive: interactive, usesColor: isatty(STDOUT_FILENO) == 1 && !noColor,
+      isInteractive: interactive, usesColor: Style.standardOutput(environment: environment).enabled,
       width: max(20, width), height: max(5, height))
   }
 

@@ -1,14 +1,15 @@
 import Foundation
 
 /// Where papi-train keeps its own files for the user who runs it, by the XDG Base Directory
-/// rules: in a `papi-train` folder under `$XDG_CONFIG_HOME`, `$XDG_DATA_HOME` or `$XDG_CACHE_HOME`
+/// rules: in a `papi-train` folder under `$XDG_CONFIG_HOME`, `$XDG_DATA_HOME`, `$XDG_CACHE_HOME` or `$XDG_STATE_HOME`
 /// when the variable is an absolute path (a relative one is ignored, as the rules say), else under
-/// `~/.config`, `~/.local/share` or `~/.cache` of `$HOME`, else of the account's home folder.
+/// `~/.config`, `~/.local/share`, `~/.cache` or `~/.local/state` of `$HOME`, else of the account's home folder.
 ///
-/// The passphrase file lives in ``config``, the machine's signing key in ``data``, and what can be
-/// made again (validated courses, per-file sums) in ``cache``.
+/// The passphrase file lives in ``config``, the machine's signing key in ``data``, what can be
+/// made again (validated courses, per-file sums) in ``cache``, and the shell's history in
+/// ``state`` (`$XDG_STATE_HOME`, else `~/.local/state`).
 public enum UserFolder: Sendable, CaseIterable {
-  case config, data, cache
+  case config, data, cache, state
 
   /// The variable that names the base folder.
   public var variable: String {
@@ -16,6 +17,7 @@ public enum UserFolder: Sendable, CaseIterable {
     case .config: "XDG_CONFIG_HOME"
     case .data: "XDG_DATA_HOME"
     case .cache: "XDG_CACHE_HOME"
+    case .state: "XDG_STATE_HOME"
     }
   }
 
@@ -25,6 +27,7 @@ public enum UserFolder: Sendable, CaseIterable {
     case .config: ".config"
     case .data: ".local/share"
     case .cache: ".cache"
+    case .state: ".local/state"
     }
   }
 

@@ -2,10 +2,8 @@ import Access
 import ArgumentParser
 import Foundation
 import Localization
-
-#if canImport(Glibc)
-  import Glibc
-#endif
+import TerminalUI
+import Units
 
 extension Role: ExpressibleByArgument {}
 
@@ -13,53 +11,20 @@ extension Role: ExpressibleByArgument {}
 /// echo, else one line of standard input.
 func readPassphrase(prompt: String) -> String? {
   if let given = ProcessInfo.processInfo.environment["PAPI_PASSPHRASE"] { return given }
-  return readSecretLine(prompt: prompt)
+  return Terminal.readSecretLine(prompt: prompt)
 }
 
-/// One line of standard input; on a terminal, prompted on standard error with echo off.
-func readSecretLine(prompt: String) -> String? {
-  guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
-  FileHandle.standardError.write(Data(prompt.utf8))
-  var saved = termios()
-  tcgetattr(STDIN_FILENO, &saved)
-  var silent = saved
-  silent.c_lflag &= ~tcflag_t(ECHO)
-  tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
-  defer {
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-    FileHandle.standardError.write(Data("\n".utf8))
-  }
-  return Swift.readLine(strippingNewline: true)
+/// This computer's access gate.
+func accessGate() -> AccessGate {
+  AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
 }
 
 /// The one line a trainer or leader command calls before it reads any results: asks for the
 /// passphrase and exits 1 with a clear message unless it allows `role`.
 func requireRole(_ role: Role, language: Language) throws {
-  let gate = AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
-  let decision: AccessGate.Decision
-  do {
-    if case .notConfigured = try gate.check("", for: role, probeOnly: true) {
-      throw AccessMessage.notConfigured(role)
-    }
-    guard let passphrase = readPassphrase(prompt: AccessMessage.prompt(role).text(in: language)) else {
-      throw AccessMessage.noPassphrase
-    }
-    decision = try gate.check(passphrase, for: role)
-  } catch let error as AccessMessage {
-    printError(error.text(in: language), in: language)
-    throw ExitCode(1)
-  } catch let error as AccessError {
-    printError(error.text(in: language), in: language)
-    throw ExitCode(1)
+  try reportingErrors(in: language) {
+    try accessGate().admit(role) { readPassphrase(prompt: AccessMessage.prompt(role).text(in: language)) }
   }
-  switch decision {
-  case .granted: return
-  case .denied(let retryAfter): printError(AccessMessage.wrong(retryAfter).text(in: language), in: language)
-  case .locked(let wait): printError(AccessError.locked(wait: wait).text(in: language), in: language)
-  case .notConfigured(let role):
-    printError(AccessMessage.notConfigured(role).text(in: language), in: language)
-  }
-  throw ExitCode(1)
 }
 
 /// `papi-train access setup|status`: the trainer and leader passphrases of this computer.
@@ -86,13 +51,13 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reportingErrors(in: language) {
-        let gate = AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
+        let gate = accessGate()
         var current: String?
         if let authority = try gate.authorityForChange(of: role) {
-          current = readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
+          current = Terminal.readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
         }
-        guard let first = readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),
-          let second = readSecretLine(prompt: AccessMessage.repeatPrompt.text(in: language))
+        guard let first = Terminal.readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),
+          let second = Terminal.readSecretLine(prompt: AccessMessage.repeatPrompt.text(in: language))
         else { throw AccessMessage.noPassphrase }
         guard first == second else { throw AccessError.mismatch }
         try gate.setPassphrase(first, for: role, current: current)
@@ -110,8 +75,7 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reportingErrors(in: language) {
-        let store = AccessStore.default(environment: ProcessInfo.processInfo.environment)
-        let contents = try store.load()
+        let contents = try accessGate().store.load()
         for role in Role.guarded {
           print(AccessMessage.status(role, isSet: contents.hash(for: role) != nil).text(in: language))
         }
@@ -154,21 +118,7 @@ struct SignCommand: ParsableCommand {
       if printKey { print(machineKey.publicKeyText) }
       guard !files.isEmpty || printKey else { throw AccessMessage.nothingToSign }
       for file in files {
-        let fileURL = URL(fileURLWithPath: file)
-        if FileManager.default.fileExists(atPath: file + "-wal"),
-          let size = try? FileManager.default.attributesOfItem(atPath: file + "-wal")[.size] as? Int, size > 0
-        {
-          throw AccessMessage.walPending(file)
-        }
-        let signature = try FileSignature.sign(
-          fileURL, with: machineKey, machine: FileSignature.hostName, at: Date())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-          try encoder.encode(signature).write(to: URL(fileURLWithPath: file + ".sig"), options: .atomic)
-        } catch {
-          throw AccessError.unwritable(file + ".sig", error.localizedDescription)
-        }
+        try FileSignature.signFile(atPath: file, with: machineKey)
         print(AccessMessage.signed(file).text(in: language))
       }
     }
@@ -193,112 +143,11 @@ struct VerifyCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOption.language
-    var allGood = true
-    try reportingErrors(in: language) {
-      var trusted: Set<String>?
-      if let trust {
-        guard let text = FileManager.default.contents(atPath: trust) else {
-          throw AccessError.unreadable(trust)
-        }
-        trusted = Set(
-          String(decoding: text, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.split(separator: "#").first.map(String.init) ?? "" }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-      }
-      for file in files {
-        let line: AccessMessage
-        if let data = FileManager.default.contents(atPath: file) {
-          if let signatureData = FileManager.default.contents(atPath: file + ".sig") {
-            if let signature = try? JSONDecoder().decode(FileSignature.self, from: signatureData) {
-              line = .verdict(file, signature.verdict(for: data, trusted: trusted))
-            } else {
-              line = .verdict(file, .badSignature)
-            }
-          } else {
-            line = .unsigned(file)
-          }
-        } else {
-          line = .missing(file)
-        }
-        if case .verdict(_, .intact) = line {} else { allGood = false }
-        print(line.text(in: language))
-      }
+    let verdicts = try reportingErrors(in: language) {
+      let trusted = try trust.map(FileSignature.trustedKeys(fromFile:))
+      return files.map { FileSignature.check(fileAtPath: $0, trusted: trusted) }
     }
-    if !allGood { throw ExitCode(1) }
-  }
-}
-
-/// The messages of access, sign and verify, Vietnamese first.
-enum AccessMessage: Error, LocalizedMessage {
-  case prompt(Role)
-  case currentPrompt(Role)
-  case newPrompt(Role)
-  case repeatPrompt
-  case noPassphrase
-  case notConfigured(Role)
-  case wrong(Int)
-  case set(Role, String)
-  case status(Role, isSet: Bool)
-  case failures(Int)
-  case nothingToSign
-  case walPending(String)
-  case signed(String)
-  case verdict(String, FileSignature.Verdict)
-  case unsigned(String)
-  case missing(String)
-
-  func text(in language: Language) -> String {
-    let vi = language == .vietnamese
-    let name = { (role: Role) in AccessError.name(role, vi) }
-    switch self {
-    case .prompt(let role):
-      return vi ? "Mật khẩu \(name(role)): " : "\(role.rawValue.capitalized) passphrase: "
-    case .currentPrompt(let role):
-      return vi ? "Mật khẩu hiện tại của \(name(role)): " : "Current \(role.rawValue) passphrase: "
-    case .newPrompt(let role):
-      return vi ? "Mật khẩu mới của \(name(role)): " : "New \(role.rawValue) passphrase: "
-    case .repeatPrompt: return vi ? "Nhập lại: " : "Again: "
-    case .noPassphrase: return vi ? "không có mật khẩu nào được nhập" : "no passphrase was given"
-    case .notConfigured(let role):
-      return vi
-        ? "lệnh này dành cho \(name(role)), nhưng máy này chưa đặt mật khẩu; đặt bằng: papi-train access setup --role \(role == .official ? "trainer" : role.rawValue)"
-        : "this command is for a \(role.rawValue), but no passphrase is set on this computer; set one with: papi-train access setup --role \(role == .official ? "trainer" : role.rawValue)"
-    case .wrong(let seconds):
-      return vi ? "sai mật khẩu; thử lại sau \(seconds) giây" : "wrong passphrase; try again in \(seconds) s"
-    case .set(let role, let path):
-      return vi
-        ? "Đã đặt mật khẩu \(name(role)) (chỉ lưu mã băm, trong \(path))."
-        : "The \(role.rawValue) passphrase is set (only a hash is kept, in \(path))."
-    case .status(let role, let isSet):
-      return vi
-        ? "\(name(role)): \(isSet ? "đã đặt mật khẩu" : "chưa có mật khẩu")"
-        : "\(role.rawValue): \(isSet ? "passphrase set" : "no passphrase")"
-    case .failures(let count):
-      return vi ? "\(count) lần nhập sai liên tiếp gần đây" : "\(count) wrong tries in a row lately"
-    case .nothingToSign: return vi ? "hãy nêu tệp cần ký" : "name the files to sign"
-    case .walPending(let file):
-      return vi
-        ? "\(file) còn tệp -wal chưa gộp: hãy đóng chương trình đang mở tệp này rồi ký lại"
-        : "\(file) has a -wal file not yet merged: close whatever has it open, then sign again"
-    case .signed(let file): return vi ? "Đã ký \(file) → \(file).sig" : "Signed \(file) → \(file).sig"
-    case .verdict(let file, let verdict):
-      switch verdict {
-      case .intact(let machine, let signedAt, let key):
-        return vi
-          ? "\(file): NGUYÊN VẸN, ký trên máy \(machine) lúc \(signedAt), khoá \(key)"
-          : "\(file): INTACT, signed on \(machine) at \(signedAt), key \(key)"
-      case .altered:
-        return vi ? "\(file): ĐÃ BỊ THAY ĐỔI sau khi ký" : "\(file): ALTERED since it was signed"
-      case .badSignature:
-        return vi ? "\(file): CHỮ KÝ SAI hoặc hỏng (\(file).sig)" : "\(file): BAD SIGNATURE in \(file).sig"
-      case .untrusted(let key, let machine):
-        return vi
-          ? "\(file): nguyên vẹn nhưng KHOÁ KHÔNG ĐƯỢC TIN CẬY (\(key), máy \(machine))"
-          : "\(file): intact but signed with an UNTRUSTED key (\(key), machine \(machine))"
-      }
-    case .unsigned(let file):
-      return vi ? "\(file): CHƯA KÝ (không có \(file).sig)" : "\(file): UNSIGNED (no \(file).sig)"
-    case .missing(let file): return vi ? "\(file): không có tệp này" : "\(file): no such file"
-    }
+    printLines(verdicts.map { $0.text(in: language) })
+    if !verdicts.allSatisfy(\.isIntact) { throw ExitCode(1) }
   }
 }

@@ -4,6 +4,7 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import Toolkit
 import Units
 
 /// `papi-train demo-data`: a generated province to look at, kept apart from real results.
@@ -63,7 +64,7 @@ struct DemoDataCommand: ParsableCommand {
     let loaded = CurriculumLoader().load(
       path: coursesOption.courses, cache: .default(environment: ProcessInfo.processInfo.environment))
     guard let library = loaded.library, loaded.isValid else {
-      printError(ShellCommandMessage.coursesInvalid(coursesOption.courses).text(in: language), in: language)
+      printError(CLIMessage.coursesInvalid(coursesOption.courses).text(in: language), in: language)
       throw ExitCode(1)
     }
     let units = try? UnitHierarchy.load(path: unitsOption.path)
@@ -78,8 +79,12 @@ struct DemoDataCommand: ParsableCommand {
       let counts = try province.write(
         to: directory, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
       if let unitsOut {
-        try province.units(extending: units).csvText().write(
-          toFile: unitsOut, atomically: true, encoding: .utf8)
+        let text = try province.units(extending: units).csvText()
+        do {
+          try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: unitsOut))
+        } catch {
+          throw UnitsError.fileSystem(path: unitsOut, message: error.reason)
+        }
       }
       print(
         DemoDataMessage.written(
@@ -95,19 +100,6 @@ struct DemoDataCommand: ParsableCommand {
     } catch let error as UnitsError {
       printError(error.text(in: language), in: language)
       throw ExitCode(1)
-    }
-  }
-}
-
-enum DemoDataMessage: LocalizedMessage {
-  case written(communes: Int, officials: Int, attempts: Int, answers: Int, folder: String)
-
-  func text(in language: Language) -> String {
-    switch (self, language) {
-    case (.written(let c, let o, let a, let n, let folder), .vietnamese):
-      "Đã tạo \(c) xã, \(o) cán bộ, \(a) lượt làm bài, \(n) câu trả lời trong \(folder)."
-    case (.written(let c, let o, let a, let n, let folder), .english):
-      "Wrote \(c) communes, \(o) officials, \(a) attempts, \(n) answers in \(folder)."
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Units
 
 #if canImport(Glibc)
   import Glibc

@@ -7,6 +7,7 @@ import Localization
 import Shell
 import TerminalUI
 import Units
+import UserFolders
 
 /// `papi-train shell` (the default): the interactive shell for officials, on the shipped Courses/,
 /// the commune list in AdministrativeUnits/ and the results in Results/.
@@ -49,7 +50,7 @@ struct ShellCommand: ParsableCommand {
       for diagnostic in loaded.errors.prefix(20) {
         FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
       }
-      printError(ShellCommandMessage.coursesInvalid(courses).text(in: language), in: language)
+      printError(CLIMessage.coursesInvalid(courses).text(in: language), in: language)
       throw ExitCode(1)
     }
     let hierarchy = try reportingErrors(in: language) { try UnitHierarchy.load(path: units.path) }
@@ -59,7 +60,8 @@ struct ShellCommand: ParsableCommand {
     let reader: any LineReader =
       terminal.isInteractive
       ? ReadlineLineReader(
-        historyURL: ReadlineLineReader.defaultHistoryURL(environment: ProcessInfo.processInfo.environment))
+        historyURL: UserFolder.state.url(environment: ProcessInfo.processInfo.environment)
+          .appendingPathComponent("history"))
       : PlainLineReader(output: output)
     var nextSeed = seed
     let configuration = ShellSession.Configuration(
@@ -87,18 +89,5 @@ struct ShellCommand: ParsableCommand {
     let session = ShellSession(configuration: configuration, reader: reader, output: output)
     let status = session.run()
     if status != 0 { throw ExitCode(status) }
-  }
-}
-
-enum ShellCommandMessage: LocalizedMessage {
-  case coursesInvalid(String)
-
-  func text(in language: Language) -> String {
-    switch (self, language) {
-    case (.coursesInvalid(let path), .vietnamese):
-      "Các khoá học trong \(path) có lỗi; hãy chạy 'papi-train lint \(path)'."
-    case (.coursesInvalid(let path), .english):
-      "The courses in \(path) have errors; run 'papi-train lint \(path)'."
-    }
   }
 }

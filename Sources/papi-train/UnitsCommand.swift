@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gradebook
 import Localization
+import TerminalUI
 import Units
 
 /// `papi-train units import|list`: the administrative-unit list.
@@ -37,30 +38,9 @@ struct UnitsCommand: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reportingErrors(in: language) {
-        let data: Data
-        do {
-          data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-          throw UnitsError.fileSystem(path: file, message: error.localizedDescription)
-        }
-        let units = try StatisticsOfficeList.parse(data, path: file)
-        let destination = output ?? unitsOption.path
-        if FileManager.default.fileExists(atPath: destination), !replace {
-          throw UnitsError.invalidFile(path: destination, line: 1, problem: .fileExists)
-        }
-        do {
-          let folder = URL(fileURLWithPath: destination).deletingLastPathComponent()
-          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-          try Data(units.csvText().utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
-        } catch {
-          throw UnitsError.fileSystem(path: destination, message: error.localizedDescription)
-        }
-        let count = { (level: UnitLevel) in units.units.filter { $0.level == level }.count }
-        print(
-          UnitsMessage.written(
-            provinces: count(.province), districts: count(.district), communes: count(.commune),
-            path: destination
-          ).text(in: language))
+        let written = try StatisticsOfficeList.importFile(
+          atPath: file, to: output ?? unitsOption.path, replacing: replace)
+        print(written.text(in: language))
       }
     }
   }
@@ -80,53 +60,10 @@ struct UnitsCommand: ParsableCommand {
       let language = languageOption.language
       try reportingErrors(in: language) {
         let units = try UnitHierarchy.load(path: unitsOption.path)
-        guard let province else {
-          let rows = units.provinces.map { unit in
-            [
-              unit.code.rawValue, unit.name,
-              UnitsMessage.communeCount(units.communes(in: unit.code).count).text(in: language),
-            ]
-          }
-          for line in tableLines(rows) { print(line) }
-          return
-        }
-        // A spreadsheet may have turned "04" into "4".
-        let code = try UnitCode(province.count == 1 ? "0" + province : province)
-        guard let unit = units.unit(code), unit.level == .province else {
-          throw GradebookCommandError.unknownProvince(province)
-        }
-        let count = UnitsMessage.communeCount(units.communes(in: code).count).text(in: language)
-        print("\(unit.code)  \(unit.name)  (\(count))")
-        var rows: [[String]] = []
-        func add(_ parent: UnitCode, depth: Int) {
-          for child in units.children(of: parent) {
-            rows.append([String(repeating: "  ", count: depth) + child.code.rawValue, child.name])
-            add(child.code, depth: depth + 1)
-          }
-        }
-        add(code, depth: 1)
-        for line in tableLines(rows) { print(line) }
+        guard let province else { return printLines(TextTable(units.provinceRows(language: language)).lines) }
+        let listing = units.provinceListing(try units.province(province), language: language)
+        printLines([listing.heading] + TextTable(listing.rows).lines)
       }
-    }
-  }
-}
-
-/// The units commands' messages.
-enum UnitsMessage: LocalizedMessage {
-  case written(provinces: Int, districts: Int, communes: Int, path: String)
-  case communeCount(Int)
-
-  func text(in language: Language) -> String {
-    switch (self, language) {
-    case (.written(let p, let d, let c, let path), .vietnamese):
-      d > 0
-        ? "Đã ghi \(p) tỉnh, \(d) huyện, \(c) xã vào \(path)." : "Đã ghi \(p) tỉnh, \(c) xã vào \(path)."
-    case (.written(let p, let d, let c, let path), .english):
-      d > 0
-        ? "Wrote \(p) provinces, \(d) districts, \(c) communes to \(path)."
-        : "Wrote \(p) provinces, \(c) communes to \(path)."
-    case (.communeCount(let count), .vietnamese): "\(count) đơn vị cấp xã"
-    case (.communeCount(let count), .english): "\(count) commune-level units"
     }
   }
 }

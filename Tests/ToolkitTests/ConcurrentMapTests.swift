@@ -12,3 +12,11 @@ import Toolkit
     #expect(concurrentMap([41]) { $0 + 1 } == [42])
   }
 }
+
+@Suite struct BackgroundValueTests {
+  @Test func theValueIsWorkedOutOnceAndReadAsOftenAsNeeded() {
+    let value = BackgroundValue { (1...1_000).reduce(0, +) }
+    #expect(value.value == 500_500)
+    #expect(value.value == 500_500)
+  }
+}

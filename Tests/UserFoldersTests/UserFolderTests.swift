@@ -19,6 +19,10 @@ import UserFolders
     #expect(UserFolder.config.url(environment: environment).path == "/home/mai/.config/papi-train")
     #expect(UserFolder.data.url(environment: environment).path == "/home/mai/.local/share/papi-train")
     #expect(UserFolder.cache.url(environment: environment).path == "/home/mai/.cache/papi-train")
+    #expect(UserFolder.state.url(environment: environment).path == "/home/mai/.local/state/papi-train")
+    #expect(
+      UserFolder.state.url(environment: ["XDG_STATE_HOME": "/s", "HOME": "/home/mai"]).path == "/s/papi-train"
+    )
   }
 
   @Test func withoutHomeTheAccountsHomeFolderIsUsed() {

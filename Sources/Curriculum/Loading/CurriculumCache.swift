@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Toolkit
 import UserFolders
 
 /// Courses already loaded and validated, kept on disk under the hash of everything they were read
@@ -73,12 +74,7 @@ public struct CurriculumCache: Sendable {
     guard (try? fileManager.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
       let data = try? JSONEncoder().encode(Entry(library: loaded.library, diagnostics: loaded.diagnostics))
     else { return }
-    let temporary = directory.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-    if fileManager.createFile(atPath: temporary.path, contents: data),
-      rename(temporary.path, url(for: key).path) != 0
-    {
-      try? fileManager.removeItem(at: temporary)
-    }
+    try? AtomicFile.write(data, to: url(for: key))
     func modified(_ file: URL) -> Date {
       (try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
         ?? .distantPast

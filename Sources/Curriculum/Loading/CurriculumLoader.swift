@@ -1,6 +1,5 @@
-import Dispatch
 import Foundation
-import Synchronization
+import Toolkit
 
 /// What loading a Courses/ folder produced: the library (when the files could be read at all) and
 /// every problem found, errors and warnings, in file order.
@@ -115,23 +114,14 @@ public struct CurriculumLoader: Sendable {
   private static func loadCourses(in folders: [(url: URL, display: String)], into log: DiagnosticLog)
     -> [Course]
   {
-    let loaded = Mutex([(course: Course?, diagnostics: [Diagnostic])?](repeating: nil, count: folders.count))
-    let next = Atomic(0)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, folders.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let index = next.add(1, ordering: .relaxed).oldValue
-        guard index < folders.count else { break }
-        let courseLog = DiagnosticLog()
-        let course = CourseLoader(
-          directory: folders[index].url, displayPath: folders[index].display, log: courseLog,
-          fileManager: FileManager()
-        ).load()
-        loaded.withLock { $0[index] = (course, courseLog.diagnostics) }
-      }
+    let loaded = concurrentMap(folders) { folder in
+      let courseLog = DiagnosticLog()
+      let course = CourseLoader(
+        directory: folder.url, displayPath: folder.display, log: courseLog, fileManager: FileManager()
+      ).load()
+      return (course: course, diagnostics: courseLog.diagnostics)
     }
-    return loaded.withLock { $0 }.compactMap { result in
-      guard let result else { return nil }
+    return loaded.compactMap { result in
       log.append(result.diagnostics)
       return result.course
     }

@@ -25,10 +25,12 @@ public struct CSVRecord: Sendable, Hashable {
 /// with one, from "Unicode text"), comma, semicolon or tab separated (guessed from the first
 /// lines), RFC 4180 quoting with line breaks inside quotes, CRLF or LF line ends.
 public enum CSVReader {
-  /// The records of `data`, read from the file at `path` (named in errors).
-  public static func read(_ data: Data, path: String) throws -> [CSVRecord] {
+  /// The records of `data`, read from the file at `path` (named in errors), fields split on
+  /// `separator`, else on the one guessed from the first lines.
+  public static func read(_ data: Data, path: String, separator: Unicode.Scalar? = nil) throws -> [CSVRecord]
+  {
     let text = try decode(data, path: path)
-    let separator = guessSeparator(text)
+    let separator = separator ?? guessSeparator(text)
     var records: [CSVRecord] = []
     var fields: [String] = []
     var field = ""

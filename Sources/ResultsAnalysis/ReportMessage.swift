@@ -1,135 +1,9 @@
-import Curriculum
 import Foundation
-import Gradebook
 import Insight
 import Localization
-import ResultsAnalysis
-import Units
-import VietnameseText
 
-/// Prints a group's weak areas, gain and item statistics as terminal text.
-struct GroupReportPrinter {
-  var insight: GroupInsight
-  var library: CourseLibrary
-  var language: Language
-  var threshold: Double
-  /// Official id → name.
-  var names: [String: String]
-
-  private var taxonomy: Taxonomy { library.taxonomy }
-
-  private func name(_ code: String) -> String { taxonomy.entry(for: code)?.name.text(in: language) ?? code }
-
-  /// A mastery figure as a user reads it: "62% (48–74%, 41 answers)", or "insufficient data (3 answers)".
-  func describe(_ mastery: Mastery) -> String {
-    ReportMessage.mastery(mastery).text(in: language)
-  }
-
-  func printWeak() {
-    print("")
-    var rows = [
-      [ReportMessage.columnCode.text(in: language), ReportMessage.columnMastery.text(in: language)]
-    ]
-    for dimension in taxonomy.dimensions {
-      guard let mastery = insight.mastery.byCode[dimension.code] else { continue }
-      rows.append(["\(dimension.code) \(dimension.name.text(in: language))", describe(mastery)])
-    }
-    for line in tableLines(rows) { print(line) }
-    let titles = Dictionary(
-      library.courses.flatMap(\.areas).map { ($0.id, $0.title.text(in: language)) },
-      uniquingKeysWith: { first, _ in first })
-    if !insight.mastery.byArea.isEmpty {
-      print("")
-      var areaRows = [
-        [ReportMessage.columnArea.text(in: language), ReportMessage.columnMastery.text(in: language)]
-      ]
-      for (area, mastery) in insight.mastery.byArea.sorted(by: { $0.key < $1.key }) {
-        areaRows.append([titles[area] ?? area, describe(mastery)])
-      }
-      for line in tableLines(areaRows) { print(line) }
-    }
-    print("")
-    guard !insight.weakAreas.isEmpty else {
-      print(ReportMessage.noWeakAreas(threshold).text(in: language))
-      return
-    }
-    print(ReportMessage.weakHeading(threshold).text(in: language))
-    let positions = Dictionary(
-      library.positions.map { ($0.id, $0.name.text(in: language)) }, uniquingKeysWith: { first, _ in first })
-    for area in insight.weakAreas {
-      let verdict = ReportMessage.verdict(area.verdict).text(in: language)
-      print("• \(area.code) \(name(area.code)): \(describe(area.mastery)) — \(verdict)")
-      if !area.lessons.isEmpty {
-        print("    " + ReportMessage.lessons(Array(area.lessons.prefix(6))).text(in: language))
-      }
-      if !area.questionsToReview.isEmpty {
-        print("    " + ReportMessage.questions(Array(area.questionsToReview.prefix(8))).text(in: language))
-      }
-      if !area.positions.isEmpty {
-        let who = area.positions.prefix(3).map { positions[$0] ?? $0 }
-        print("    " + ReportMessage.responsible(who).text(in: language))
-      }
-    }
-  }
-
-  func printGain() {
-    print("")
-    guard !insight.gains.isEmpty else {
-      print(ReportMessage.noGain.text(in: language))
-      return
-    }
-    var rows = [ReportMessage.gainColumns.text(in: language).split(separator: "|").map(String.init)]
-    for gain in insight.gains {
-      rows.append([
-        names[gain.officialID] ?? gain.officialID, gain.courseID, percent(gain.gain.pre),
-        percent(gain.gain.post),
-        signed(gain.gain.absolute), gain.gain.normalized.map { String(format: "%.2f", $0) } ?? "—",
-      ])
-    }
-    if let mean = insight.meanGain {
-      rows.append([
-        ReportMessage.mean.text(in: language), "", percent(mean.pre), percent(mean.post),
-        signed(mean.absolute),
-        mean.normalized.map { String(format: "%.2f", $0) } ?? "—",
-      ])
-    }
-    for line in tableLines(rows) { print(line) }
-  }
-
-  func printItems() {
-    guard !insight.items.isEmpty else {
-      print("")
-      print(ReportMessage.noItems.text(in: language))
-      return
-    }
-    for quiz in insight.items.keys.sorted() {
-      let analysis = insight.items[quiz]!
-      print("")
-      print(ReportMessage.quizHeading(quiz, attempts: analysis.attempts).text(in: language))
-      print(
-        ReportMessage.testStatistics(
-          alpha: analysis.alpha, errorRatio: analysis.errorRatio, standardError: analysis.standardError
-        ).text(in: language))
-      var rows = [ReportMessage.itemColumns.text(in: language).split(separator: "|").map(String.init)]
-      for item in analysis.items {
-        rows.append([
-          item.questionID, String(item.attempts), String(format: "%.0f%%", item.facility * 100),
-          String(format: "%.2f", item.standardDeviation),
-          item.discriminationIndex.map { String(format: "%.1f", $0) } ?? "—",
-          item.discriminativeEfficiency.map { String(format: "%.1f", $0) } ?? "—",
-          item.flags.map { ReportMessage.flag($0).text(in: language) }.joined(separator: ", "),
-        ])
-      }
-      for line in tableLines(rows) { print(line) }
-    }
-  }
-
-  private func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
-  private func signed(_ share: Double) -> String { String(format: "%+.0f", share * 100) }
-}
-
-/// Every message of the `report` commands, Vietnamese first.
-enum ReportMessage: Error, LocalizedMessage {
+/// Every message of the reports (`papi-train report`), Vietnamese first.
+public enum ReportMessage: Error, MessageCatalogue, Equatable {
   case unknownDimension(String, known: [String])
   case unknownUnit(String)
   case unreadable(String, String)
@@ -152,13 +26,15 @@ enum ReportMessage: Error, LocalizedMessage {
   case noCommunes
   case legend
   case weakList(String, [String])
-  case dashboardTitle(units: UnitHierarchy?, within: String?)
+  /// The readiness title, for the place `--in` named (nil: the whole folder).
+  case dashboardTitle(place: String?)
   case scopeClass(String)
   case scopeCommune(String)
   case scopeOfficial(String, String)
   case basis(answers: Int, officials: Int)
   case unknownQuestions(Int)
-  case mastery(Mastery)
+  /// A mastery figure: its estimate with its interval, or insufficient data.
+  case mastery(estimate: Double?, lower: Double, upper: Double, answers: Int)
   case columnCode, columnMastery, columnArea
   case noWeakAreas(Double)
   case weakHeading(Double)
@@ -175,7 +51,7 @@ enum ReportMessage: Error, LocalizedMessage {
   case itemColumns
   case flag(ItemAnalysis.Item.Flag)
 
-  func text(in language: Language) -> String {
+  public func text(in language: Language) -> String {
     let vi = language == .vietnamese
     switch self {
     case .unknownDimension(let code, let known):
@@ -238,6 +114,9 @@ enum ReportMessage: Error, LocalizedMessage {
         problem = vi ? "chỉ số \(code) có hai lần" : "dimension \(code) appears twice"
       case .empty:
         problem = vi ? "tệp không có điểm nào" : "the file holds no scores"
+      case .unterminatedQuote:
+        problem =
+          vi ? "dấu ngoặc kép mở ở đây không được đóng" : "a quotation mark opened here is never closed"
       }
       return "\(error.path):\(error.line): \(problem)"
     case .wrote(let path):
@@ -252,8 +131,7 @@ enum ReportMessage: Error, LocalizedMessage {
         : "Score 1–10 = 1 + 9 × share right (recent answers weigh more); (%) = share of officials assessed; — = insufficient data (under 20 answers or 3 officials)."
     case .weakList(let commune, let codes):
       return (vi ? "Cần bồi dưỡng — \(commune): " : "To train — \(commune): ") + codes.joined(separator: "; ")
-    case .dashboardTitle(let units, let within):
-      let place = within.flatMap { code in (try? UnitCode(code)).flatMap { units?.unit($0)?.name } }
+    case .dashboardTitle(let place):
       if let place { return vi ? "Mức sẵn sàng PAPI — \(place)" : "PAPI readiness — \(place)" }
       return vi ? "Mức sẵn sàng PAPI theo xã" : "PAPI readiness by commune"
     case .scopeClass(let id):
@@ -270,15 +148,12 @@ enum ReportMessage: Error, LocalizedMessage {
       return vi
         ? "\(count) câu trả lời cho câu hỏi không còn trong khoá học, không tính."
         : "\(count) answers to questions no longer in the courses are left out."
-    case .mastery(let mastery):
-      guard !mastery.isInsufficient, let estimate = mastery.estimate else {
-        return vi
-          ? "chưa đủ dữ liệu (\(mastery.answers) câu trả lời)"
-          : "insufficient data (\(mastery.answers) answers)"
+    case .mastery(let estimate, let lower, let upper, let answers):
+      guard let estimate else {
+        return vi ? "chưa đủ dữ liệu (\(answers) câu trả lời)" : "insufficient data (\(answers) answers)"
       }
-      let range = String(
-        format: "%.0f%% (%.0f–%.0f%%", estimate * 100, mastery.lower * 100, mastery.upper * 100)
-      return range + (vi ? ", \(mastery.answers) câu trả lời)" : ", \(mastery.answers) answers)")
+      let range = String(format: "%.0f%% (%.0f–%.0f%%", estimate * 100, lower * 100, upper * 100)
+      return range + (vi ? ", \(answers) câu trả lời)" : ", \(answers) answers)")
     case .columnCode:
       return vi ? "Chỉ số" : "Dimension"
     case .columnArea:
@@ -337,5 +212,42 @@ enum ReportMessage: Error, LocalizedMessage {
         return vi ? "phân biệt âm (kiểm tra đáp án)" : "negative discrimination (check the key)"
       }
     }
+  }
+}
+
+extension ReportMessage {
+  /// A mastery figure as a user reads it: "62% (48–74%, 41 answers)", or "insufficient data (3 answers)".
+  public static func describing(_ mastery: Mastery) -> ReportMessage {
+    .mastery(
+      estimate: mastery.isInsufficient ? nil : mastery.estimate, lower: mastery.lower, upper: mastery.upper,
+      answers: mastery.answers)
+  }
+
+  /// One of every case, for the test that renders every message in both languages.
+  public static var samples: [ReportMessage] {
+    let error = { (problem: ProvinceScores.ParseError.Problem) in
+      ReportMessage.provinceScores(ProvinceScores.ParseError(path: "diem.csv", line: 2, problem: problem))
+    }
+    return [
+      .unknownDimension("D12", known: ["D1", "D2"]), .unknownUnit("99"), .unreadable("03637", "disk I/O"),
+      .coursesUnreadable("Courses", ["Courses/x.yaml:1:1: bad"]), .badThreshold(2), .badClass("x"),
+      .badDate("15/10/2026"), .emptyPeriod("2026-10-02", "2026-10-01"), .unknownQuiz("q"), .noScope,
+      .noResults("03637"), .unknownOfficial("Hoa", "03637"),
+      .ambiguousOfficial("Hoa", ["Hoa (1)", "Hoa (2)"]),
+      .cannotWrite("a.html", "Permission denied"), .cannotRead("a.csv"), .notUTF8("a.csv"),
+      error(.columns("D1")), error(.unknownDimension("D9")), error(.notANumber("abc")),
+      error(.outOfScale(11, 1...10)), error(.duplicate("D1")), error(.empty), error(.unterminatedQuote),
+      .wrote("a.html"), .asOf("2026-10-15"), .noCommunes, .legend, .weakList("Xã Khoen On", ["D5 Thủ tục"]),
+      .dashboardTitle(place: nil), .dashboardTitle(place: "Tỉnh Lai Châu"), .scopeClass("C1"),
+      .scopeCommune("03637"), .scopeOfficial("Hoa", "03637"), .basis(answers: 40, officials: 3),
+      .unknownQuestions(2), .mastery(estimate: nil, lower: 0, upper: 1, answers: 3),
+      .mastery(estimate: 0.62, lower: 0.48, upper: 0.74, answers: 41), .columnCode, .columnMastery,
+      .columnArea, .noWeakAreas(0.7), .weakHeading(0.7), .verdict(.weak), .verdict(.possiblyWeak),
+      .verdict(.adequate), .verdict(.insufficientData), .lessons(["oss-l01"]), .questions(["oss-q01"]),
+      .responsible(["Chủ tịch"]), .noGain, .gainColumns, .mean, .noItems,
+      .quizHeading("oss-pretest", attempts: 4),
+      .testStatistics(alpha: 71.2, errorRatio: 53.7, standardError: nil), .itemColumns, .flag(.tooEasy),
+      .flag(.tooHard), .flag(.negativeDiscrimination),
+    ]
   }
 }

@@ -4,11 +4,12 @@ import Synchronization
 /// A value worked out on another thread from the moment it is made, for work that does not
 /// depend on what the command does meanwhile (loading the courses while the passphrase is
 /// typed and checked). ``value`` waits for it.
-final class BackgroundValue<Value: Sendable>: Sendable {
+public final class BackgroundValue<Value: Sendable>: Sendable {
   private let result = Mutex<Value?>(nil)
   private let done = DispatchSemaphore(value: 0)
 
-  init(_ make: @escaping @Sendable () -> Value) {
+  /// Starts working out the value on another thread.
+  public init(_ make: @escaping @Sendable () -> Value) {
     DispatchQueue.global(qos: .userInitiated).async {
       let made = make()
       self.result.withLock { $0 = made }
@@ -17,7 +18,7 @@ final class BackgroundValue<Value: Sendable>: Sendable {
   }
 
   /// The value, once worked out.
-  var value: Value {
+  public var value: Value {
     done.wait()
     done.signal()
     return result.withLock { $0! }

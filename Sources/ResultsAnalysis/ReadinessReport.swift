@@ -1,0 +1,228 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Insight
+import Localization
+import Reporting
+import TerminalUI
+import Units
+import VietnameseText
+
+/// What `report readiness` is asked for, beyond the shared ``ReportRequest``.
+public struct ReadinessRequest: Sendable {
+  /// How communes are ordered.
+  public enum Order: String, Sendable, CaseIterable {
+    /// By the mean of the shown dimensions' scores, weakest or strongest first (communes with no
+    /// score at all last).
+    case weakest, strongest
+    /// By name (diacritics folded), or by code.
+    case name, code
+  }
+
+  /// Only communes under this province or district.
+  public var within: String?
+  /// Only these communes (each then gets its bar chart).
+  public var communes: [String]
+  /// Only these dimensions (`D5`, any case).
+  public var dimensions: [String]
+  public var order: Order
+  /// Only the first communes.
+  public var limit: Int?
+  /// The province's published PAPI scores (CSV), for priorities.
+  public var provinceScores: String?
+
+  public init(
+    within: String? = nil, communes: [String] = [], dimensions: [String] = [], order: Order = .weakest,
+    limit: Int? = nil, provinceScores: String? = nil
+  ) {
+    self.within = within
+    self.communes = communes
+    self.dimensions = dimensions
+    self.order = order
+    self.limit = limit
+    self.provinceScores = provinceScores
+  }
+}
+
+/// The readiness report: every commune (of the scope asked) against every dimension (shown), in
+/// the order asked, with priorities when the province's scores are given. The JSON document, the
+/// dashboard and the terminal view are drawn from it.
+public struct ReadinessReport: Sendable {
+  public var request: ReadinessRequest
+  public var context: ReportContext
+  public var survey: ReadinessSurvey
+  /// The communes shown, in order.
+  public var rows: [ReadinessSurvey.Commune]
+  /// The dimensions shown (nil: all).
+  public var shownDimensions: [String]?
+  public var priorities: [Priority]?
+  public var title: String
+  public var language: Language
+
+  /// The units file for names: one named on purpose (`explicit`) must load; without one, the
+  /// default file is used when it exists, else communes show their codes.
+  public static func units(path: String, explicit: Bool) throws -> UnitHierarchy? {
+    explicit || FileManager.default.fileExists(atPath: path) ? try UnitHierarchy.load(path: path) : nil
+  }
+
+  /// Reads the results folder and works the report out.
+  public init(
+    request: ReadinessRequest, context: ReportContext, directory: ResultsDirectory, units: UnitHierarchy?,
+    cache: ScanCache?, usesStoredSums: Bool, language: Language
+  ) throws {
+    let taxonomy = context.index.library.taxonomy
+    for code in request.dimensions
+    where !taxonomy.dimensions.contains(where: { $0.code == code.uppercased() }) {
+      throw ReportMessage.unknownDimension(code, known: taxonomy.dimensions.map(\.code))
+    }
+    let communeCodes = try request.communes.map { try CommuneCode($0) }
+    let survey = try ReadinessSurvey.run(
+      directory: directory, index: context.index, units: units,
+      communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
+      reference: context.reference, cache: cache, usesStoredSums: usesStoredSums)
+    var place: String?
+    if let within = request.within {
+      guard let unit = units?.unit(try UnitCode(within)) else { throw ReportMessage.unknownUnit(within) }
+      place = unit.name
+    }
+    let shown = request.dimensions.isEmpty ? nil : request.dimensions.map { $0.uppercased() }
+    let rows = Self.ordered(
+      survey.communes.filter { request.within == nil || $0.parentCodes.contains(request.within!) },
+      shown: shown, request: request)
+    self.priorities = try request.provinceScores.map { path in
+      let scores = try ProvinceScores.read(path: path, taxonomy: taxonomy)
+      return rankPriorities(
+        provinceScores: scores.scores, readiness: ReadinessSurvey.averages(of: rows, taxonomy: taxonomy),
+        scale: taxonomy.scale)
+    }
+    self.request = request
+    self.context = context
+    self.survey = survey
+    self.language = language
+    self.rows = rows
+    shownDimensions = shown
+    title = ReportMessage.dashboardTitle(place: place).text(in: language)
+  }
+
+  /// The communes whose results file could not be read, each as a message.
+  public var failures: [ReportMessage] {
+    survey.failures.map { .unreadable($0.communeCode, "\($0.error)") }
+  }
+
+  /// `papi-train.readiness/1`.
+  public func json(generatedAt: Date = Date()) throws -> String {
+    let document = ReportDocuments.Readiness(
+      survey: survey, communes: rows, library: context.index.library, rule: .group,
+      threshold: context.threshold, priorities: priorities, language: language, asOf: context.generated,
+      generatedAt: generatedAt)
+    return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
+  }
+
+  /// The self-contained HTML dashboard, with monthly trends and, when the folder holds several
+  /// classes, one point per class.
+  public func dashboard(directory: ResultsDirectory, cache: ScanCache?) throws -> String {
+    let communes = try request.communes.map { try CommuneCode($0) }
+    let scope = communes.isEmpty ? nil : communes
+    var trends = try ReadinessSurvey.trend(
+      directory: directory, index: context.index, communes: scope, selection: context.selection,
+      grouping: .month, reference: context.reference, cache: cache
+    ).map { (label: $0.group, mastery: $0.mastery) }
+    let classes = try classLabels(directory)
+    if classes.count > 1 {
+      trends += try ReadinessSurvey.trend(
+        directory: directory, index: context.index, communes: scope, selection: context.selection,
+        grouping: .trainingClass, reference: context.reference, cache: cache
+      ).compactMap { point in classes[point.group].map { (label: $0, mastery: point.mastery) } }
+    }
+    return DashboardRenderer().render(data(trends: trends))
+  }
+
+  /// The dashboard's data, without trends unless given.
+  func data(trends: [(label: String, mastery: MasteryReport)] = []) -> DashboardData {
+    DashboardData(
+      survey: survey, communes: rows, dimensions: shownDimensions, library: context.index.library,
+      trends: trends, priorities: priorities ?? [], title: title, language: language,
+      generated: context.generated)
+  }
+
+  /// Communes in the order asked, cut to the limit.
+  static func ordered(_ rows: [ReadinessSurvey.Commune], shown: [String]?, request: ReadinessRequest)
+    -> [ReadinessSurvey.Commune]
+  {
+    func mean(_ row: ReadinessSurvey.Commune) -> Double? {
+      let scores = row.readiness.dimensions.filter { shown?.contains($0.code) ?? true }.compactMap(\.score)
+      return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+    }
+    let sorted: [ReadinessSurvey.Commune]
+    switch request.order {
+    case .name:
+      sorted = rows.sorted {
+        ($0.name.matchKey(foldingDiacritics: true), $0.code) < (
+          $1.name.matchKey(foldingDiacritics: true), $1.code
+        )
+      }
+    case .code: sorted = rows.sorted { $0.code < $1.code }
+    case .weakest, .strongest:
+      let sign = request.order == .weakest ? 1.0 : -1.0
+      sorted = rows.sorted { a, b in
+        switch (mean(a), mean(b)) {
+        case (let x?, let y?): return (sign * x, a.code) < (sign * y, b.code)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        case (nil, nil): return a.code < b.code
+        }
+      }
+    }
+    return request.limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
+  }
+}
+
+extension ReadinessReport {
+  /// The terminal view: title, the table coloured in bands by `style`, the legend, bar charts for
+  /// the communes asked for, the weak areas of the first communes and the priorities.
+  public func terminalLines(style: Style) -> [String] {
+    let data = data()
+    let view = TerminalReadiness(style: style)
+    var lines = [data.title, ReportMessage.asOf(context.generated).text(in: language)]
+    guard !rows.isEmpty else { return lines + [ReportMessage.noCommunes.text(in: language)] }
+    lines += view.table(data)
+    lines.append(ReportMessage.legend.text(in: language))
+    if !request.communes.isEmpty {
+      for row in data.communes {
+        lines += ["", ([row.name] + row.parents).joined(separator: ", ")]
+        lines += view.bars(for: row, in: data)
+      }
+    }
+    lines += weakLines(shown: data.dimensions.map(\.code))
+    if !data.priorities.isEmpty { lines += ["", data.labels.priorities] + priorityTable(data) }
+    return lines
+  }
+
+  /// The weak areas of the communes shown first (all of them when asked for by code, else ten),
+  /// at most five each.
+  private func weakLines(shown: [String]) -> [String] {
+    let taxonomy = context.index.library.taxonomy
+    return rows.prefix(request.communes.isEmpty ? 10 : rows.count).compactMap { row in
+      let codes = row.weakCodes.filter { code in shown.contains { taxonomy.code(code, fallsUnder: $0) } }
+      guard !codes.isEmpty else { return nil }
+      let names = codes.prefix(5).map { "\($0) \(taxonomy.entry(for: $0)?.name.text(in: language) ?? "")" }
+      return ReportMessage.weakList(row.name, names + (codes.count > 5 ? ["…"] : [])).text(in: language)
+    }
+  }
+
+  private func priorityTable(_ data: DashboardData) -> [String] {
+    let taxonomy = context.index.library.taxonomy
+    var table = [
+      [data.labels.dimension, data.labels.provinceScore, data.labels.readiness, data.labels.urgency]
+    ]
+    for priority in data.priorities {
+      let name = taxonomy.entry(for: priority.code)?.name.text(in: language) ?? ""
+      table.append([
+        "\(priority.code) \(name)", String(format: "%.2f", priority.provinceScore),
+        priority.readiness.map { String(format: "%.1f", $0) } ?? data.labels.insufficient,
+        String(Int((priority.urgency * 100).rounded())),
+      ])
+    }
+    return TextTable(table).lines
+  }
+}
