@@ -45,19 +45,11 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   /// A class whose commune list does not include the commune it is stored in.
   case classNotForCommune(ClassID, CommuneCode)
 
-  /// A code in a results file that is not a commune's (told as ``UnitsError`` tells it).
+  /// A code in a results file that is not a commune's, or a roster file that cannot be read (told
+  /// as ``UnitsError`` tells it).
   case units(UnitsError)
-  /// A problem in a roster file, at a line (1-based).
-  case invalidFile(path: String, line: Int, problem: FileProblem)
   /// Several problems found in one pass over a file, in line order.
   indirect case several([GradebookError])
-
-  /// What is wrong with a line of a roster file.
-  public enum FileProblem: Sendable, Hashable {
-    case unterminatedQuote
-    case noHeader(expected: [String])
-    case notUTF8
-  }
 
   /// The message in `language`, naming the file (and line) concerned.
   public func text(in language: Language) -> String {
@@ -127,28 +119,8 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
         : "training class \(id.uuidString) does not include commune \(code)"
     case .units(let error):
       return error.text(in: language)
-    case .invalidFile(let path, let line, let problem):
-      return "\(path):\(line): " + problem.text(in: language)
     case .several(let errors):
       return errors.map { $0.text(in: language) }.joined(separator: "\n")
-    }
-  }
-}
-
-extension GradebookError.FileProblem {
-  func text(in language: Language) -> String {
-    let vi = language == .vietnamese
-    switch self {
-    case .unterminatedQuote:
-      return vi ? "dấu ngoặc kép mở nhưng không đóng" : "a quote is opened and never closed"
-    case .noHeader(let expected):
-      return vi
-        ? "không tìm thấy dòng tiêu đề (cần các cột \(expected.joined(separator: ", ")))"
-        : "no header row found (expected columns \(expected.joined(separator: ", ")))"
-    case .notUTF8:
-      return vi
-        ? "tệp không phải UTF-8 (hãy lưu dạng \"CSV UTF-8\")"
-        : "the file is not UTF-8 (save it as \"CSV UTF-8\")"
     }
   }
 }
