@@ -48,12 +48,15 @@ let package = Package(
     // The administrative-unit hierarchy as data: codes, commune codes, units files and the
     // statistics office's lists.
     .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
+    // SQLite's settings for files from outside (defensive mode, untrusted schema), which Swift
+    // cannot set itself: sqlite3_db_config is variadic.
+    .target(name: "CSQLiteGuard", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
     // rosters and bulk import.
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
+        "Access", "CSQLiteGuard", "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -81,7 +84,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", "UserFolders", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", "Toolkit", "Units", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
