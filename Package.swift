@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "papi-train", targets: ["papi-train"]),
     .library(name: "Curriculum", targets: ["Curriculum"]),
+    // For Fuzz/'s results-file target.
+    .library(name: "Gradebook", targets: ["Gradebook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
