@@ -76,16 +76,25 @@ let package = Package(
       name: "Shell",
       dependencies: ["CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText"]
     ),
+    // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
+    // course files; courses and quizzes exported for Moodle.
+    .target(
+      name: "QuestionBank",
+      dependencies: [
+        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
     .executableTarget(
       name: "papi-train",
       dependencies: [
         "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight", "Reporting",
         "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access",
+        "ResultsAnalysis", "ResultsExport", "Access", "QuestionBank",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .testTarget(name: "QuestionBankTests", dependencies: ["QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["Assessment", "Curriculum"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell"]),

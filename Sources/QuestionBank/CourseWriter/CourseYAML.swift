@@ -1,0 +1,104 @@
+import Curriculum
+import Localization
+
+/// Questions written as a course's question file (Courses/README.md), each field as `lint` reads
+/// it. What the bank lacked is written empty with a `CẦN ĐIỀN / TO FILL` comment, so `lint`
+/// reports it as an error at that line until a trainer fills it in.
+enum CourseYAML {
+  static let toFillMark = "CẦN ĐIỀN / TO FILL"
+
+  static func toFill(_ vietnamese: String, _ english: String) -> String {
+    "# \(toFillMark): \(vietnamese) / \(english)"
+  }
+
+  /// A YAML double-quoted scalar.
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 2)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+          || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+        {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  static func text(_ text: LocalizedText) -> String {
+    guard let en = text.en else { return quoted(text.vi) }
+    return "{ vi: \(quoted(text.vi)), en: \(quoted(en)) }"
+  }
+
+  static func list(_ items: [String]) -> String {
+    "[" + items.map(quoted).joined(separator: ", ") + "]"
+  }
+
+  /// A question file holding `questions`, with a header naming the bank they came from.
+  static func file(_ questions: [ImportedQuestion], from bank: String) -> String {
+    var out = """
+      # Nhập từ / imported from: \(bank) (papi-train import)
+      # Trường đánh dấu "\(toFillMark)" cần điền trước khi dạy; `papi-train lint` chỉ ra từng chỗ.
+      # Fields marked "\(toFillMark)" must be filled in before teaching; `papi-train lint` shows each one.
+      questions:
+
+      """
+    for question in questions { out += entry(question) }
+    return out
+  }
+
+  static func entry(_ imported: ImportedQuestion) -> String {
+    let question = imported.question
+    var lines = ["  - id: \(imported.id)", "    type: \(question.body.type.rawValue)"]
+    lines.append("    prompt: " + text(question.prompt))
+    lines += body(question.body)
+    if let explanation = question.explanation {
+      lines.append("    explanation: " + text(explanation))
+    } else {
+      lines.append("    explanation: \"\"  " + toFill("lời giải thích", "explanation"))
+    }
+    lines.append("    difficulty: \((question.difficulty ?? .medium).rawValue)")
+    lines.append("    area: \(imported.area)")
+    if question.papi.isEmpty {
+      lines.append("    papi: []  " + toFill("mã PAPI", "PAPI codes"))
+    } else {
+      lines.append("    papi: " + list(question.papi))
+    }
+    lines.append("    positions: " + list(question.positions.isEmpty ? ["all"] : question.positions))
+    if question.scenario { lines.append("    scenario: true") }
+    lines.append("    " + SourceText.yamlField(question.source))
+    if let module = question.module { lines.append("    module: " + quoted(module)) }
+    if !question.tags.isEmpty { lines.append("    tags: " + list(question.tags)) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func body(_ body: QuestionBody) -> [String] {
+    switch body {
+    case .singleChoice(let options, let answer):
+      return ["    options:"] + options.map { "      - { id: \($0.id), text: \(text($0.text)) }" }
+        + ["    answer: \(answer)"]
+    case .multipleChoice(let options, let answers):
+      return ["    options:"] + options.map { "      - { id: \($0.id), text: \(text($0.text)) }" }
+        + ["    answer: [\(answers.joined(separator: ", "))]"]
+    case .trueFalse(let answer):
+      return ["    answer: \(answer)"]
+    case .matching(let pairs):
+      return ["    pairs:"] + pairs.map { "      - { left: \(text($0.left)), right: \(text($0.right)) }" }
+    case .ordering(let items):
+      return ["    items:"] + items.map { "      - " + text($0) }
+    case .shortAnswer(let accepted, let matching):
+      return ["    accepted: " + list(accepted)] + (matching == .exact ? ["    match: exact"] : [])
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import VietnameseText
+
+/// A bank file's bytes as text: UTF-8 only (a byte-order mark is dropped), in NFC, with its lines.
+struct BankText {
+  let text: String
+
+  /// The text of `data`, or nil when it is not UTF-8 (`problem` then names the line).
+  static func decode(_ data: Data, file: String, log: inout ProblemLog) -> BankText? {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      log.error(.notUTF8, at: BankLocation(file: file, line: firstInvalidLine(bytes)))
+      return nil
+    }
+    return BankText(text: text.nfc)
+  }
+
+  /// The line holding the first byte that is not part of valid UTF-8.
+  static func firstInvalidLine(_ bytes: Data.SubSequence) -> Int {
+    var line = 1
+    var start = bytes.startIndex
+    for index in bytes.indices where bytes[index] == 0x0A {
+      if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+      line += 1
+      start = index + 1
+    }
+    return line
+  }
+
+  /// The lines, without their endings (`\r\n`, `\n` or `\r`).
+  var lines: [Substring] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+  }
+}

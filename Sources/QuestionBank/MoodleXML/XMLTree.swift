@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// An XML element with its attributes, text, children and the line it starts on: Moodle XML read
+/// whole into a small tree by Foundation's XMLParser, then walked question by question.
+final class XMLTreeNode {
+  let name: String
+  let attributes: [String: String]
+  let line: Int
+  var children: [XMLTreeNode] = []
+  var text = ""
+
+  init(name: String, attributes: [String: String], line: Int) {
+    self.name = name
+    self.attributes = attributes
+    self.line = line
+  }
+
+  func child(_ name: String) -> XMLTreeNode? { children.first { $0.name == name } }
+  func all(_ name: String) -> [XMLTreeNode] { children.filter { $0.name == name } }
+  /// The text of the `<text>` inside the child `name` (`<name><text>...</text></name>`).
+  func textOf(_ name: String) -> String? { child(name)?.child("text")?.text }
+  /// The element's own text, trimmed.
+  var value: String { text.trimmingWhitespace }
+
+  /// Parses `data`; on a syntax error gives the problem and its line instead.
+  static func parse(_ data: Data) -> Result<XMLTreeNode, XMLSyntaxError> {
+    let builder = TreeBuilder()
+    let parser = XMLParser(data: data)
+    parser.delegate = builder
+    parser.shouldResolveExternalEntities = false
+    if parser.parse(), let root = builder.root { return .success(root) }
+    let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unreadable XML"
+    return .failure(XMLSyntaxError(line: max(1, parser.lineNumber), reason: reason))
+  }
+}
+
+struct XMLSyntaxError: Error {
+  let line: Int
+  let reason: String
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+  var root: XMLTreeNode?
+  private var stack: [XMLTreeNode] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    let element = XMLTreeNode(name: elementName, attributes: attributes, line: parser.lineNumber)
+    stack.last?.children.append(element)
+    if stack.isEmpty { root = element }
+    stack.append(element)
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    _ = stack.popLast()
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    stack.last?.text += string
+  }
+
+  func parser(_ parser: XMLParser, foundCDATA block: Data) {
+    stack.last?.text += String(decoding: block, as: UTF8.self)
+  }
+}
