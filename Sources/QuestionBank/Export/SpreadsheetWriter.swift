@@ -51,13 +51,13 @@ public struct SpreadsheetWriter: Sendable {
     case .matching(let pairs):
       values[.options] = pairs.map { "\($0.left.vi) -> \($0.right.vi)" }.joined(separator: "\n")
       if pairs.contains(where: { $0.left.en != nil || $0.right.en != nil }) {
-        values[.optionsEnglish] = pairs.map { "\($0.left.en ?? $0.left.vi) -> \($0.right.en ?? $0.right.vi)" }
+        values[.optionsEnglish] = pairs.map { "\($0.left.en ?? "-") -> \($0.right.en ?? "-")" }
           .joined(separator: "\n")
       }
     case .ordering(let items):
       values[.options] = items.map(\.vi).joined(separator: "\n")
       if items.contains(where: { $0.en != nil }) {
-        values[.optionsEnglish] = items.map { $0.en ?? $0.vi }.joined(separator: "\n")
+        values[.optionsEnglish] = items.map { $0.en ?? "-" }.joined(separator: "\n")
       }
     }
     return values
@@ -71,7 +71,7 @@ public struct SpreadsheetWriter: Sendable {
       separator: "\n")
     if options.contains(where: { $0.text.en != nil }) {
       values[.optionsEnglish] = options.enumerated().map {
-        "\(letter($0.offset)). \($0.element.text.en ?? $0.element.text.vi)"
+        "\(letter($0.offset)). \($0.element.text.en ?? "-")"
       }
       .joined(separator: "\n")
     }

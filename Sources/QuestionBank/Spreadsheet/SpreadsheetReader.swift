@@ -209,8 +209,14 @@ struct SpreadsheetRowReader {
     let vi = Self.lines(cell(.options)).map(Self.withoutLabel)
     let en = Self.lines(cell(.optionsEnglish)).map(Self.withoutLabel)
     return vi.enumerated().map { index, text in
-      LocalizedText(vi: text, en: en.count == vi.count ? en[index] : nil)
+      LocalizedText(vi: text, en: en.count == vi.count ? Self.english(en[index]) : nil)
     }
+  }
+
+  /// An English line: `-` (or nothing) where the text has no English version.
+  static func english(_ line: String) -> String? {
+    let text = line.trimmingWhitespace
+    return text.isEmpty || text == "-" ? nil : text
   }
 
   /// `A. text`, `b) text` as `text`.
@@ -270,7 +276,8 @@ struct SpreadsheetRowReader {
       let english = en.count == vi.count ? Self.pair(en[index]) : nil
       pairs.append(
         MatchingPair(
-          left: LocalizedText(vi: pair.0, en: english?.0), right: LocalizedText(vi: pair.1, en: english?.1)))
+          left: LocalizedText(vi: pair.0, en: english.flatMap { Self.english($0.0) }),
+          right: LocalizedText(vi: pair.1, en: english.flatMap { Self.english($0.1) })))
     }
     guard pairs.count >= 2 else {
       log.error(.tooFewOptions(minimum: 2), at: location(.options))
