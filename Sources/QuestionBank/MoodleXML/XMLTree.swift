@@ -32,8 +32,10 @@ final class XMLTreeNode {
     let parser = XMLParser(data: data)
     parser.delegate = builder
     parser.shouldResolveExternalEntities = false
-    if parser.parse(), let root = builder.root { return .success(root) }
-    let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unreadable XML"
+    let parsed = parser.parse()
+    if let mismatch = builder.mismatch { return .failure(mismatch) }
+    if parsed, let root = builder.root, builder.isBalanced { return .success(root) }
+    let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "an element is never closed"
     return .failure(XMLSyntaxError(line: max(1, parser.lineNumber), reason: reason))
   }
 }
@@ -57,10 +59,22 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     stack.append(element)
   }
 
+  /// An end tag that does not close the element open (some XMLParser builds let it pass).
+  var mismatch: XMLSyntaxError?
+  var isBalanced: Bool { stack.isEmpty }
+
   func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
   ) {
-    _ = stack.popLast()
+    let open = stack.popLast()
+    guard open?.name == elementName else {
+      if mismatch == nil {
+        mismatch = XMLSyntaxError(
+          line: max(1, parser.lineNumber), reason: "</\(elementName)> does not close <\(open?.name ?? "")>")
+      }
+      parser.abortParsing()
+      return
+    }
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
