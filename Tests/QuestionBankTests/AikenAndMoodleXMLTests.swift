@@ -32,7 +32,8 @@ import Testing
         == .singleChoice(
           options: [
             Choice(id: "a", text: LocalizedText(vi: "Bộ phận Một cửa")),
-            Choice(id: "b", text: LocalizedText(vi: "Chủ tịch xã")), Choice(id: "c", text: LocalizedText(vi: "Công an xã")),
+            Choice(id: "b", text: LocalizedText(vi: "Chủ tịch xã")),
+            Choice(id: "c", text: LocalizedText(vi: "Công an xã")),
           ], answer: "a"))
     #expect(contents.questions.last?.location.line == 8)
   }
@@ -145,7 +146,8 @@ import Testing
   @Test func everyTypeIsReadAndTheRestAreNamed() throws {
     let contents = MoodleXMLReader().read(Data(Self.bank.utf8), file: "bank.xml")
     #expect(contents.errors.isEmpty, "\(contents.errors)")
-    let byName = Dictionary(uniqueKeysWithValues: contents.questions.compactMap { q in q.name.map { ($0, q) } })
+    let byName = Dictionary(
+      uniqueKeysWithValues: contents.questions.compactMap { q in q.name.map { ($0, q) } })
     #expect(byName.keys.sorted() == ["M", "MC một", "MC nhiều", "N", "SA", "TF"])
     let single = try #require(byName["MC một"])
     #expect(single.id == "xml-single")

@@ -58,7 +58,8 @@ import Testing
   @Test func everyTypeIsReadWithItsKeyFeedbackAndCategory() throws {
     let contents = read(Self.bank)
     #expect(contents.errors.isEmpty, "\(contents.problems)")
-    let byName = Dictionary(uniqueKeysWithValues: contents.questions.compactMap { q in q.name.map { ($0, q) } })
+    let byName = Dictionary(
+      uniqueKeysWithValues: contents.questions.compactMap { q in q.name.map { ($0, q) } })
     let single = try #require(byName["Q1"])
     #expect(single.id == "gift-single")
     #expect(single.category == ["Một cửa", "Tiếp nhận"])
@@ -73,12 +74,15 @@ import Testing
     #expect(options.map(\.text.vi) == ["Bộ phận Một cửa", "Chủ tịch xã", "Công an"])
     #expect(answer == "a")
     #expect(
-      single.explanation?.vi == "Bộ phận Một cửa tiếp nhận.\n\n- Bộ phận Một cửa: Đúng: đó là đầu mối.\n- Chủ tịch xã: Không phải.")
+      single.explanation?.vi
+        == "Bộ phận Một cửa tiếp nhận.\n\n- Bộ phận Một cửa: Đúng: đó là đầu mối.\n- Chủ tịch xã: Không phải."
+    )
     #expect(byName["Q2"]?.body == .multipleChoice(options: multiOptions, answers: ["a", "b"]))
     let trueFalse = try #require(contents.questions.first { $0.name == nil && $0.body.type == .trueFalse })
     #expect(trueFalse.body == .trueFalse(answer: true))
     #expect(trueFalse.explanation?.vi == "- Sai rồi\n- Đúng vậy")
-    #expect(byName["Q4"]?.body == .shortAnswer(accepted: ["UBND", "Ủy ban nhân dân"], matching: .foldDiacritics))
+    #expect(
+      byName["Q4"]?.body == .shortAnswer(accepted: ["UBND", "Ủy ban nhân dân"], matching: .foldDiacritics))
     guard case .matching(let pairs) = byName["Q5"]?.body else {
       Issue.record("Q5")
       return
@@ -99,7 +103,8 @@ import Testing
 
   private var multiOptions: [Choice] {
     [
-      Choice(id: "a", text: LocalizedText(vi: "Tiếp nhận")), Choice(id: "b", text: LocalizedText(vi: "Trả kết quả")),
+      Choice(id: "a", text: LocalizedText(vi: "Tiếp nhận")),
+      Choice(id: "b", text: LocalizedText(vi: "Trả kết quả")),
       Choice(id: "c", text: LocalizedText(vi: "Ký quyết định")),
     ]
   }

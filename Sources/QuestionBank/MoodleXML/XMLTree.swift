@@ -35,7 +35,8 @@ final class XMLTreeNode {
     let parsed = parser.parse()
     if let mismatch = builder.mismatch { return .failure(mismatch) }
     if parsed, let root = builder.root, builder.isBalanced { return .success(root) }
-    let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "an element is never closed"
+    let reason =
+      parser.parserError.map { ($0 as NSError).localizedDescription } ?? "an element is never closed"
     return .failure(XMLSyntaxError(line: max(1, parser.lineNumber), reason: reason))
   }
 }
