@@ -193,3 +193,18 @@ import Testing
     #expect(other.errors.map(\.message) == [.notMoodleXML])
   }
 }
+
+@Suite struct FormatDetectionTests {
+  @Test func theFormatComesFromTheNameElseTheContent() {
+    let aiken = Data("Câu?\nA. Một\nB. Hai\nANSWER: A\n".utf8)
+    #expect(BankFormat.detect(path: "bank.txt", data: aiken) == .aiken)
+    #expect(BankFormat.detect(path: "bank.txt", data: Data("::a:: Câu {T}".utf8)) == .gift)
+    #expect(
+      BankFormat.detect(path: "export", data: Data("\u{FEFF}<?xml version=\"1.0\"?><quiz/>".utf8))
+        == .moodleXML)
+    #expect(BankFormat.detect(path: "bank", data: Data([0x50, 0x4B, 0x03, 0x04, 0])) == .xlsx)
+    #expect(BankFormat.detect(path: "bank.GIFT", data: Data()) == .gift)
+    #expect(BankFormat.detect(path: "bank.csv", data: Data()) == .csv)
+    #expect(BankFormat.detect(path: "notes.txt", data: Data("just words".utf8)) == nil)
+  }
+}

@@ -29,6 +29,14 @@ public struct AikenReader: Sendable {
     return BankContents(questions: questions, problems: log.problems)
   }
 
+  /// The letter of an `ANSWER: X` line, or nil for any other line.
+  static func answerLine(_ line: String) -> String? {
+    guard line.hasPrefix("ANSWER") else { return nil }
+    let rest = line.dropFirst("ANSWER".count).drop { $0 == " " || $0 == "\t" }
+    guard rest.first == ":" else { return nil }
+    return String(rest.dropFirst()).trimmingWhitespace
+  }
+
   /// `A. text` or `A) text`: the letter and the text.
   static func option(_ line: String) -> (letter: Character, text: String)? {
     let characters = Array(line.prefix(3))
@@ -50,8 +58,8 @@ public struct AikenReader: Sendable {
     var broken = false
     for (number, text) in lines {
       let here = BankLocation(file: file, line: number)
-      if let match = text.firstMatch(of: /^ANSWER\s*:\s*(.*)$/) {
-        answer = (String(match.output.1).trimmingWhitespace, number)
+      if let value = answerLine(text) {
+        answer = (value, number)
       } else if answer == nil, let (letter, optionText) = option(text), !prompt.isEmpty {
         let expected = Character(Unicode.Scalar(UInt8(65 + letters.count)))
         if letter != expected {

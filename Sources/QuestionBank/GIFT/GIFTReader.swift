@@ -52,8 +52,8 @@ public struct GIFTReader: Sendable {
     for (index, line) in lines.enumerated() {
       let trimmed = String(line).trimmingWhitespace
       if trimmed.hasPrefix("//") {
-        pending.ids += trimmed.matches(of: /\[id:([^\]]*)\]/).map { String($0.output.1).trimmingWhitespace }
-        pending.tags += trimmed.matches(of: /\[tag:([^\]]*)\]/).map { String($0.output.1).trimmingWhitespace }
+        pending.ids += bracketed("[id:", in: trimmed)
+        pending.tags += bracketed("[tag:", in: trimmed)
       } else if trimmed.isEmpty {
         finish()
       } else if current == nil, trimmed.hasPrefix("$CATEGORY:") {
@@ -66,6 +66,19 @@ public struct GIFTReader: Sendable {
     }
     finish()
     return blocks
+  }
+
+  /// The values of every `[id:...]` (or `[tag:...]`) in a comment line.
+  static func bracketed(_ opening: String, in line: String) -> [String] {
+    var values: [String] = []
+    var rest = Substring(line)
+    while let start = rest.range(of: opening) {
+      rest = rest[start.upperBound...]
+      guard let end = rest.firstIndex(of: "]") else { break }
+      values.append(String(rest[..<end]).trimmingWhitespace)
+      rest = rest[rest.index(after: end)...]
+    }
+    return values
   }
 
   /// `$course$/top/Một cửa/Tiếp nhận` as its named parts: `[Một cửa, Tiếp nhận]`.

@@ -18,7 +18,7 @@ enum RichText {
     if lines.allSatisfy({ $0.hasPrefix("- ") }) {
       return "<ul>" + lines.map { "<li>" + inline(String($0.dropFirst(2))) + "</li>" }.joined() + "</ul>"
     }
-    if lines.allSatisfy({ $0.firstMatch(of: #/^\d+\. /#) != nil }) {
+    if lines.allSatisfy({ $0.first?.isNumber == true && $0.firstMatch(of: #/^\d+\. /#) != nil }) {
       return "<ol>"
         + lines.map { line in "<li>" + inline(String(line.drop { $0 != " " }.dropFirst())) + "</li>" }
         .joined()
@@ -29,6 +29,7 @@ enum RichText {
 
   private static func inline(_ text: String) -> String {
     var html = escape(text)
+    guard html.contains("*") else { return html }
     html = html.replacing(/\*\*(.+?)\*\*/) { "<strong>" + $0.output.1 + "</strong>" }
     html = html.replacing(/\*(.+?)\*/) { "<em>" + $0.output.1 + "</em>" }
     return html
