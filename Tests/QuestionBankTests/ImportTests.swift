@@ -149,4 +149,24 @@ import Testing
         "\(bank):5: error: the question id 'q-a' is already used at \(bank):2"
       ])
   }
+
+  @Test func aCategoryNamedLikeAModuleGoesIntoItAndItsAreaIsAddedToTheCourse() throws {
+    let workspace = try Workspace()
+    try workspace.writeSampleCourse()
+    let bank = """
+      $CATEGORY: $course$/top/Hoc phan MOT
+
+      // [tag:papi:D1]
+      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Đúng.\\n\\nCăn cứ\\: Luật 10/2022/QH15 | Điều 1}
+      """
+    let outcome = try importBank(bank, into: workspace)
+    #expect(outcome.succeeded, "\(outcome.report(in: .english))")
+    let loaded = workspace.load()
+    #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map { $0.formatted(in: .english) })")
+    let question = try #require(loaded.library?.course("mini")?.question("mini-bank-001"))
+    #expect(question.module?.id == "mini-m1")
+    #expect(question.area.id == "mini-hoc-phan-mot")
+    #expect(loaded.library?.course("mini")?.area("mini-hoc-phan-mot")?.title.vi == "Hoc phan MOT")
+    #expect(loaded.library?.course("mini")?.questions.count == 8)
+  }
 }

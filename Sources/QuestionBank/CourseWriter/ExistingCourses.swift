@@ -1,4 +1,5 @@
 import Foundation
+import VietnameseText
 import Yams
 
 /// The courses already under a Courses/ folder, as far as an import needs them: each course's id,
@@ -16,6 +17,8 @@ struct ExistingCourses {
     var folder: URL
     var areas: Set<String>
     var modules: Set<String>
+    /// Module ids by their Vietnamese title, folded (for categories named like a module).
+    var moduleTitles: [String: String] = [:]
     var questions: [String: Place]
   }
 
@@ -38,7 +41,16 @@ struct ExistingCourses {
     guard let root = compose(courseFile) else { return nil }
     let id = root["id"]?.string ?? folder.lastPathComponent
     let areas = Set((root["areas"]?.sequence ?? []).compactMap { $0["id"]?.string })
-    let modules = Set((root["modules"]?.sequence ?? []).compactMap { $0["id"]?.string })
+    let moduleNodes = root["modules"]?.sequence.map(Array.init) ?? []
+    let modules = Set(moduleNodes.compactMap { $0["id"]?.string })
+    var moduleTitles: [String: String] = [:]
+    for node in moduleNodes {
+      guard let id = node["id"]?.string, let title = node["title"]?["vi"]?.string ?? node["title"]?.string
+      else {
+        continue
+      }
+      moduleTitles[title.matchKey(foldingDiacritics: true)] = id
+    }
     var questions: [String: Place] = [:]
     let questionFolder = folder.appendingPathComponent("questions")
     let files = (try? FileManager.default.contentsOfDirectory(atPath: questionFolder.path)) ?? []
@@ -49,7 +61,9 @@ struct ExistingCourses {
         questions[questionID] = Place(file: file, line: item.mark?.line ?? 1)
       }
     }
-    return Course(id: id, folder: folder, areas: areas, modules: modules, questions: questions)
+    return Course(
+      id: id, folder: folder, areas: areas, modules: modules, moduleTitles: moduleTitles, questions: questions
+    )
   }
 
   private static func compose(_ file: URL) -> Node? {

@@ -179,9 +179,7 @@ struct ImportPlanner {
       checkTaken(id, at: question.location, log: &log)
       if question.papi.isEmpty { question.papi = options.defaultPAPI }
       if question.source == nil { question.source = defaultSource }
-      if let module = question.module, existing.course(options.courseID)?.modules.contains(module) != true {
-        question.module = nil
-      }
+      question.module = module(for: question)
       let area = area(for: question)
       planned.append(ImportedQuestion(id: id, area: area.id, areaTitle: area.title, question: question))
     }
@@ -232,6 +230,16 @@ struct ImportPlanner {
     } else {
       log.error(.idExists(id, file: "\(display(place.file)):\(place.line)"), at: location)
     }
+  }
+
+  /// The question's module when the course declares it; else the module whose id or title its
+  /// category names (Moodle's categories are often a course's chapters); else none.
+  private func module(for question: BankQuestion) -> String? {
+    guard let course = existing.course(options.courseID) else { return nil }
+    if let module = question.module, course.modules.contains(module) { return module }
+    guard let category = question.category.last else { return nil }
+    if course.modules.contains(category) { return category }
+    return course.moduleTitles[category.matchKey(foldingDiacritics: true)]
   }
 
   /// A file under the Courses/ folder named as the user named that folder.
