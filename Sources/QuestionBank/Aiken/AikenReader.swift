@@ -61,7 +61,7 @@ public struct AikenReader: Sendable {
       if let value = answerLine(text) {
         answer = (value, number)
       } else if answer == nil, let (letter, optionText) = option(text), !prompt.isEmpty {
-        let expected = Character(Unicode.Scalar(UInt8(65 + letters.count)))
+        let expected = letters.count < 26 ? Character(Unicode.Scalar(UInt8(65 + letters.count))) : nil
         if letter != expected {
           log.error(.aikenOptionOutOfOrder(String(letter)), at: here)
           broken = true

@@ -372,6 +372,10 @@ enum NumericalAnswer {
 
   static func values(_ text: String, log: inout ProblemLog, at location: BankLocation) -> [String]? {
     let trimmed = text.trimmingWhitespace
+    guard !trimmed.isEmpty else {
+      log.error(.badNumber(text), at: location)
+      return nil
+    }
     if let dots = trimmed.range(of: "..") {
       let low = String(trimmed[..<dots.lowerBound]).trimmingWhitespace
       let high = String(trimmed[dots.upperBound...]).trimmingWhitespace

@@ -9,14 +9,20 @@ import Foundation
 enum XLSXReader {
   static func rows(_ data: Data) throws(ZipReader.Failure) -> SheetRows {
     let zip = try ZipReader(data)
-    guard let workbook = try zip.contents("xl/workbook.xml") else { throw .damaged("xl/workbook.xml") }
+    /// A part as XML text: XMLParser must only ever see valid UTF-8 (damaged names crash it here).
+    func part(_ name: String) throws(ZipReader.Failure) -> Data? {
+      guard let data = try zip.contents(name) else { return nil }
+      guard String(validating: data, as: UTF8.self) != nil else { throw .damaged(name) }
+      return data
+    }
+    guard let workbook = try part("xl/workbook.xml") else { throw .damaged("xl/workbook.xml") }
     let sheets = SheetList.parse(workbook)
-    let relationships = try zip.contents("xl/_rels/workbook.xml.rels").map(SheetList.targets) ?? [:]
+    let relationships = try part("xl/_rels/workbook.xml.rels").map(SheetList.targets) ?? [:]
     let first = sheets.first
     var path = first.flatMap { relationships[$0.relationship] } ?? "worksheets/sheet1.xml"
     if path.hasPrefix("/") { path.removeFirst() } else { path = "xl/" + path }
-    guard let sheet = try zip.contents(path) else { throw .damaged(path) }
-    let strings = try zip.contents("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
+    guard let sheet = try part(path) else { throw .damaged(path) }
+    let strings = try part("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
     let rows = WorksheetParser.parse(sheet, strings: strings)
     return SheetRows(sheet: first?.name ?? "Sheet1", rows: rows)
   }

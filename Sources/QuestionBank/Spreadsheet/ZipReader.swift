@@ -6,6 +6,7 @@ import Foundation
 struct ZipReader {
   struct Entry {
     let method: UInt16
+    let crc: UInt32
     let compressedSize: Int
     let size: Int
     let localHeader: Int
@@ -25,6 +26,7 @@ struct ZipReader {
     }
   }
 
+  static let largestEntry = 512 << 20
   private let data: Data
   private(set) var entries: [String: Entry] = [:]
 
@@ -56,14 +58,29 @@ struct ZipReader {
       guard nameStart + nameLength <= data.endIndex else { throw .notZip }
       let name = String(decoding: data[nameStart..<nameStart + nameLength], as: UTF8.self)
       entries[name] = Entry(
-        method: UInt16(u16(offset + 10)), compressedSize: u32(offset + 20), size: u32(offset + 24),
+        method: UInt16(u16(offset + 10)), crc: UInt32(u32(offset + 16)), compressedSize: u32(offset + 20),
+        size: u32(offset + 24),
         localHeader: u32(offset + 42))
       offset += 46 + nameLength + u16(offset + 30) + u16(offset + 32)
     }
   }
 
-  /// The bytes of the entry `name`, or nil when there is none.
+  /// The bytes of the entry `name` (checked against its CRC-32), or nil when there is none.
   func contents(_ name: String) throws(Failure) -> Data? {
+    guard let entry = entries[name] else { return nil }
+    guard let data = try stored(name), data.count == entry.size, Self.crc32(data) == entry.crc else {
+      throw .damaged(name)
+    }
+    return data
+  }
+
+  private static func crc32(_ data: Data) -> UInt32 {
+    data.withUnsafeBytes { buffer in
+      UInt32(CZlib.crc32(0, buffer.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(buffer.count)))
+    }
+  }
+
+  private func stored(_ name: String) throws(Failure) -> Data? {
     guard let entry = entries[name] else { return nil }
     let header = entry.localHeader
     guard u32(header) == 0x0403_4B50 else { throw .damaged(name) }
@@ -73,6 +90,8 @@ struct ZipReader {
     switch entry.method {
     case 0: return Data(slice)
     case 8:
+      // A workbook's parts are a few megabytes; a larger stated size is a damaged or hostile file.
+      guard entry.size <= Self.largestEntry else { throw .damaged(name) }
       guard let inflated = Self.inflate(slice, size: entry.size) else { throw .damaged(name) }
       return inflated
     default: throw .unsupported(name)
