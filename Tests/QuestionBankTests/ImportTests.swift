@@ -169,4 +169,27 @@ import Testing
     #expect(loaded.library?.course("mini")?.area("mini-hoc-phan-mot")?.title.vi == "Hoc phan MOT")
     #expect(loaded.library?.course("mini")?.questions.count == 8)
   }
+
+  @Test func aFolderOfTheCourseNameThatIsNoCourseIsNeverReplaced() throws {
+    let workspace = try Workspace()
+    try workspace.write("Courses/nhap/notes.txt", "ghi chú của giảng viên")
+    let outcome = try importBank(Self.bareBank, into: workspace, course: "nhap")
+    #expect(!outcome.succeeded)
+    #expect(try workspace.read("Courses/nhap/notes.txt") == "ghi chú của giảng viên")
+    #expect(!FileManager.default.fileExists(atPath: workspace.path("Courses/nhap/course.yaml")))
+  }
+
+  @Test func aLargeBankIsSplitIntoFilesLintCanRead() {
+    let question = ImportedQuestion(
+      id: "q", area: "a", areaTitle: "a",
+      question: BankQuestion(
+        body: .trueFalse(answer: true), prompt: LocalizedText(vi: String(repeating: "chữ ", count: 100)),
+        location: BankLocation(file: "bank", line: 1)))
+    var questions = Array(repeating: question, count: 50)
+    for index in questions.indices { questions[index].id = "q-\(index)" }
+    let files = CourseYAML.files(questions, from: "bank", limit: 4_000)
+    #expect(files.count > 5)
+    #expect(files.allSatisfy { $0.utf8.count <= 4_000 && $0.contains("questions:\n") })
+    #expect(files.joined().components(separatedBy: "  - id: q-").count - 1 == 50)
+  }
 }

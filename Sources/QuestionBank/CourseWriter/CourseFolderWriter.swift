@@ -11,13 +11,17 @@ struct CourseFolderWriter {
 
   private var fileManager: FileManager { FileManager.default }
 
-  /// Writes the course; returns the question file's path as the user would name it.
+  /// Writes the course; returns the question files' paths as the user would name them.
   func write(
     _ questions: [ImportedQuestion], replacing replaced: [String: ExistingCourses.Place],
     log: inout ProblemLog
   ) throws -> String {
     let course = existing.course(options.courseID)
     let target = course?.folder ?? root.appendingPathComponent(options.courseID)
+    if course == nil, fileManager.fileExists(atPath: target.path) {
+      // A folder of that name that is not a readable course: never replaced.
+      throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target.path])
+    }
     let stage = root.appendingPathComponent(
       ".\(options.courseID).import-\(ProcessInfo.processInfo.processIdentifier)")
     try? fileManager.removeItem(at: stage)
@@ -32,11 +36,17 @@ struct CourseFolderWriter {
     }
     let folder = stage.appendingPathComponent("questions")
     try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-    let name = freeName(in: folder)
-    try Data(CourseYAML.file(questions, from: bankName).utf8).write(to: folder.appendingPathComponent(name))
+    var names: [String] = []
+    for text in CourseYAML.files(questions, from: bankName) {
+      let name = freeName(in: folder)
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+      names.append(name)
+    }
     try swap(stage, into: target)
-    return (options.coursesDirectory as NSString).appendingPathComponent(
-      "\(target.lastPathComponent)/questions/\(name)")
+    return names.map {
+      (options.coursesDirectory as NSString).appendingPathComponent(
+        "\(target.lastPathComponent)/questions/\($0)")
+    }.joined(separator: ", ")
   }
 
   private func freeName(in folder: URL) -> String {

@@ -45,17 +45,34 @@ enum CourseYAML {
     "[" + items.map(quoted).joined(separator: ", ") + "]"
   }
 
-  /// A question file holding `questions`, with a header naming the bank they came from.
-  static func file(_ questions: [ImportedQuestion], from bank: String) -> String {
-    var out = """
-      # Nhập từ / imported from: \(bank) (papi-train import)
-      # Trường đánh dấu "\(toFillMark)" cần điền trước khi dạy; `papi-train lint` chỉ ra từng chỗ.
-      # Fields marked "\(toFillMark)" must be filled in before teaching; `papi-train lint` shows each one.
-      questions:
+  /// Question files holding `questions` in order, each under `limit` bytes (lint reads course files
+  /// of at most 4 MB), each with a header naming the bank they came from.
+  static func files(_ questions: [ImportedQuestion], from bank: String, limit: Int = 2 << 20) -> [String] {
+    var files: [String] = []
+    var current = header(bank)
+    var count = 0
+    for question in questions {
+      let entry = entry(question)
+      if count > 0, current.utf8.count + entry.utf8.count > limit {
+        files.append(current)
+        current = header(bank)
+        count = 0
+      }
+      current += entry
+      count += 1
+    }
+    files.append(current)
+    return files
+  }
 
-      """
-    for question in questions { out += entry(question) }
-    return out
+  private static func header(_ bank: String) -> String {
+    """
+    # Nhập từ / imported from: \(bank) (papi-train import)
+    # Trường đánh dấu "\(toFillMark)" cần điền trước khi dạy; `papi-train lint` chỉ ra từng chỗ.
+    # Fields marked "\(toFillMark)" must be filled in before teaching; `papi-train lint` shows each one.
+    questions:
+
+    """
   }
 
   static func entry(_ imported: ImportedQuestion) -> String {

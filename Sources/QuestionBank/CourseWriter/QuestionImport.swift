@@ -42,7 +42,8 @@ public struct ImportOutcome: Sendable {
   public var imported = 0
   /// Questions named with the reason they were not imported.
   public var skipped = 0
-  /// The question file written, when the import succeeded.
+  /// The question files written (a bank larger than 2 MB of course text is split), when the import
+  /// succeeded.
   public var file: String?
   public var missingPAPI = 0
   public var missingSource = 0
