@@ -26,10 +26,16 @@ final class XMLTreeNode {
   /// The element's own text, trimmed.
   var value: String { text.trimmingWhitespace }
 
+  /// A parser reading `data` in pieces: given more than 10 MB at once, libxml2 (under XMLParser)
+  /// stops with an internal error, so a 10,000-question Moodle file is fed to it as a stream.
+  static func parser(for data: Data) -> XMLParser {
+    XMLParser(stream: InputStream(data: data))
+  }
+
   /// Parses `data`; on a syntax error gives the problem and its line instead.
   static func parse(_ data: Data) -> Result<XMLTreeNode, XMLSyntaxError> {
     let builder = TreeBuilder()
-    let parser = XMLParser(data: data)
+    let parser = XMLTreeNode.parser(for: data)
     parser.delegate = builder
     parser.shouldResolveExternalEntities = false
     let parsed = parser.parse()

@@ -35,7 +35,7 @@ private final class SheetList: NSObject, XMLParserDelegate {
 
   static func parse(_ data: Data) -> [(name: String, relationship: String)] {
     let list = SheetList()
-    let parser = XMLParser(data: data)
+    let parser = XMLTreeNode.parser(for: data)
     parser.delegate = list
     _ = parser.parse()
     return list.sheets
@@ -43,7 +43,7 @@ private final class SheetList: NSObject, XMLParserDelegate {
 
   static func targets(_ data: Data) -> [String: String] {
     let list = SheetList()
-    let parser = XMLParser(data: data)
+    let parser = XMLTreeNode.parser(for: data)
     parser.delegate = list
     _ = parser.parse()
     return list.targets
@@ -70,7 +70,7 @@ private final class SharedStringsParser: NSObject, XMLParserDelegate {
 
   static func parse(_ data: Data) -> [String] {
     let reader = SharedStringsParser()
-    let parser = XMLParser(data: data)
+    let parser = XMLTreeNode.parser(for: data)
     parser.delegate = reader
     _ = parser.parse()
     return reader.strings
@@ -118,7 +118,7 @@ private final class WorksheetParser: NSObject, XMLParserDelegate {
 
   static func parse(_ data: Data, strings: [String]) -> [SheetRows.Row] {
     let reader = WorksheetParser(strings: strings)
-    let parser = XMLParser(data: data)
+    let parser = XMLTreeNode.parser(for: data)
     parser.delegate = reader
     _ = parser.parse()
     return reader.rows
