@@ -192,4 +192,9 @@ import Testing
     #expect(files.allSatisfy { $0.utf8.count <= 4_000 && $0.contains("questions:\n") })
     #expect(files.joined().components(separatedBy: "  - id: q-").count - 1 == 50)
   }
+
+  @Test func yamlQuotingEscapesWhatYAMLWouldNotKeep() {
+    #expect(CourseYAML.quoted("a\\b \"c\" ạ\n\t") == #""a\\b \"c\" ạ\n\t""#)
+    #expect(CourseYAML.quoted("x\u{1}y\u{85}z\u{2028}\u{FEFF}") == #""x\u0001y\u0085z\u2028\uFEFF""#)
+  }
 }

@@ -11,29 +11,43 @@ enum CourseYAML {
     "# \(toFillMark): \(vietnamese) / \(english)"
   }
 
-  /// A YAML double-quoted scalar.
+  /// A YAML double-quoted scalar: backslash, quote, control characters (C0 and C1), the line and
+  /// paragraph separators and the byte-order mark escaped; built from UTF-8 bytes.
   static func quoted(_ text: String) -> String {
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-          || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-        {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = [0x22]
+    out.reserveCapacity(bytes.count + 2)
+    func escaped(_ value: UInt32) {
+      let hex = Array(String(value, radix: 16, uppercase: true).utf8)
+      out += Array("\\u".utf8) + Array(repeating: UInt8(ascii: "0"), count: max(0, 4 - hex.count)) + hex
     }
-    return out + "\""
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+      let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+      switch byte {
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x22: out += [0x5C, 0x22]
+      case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+      case 0x09: out += [0x5C, UInt8(ascii: "t")]
+      case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+      case 0..<0x20, 0x7F: escaped(UInt32(byte))
+      case 0xC2 where (0x80...0x9F).contains(next):
+        escaped(UInt32(next))
+        index += 1
+      case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9):
+        escaped(third == 0xA8 ? 0x2028 : 0x2029)
+        index += 2
+      case 0xEF where next == 0xBB && third == 0xBF:
+        escaped(0xFEFF)
+        index += 2
+      default: out.append(byte)
+      }
+      index += 1
+    }
+    out.append(0x22)
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func text(_ text: LocalizedText) -> String {

@@ -158,6 +158,8 @@ struct ImportPlanner {
   let existing: ExistingCourses
   let bankStem: String
   private(set) var replaced: [String: ExistingCourses.Place] = [:]
+  /// Categories' slugs, made once each.
+  private var slugs: [String: String] = [:]
 
   init(options: ImportOptions, existing: ExistingCourses, bankStem: String) {
     self.options = options
@@ -252,10 +254,11 @@ struct ImportPlanner {
       String(path.dropFirst(root.count + 1)))
   }
 
-  private func area(for question: BankQuestion) -> (id: String, title: String) {
+  private mutating func area(for question: BankQuestion) -> (id: String, title: String) {
     if let area = question.area, Identifier.isValid(area) { return (area, question.category.last ?? area) }
     if let category = question.category.last {
-      let slug = Slug.make(category)
+      let slug = slugs[category] ?? Slug.make(category)
+      slugs[category] = slug
       if !slug.isEmpty, Identifier.isValid(options.courseID + "-" + slug) {
         return (String((options.courseID + "-" + slug).prefix(64)), category)
       }

@@ -1,64 +1,71 @@
 /// GIFT's escaped characters (`\~ \= \# \{ \} \:` and `\\`), swapped for private-use characters
-/// while a question is split into its parts, and restored in each part's text.
+/// while a question is split into its parts, and restored in each part's text. Both work on UTF-8
+/// bytes: the specials and the backslash are ASCII, which no byte of a longer UTF-8 sequence is,
+/// and a 10,000-question bank is many megabytes.
 enum GIFTEscapes {
-  private static let pairs: [(Character, Character)] = [
-    ("\\", "\u{E000}"), ("~", "\u{E001}"), ("=", "\u{E002}"), ("#", "\u{E003}"), ("{", "\u{E004}"),
-    ("}", "\u{E005}"), (":", "\u{E006}"),
-  ]
+  private static let specials: [UInt8] = Array("\\~=#{}:".utf8)
 
-  /// `text` with every escape replaced by its placeholder, and `\n` by a line break.
+  /// `text` with every escape replaced by its placeholder (U+E000-U+E006, in UTF-8 EE 80 80-86),
+  /// and `\n` by a line break.
   static func protect(_ text: String) -> String {
-    guard text.contains("\\") else { return text }
-    var out = ""
+    guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
     var escaped = false
-    for character in text {
+    for byte in text.utf8 {
       if escaped {
         escaped = false
-        if character == "n" {
-          out.append("\n")
-        } else if let pair = pairs.first(where: { $0.0 == character }) {
-          out.append(pair.1)
+        if byte == UInt8(ascii: "n") {
+          out.append(0x0A)
+        } else if let index = specials.firstIndex(of: byte) {
+          out += [0xEE, 0x80, 0x80 + UInt8(index)]
         } else {
-          out.append("\\")
-          out.append(character)
+          out += [UInt8(ascii: "\\"), byte]
         }
-      } else if character == "\\" {
+      } else if byte == UInt8(ascii: "\\") {
         escaped = true
       } else {
-        out.append(character)
+        out.append(byte)
       }
     }
-    if escaped { out.append("\\") }
-    return out
+    if escaped { out.append(UInt8(ascii: "\\")) }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Placeholders back to the characters they stand for.
   static func restore(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { (0xE000...0xE006).contains($0.value) }) else { return text }
-    var out = ""
-    for character in text {
-      if let pair = pairs.first(where: { $0.1 == character }) {
-        out.append(pair.0)
+    guard text.utf8.contains(0xEE) else { return text }
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        (0x80..<0x80 + UInt8(specials.count)).contains(bytes[index + 2])
+      {
+        out.append(specials[Int(bytes[index + 2] - 0x80)])
+        index += 3
       } else {
-        out.append(character)
+        out.append(bytes[index])
+        index += 1
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `text` written for GIFT: special characters escaped, line breaks as `\n`.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "\\", "~", "=", "#", "{", "}", ":":
-        out.append("\\")
-        out.append(character)
-      case "\n": out += "\\n"
-      case "\r\n": out += "\\n"
-      default: out.append(character)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      if specials.contains(byte) {
+        out += [UInt8(ascii: "\\"), byte]
+      } else if byte == 0x0A {
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      } else if byte != 0x0D {
+        out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }

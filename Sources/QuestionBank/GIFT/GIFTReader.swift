@@ -72,7 +72,7 @@ public struct GIFTReader: Sendable {
   static func bracketed(_ opening: String, in line: String) -> [String] {
     var values: [String] = []
     var rest = Substring(line)
-    while let start = rest.range(of: opening) {
+    while let start = rest.utf8Range(of: opening) {
       rest = rest[start.upperBound...]
       guard let end = rest.firstIndex(of: "]") else { break }
       values.append(String(rest[..<end]).trimmingWhitespace)
@@ -107,7 +107,7 @@ struct GIFTQuestionParser {
   mutating func parse() -> BankQuestion? {
     var raw = Substring(GIFTEscapes.protect(block.lines.joined(separator: "\n")))
     var name: String?
-    if raw.hasPrefix("::"), let end = raw.dropFirst(2).range(of: "::") {
+    if raw.hasPrefix("::"), let end = raw.dropFirst(2).utf8Range(of: "::") {
       name =
         GIFTEscapes.restore(String(raw[raw.index(raw.startIndex, offsetBy: 2)..<end.lowerBound]))
         .trimmingWhitespace
@@ -170,7 +170,7 @@ struct GIFTQuestionParser {
   private mutating func answers(_ inside: String, prompt: LocalizedText) -> BankQuestion? {
     var body = inside
     var general: String?
-    if let range = body.range(of: "####") {
+    if let range = body.utf8Range(of: "####") {
       general = String(body[range.upperBound...])
       body = String(body[..<range.lowerBound])
     }
@@ -203,6 +203,10 @@ struct GIFTQuestionParser {
   }
 
   private mutating func trueFalse(_ text: String, feedback: inout [String]) -> QuestionBody? {
+    guard let first = text.utf8.first,
+      first == UInt8(ascii: "T") || first == UInt8(ascii: "F")
+        || first == UInt8(ascii: "t") || first == UInt8(ascii: "f")
+    else { return nil }
     let parts = text.split(separator: "#", omittingEmptySubsequences: false).map {
       String($0).trimmingWhitespace
     }
@@ -241,24 +245,31 @@ struct GIFTQuestionParser {
         Answer(right: right, weight: weight, text: String(rest).trimmingWhitespace, feedback: feedback))
       return true
     }
-    for character in text {
-      if character == "=" || character == "~" {
+    // The markers are ASCII: the answers are found byte by byte, each kept as a slice of `text`.
+    let bytes = text.utf8
+    var start: String.Index?
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "~") {
+        if let start { current?.text = String(text[start..<index]) }
         guard flush(&log, location) else { return nil }
-        current = (character == "=", "")
-      } else if current != nil {
-        current?.text.append(character)
-      } else if !character.isWhitespace {
+        current = (byte == UInt8(ascii: "="), "")
+        start = bytes.index(after: index)
+      } else if current == nil, !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
         log.error(.noRightAnswer, at: location)
         return nil
       }
+      bytes.formIndex(after: &index)
     }
+    if let start { current?.text = String(text[start...]) }
     guard flush(&log, location) else { return nil }
     return answers
   }
 
   private mutating func choices(_ text: String, feedback: inout [String]) -> QuestionBody? {
     guard let answers = splitAnswers(text) else { return nil }
-    let pairs = answers.filter { $0.text.contains("->") }
+    let pairs = answers.filter { $0.text.containsUTF8("->") }
     if !pairs.isEmpty {
       guard pairs.count == answers.count, answers.allSatisfy(\.right) else {
         log.error(.mixedAnswerKinds, at: location)
@@ -310,9 +321,9 @@ struct GIFTQuestionParser {
 
   private mutating func matching(_ answers: [Answer]) -> QuestionBody? {
     let pairs = answers.map { answer -> MatchingPair in
-      let parts = answer.text.components(separatedBy: "->")
-      let left = parts[0]
-      let right = parts.dropFirst().joined(separator: "->")
+      let arrow = answer.text.utf8Range(of: "->")
+      let left = arrow.map { String(answer.text[..<$0.lowerBound]) } ?? answer.text
+      let right = arrow.map { String(answer.text[$0.upperBound...]) } ?? ""
       return MatchingPair(left: text(left), right: text(right))
     }
     guard pairs.count >= 2 else {
@@ -376,7 +387,7 @@ enum NumericalAnswer {
       log.error(.badNumber(text), at: location)
       return nil
     }
-    if let dots = trimmed.range(of: "..") {
+    if let dots = trimmed.utf8Range(of: "..") {
       let low = String(trimmed[..<dots.lowerBound]).trimmingWhitespace
       let high = String(trimmed[dots.upperBound...]).trimmingWhitespace
       return range(low, high, detail: trimmed, log: &log, at: location)

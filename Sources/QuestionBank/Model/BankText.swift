@@ -30,6 +30,22 @@ struct BankText {
 
   /// The lines, without their endings (`\r\n`, `\n` or `\r`).
   var lines: [Substring] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    var lines: [Substring] = []
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var index = start
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      guard byte == 0x0A || byte == 0x0D else {
+        bytes.formIndex(after: &index)
+        continue
+      }
+      lines.append(text[start..<index])
+      bytes.formIndex(after: &index)
+      if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { bytes.formIndex(after: &index) }
+      start = index
+    }
+    lines.append(text[start...])
+    return lines
   }
 }

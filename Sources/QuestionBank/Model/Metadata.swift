@@ -84,11 +84,13 @@ enum GeneralFeedback {
   }
 
   private static func cut(_ text: String, label: String) -> (text: String?, source: LegalSource?) {
-    let paragraphs = text.components(separatedBy: "\n\n")
-    guard let last = paragraphs.last?.trimmingWhitespace, last.hasPrefix(label) else {
-      return (text.trimmingWhitespace.isEmpty ? nil : text.trimmingWhitespace, nil)
+    let split = text.lastUTF8Range(of: "\n\n")
+    let last = String(split.map { text[$0.upperBound...] } ?? text[...]).trimmingWhitespace
+    guard last.hasPrefix(label) else {
+      let whole = text.trimmingWhitespace
+      return (whole.isEmpty ? nil : whole, nil)
     }
-    let rest = paragraphs.dropLast().joined(separator: "\n\n").trimmingWhitespace
+    let rest = split.map { String(text[..<$0.lowerBound]).trimmingWhitespace } ?? ""
     return (rest.isEmpty ? nil : rest, SourceText.parse(String(last.dropFirst(label.count))))
   }
 }

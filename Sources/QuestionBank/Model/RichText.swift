@@ -135,7 +135,7 @@ enum RichText {
 
   private static func multilangParts(_ text: String) -> [String: String] {
     var parts: [String: String] = [:]
-    guard text.contains("multilang") || text.contains("{mlang") else { return parts }
+    guard text.containsUTF8("multilang") || text.containsUTF8("{mlang") else { return parts }
     for match in text.matches(
       of: /<span\s+lang="([A-Za-z_-]+)"\s+class="multilang">(.*?)<\/span>/.dotMatchesNewlines())
     {

@@ -23,7 +23,7 @@ public enum SourceText {
   public static func parse(_ text: String) -> LegalSource? {
     let trimmed = text.trimmingWhitespace
     guard !trimmed.isEmpty else { return nil }
-    if let bar = trimmed.range(of: "|") {
+    if let bar = trimmed.utf8Range(of: "|") {
       let document = String(trimmed[..<bar.lowerBound]).trimmingWhitespace
       let rest = String(trimmed[bar.upperBound...]).trimmingWhitespace
       for label in indicatorLabels where rest.lowercased().hasPrefix(label) {
@@ -32,8 +32,8 @@ public enum SourceText {
       }
       return LegalSource(document: document, article: rest.isEmpty ? nil : rest)
     }
-    for word in articleWords {
-      if let comma = trimmed.range(of: ", " + word) {
+    for word in articleWords where trimmed.containsUTF8(word) {
+      if let comma = trimmed.utf8Range(of: ", " + word) {
         return LegalSource(
           document: String(trimmed[..<comma.lowerBound]).trimmingWhitespace,
           article: String(trimmed[trimmed.index(comma.lowerBound, offsetBy: 2)...]).trimmingWhitespace)
@@ -46,10 +46,17 @@ public enum SourceText {
 extension String {
   /// This text without white space (and line breaks) at either end.
   var trimmingWhitespace: String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text.removeFirst() }
-    while let last = text.last, last.isWhitespace { text.removeLast() }
-    return String(text)
+    func isPlain(_ byte: UInt8?) -> Bool {
+      guard let byte else { return false }
+      return byte > 0x20 && byte < 0x80
+    }
+    if isPlain(utf8.first), isPlain(utf8.last) { return self }
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+    return String(scalars[first...last])
   }
 }
 
