@@ -65,8 +65,7 @@ enum CourseYAML {
     var files: [String] = []
     var current = header(bank)
     var count = 0
-    for question in questions {
-      let entry = entry(question)
+    for entry in questions.parallelMap(entry) {
       if count > 0, current.utf8.count + entry.utf8.count > limit {
         files.append(current)
         current = header(bank)

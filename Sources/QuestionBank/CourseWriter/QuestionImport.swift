@@ -29,7 +29,7 @@ public struct ImportOptions: Sendable {
 }
 
 /// A bank question on its way into a course: its id and area settled.
-struct ImportedQuestion {
+struct ImportedQuestion: Sendable {
   var id: String
   var area: String
   var areaTitle: String

@@ -15,10 +15,14 @@ public struct GIFTReader: Sendable {
       return BankContents(questions: [], problems: log.problems)
     }
     var questions: [BankQuestion] = []
-    for block in Self.blocks(text.lines) {
+    // Questions are independent of each other: they are parsed on every core, in order.
+    let parsed = Self.blocks(text.lines).parallelMap { block in
       var parser = GIFTQuestionParser(block: block, file: file)
-      if let question = parser.parse() { questions.append(question) }
-      log.append(parser.log.problems)
+      return (parser.parse(), parser.log.problems)
+    }
+    for (question, problems) in parsed {
+      if let question { questions.append(question) }
+      log.append(problems)
     }
     if questions.isEmpty, !log.hasErrors, log.problems.isEmpty {
       log.error(.emptyBank, at: BankLocation(file: file, line: 1))
@@ -27,7 +31,7 @@ public struct GIFTReader: Sendable {
   }
 
   /// One question's lines, with the comments' ids and tags and the category in force.
-  struct Block {
+  struct Block: Sendable {
     var lines: [String] = []
     var startLine = 0
     var ids: [String] = []
@@ -125,11 +129,11 @@ struct GIFTQuestionParser {
       }
       raw = raw[raw.index(after: close)...]
     }
-    guard let open = raw.firstIndex(of: "{") else {
+    guard let open = raw.utf8.firstIndex(of: UInt8(ascii: "{")) else {
       log.note(.unsupportedType("description"), at: location)
       return nil
     }
-    guard let close = raw[open...].firstIndex(of: "}") else {
+    guard let close = raw.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
       log.error(.unclosedAnswers, at: line(of: open, in: raw))
       return nil
     }
