@@ -60,7 +60,7 @@ enum RichText {
   }
 
   static func decodeEntities(_ text: String) -> String {
-    guard text.contains("&") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
     var out = ""
     var rest = Substring(text)
     while let amp = rest.firstIndex(of: "&") {
@@ -163,9 +163,9 @@ private struct HTMLToMarkdown {
 
   mutating func convert(_ html: String) {
     var rest = Substring(html)
-    while let open = rest.firstIndex(of: "<") {
+    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
       text(rest[..<open])
-      guard let close = rest[open...].firstIndex(of: ">") else {
+      guard let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: ">")) else {
         text(rest[open...])
         return
       }
@@ -177,18 +177,22 @@ private struct HTMLToMarkdown {
 
   private mutating func text(_ raw: Substring) {
     guard !raw.isEmpty else { return }
-    var collapsed = ""
-    var lastWasSpace = current.isEmpty || current.last == "\n" || current.last == " "
-    for character in raw {
-      if character.isWhitespace {
-        if !lastWasSpace { collapsed.append(" ") }
+    // HTML's white space is ASCII (space, tab, line feed, form feed, carriage return): runs of it
+    // are one space, collapsed byte by byte.
+    var collapsed: [UInt8] = []
+    collapsed.reserveCapacity(raw.utf8.count)
+    let last = current.utf8.last
+    var lastWasSpace = last == nil || last == 0x0A || last == 0x20
+    for byte in raw.utf8 {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D {
+        if !lastWasSpace { collapsed.append(0x20) }
         lastWasSpace = true
       } else {
-        collapsed.append(character)
+        collapsed.append(byte)
         lastWasSpace = false
       }
     }
-    current += RichText.decodeEntities(collapsed)
+    current += RichText.decodeEntities(String(decoding: collapsed, as: UTF8.self))
   }
 
   private mutating func tag(_ raw: Substring) {
@@ -236,9 +240,8 @@ private struct HTMLToMarkdown {
   }
 
   private mutating func endBlock() {
-    let block = current.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0).trimmingWhitespace
-    }.joined(separator: "\n").trimmingWhitespace
+    let block = current.splitUTF8("\n").map { String($0).trimmingWhitespace }.joined(separator: "\n")
+      .trimmingWhitespace
     if !block.isEmpty { blocks.append(block) }
     current = ""
   }

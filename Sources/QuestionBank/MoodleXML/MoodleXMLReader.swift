@@ -26,16 +26,23 @@ public struct MoodleXMLReader: Sendable {
       return BankContents(questions: [], problems: log.problems)
     }
     var category: [String] = []
-    var questions: [BankQuestion] = []
+    var elements: [(element: XMLTreeNode, category: [String])] = []
     for element in root.all("question") {
-      let type = element.attributes["type"] ?? ""
-      if type == "category" {
+      if element.attributes["type"] == "category" {
         category = GIFTReader.categoryPath(element.textOf("category") ?? "")
-        continue
+      } else {
+        elements.append((element, category))
       }
-      var reader = MoodleQuestionReader(element: element, file: file, category: category)
-      if let question = reader.read(type: type) { questions.append(question) }
-      log.append(reader.log.problems)
+    }
+    // Questions are independent of each other: they are converted on every core, in order.
+    let converted = elements.parallelMap { item in
+      var reader = MoodleQuestionReader(element: item.element, file: file, category: item.category)
+      return (reader.read(type: item.element.attributes["type"] ?? ""), reader.log.problems)
+    }
+    var questions: [BankQuestion] = []
+    for (question, problems) in converted {
+      if let question { questions.append(question) }
+      log.append(problems)
     }
     if questions.isEmpty, !log.hasErrors, log.problems.isEmpty {
       log.error(.emptyBank, at: BankLocation(file: file, line: root.line))

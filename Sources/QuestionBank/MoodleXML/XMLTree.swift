@@ -6,7 +6,7 @@ import Foundation
 
 /// An XML element with its attributes, text, children and the line it starts on: Moodle XML read
 /// whole into a small tree by Foundation's XMLParser, then walked question by question.
-final class XMLTreeNode {
+struct XMLTreeNode: Sendable {
   let name: String
   let attributes: [String: String]
   let line: Int
@@ -60,10 +60,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    let element = XMLTreeNode(name: elementName, attributes: attributes, line: parser.lineNumber)
-    stack.last?.children.append(element)
-    if stack.isEmpty { root = element }
-    stack.append(element)
+    stack.append(XMLTreeNode(name: elementName, attributes: attributes, line: parser.lineNumber))
   }
 
   /// An end tag that does not close the element open (some XMLParser builds let it pass).
@@ -82,13 +79,15 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
       parser.abortParsing()
       return
     }
+    guard let open else { return }
+    if stack.isEmpty { root = open } else { stack[stack.count - 1].children.append(open) }
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    stack.last?.text += string
+    if !stack.isEmpty { stack[stack.count - 1].text += string }
   }
 
   func parser(_ parser: XMLParser, foundCDATA block: Data) {
-    stack.last?.text += String(decoding: block, as: UTF8.self)
+    if !stack.isEmpty { stack[stack.count - 1].text += String(decoding: block, as: UTF8.self) }
   }
 }
