@@ -197,4 +197,20 @@ import Testing
     #expect(CourseYAML.quoted("a\\b \"c\" ạ\n\t") == #""a\\b \"c\" ạ\n\t""#)
     #expect(CourseYAML.quoted("x\u{1}y\u{85}z\u{2028}\u{FEFF}") == #""x\u0001y\u0085z\u2028\uFEFF""#)
   }
+
+  @Test func decomposedLettersFromAnXMLBankAreWrittenInNFC() throws {
+    let workspace = try Workspace()
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <quiz><question type="truefalse"><name><text>q</text></name>
+      <questiontext format="html"><text>Xa\u{0303} co\u{0301} quye\u{0302}\u{0300}n?</text></questiontext>
+      <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+      </question></quiz>
+      """
+    let outcome = try importBank(xml, into: workspace, course: "nhap", name: "bank.xml")
+    #expect(outcome.succeeded)
+    let file = try workspace.read("Courses/nhap/questions/bank.yaml")
+    #expect(file.contains("prompt: \"Xã có quyền?\""))
+    #expect(!file.unicodeScalars.contains { (0x300...0x36F).contains($0.value) })
+  }
 }

@@ -172,7 +172,7 @@ struct ImportPlanner {
     var planned: [ImportedQuestion] = []
     let defaultSource = options.defaultSource.flatMap(SourceText.parse)
     for (index, question) in questions.enumerated() {
-      var question = question
+      var question = question.normalized
       guard let id = id(for: question, index: index, seen: seen, log: &log) else { continue }
       if let first = seen[id] {
         log.error(.duplicateID(id, first: first.description), at: question.location)

@@ -1,5 +1,6 @@
 import Curriculum
 import Localization
+import VietnameseText
 
 /// A question as a bank holds it, before it becomes a course question: what papi-train requires
 /// but banks rarely carry (PAPI codes, a legal source, an explanation, an area) may be missing.
@@ -83,5 +84,36 @@ public struct BankLocation: Sendable, Hashable, Comparable, CustomStringConverti
     (lhs.file, lhs.sheet ?? "", lhs.line, lhs.cell ?? "") < (
       rhs.file, rhs.sheet ?? "", rhs.line, rhs.cell ?? ""
     )
+  }
+}
+
+extension BankQuestion {
+  /// This question with every text in Unicode NFC, whichever reader made it (XML and workbook
+  /// text comes from their parsers, not from ``BankText``).
+  var normalized: BankQuestion {
+    var question = self
+    func nfc(_ text: LocalizedText) -> LocalizedText { LocalizedText(vi: text.vi.nfc, en: text.en?.nfc) }
+    question.prompt = nfc(prompt)
+    question.explanation = explanation.map(nfc)
+    question.category = category.map(\.nfc)
+    question.tags = tags.map(\.nfc)
+    question.source = source.map {
+      LegalSource(document: $0.document.nfc, article: $0.article?.nfc, indicator: $0.indicator?.nfc)
+    }
+    switch body {
+    case .singleChoice(let options, let answer):
+      question.body = .singleChoice(
+        options: options.map { Choice(id: $0.id, text: nfc($0.text)) }, answer: answer)
+    case .multipleChoice(let options, let answers):
+      question.body = .multipleChoice(
+        options: options.map { Choice(id: $0.id, text: nfc($0.text)) }, answers: answers)
+    case .trueFalse: break
+    case .matching(let pairs):
+      question.body = .matching(pairs: pairs.map { MatchingPair(left: nfc($0.left), right: nfc($0.right)) })
+    case .ordering(let items): question.body = .ordering(items: items.map(nfc))
+    case .shortAnswer(let accepted, let matching):
+      question.body = .shortAnswer(accepted: accepted.map(\.nfc), matching: matching)
+    }
+    return question
   }
 }

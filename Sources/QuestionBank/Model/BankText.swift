@@ -16,6 +16,26 @@ struct BankText {
     return BankText(text: text.nfc)
   }
 
+  /// Whether `data` is UTF-8 (else `log` names the line), without keeping the text: for a reader
+  /// that hands the bytes to a parser of its own.
+  static func checkUTF8(_ data: Data, file: String, log: inout ProblemLog) -> Bool {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    let valid = bytes.withUnsafeBytes { buffer in
+      var iterator = buffer.makeIterator()
+      var decoder = UTF8()
+      while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+      }
+    }
+    if !valid { log.error(.notUTF8, at: BankLocation(file: file, line: firstInvalidLine(bytes))) }
+    return valid
+  }
+
   /// The line holding the first byte that is not part of valid UTF-8.
   static func firstInvalidLine(_ bytes: Data.SubSequence) -> Int {
     var line = 1

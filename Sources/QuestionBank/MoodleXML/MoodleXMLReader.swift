@@ -11,7 +11,7 @@ public struct MoodleXMLReader: Sendable {
 
   public func read(_ data: Data, file: String) -> BankContents {
     var log = ProblemLog()
-    guard BankText.decode(data, file: file, log: &log) != nil else {
+    guard BankText.checkUTF8(data, file: file, log: &log) else {
       return BankContents(questions: [], problems: log.problems)
     }
     let root: XMLTreeNode
