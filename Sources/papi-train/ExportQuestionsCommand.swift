@@ -17,7 +17,7 @@ struct ExportQuestionsCommand: ParsableCommand {
   @Argument(help: "A course id or a quiz id.")
   var id: String
 
-  @Option(name: .long, help: "gift, moodle-xml or xlsx.")
+  @Option(name: .long, help: "gift, moodle-xml or xlsx (also csv; aiken keeps single-choice questions only).")
   var format: BankFormat
 
   @Option(name: [.short, .long], help: "The file to write (default: ID.gift, ID.xml or ID.xlsx).")

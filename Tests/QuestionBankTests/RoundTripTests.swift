@@ -65,4 +65,22 @@ import Testing
     #expect(quiz.map(\.id) == ["mini-q-single", "mini-q-tf"])
     #expect(QuestionExport.questions(of: "nothing", in: library) == nil)
   }
+
+  @Test func aikenHoldsTheSingleChoiceQuestionsAndComesBack() throws {
+    let workspace = try Workspace()
+    try workspace.writeSampleCourse()
+    let library = try #require(workspace.load().library)
+    let bank = try #require(QuestionExport.questions(of: "mini", in: library))
+    let data = QuestionExport.data(bank, format: .aiken)
+    let back = AikenReader().read(data, file: "mini.txt")
+    #expect(back.problems.isEmpty)
+    let original = try #require(bank.first { $0.id == "mini-q-single" })
+    #expect(back.questions.count == 1)
+    #expect(back.questions.first?.prompt.vi == original.prompt.vi)
+    guard case .singleChoice(let options, let answer) = back.questions.first?.body,
+      case .singleChoice(let want, let key) = original.body
+    else { return }
+    #expect(options.map(\.text.vi) == want.map(\.text.vi))
+    #expect(answer == key)
+  }
 }

@@ -90,6 +90,12 @@ extension QuestionExport {
       try? FileManager.default.removeItem(at: temporary)
       return ExportOutcome(messages: [.writeFailed(error.localizedDescription)], succeeded: false)
     }
-    return ExportOutcome(messages: [.exported(count: questions.count, file: path)], succeeded: true)
+    guard format == .aiken else {
+      return ExportOutcome(messages: [.exported(count: questions.count, file: path)], succeeded: true)
+    }
+    let written = AikenWriter.writable(questions).count
+    return ExportOutcome(
+      messages: [.exported(count: written, file: path), .leftOutOfAiken(questions.count - written)],
+      succeeded: true)
   }
 }

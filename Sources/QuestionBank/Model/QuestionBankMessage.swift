@@ -54,6 +54,7 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
   case unknownCourseOrQuiz(String)
   case nothingToExport
   case fileExists(String)
+  case leftOutOfAiken(Int)
 
   public func text(in language: Language) -> String {
     switch language {
@@ -118,6 +119,8 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
     case .unknownCourseOrQuiz(let id): "không có khoá học hay bài kiểm tra '\(id)'"
     case .nothingToExport: "không có câu hỏi nào để xuất"
     case .fileExists(let path): "tệp '\(path)' đã có; dùng --force để ghi đè"
+    case .leftOutOfAiken(let count):
+      "\(count) câu hỏi không phải loại chọn một không được xuất (Aiken chỉ có câu chọn một)"
     }
   }
 
@@ -178,6 +181,8 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
     case .unknownCourseOrQuiz(let id): "no course or quiz '\(id)'"
     case .nothingToExport: "there are no questions to export"
     case .fileExists(let path): "'\(path)' exists; use --force to replace it"
+    case .leftOutOfAiken(let count):
+      "\(count) questions that are not single choice were left out (Aiken holds single choice only)"
     }
   }
 }
