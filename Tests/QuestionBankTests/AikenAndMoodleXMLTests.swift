@@ -177,6 +177,7 @@ import Testing
     #expect(notes.contains(.embeddedFile("hinh.png")))
     #expect(notes.contains(.partialCreditDropped))
     #expect(notes.contains(.numericalRange("0.5 ± 0.05")))
+    #expect(notes.contains(.distractorDropped("3")))
     for type in ["description", "essay", "cloze"] { #expect(notes.contains(.unsupportedType(type))) }
   }
 

@@ -120,6 +120,12 @@ import Testing
     #expect(contents.questions.count == 10)
   }
 
+  @Test func unevenWeightsAreNamed() {
+    let contents = read("Chọn {~%70%a ~%30%b ~%-100%c}")
+    #expect(contents.problems.map(\.message) == [.unevenWeights])
+    #expect(contents.questions.count == 1)
+  }
+
   @Test func malformedQuestionsAreEachReportedByLineInOneRun() {
     let contents = read(
       """

@@ -310,6 +310,7 @@ struct GIFTQuestionParser {
       return .singleChoice(options: options, answer: options[marked[0]].id)
     }
     if marked.isEmpty, !positive.isEmpty {
+      if Set(positive.map { answers[$0].weight }).count > 1 { log.note(.unevenWeights, at: location) }
       return .multipleChoice(options: options, answers: positive.map { options[$0].id })
     }
     if marked.count == 1 {

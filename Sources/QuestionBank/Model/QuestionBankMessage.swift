@@ -12,6 +12,8 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
   case numericalRange(String)
   case partialCreditDropped
   case embeddedFile(String)
+  case unevenWeights
+  case distractorDropped(String)
   // GIFT.
   case unclosedAnswers
   case textAfterAnswers
@@ -76,6 +78,10 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
       "câu hỏi số với khoảng \(detail) không viết được thành các đáp án ngắn: không nhập câu này"
     case .partialCreditDropped:
       "papi-train không cho điểm một phần với câu chọn một: chỉ giữ phương án 100%"
+    case .unevenWeights:
+      "các phương án đúng có trọng số khác nhau; papi-train chấm câu chọn nhiều theo số phương án phân loại đúng, không giữ trọng số"
+    case .distractorDropped(let text):
+      "phương án thừa '\(text)' của câu ghép đôi không được giữ (papi-train ghép từng cặp)"
     case .embeddedFile(let name): "tệp nhúng '\(name)' không được lưu; hãy đưa nội dung vào bài học nếu cần"
     case .unclosedAnswers: "thiếu dấu '}' đóng phần đáp án"
     case .textAfterAnswers: "có chữ sau phần đáp án '{...}' mà không thuộc câu hỏi điền từ"
@@ -137,6 +143,10 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
       "a numerical question accepting \(detail) cannot be written as short answers: not imported"
     case .partialCreditDropped:
       "papi-train gives no partial credit in a single-choice question: only the 100% option is kept"
+    case .unevenWeights:
+      "the right options have different weights; papi-train scores multiple choice by the options classified correctly, the weights are not kept"
+    case .distractorDropped(let text):
+      "the extra matching answer '\(text)' is not kept (papi-train matches pair by pair)"
     case .embeddedFile(let name):
       "the embedded file '\(name)' is not stored; put its content in a lesson if needed"
     case .unclosedAnswers: "the answers opened with '{' are never closed by '}'"

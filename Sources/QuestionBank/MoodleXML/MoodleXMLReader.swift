@@ -172,6 +172,7 @@ struct MoodleQuestionReader {
       log.error(.noRightAnswer, at: location)
       return nil
     }
+    if Set(right.map { answers[$0].fraction }).count > 1 { log.note(.unevenWeights, at: location) }
     return .multipleChoice(options: options, answers: right.map { options[$0].id })
   }
 
@@ -206,7 +207,11 @@ struct MoodleQuestionReader {
     var pairs: [MatchingPair] = []
     for sub in element.all("subquestion") {
       let left = text(sub)
-      guard !left.vi.isEmpty else { continue }  // a distractor: a right-hand text with no left item
+      guard !left.vi.isEmpty else {
+        // A distractor: a right-hand text with no left item.
+        log.note(.distractorDropped(sub.child("answer")?.child("text")?.value ?? ""), at: location)
+        continue
+      }
       guard let answer = sub.child("answer") else {
         log.error(.missingElement("answer"), at: BankLocation(file: file, line: sub.line))
         return nil
