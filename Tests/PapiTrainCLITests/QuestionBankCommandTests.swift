@@ -87,29 +87,35 @@ import Testing
       })
   }
 
-  /// The one-stop-shop course cites clauses and points, and several sources for one question: all
-  /// of them come back, field by field, through each Moodle format and Excel.
-  @Test(arguments: ["gift", "moodle-xml", "xlsx"])
-  func theOneStopShopCourseComesBackWithEverySource(format: String) throws {
+  /// The one-stop-shop course cites clauses and points, and several sources for one question; the
+  /// PAPI course cites indicators whose text holds ';' and brackets: all of them come back, field by
+  /// field, through each Moodle format and Excel.
+  @Test(arguments: ["one-stop-shop", "papi-dimensions"], ["gift", "moodle-xml", "xlsx"])
+  func aShippedCourseComesBackWithEverySource(course: String, format: String) throws {
     let root = try Self.emptyCourses()
     defer { try? FileManager.default.removeItem(at: root) }
     let shipped = PapiTrainProcess.repositoryRoot.appendingPathComponent("Courses").path
-    let bank = root.appendingPathComponent("oss.\(format == "moodle-xml" ? "xml" : format)").path
+    let bank = root.appendingPathComponent("bank.\(format == "moodle-xml" ? "xml" : format)").path
     let exported = try PapiTrainProcess.run(
       [
-        "export-questions", "one-stop-shop", "--format", format, "--courses", shipped, "-o", bank, "--lang",
+        "export-questions", course, "--format", format, "--courses", shipped, "-o", bank, "--lang",
         "en",
       ])
     #expect(exported.status == 0, "\(exported.output)")
     let imported = try PapiTrainProcess.run(
-      ["import", bank, "--course", "oss-copy", "--courses", "Courses", "--lang", "en"], in: root)
+      ["import", bank, "--course", "shipped-copy", "--courses", "Courses", "--lang", "en"], in: root)
     #expect(imported.status == 0, "\(imported.output)")
     #expect(!imported.output.contains("to fill in"), "\(imported.output)")
 
-    let original = try Self.sources(of: "one-stop-shop", in: shipped)
-    let back = try Self.sources(of: "oss-copy", in: root.appendingPathComponent("Courses").path)
-    #expect(original.values.contains { $0.count > 1 })
-    #expect(original.values.joined().contains { $0.point != nil })
+    let original = try Self.sources(of: course, in: shipped)
+    let back = try Self.sources(of: "shipped-copy", in: root.appendingPathComponent("Courses").path)
+    #expect(original.count > 50)
+    let cited = Array(original.values.joined())
+    if course == "one-stop-shop" {
+      #expect(original.values.contains { $0.count > 1 } && cited.contains { $0.point != nil })
+    } else {
+      #expect(cited.contains { $0.indicator?.contains(";") == true })
+    }
     #expect(back.keys.sorted() == original.keys.sorted())
     for (id, sources) in original { #expect(back[id] == sources, "\(format): \(id)") }
     let lint = try PapiTrainProcess.run(["lint", "Courses", "--lang", "en"], in: root)

@@ -34,6 +34,12 @@ import Testing
         == "nd-118-2025 | Article 3, clause 1, point a ; luat-10-2022 | Article 11 (history) ; "
         + "papi-2024 | indicator: D5.3 Một cửa (2023; 2024)")
     #expect(Self.parsed(SourceText.format(sources)) == sources)
+    // An indicator's own ';' outside brackets stays in it; a source after it is still one.
+    let semicolon = [
+      LegalSource(document: "papi-2024", indicator: "Thang điểm 1-10 cho mỗi chỉ số; điểm tổng hợp 8-80"),
+      LegalSource(document: "nd-118-2025", article: "3"),
+    ]
+    #expect(Self.parsed(SourceText.format(semicolon)) == semicolon)
     #expect(Self.parsed(SourceText.format(sources, in: .english)) == sources)
   }
 

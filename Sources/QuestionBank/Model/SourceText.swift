@@ -58,26 +58,43 @@ public enum SourceText {
     language == .vietnamese ? "lịch sử" : "history"
   }
 
-  /// The sources of a list, split at each `;` outside parentheses (an indicator's own text may
-  /// hold `;` in brackets), trimmed, empty ones left out.
+  /// The sources of a list, split at each `;` outside parentheses, trimmed, empty ones left out.
+  /// An indicator's own text may hold `;`: in brackets, or followed by words that are no source
+  /// (no `|`, more than one word), which stay part of the indicator.
   static func segments(_ text: String) -> [String] {
     var segments: [String] = []
     var current = ""
     var depth = 0
+    func close() {
+      if let last = segments.last, continuesIndicator(last, with: current) {
+        segments[segments.count - 1] = last + ";" + current
+      } else {
+        segments.append(current)
+      }
+      current = ""
+    }
     for character in text {
       switch character {
       case "(": depth += 1
       case ")": depth = max(0, depth - 1)
       case ";" where depth == 0:
-        segments.append(current)
-        current = ""
+        close()
         continue
       default: break
       }
       current.append(character)
     }
-    segments.append(current)
+    close()
     return segments.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+  }
+
+  /// Whether `next` is more of the indicator text `previous` ends with, not a source of its own.
+  private static func continuesIndicator(_ previous: String, with next: String) -> Bool {
+    let key = previous.matchKey(foldingDiacritics: true)
+    guard Place.indicatorLabels.contains(where: key.containsUTF8), !next.containsUTF8("|") else {
+      return false
+    }
+    return next.trimmingWhitespace.contains { $0.isWhitespace }
   }
 
   private static func parseOne(_ segment: String) -> Result<LegalSource, Malformed> {
