@@ -54,7 +54,7 @@ public enum SenderVerdict: Sendable, Hashable {
 }
 
 /// The machines a province trusts, kept in `$XDG_CONFIG_HOME/papi-train/trusted-machines.json`
-/// (JSON, written through ``AtomicFile``, mode 0600). `papi-train keys enrol|list|revoke` manage
+/// (JSON, written through `AtomicFile`, mode 0600). `papi-train keys enrol|list|revoke` manage
 /// it; merge and sync ask it who signed.
 public struct TrustRegistry: Sendable {
   /// The file.

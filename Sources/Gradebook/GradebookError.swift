@@ -4,7 +4,7 @@ import Localization
 import Units
 
 /// Everything that can go wrong with results and rosters, each saying what and where (codes and
-/// unit lists have ``UnitsError``).
+/// unit lists have `UnitsError`).
 ///
 /// None of these leaves stored data half-written: writes happen in transactions that roll back.
 public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
@@ -60,7 +60,7 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   case classNotForCommune(ClassID, CommuneCode)
 
   /// A code in a results file that is not a commune's, or a roster file that cannot be read (told
-  /// as ``UnitsError`` tells it).
+  /// as `UnitsError` tells it).
   case units(UnitsError)
   /// Several problems found in one pass over a file, in line order.
   indirect case several([GradebookError])

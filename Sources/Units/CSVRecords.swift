@@ -3,7 +3,7 @@ import Toolkit
 
 /// The records of a CSV file a user hands papi-train (a units file, a statistics-office list, a
 /// commune's roster), with a file that cannot be read at all told as a
-/// ``UnitsError/invalidFile(path:line:problem:)``: the one place where Toolkit's ``CSVReadError``
+/// `UnitsError/invalidFile(path:line:problem:)`: the one place where Toolkit's `CSVReadError`
 /// becomes a message.
 public func readCSVRecords(_ data: Data, path: String) throws -> [CSVRecord] {
   do {

@@ -5,8 +5,8 @@ import Units
 
 /// What a value of one column of a results table must be, for a row that comes from outside (a
 /// results file handed over, a batch a commune machine sends): the one set of rules both are
-/// checked against. A file's rows are checked inside SQLite (``sqlViolation(_:)``), records in
-/// Swift (``ResultsRules/problems(in:)-(Answer)``); the two faces are built from these cases.
+/// checked against. A file's rows are checked inside SQLite (`sqlViolation(_:)`), records in
+/// Swift (`ResultsRules/problems(in:)-(Answer)`); the two faces are built from these cases.
 public enum ColumnRule: Sendable, Hashable {
   /// A UUID as text, either case.
   case uuid
@@ -15,7 +15,7 @@ public enum ColumnRule: Sendable, Hashable {
   /// A moment as papi-train stores it: `yyyy-MM-dd HH:mm:ss` with optional `.SSS`, a real day,
   /// between `earliest` and `latest` (`yyyy-MM-dd`).
   case timestamp(earliest: String, latest: String)
-  /// A day, exactly `yyyy-MM-dd` (Toolkit's ``Day``).
+  /// A day, exactly `yyyy-MM-dd` (Toolkit's `Day`).
   case day
   /// A finite number within the range.
   case number(ClosedRange<Double>)
@@ -29,7 +29,7 @@ public enum ColumnRule: Sendable, Hashable {
   case decimalUInt64
   /// A JSON list of at most `maximumCount` texts of at most `maximumBytes` bytes each.
   case idList(maximumCount: Int, maximumBytes: Int)
-  /// An administrative code: digits only (``UnitCode``).
+  /// An administrative code: digits only (`UnitCode`).
   case unitCode
 }
 
@@ -166,7 +166,7 @@ extension ResultsRules {
 }
 
 extension ColumnRule {
-  /// Whether a stored value keeps the rule: the Swift face of ``sqlViolation(_:)``.
+  /// Whether a stored value keeps the rule: the Swift face of `sqlViolation(_:)`.
   func accepts(_ value: DatabaseValue) -> Bool {
     switch (self, value.storage) {
     case (.uuid, .string(let text)): return text.utf8.count == 36 && UUID(uuidString: text) != nil
@@ -210,7 +210,7 @@ extension ColumnRule {
   }
 
   /// An SQL expression, true when the value of column `c` breaks the rule (nulls aside): the
-  /// SQLite face of ``accepts(_:)``.
+  /// SQLite face of `accepts(_:)`.
   func sqlViolation(_ c: String) -> String {
     "NOT (" + sqlAcceptance(c) + ")"
   }

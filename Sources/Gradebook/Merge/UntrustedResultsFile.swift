@@ -12,7 +12,7 @@ import Units
 /// untrusted databases (https://sqlite.org/security.html) before anything of it is used:
 ///
 /// 1. a regular file (never a folder, a FIFO, a device or a socket: opened without blocking and
-///    looked at through the open descriptor), at most ``Limits/maximumFileSize`` bytes;
+///    looked at through the open descriptor), at most `Limits/maximumFileSize` bytes;
 /// 2. copied into a private folder (mode 0700) in `TMPDIR`, with its `-wal` file only when that
 ///    is a write-ahead log of a database with this page size, in WAL mode, and not older than the
 ///    database file (a stale `-wal` beside a newer file would roll answers back);
@@ -21,10 +21,10 @@ import Units
 /// 4. its whole schema (tables, indexes, triggers, views) compared with the exact schema of its
 ///    version: nothing more, nothing less;
 /// 5. `PRAGMA integrity_check`, then every row of every table merge reads checked against
-///    ``ResultsRules`` (types, ranges, days, ids, lengths) and every reference against
+///    `ResultsRules` (types, ranges, days, ids, lengths) and every reference against
 ///    `PRAGMA foreign_key_check`.
 ///
-/// A file that fails is refused with a ``GradebookError`` naming it and the reason; the private
+/// A file that fails is refused with a `GradebookError` naming it and the reason; the private
 /// copy is removed whatever happens.
 public enum UntrustedResultsFile {
   /// How much a file from outside may hold.
@@ -42,7 +42,7 @@ public enum UntrustedResultsFile {
   }
 
   /// The copy of a file that passed every check, alive while the closure given to
-  /// ``withCheckedCopy(of:limits:_:)`` runs.
+  /// `withCheckedCopy(of:limits:_:)` runs.
   struct CheckedCopy {
     /// The private copy.
     var path: String

@@ -61,7 +61,7 @@ extension CommuneStore {
     return saved
   }
 
-  /// Whether `text` is exactly a `yyyy-MM-dd` day that exists (Toolkit's ``Day``).
+  /// Whether `text` is exactly a `yyyy-MM-dd` day that exists (Toolkit's `Day`).
   static func isCalendarDate(_ text: String) -> Bool { Day(text) != nil }
 
   static func classes(_ db: Database, where condition: String, _ arguments: [String]) throws
