@@ -105,7 +105,8 @@ let package = Package(
     .target(
       name: "QuestionBank",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib", .product(name: "Yams", package: "Yams"),
+        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
@@ -124,7 +125,8 @@ let package = Package(
     // papi-train run through a pipe or a pseudo-terminal, a machine with test passphrases.
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(
-      name: "QuestionBankTests", dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
+      name: "QuestionBankTests",
+      dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"]),
     .testTarget(
@@ -134,8 +136,8 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "ResultsAnalysis", "ResultsExport",
-        "Units",
+        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank", "ResultsAnalysis",
+        "ResultsExport", "Units",
       ]
     ),
     .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
