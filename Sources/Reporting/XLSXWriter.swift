@@ -4,7 +4,12 @@ import Synchronization
 import VietnameseText
 
 /// Writes tables as an Excel workbook, one sheet a table: text as typed strings (never formulas),
-/// numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
+/// numbers as numbers, codes as text, date-times as date-time cells, a bold shaded header row
+/// (wrapped, frozen in place), columns sized to fit.
+///
+/// Every sheet is set up to print: A4 landscape, fitted to one page wide (as many pages down as it
+/// takes), the header row repeated on every page, gridlines, narrow margins, the sheet's name at
+/// the top and "page / pages" at the bottom.
 ///
 /// Texts go to the shared strings table (`xl/sharedStrings.xml`), as Excel writes them: a text
 /// repeated on thousands of rows (a question, a name) is stored once. Every part is compressed.
@@ -76,8 +81,17 @@ public struct XLSXWriter: Sendable {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <sheets>\(sheets)</sheets></workbook>
+      <sheets>\(sheets)</sheets><definedNames>\(printTitles(names))</definedNames></workbook>
       """
+  }
+
+  /// Each sheet's header row, repeated at the top of every printed page.
+  private func printTitles(_ names: [String]) -> String {
+    names.enumerated().map { index, name in
+      let quoted = Self.escape(name.replacingOccurrences(of: "'", with: "''"))
+      return
+        "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(quoted)'!$1:$1</definedName>"
+    }.joined()
   }
 
   private func workbookRelationships(count: Int) -> String {
@@ -97,45 +111,73 @@ public struct XLSXWriter: Sendable {
       """
   }
 
-  /// Style 0: default; style 1: the header (bold on light grey); style 2: numbers with 2 decimals.
+  /// Style 0: default; style 1: the header (bold on light grey, wrapped, at the top); style 2:
+  /// numbers with up to 2 decimals; style 3: date-times (`2026-10-15 08:31:00`); style 4: text
+  /// wrapped at the top (a long text in a print-width column).
   static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-    <numFmts count="1"><numFmt numFmtId="164" formatCode="0.##"/></numFmts>\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="0.##"/>\
+    <numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd hh:mm:ss"/></numFmts>\
     <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
     <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
     <fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-    <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
-    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+    <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">\
+    <alignment vertical="top" wrapText="1"/></xf>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">\
+    <alignment vertical="top" wrapText="1"/></xf></cellXfs>\
     </styleSheet>
     """
+
+  /// What every sheet ends with: gridlines printed, margins (inches), A4 landscape fitted to one
+  /// page wide, the sheet's name above and the page number below.
+  static let printSetup = """
+    <printOptions gridLines="1"/>\
+    <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>\
+    <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>\
+    <headerFooter><oddHeader>&amp;C&amp;A</oddHeader><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>
+    """
+
+  /// The widest a column is made (characters): longer texts wrap when printed.
+  static let widestColumn = 48.0
+  /// The widest a column is made for its header alone: a long header wraps.
+  static let widestHeader = 14.0
 
   /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
   /// and compressed piece by piece as it is built.
   private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
     let sample = (0..<min(table.rowCount, 500)).map(table.row)
     let columnCount = max(table.header.count, sample.map(\.count).max() ?? 0)
-    var widths = table.header.map { Double($0.unicodeScalars.count) }
+    var widths = table.header.map { min(Double($0.unicodeScalars.count), Self.widestHeader) }
     widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
     for row in sample {
       for (index, cell) in row.enumerated() where index < columnCount {
-        if case .text(let text) = cell {
-          widths[index] = max(widths[index], Double(min(text.unicodeScalars.count, 60)))
+        switch cell {
+        case .text(let text), .code(let text):
+          widths[index] = max(widths[index], min(Double(text.unicodeScalars.count), Self.widestColumn))
+        case .dateTime: widths[index] = max(widths[index], 19)
+        case .number, .empty: widths[index] = max(widths[index], 6)
         }
       }
     }
+    // Texts in a column at the widest wrap (and print on several lines).
+    let wrapped = widths.map { $0 >= Self.widestColumn }
     let columns = widths.enumerated().map { index, width in
-      "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
+      let wrapped = wrapped[index] ? " style=\"4\"" : ""
+      return
+        "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\"\(wrapped) customWidth=\"1\"/>"
     }.joined()
     var deflater = ParallelDeflater()
     var xml = Array(
       """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-      <sheetViews><sheetView workbookViewId="0">\
+      <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0">\
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
       """.utf8)
@@ -152,8 +194,9 @@ public struct XLSXWriter: Sendable {
     var header = SheetPart()
     var headerTexts = TextMemo<Int>(shared: true)
     Self.append(
-      1, table.header.map(Cell.text), header: true, names: names, inline: [], texts: &headerTexts, to: &header
-    )
+      1, table.header.map(Cell.text), header: true, names: names, inline: [], wrapped: [],
+      texts: &headerTexts,
+      to: &header)
     xml += header.filled(with: strings.numbers(of: header))
     // The rows are made and written as XML in parts of `rowsPerPart`, a batch of parts at a time
     // on every core; then each part's texts get their numbers in the shared strings, part after
@@ -174,8 +217,8 @@ public struct XLSXWriter: Sendable {
           sheetPart.xml.reserveCapacity(Self.rowsPerPart * 48 * max(1, columnCount))
           for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
             Self.append(
-              index + 2, table.row(index), header: false, names: names, inline: inline, texts: &texts,
-              to: &sheetPart)
+              index + 2, table.row(index), header: false, names: names, inline: inline, wrapped: wrapped,
+              texts: &texts, to: &sheetPart)
           }
           flight.made.withLock { $0[offset] = sheetPart }
         }
@@ -190,7 +233,7 @@ public struct XLSXWriter: Sendable {
       inFlight = number + 1 < batches.count ? make(batches[number + 1]) : nil
       for part in made { deflater.append(part.filled(with: strings.numbers(of: part))) }
     }
-    deflater.append(Array("</sheetData></worksheet>".utf8))
+    deflater.append(Array("</sheetData>\(Self.printSetup)</worksheet>".utf8))
     return deflater.finish()
   }
 
@@ -223,9 +266,11 @@ public struct XLSXWriter: Sendable {
     static let referenceStart: StaticString = " r=\""
     static let referenceEnd: StaticString = "\""
     static let numberValue: StaticString = " s=\"2\"><v>"
+    static let dateTimeValue: StaticString = " s=\"3\"><v>"
     static let headerNumberValue: StaticString = " s=\"1\"><v>"
     static let sharedValue: StaticString = " t=\"s\"><v>"
     static let headerSharedValue: StaticString = " t=\"s\" s=\"1\"><v>"
+    static let wrappedSharedValue: StaticString = " t=\"s\" s=\"4\"><v>"
     static let valueEnd: StaticString = "</v></c>"
     static let inlineText: StaticString = " t=\"inlineStr\"><is>"
     static let inlineTextEnd: StaticString = "</is></c>"
@@ -266,7 +311,7 @@ public struct XLSXWriter: Sendable {
   /// openpyxl) put such a cell in the next column; Microsoft's own exporters write cells so. Only
   /// a cell after a skipped empty one names its place. The worksheet is a third smaller for it.
   private static func append(
-    _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool],
+    _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool], wrapped: [Bool],
     texts: inout TextMemo<Int>,
     to part: inout SheetPart
   ) {
@@ -299,15 +344,26 @@ public struct XLSXWriter: Sendable {
         part.xml.append(Markup.valueEnd)
       case .number:
         continue
+      case .dateTime(let seconds):
+        start()
+        part.xml.append(Markup.dateTimeValue)
+        appendSerial(seconds, to: &part.xml)
+        part.xml.append(Markup.valueEnd)
       case .text(let text) where index < inline.count && inline[index]:
         start()
         part.xml.append(Markup.inlineText)
         appendTextElement(text, to: &part.xml)
         part.xml.append(Markup.inlineTextEnd)
-      case .text(let text):
+      case .text(let text), .code(let text):
         start()
         // Style 0 (the default) is left out.
-        part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
+        if header {
+          part.xml.append(Markup.headerSharedValue)
+        } else if index < wrapped.count && wrapped[index] {
+          part.xml.append(Markup.wrappedSharedValue)
+        } else {
+          part.xml.append(Markup.sharedValue)
+        }
         let known = texts.value(for: text, column: index)
         let local = known ?? part.texts.count
         if known == nil {
@@ -320,6 +376,28 @@ public struct XLSXWriter: Sendable {
       }
     }
     part.xml.append(Markup.rowEnd)
+  }
+
+  /// Appends the spreadsheet serial of wall-clock seconds since 1970: days since 1899-12-30 and
+  /// the time as a fraction of a day, to ten decimals (a hundred-thousandth of a second).
+  static func appendSerial(_ seconds: Int64, to xml: inout [UInt8]) {
+    var days = seconds / 86_400
+    var rest = seconds - days * 86_400
+    if rest < 0 {
+      days -= 1
+      rest += 86_400
+    }
+    NumberText.appendInteger(days + 25_569, to: &xml)
+    guard rest > 0 else { return }
+    xml.append(0x2E)
+    var fraction = (rest * 10_000_000_000 + 43_200) / 86_400
+    var digits = [UInt8](repeating: 0x30, count: 10)
+    for index in stride(from: 9, through: 0, by: -1) {
+      digits[index] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
+      fraction /= 10
+    }
+    while digits.last == 0x30 { digits.removeLast() }
+    xml += digits
   }
 
   /// The columns' names (A, B, ..., AA, ...) as bytes, all in one array.

@@ -18,7 +18,7 @@ import Units
     render(MergeMessage.self),
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
     render(DemoDataMessage.self),
-    render(AccessError.self), render(ExportError.self),
+    render(AccessError.self), render(ExportError.self), render(ExportHeading.self), render(ExportGuide.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (
