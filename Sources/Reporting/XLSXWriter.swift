@@ -112,8 +112,7 @@ public struct XLSXWriter: Sendable {
   }
 
   /// Style 0: default; style 1: the header (bold on light grey, wrapped, at the top); style 2:
-  /// numbers with up to 2 decimals; style 3: date-times (`2026-10-15 08:31:00`); style 4: text
-  /// wrapped at the top (a long text in a print-width column).
+  /// numbers with up to 2 decimals; style 3: date-times (`2026-10-15 08:31:00`).
   static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -124,13 +123,11 @@ public struct XLSXWriter: Sendable {
     <fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">\
     <alignment vertical="top" wrapText="1"/></xf>\
     <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-    <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-    <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">\
-    <alignment vertical="top" wrapText="1"/></xf></cellXfs>\
+    <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
     </styleSheet>
     """
 
@@ -143,34 +140,46 @@ public struct XLSXWriter: Sendable {
     <headerFooter><oddHeader>&amp;C&amp;A</oddHeader><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>
     """
 
-  /// The widest a column is made (characters): longer texts wrap when printed.
+  /// The widest a column is made (characters): a longer text is cut off on paper where the next
+  /// cell has text (wrapping it would need row heights that readers do not work out on opening).
   static let widestColumn = 48.0
   /// The widest a column is made for its header alone: a long header wraps.
   static let widestHeader = 14.0
+  /// The same for a column of numbers, and the widest a column of codes is made.
+  static let widestNumberHeader = 8.0
+  static let widestCode = 12.0
 
   /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
   /// and compressed piece by piece as it is built.
   private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
     let sample = (0..<min(table.rowCount, 500)).map(table.row)
     let columnCount = max(table.header.count, sample.map(\.count).max() ?? 0)
-    var widths = table.header.map { min(Double($0.unicodeScalars.count), Self.widestHeader) }
-    widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
+    // A column of numbers is as wide as its numbers (its header wraps), one of texts as its texts
+    // up to `widestColumn` (longer ones wrap), one of codes as its codes up to `widestCode` (a
+    // long id is cut off on paper: it is for matching files, not for reading).
+    var headerWidths = table.header.map { Double($0.unicodeScalars.count) }
+    headerWidths += Array(repeating: 4, count: max(0, columnCount - headerWidths.count))
+    var widths = [Double](repeating: 6, count: columnCount)
+    var hasText = [Bool](repeating: false, count: columnCount)
     for row in sample {
       for (index, cell) in row.enumerated() where index < columnCount {
         switch cell {
-        case .text(let text), .code(let text):
+        case .text(let text):
+          hasText[index] = true
           widths[index] = max(widths[index], min(Double(text.unicodeScalars.count), Self.widestColumn))
+        case .code(let text):
+          widths[index] = max(widths[index], min(Double(text.unicodeScalars.count), Self.widestCode))
         case .dateTime: widths[index] = max(widths[index], 19)
-        case .number, .empty: widths[index] = max(widths[index], 6)
+        case .number, .empty: continue
         }
       }
     }
-    // Texts in a column at the widest wrap (and print on several lines).
-    let wrapped = widths.map { $0 >= Self.widestColumn }
+    for index in widths.indices {
+      let header = min(headerWidths[index], hasText[index] ? Self.widestHeader : Self.widestNumberHeader)
+      widths[index] = max(widths[index], header)
+    }
     let columns = widths.enumerated().map { index, width in
-      let wrapped = wrapped[index] ? " style=\"4\"" : ""
-      return
-        "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\"\(wrapped) customWidth=\"1\"/>"
+      "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
     }.joined()
     var deflater = ParallelDeflater()
     var xml = Array(
@@ -194,9 +203,8 @@ public struct XLSXWriter: Sendable {
     var header = SheetPart()
     var headerTexts = TextMemo<Int>(shared: true)
     Self.append(
-      1, table.header.map(Cell.text), header: true, names: names, inline: [], wrapped: [],
-      texts: &headerTexts,
-      to: &header)
+      1, table.header.map(Cell.text), header: true, names: names, inline: [], texts: &headerTexts, to: &header
+    )
     xml += header.filled(with: strings.numbers(of: header))
     // The rows are made and written as XML in parts of `rowsPerPart`, a batch of parts at a time
     // on every core; then each part's texts get their numbers in the shared strings, part after
@@ -217,8 +225,8 @@ public struct XLSXWriter: Sendable {
           sheetPart.xml.reserveCapacity(Self.rowsPerPart * 48 * max(1, columnCount))
           for index in (part * Self.rowsPerPart)..<min((part + 1) * Self.rowsPerPart, count) {
             Self.append(
-              index + 2, table.row(index), header: false, names: names, inline: inline, wrapped: wrapped,
-              texts: &texts, to: &sheetPart)
+              index + 2, table.row(index), header: false, names: names, inline: inline, texts: &texts,
+              to: &sheetPart)
           }
           flight.made.withLock { $0[offset] = sheetPart }
         }
@@ -261,6 +269,7 @@ public struct XLSXWriter: Sendable {
   private enum Markup {
     static let rowStart: StaticString = "<row r=\""
     static let rowStartEnd: StaticString = "\">"
+    static let headerRowStartEnd: StaticString = "\" ht=\"60\" customHeight=\"1\">"
     static let rowEnd: StaticString = "</row>"
     static let cellStart: StaticString = "<c"
     static let referenceStart: StaticString = " r=\""
@@ -270,7 +279,6 @@ public struct XLSXWriter: Sendable {
     static let headerNumberValue: StaticString = " s=\"1\"><v>"
     static let sharedValue: StaticString = " t=\"s\"><v>"
     static let headerSharedValue: StaticString = " t=\"s\" s=\"1\"><v>"
-    static let wrappedSharedValue: StaticString = " t=\"s\" s=\"4\"><v>"
     static let valueEnd: StaticString = "</v></c>"
     static let inlineText: StaticString = " t=\"inlineStr\"><is>"
     static let inlineTextEnd: StaticString = "</is></c>"
@@ -311,7 +319,7 @@ public struct XLSXWriter: Sendable {
   /// openpyxl) put such a cell in the next column; Microsoft's own exporters write cells so. Only
   /// a cell after a skipped empty one names its place. The worksheet is a third smaller for it.
   private static func append(
-    _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool], wrapped: [Bool],
+    _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool],
     texts: inout TextMemo<Int>,
     to part: inout SheetPart
   ) {
@@ -319,7 +327,8 @@ public struct XLSXWriter: Sendable {
     let digitsStart = part.xml.count
     NumberText.appendInteger(Int64(number), to: &part.xml)
     let digits = digitsStart..<part.xml.count
-    part.xml.append(Markup.rowStartEnd)
+    // The header row is four lines high: readers do not size a row to its wrapped text.
+    part.xml.append(header ? Markup.headerRowStartEnd : Markup.rowStartEnd)
     // The column a cell without a reference is read in.
     var implicitColumn = 0
     for index in cells.indices {
@@ -357,13 +366,7 @@ public struct XLSXWriter: Sendable {
       case .text(let text), .code(let text):
         start()
         // Style 0 (the default) is left out.
-        if header {
-          part.xml.append(Markup.headerSharedValue)
-        } else if index < wrapped.count && wrapped[index] {
-          part.xml.append(Markup.wrappedSharedValue)
-        } else {
-          part.xml.append(Markup.sharedValue)
-        }
+        part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
         let known = texts.value(for: text, column: index)
         let local = known ?? part.texts.count
         if known == nil {
