@@ -112,3 +112,83 @@ extension ClassExport {
     entry.lessons.map { "\($0.id) \($0.title.text(in: language))" }.joined(separator: "; ")
   }
 }
+
+extension ExportRequest {
+  /// `papi-train report needs-help`: the officials of the selection to follow up, as lines to
+  /// print (a heading, then each official with their scores, why, and the lessons to reread).
+  public func needsHelpLines(
+    loaded: LoadedCurriculum, courses: String, directory: ResultsDirectory, unitsPath: String,
+    language: Language
+  ) throws -> [String] {
+    let selection = try selection()
+    guard let library = loaded.library else {
+      throw ExportMessage.coursesUnreadable(
+        courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })
+    }
+    let results = try ClassResults.load(from: directory, selection: selection)
+    var names: [CommuneCode: String] = [:]
+    if let units = try? UnitHierarchy.load(path: unitsPath) {
+      for code in results.communes { names[code] = units.unit(code)?.name }
+    }
+    let export = ClassExport(results: results, library: library, language: language, communeNames: names)
+    let entries = NeedsHelp(export).entries
+    var lines = [
+      NeedsHelpMessage.heading(count: entries.count, of: results.officials.count).text(in: language)
+    ]
+    for entry in entries {
+      let official = entry.official
+      lines.append(
+        NeedsHelpMessage.official(
+          commune: export.communeHeading(official.communeCode), name: official.name,
+          position: export.position(official.position), quiz: export.quizName(entry.postTest),
+          post: Self.percentText(entry.postShare), pass: Self.percentText(entry.passShare),
+          pre: entry.preShare.map(Self.percentText)
+        ).text(in: language))
+      lines.append("  " + export.reasons(entry))
+      for lesson in entry.lessons {
+        lines.append(
+          "  " + NeedsHelpMessage.reread(lesson.id, lesson.title.text(in: language)).text(in: language))
+      }
+    }
+    return lines
+  }
+
+  /// `33.3%`.
+  static func percentText(_ share: Double) -> String {
+    let value = (share * 1000).rounded() / 10
+    return (value == value.rounded() ? String(Int(value)) : String(value)) + "%"
+  }
+}
+
+/// What `papi-train report needs-help` says.
+public enum NeedsHelpMessage: MessageCatalogue, Hashable {
+  case heading(count: Int, of: Int)
+  case official(
+    commune: String, name: String, position: String, quiz: String, post: String, pass: String, pre: String?)
+  case reread(String, String)
+
+  public func text(in language: Language) -> String {
+    let vi = language == .vietnamese
+    switch self {
+    case .heading(let count, let total):
+      return vi
+        ? "Cán bộ cần hỗ trợ: \(count) trên \(total) (điểm cuối khoá dưới điểm đạt hoặc thấp hơn đầu vào)"
+        : "Officials who need help: \(count) of \(total) (post-test below the pass mark or below the pre-test)"
+    case .official(let commune, let name, let position, let quiz, let post, let pass, let pre):
+      let before = pre.map { vi ? ", đầu vào \($0)" : ", pre-test \($0)" } ?? ""
+      return vi
+        ? "\(commune) · \(name) (\(position)): \(quiz) \(post), điểm đạt \(pass)\(before)"
+        : "\(commune) · \(name) (\(position)): \(quiz) \(post), pass mark \(pass)\(before)"
+    case .reread(let id, let title):
+      return vi ? "đọc lại: \(id) \(title)" : "reread: \(id) \(title)"
+    }
+  }
+
+  public static let samples: [NeedsHelpMessage] = [
+    .heading(count: 1, of: 5),
+    .official(
+      commune: "03637 Xã Mường Kim", name: "Lò Văn Thắng", position: "Công chức Tư pháp - Hộ tịch",
+      quiz: "Kiểm tra cuối khoá", post: "33.3%", pass: "70%", pre: "50%"),
+    .reread("oss-m1-l1", "Cơ chế một cửa là gì"),
+  ]
+}

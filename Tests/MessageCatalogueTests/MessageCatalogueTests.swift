@@ -19,6 +19,7 @@ import Units
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
     render(DemoDataMessage.self),
     render(AccessError.self), render(ExportError.self), render(ExportHeading.self), render(ExportGuide.self),
+    render(NeedsHelpMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

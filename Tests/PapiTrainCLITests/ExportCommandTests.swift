@@ -180,6 +180,36 @@ import Units
     #expect(text.contains(",'+1 Trần,"))
   }
 
+  /// Thắng's post-test (0 of 4) is below the pass mark and below his pre-test (2 of 4): he is
+  /// listed with lessons to reread; nobody else took a post-test.
+  @Test func needsHelpListsThoseBelowThePassMarkWithLessons() throws {
+    let folder = try classFolder()
+    let store = try folder.results.store(for: CommuneCode("03637"))
+    let thang = try #require(try store.officials().first { $0.name == "Lò Văn Thắng" })
+    let questions = Array(ReportCommandTests.library.course("one-stop-shop")!.questions.map(\.id).prefix(4))
+    let attempt = try store.startAttempt(
+      NewAttempt(
+        officialID: thang.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1.0.0",
+        classID: ClassID(Self.classID), seed: 4, questionIDs: questions,
+        startedAt: Self.day.addingTimeInterval(3600)))
+    for (index, question) in questions.enumerated() {
+      try store.record(
+        Answer(
+          attemptID: attempt.id, questionID: question, position: index, response: #"{"choice":{"_0":"b"}}"#,
+          score: 0, isCorrect: false, timeTaken: 9, answeredAt: Self.day.addingTimeInterval(3700)))
+    }
+    try store.finishAttempt(attempt.id, score: 0, maxScore: 4, at: Self.day.addingTimeInterval(3800))
+    let result = try PapiTrainProcess.run(
+      ["report", "needs-help", "--class", Self.classID, "--results", folder.path("Results")])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("Cán bộ cần hỗ trợ: 1 trên 5") == true)
+    #expect(lines.dropFirst().first?.contains("Lò Văn Thắng") == true)
+    #expect(lines.dropFirst().first?.contains("0%, điểm đạt 70%, đầu vào 50%") == true)
+    #expect(lines.contains("  chưa đạt điểm kiểm tra cuối khoá; điểm cuối khoá thấp hơn đầu vào"))
+    #expect(lines.contains { $0.hasPrefix("  đọc lại: oss-") })
+  }
+
   @Test func writesTheJSONDocument() throws {
     let folder = try classFolder()
     let output = folder.path("class.json")
