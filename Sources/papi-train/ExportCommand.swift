@@ -50,7 +50,9 @@ struct ExportCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Tệp ghi ra / the file to write.")
   var output: String
 
-  @Option(name: .long, help: "Chỉ một bảng / only one table: scores, answers, items, options, quizzes, needs-help or guide.")
+  @Option(
+    name: .long,
+    help: "Chỉ một bảng / only one table: scores, answers, items, options, quizzes, needs-help or guide.")
   var table: ExportTable?
 
   @Flag(name: .long, help: "Ghi đè tệp đã có / replace existing files.")
