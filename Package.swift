@@ -38,7 +38,7 @@ let package = Package(
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
-    .target(name: "Insight", dependencies: ["Curriculum"]),
+    .target(name: "Insight", dependencies: ["Curriculum", "Localization"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(
       name: "DemoData",
@@ -140,7 +140,8 @@ let package = Package(
         "ResultsExport", "Units",
       ]
     ),
-    .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
+    .testTarget(
+      name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),

@@ -20,7 +20,8 @@ import Units
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
     render(DemoDataMessage.self), render(QuestionBankMessage.self),
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
-    render(TrustMessage.self),
+    render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
+    render(NeedsHelpMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (
