@@ -123,7 +123,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
-    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
@@ -155,7 +155,7 @@ let package = Package(
     .testTarget(
       name: "PapiTrainCLITests",
       dependencies: [
-        "papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units",
+        "papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units", "VietnameseText",
       ]
     ),
   ],

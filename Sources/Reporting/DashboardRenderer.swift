@@ -36,16 +36,16 @@ public struct DashboardRenderer: Sendable {
     .cov{display:block;font-size:10px;opacity:.8}.profile{display:inline-block;margin:6px 12px 6px 0;vertical-align:top}
     .profile h3{font-size:13px;margin:0 0 2px}ul{margin:4px 0 4px 18px;font-size:13px;text-align:left}
     .key{display:inline-block;padding:1px 8px;margin-right:4px;border-radius:3px}td.list{text-align:left}
-    .detail{color:#566;font-size:12px}
+    .detail{color:#566;font-size:12px}tr.province td{font-weight:bold;border-top:2px solid #889}
+    tr.no-results td.name{color:#889}
     @media print{body{margin:8mm}section{break-inside:avoid}}
     """
 
-  /// The four bands with their colours, and the insufficient-data mark.
+  /// The four bands with the scores each covers, and the insufficient-data mark.
   private func legend(_ data: DashboardData) -> String {
-    let names = data.labels.bands.components(separatedBy: " · ")
     var html = ""
-    for (band, name) in zip(["b1", "b2", "b3", "b4"], names) {
-      html += "<span class=\"key \(band)\">\(escape(name))</span> "
+    for (band, name) in zip(data.bands.ranges, data.labels.bandNames) {
+      html += "<span class=\"key \(band.band)\">\(escape(band.range)) \(escape(name))</span> "
     }
     return html + "<span class=\"key na\">\(escape(data.labels.insufficient))</span>"
   }
@@ -54,52 +54,51 @@ public struct DashboardRenderer: Sendable {
     "<section><h2>\(escape(title))</h2>\n\(body)\n</section>\n"
   }
 
-  /// The four bands PAPI uses, here over the range of commune scores shown: quartiles of the
-  /// scores with data (best = top quarter).
-  func band(_ score: Double, quartiles: [Double]) -> String {
-    guard quartiles.count == 3 else { return "b2" }
-    if score >= quartiles[2] { return "b1" }
-    if score >= quartiles[1] { return "b2" }
-    if score >= quartiles[0] { return "b3" }
-    return "b4"
-  }
-
-  func quartiles(_ data: DashboardData) -> [Double] {
-    let values = data.communes.flatMap { commune in
-      data.dimensions.compactMap { commune.scores[$0.code] ?? nil }
-    }
-    .sorted()
-    guard values.count >= 4 else { return [] }
-    func at(_ q: Double) -> Double {
-      values[min(values.count - 1, Int((Double(values.count - 1) * q).rounded()))]
-    }
-    return [at(0.25), at(0.5), at(0.75)]
-  }
-
   private func heatMap(_ data: DashboardData) -> String {
-    let cuts = quartiles(data)
     var html = "<table><tr><th>\(escape(data.labels.commune))</th>"
     for dimension in data.dimensions {
       html += "<th title=\"\(escape(dimension.name))\">\(escape(dimension.code))</th>"
     }
     let showTotal = data.communes.contains { $0.total != nil }
     if showTotal { html += "<th>\(escape(data.labels.total))</th>" }
-    html += "</tr>\n"
+    html += "<th>\(escape(data.labels.trainedColumn))</th><th>\(escape(data.labels.lastColumn))</th></tr>\n"
+    let statuses = Dictionary(
+      uniqueKeysWithValues: zip(DashboardData.CollectionStatus.allCases, data.labels.statusNames))
     for commune in data.communes {
-      html += "<tr><td class=\"name\">\(escape(commune.name))</td>"
+      let status = statuses[commune.status] ?? ""
+      html += "<tr class=\"\(commune.status.rawValue)\"><td class=\"name\">\(escape(commune.name))"
+      html += "<span class=\"cov\">\(escape(status))</span></td>"
       for dimension in data.dimensions {
         let coverage = Int(((commune.coverage[dimension.code] ?? 0) * 100).rounded())
         let coverageText = "<span class=\"cov\">\(escape(data.labels.coverage)) \(coverage)%</span>"
         if let score = commune.scores[dimension.code] ?? nil {
-          html += "<td class=\"\(band(score, quartiles: cuts))\">\(format(score))\(coverageText)</td>"
+          html += "<td class=\"\(data.bands.band(score))\">\(format(score))\(coverageText)</td>"
         } else {
           html += "<td class=\"na\">\(escape(data.labels.insufficient))\(coverageText)</td>"
         }
       }
       if showTotal { html += "<td>\(commune.total.map(format) ?? "—")</td>" }
-      html += "</tr>\n"
+      html += "<td>\(commune.trainedOfficials)/\(commune.rosterOfficials)</td>"
+      html += "<td>\(escape(commune.lastReceived ?? "—"))</td></tr>\n"
     }
-    return html + "</table>"
+    if let province = data.province {
+      html += "<tr class=\"province\"><td class=\"name\">\(escape(province.name))</td>"
+      for dimension in data.dimensions {
+        if let average = province.averages[dimension.code] ?? nil {
+          html += "<td class=\"\(data.bands.band(average))\">\(format(average))</td>"
+        } else {
+          html += "<td class=\"na\">\(escape(data.labels.insufficient))</td>"
+        }
+      }
+      if showTotal { html += "<td></td>" }
+      html += "<td>\(province.trainedOfficials)/\(province.rosterOfficials)</td>"
+      html += "<td>\(escape(province.lastReceived ?? "—"))</td></tr>\n"
+    }
+    html += "</table>"
+    if !data.labels.collectionLine.isEmpty {
+      html += "<p class=\"meta\">\(escape(data.labels.collectionLine))</p>"
+    }
+    return html
   }
 
   private func priorities(_ data: DashboardData) -> String {
@@ -137,11 +136,7 @@ public struct DashboardRenderer: Sendable {
   /// One small SVG bar chart per commune: its score per dimension, with the province average as a
   /// tick mark.
   private func profiles(_ data: DashboardData) -> String {
-    let averages = Dictionary(
-      uniqueKeysWithValues: data.dimensions.map { dimension -> (String, Double?) in
-        let values = data.communes.compactMap { $0.scores[dimension.code] ?? nil }
-        return (dimension.code, values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))
-      })
+    let averages = data.averages
     let width = 260.0
     let rowHeight = 16.0
     let labelWidth = 34.0

@@ -14,8 +14,9 @@ extension ReadinessRequest.Order: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Báo cáo kết quả / reports: readiness per commune, weak areas, gain, item statistics.",
-    subcommands: [Readiness.self, Weak.self, Gain.self, Items.self]
+    abstract:
+      "Báo cáo kết quả / reports: readiness per commune, results received, weak areas, gain, item statistics.",
+    subcommands: [Readiness.self, Collection.self, Weak.self, Gain.self, Items.self]
   )
 
   /// `papi-train report readiness`: every commune on every dimension.
@@ -92,6 +93,43 @@ struct ReportCommand: ParsableCommand {
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
       } catch {
         throw ReportMessage.cannotWrite(path, error.reason)
+      }
+    }
+  }
+
+  /// `papi-train report collection`: which communes have sent results, and which have not since a day.
+  struct Collection: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Tình hình gửi kết quả / which communes have sent results, and which have not since a day.")
+
+    @OptionGroup var source: ReportSource
+    @OptionGroup var unitsOption: UnitsOption
+
+    @Option(
+      name: .customLong("in"), help: "Chỉ các xã thuộc tỉnh/huyện mã này / only communes under this unit.")
+    var within: String?
+
+    @Option(
+      name: .long,
+      help: "Chỉ các xã chưa gửi gì từ ngày này (YYYY-MM-DD) / only communes silent since this day.")
+    var since: String?
+
+    func run() throws {
+      let language = source.languageOption.language
+      try requireRole(.leader, language: language)
+      try reportingErrors(in: language) {
+        let day = try since.map { text in
+          guard let day = Day(text) else { throw ReportMessage.badDate(text) }
+          return day
+        }
+        let report = try ReadinessReport(
+          request: ReadinessRequest(within: within, order: .code), context: try source.context(),
+          directory: source.resultsOption.directory,
+          units: try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit),
+          cache: source.cache, usesStoredSums: !source.noCache, language: language)
+        for failure in report.failures { printError(failure.text(in: language), in: language) }
+        printLines(report.collectionLines(since: day))
+        if !report.failures.isEmpty { throw ExitCode(1) }
       }
     }
   }
