@@ -165,6 +165,25 @@ import VietnameseText
     #expect(bad.status == 1 && bad.error.contains("15/10/2026"))
   }
 
+  @Test func choosingACommuneAtTheShellAndLeavingCreatesNoFileThatWouldShowUp() throws {
+    let folder = try province()
+    let results = folder.path("Results")
+    let left = try PapiTrainProcess.run(["--results", results], input: "binh lu\n")
+    #expect(left.status == 0, "\(left.error)")
+    #expect(left.output.contains("Xã Bình Lư"), "\(left.output)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path("Results/03390.sqlite")))
+    let readiness = try report(["readiness"], folder)
+    let binhLu = try #require(Self.rows(readiness.output).first { $0.contains("Bình Lư") })
+    #expect(binhLu.hasPrefix("○ "), "\(binhLu)")
+    // Registering is a write: then the file comes into being, with the official.
+    let registered = try PapiTrainProcess.run(
+      ["--results", results],
+      input: ["binh lu", "Nguyễn Thị Hoa", "c", "6", "quit"].joined(separator: "\n") + "\n")
+    #expect(registered.status == 0, "\(registered.error)")
+    let store = try #require(try folder.results.readOnlyStore(for: CommuneCode("03390")))
+    #expect(try store.officials().map(\.name) == ["Nguyễn Thị Hoa"])
+  }
+
   @Test func theSameFilesGiveByteIdenticalReports() throws {
     let folder = try province()
     for arguments in [
