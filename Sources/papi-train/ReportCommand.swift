@@ -24,9 +24,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Mức sẵn sàng theo xã và chỉ số / readiness per commune and dimension.",
       discussion: """
-        Readiness = 1 + 9 × mastery on PAPI's 1-10 scale, shown with the share of the commune's officials
-        assessed (coverage); "—" marks insufficient data (under 20 answers or 3 officials). Sorted weakest
-        first by default. --html writes a self-contained dashboard; --json prints papi-train.readiness/1.
+        Readiness = 1 + 9 × mastery on PAPI's 1-10 scale, coloured in fixed bands (the weak line, 70% = 7.3,
+        is a boundary); "—" marks insufficient data (under 20 answers or 3 officials). Every commune of the
+        units list is listed, with what it has sent, and the province row averages every commune of the
+        province. Sorted weakest first by default. --html writes a self-contained dashboard; --json prints
+        papi-train.readiness/1.
         """)
 
     @OptionGroup var source: ReportSource
@@ -37,7 +39,10 @@ struct ReportCommand: ParsableCommand {
     var within: String?
 
     @Option(
-      name: .long, help: "Chỉ xã này (kèm biểu đồ) / only this commune, with its bar chart (repeatable).")
+      name: .long,
+      help:
+        "Chỉ xã này, mã hoặc tên (kèm biểu đồ) / only this commune, code or name, with its bar chart (repeatable)."
+    )
     var commune: [String] = []
 
     @Option(name: .long, help: "Chỉ các chỉ số này, ví dụ D5 / only these dimensions (repeatable).")
@@ -220,8 +225,10 @@ struct ReportSource: ParsableArguments {
 /// `--commune CODE [--official NAME|ID]` (or the source's `--class ID`): whose answers a group
 /// report covers.
 struct GroupScopeOptions: ParsableArguments {
-  @Option(name: .long, help: "Xã (mã) / the commune's code.")
+  @Option(name: .long, help: "Xã (mã hoặc tên) / the commune's code or name.")
   var commune: String?
+
+  @OptionGroup var unitsOption: UnitsOption
 
   @Option(name: .long, help: "Một cán bộ của xã (tên hoặc mã) / one official of the commune (name or id).")
   var official: String?
@@ -234,8 +241,10 @@ struct GroupScopeOptions: ParsableArguments {
     let language = source.languageOption.language
     try requireRole(.trainer, language: language)
     try reportingErrors(in: language) {
+      var request = GroupReportRequest(commune: commune, official: official, quiz: quiz)
+      request.units = try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit)
       let report = try GroupReport(
-        request: GroupReportRequest(commune: commune, official: official, quiz: quiz),
+        request: request,
         trainingClass: source.classID, context: try source.context(),
         directory: source.resultsOption.directory,
         language: language)

@@ -165,6 +165,19 @@ import VietnameseText
     #expect(bad.status == 1 && bad.error.contains("15/10/2026"))
   }
 
+  @Test func groupReportsTakeACommuneByNameToo() throws {
+    let folder = try province()
+    let byName = try report(["weak", "--commune", "khoen on", "--json"], folder)
+    let byCode = try report(["weak", "--commune", "03640", "--json"], folder)
+    #expect(byName.status == 0, "\(byName.error)")
+    let strip = { (text: String) in
+      text.split(separator: "\n").filter { !$0.contains("\"generatedAt\"") }.joined(separator: "\n")
+    }
+    #expect(strip(byName.output) == strip(byCode.output))
+    let unknown = try report(["weak", "--commune", "Hà Nội"], folder)
+    #expect(unknown.status == 1 && unknown.error.contains("Hà Nội"))
+  }
+
   @Test func choosingACommuneAtTheShellAndLeavingCreatesNoFileThatWouldShowUp() throws {
     let folder = try province()
     let results = folder.path("Results")
