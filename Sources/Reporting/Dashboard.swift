@@ -121,9 +121,12 @@ public struct DashboardData: Sendable, Hashable {
   public struct TrendPoint: Sendable, Hashable {
     public var label: String
     public var scores: [String: Double?]
-    public init(label: String, scores: [String: Double?]) {
+    /// A training class (shown as markers), not a month (shown as lines).
+    public var isClass: Bool
+    public init(label: String, scores: [String: Double?], isClass: Bool = false) {
       self.label = label
       self.scores = scores
+      self.isClass = isClass
     }
   }
 
@@ -196,6 +199,9 @@ public struct DashboardData: Sendable, Hashable {
     public var statusColumn = "Tình trạng"
     public var collectionLine = ""
     public var averageMark = ""
+    public var summary = "Tóm tắt toàn tỉnh"
+    public var interval = "khoảng tin cậy 95%"
+    public var officials = "cán bộ"
 
     public static let vietnamese = Labels(
       heatMap: "Mức sẵn sàng theo xã và chỉ số", profiles: "Hồ sơ từng xã so với trung bình tỉnh",
@@ -205,7 +211,7 @@ public struct DashboardData: Sendable, Hashable {
       dimension: "Chỉ số", provinceScore: "Điểm PAPI của tỉnh", readiness: "Mức sẵn sàng",
       urgency: "Mức cấp thiết",
       bands: "Tốt nhất · Trung bình cao · Trung bình thấp · Thấp nhất", generated: "Lập ngày",
-      noPriorities: "Chưa có điểm PAPI của tỉnh (papi-train report readiness --province-scores TỆP.csv).")
+      noPriorities: "Chưa có điểm PAPI của tỉnh: thứ tự ưu tiên cần điểm PAPI đã công bố của tỉnh.")
 
     public static let english = Labels(
       heatMap: "Readiness by commune and dimension", profiles: "Each commune against the province average",
@@ -215,7 +221,7 @@ public struct DashboardData: Sendable, Hashable {
       dimension: "Dimension", provinceScore: "Province PAPI score", readiness: "Readiness",
       urgency: "Urgency",
       bands: "Best · High average · Low average · Poor", generated: "Generated",
-      noPriorities: "No province PAPI scores given (papi-train report readiness --province-scores FILE.csv).",
+      noPriorities: "No province PAPI scores given: priorities need the province's published PAPI scores.",
       total: "Total")
   }
 }

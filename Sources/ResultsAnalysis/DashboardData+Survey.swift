@@ -16,6 +16,10 @@ extension DashboardData {
     let taxonomy = library.taxonomy
     let positions = Dictionary(
       library.positions.map { ($0.id, $0.name.text(in: language)) }, uniquingKeysWith: { first, _ in first })
+    var lessonTitles: [String: String] = [:]
+    for course in library.courses {
+      for lesson in course.lessons { lessonTitles[lesson.id] = lesson.title.text(in: language) }
+    }
     let shown = taxonomy.dimensions.filter { codes?.contains($0.code) ?? true }
     let name = { (code: String) in taxonomy.entry(for: code)?.name.text(in: language) ?? code }
     let scaled = { (mastery: Mastery) -> Double? in
@@ -39,7 +43,7 @@ extension DashboardData {
           code: row.code, name: row.name, parents: row.parents, scores: scores, coverage: coverage,
           weakAreas: weak.map { "\($0.code) \(name($0.code))" },
           weakDetails: weak.map { area in
-            let lessons = area.lessons.prefix(3).joined(separator: ", ")
+            let lessons = area.lessons.prefix(3).map { lessonTitles[$0] ?? $0 }.joined(separator: "; ")
             let who = area.positions.prefix(2).map { positions[$0] ?? $0 }.joined(separator: ", ")
             return
               (language == .vietnamese
@@ -103,6 +107,9 @@ extension DashboardData.Labels {
     labels.trainedColumn = ReportMessage.trainedColumn.text(in: language)
     labels.lastColumn = ReportMessage.lastColumn.text(in: language)
     labels.statusColumn = ReportMessage.statusColumn.text(in: language)
+    labels.summary = ReportMessage.summaryHeading.text(in: language)
+    labels.interval = ReportMessage.intervalLabel.text(in: language)
+    labels.officials = ReportMessage.officialsWord.text(in: language)
     return labels
   }
 }

@@ -184,13 +184,18 @@ public struct ReadinessReport: Sendable {
       grouping: .month, reference: context.reference, cache: cache
     ).map { (label: $0.group, mastery: $0.mastery) }
     let classes = try classLabels(directory)
+    let months = trends.count
     if classes.count > 1 {
       trends += try ReadinessSurvey.trend(
         directory: directory, index: context.index, communes: scope, selection: context.selection,
         grouping: .trainingClass, reference: context.reference, cache: cache
       ).compactMap { point in classes[point.group].map { (label: $0, mastery: point.mastery) } }
+        // Classes in date order: their labels start with the day.
+        .sorted { $0.label < $1.label }
     }
-    return DashboardRenderer().render(data(trends: trends))
+    var data = data(trends: trends)
+    for index in data.trends.indices where index >= months { data.trends[index].isClass = true }
+    return DashboardRenderer().render(data)
   }
 
   /// The dashboard's data, without trends unless given.

@@ -37,6 +37,7 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
   case trainedColumn
   case lastColumn
   case statusColumn
+  case summaryHeading, intervalLabel, officialsWord
   case collectionSummary(
     trained: Int, someResults: Int, noResults: Int, communes: Int, officials: Int, roster: Int)
   /// The province average in a commune's bar chart, and how many communes it is over.
@@ -180,6 +181,12 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
       return vi ? "Gần nhất" : "Last sent"
     case .statusColumn:
       return vi ? "Tình trạng" : "Status"
+    case .summaryHeading:
+      return vi ? "Tóm tắt toàn tỉnh" : "The province at a glance"
+    case .intervalLabel:
+      return vi ? "khoảng tin cậy 95%" : "95% interval"
+    case .officialsWord:
+      return vi ? "cán bộ" : "officials"
     case .collectionSummary(let trained, let some, let none, let communes, let officials, let roster):
       return vi
         ? "Đã học: \(trained)/\(communes) xã; có kết quả nhưng chưa đủ: \(some); chưa có kết quả: \(none). Cán bộ đã học: \(officials)/\(roster) trong danh sách."
@@ -309,7 +316,8 @@ extension ReportMessage {
       .wrote("a.html"), .asOf("2026-10-15"), .noCommunes, .legend(weakLine: 7.3, threshold: 0.7),
       .unknownCommune("Sìn Hồ"), .ambiguousCommune("Hồ", ["Xã Sìn Hồ (03409)", "Xã Sin Suối Hồ (03394)"]),
       .provinceRow, .band(0), .band(1), .band(2), .band(3), .status(.trained), .status(.someResults),
-      .status(.noResults), .trainedColumn, .lastColumn, .statusColumn,
+      .status(.noResults), .trainedColumn, .lastColumn, .statusColumn, .summaryHeading, .intervalLabel,
+      .officialsWord,
       .collectionSummary(trained: 2, someResults: 1, noResults: 35, communes: 38, officials: 9, roster: 12),
       .averageMark(communes: 3), .collectionTitle("Tỉnh Lai Châu"),
       .notSentSince("2026-10-01", count: 3, of: 38),

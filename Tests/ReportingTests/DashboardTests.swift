@@ -60,6 +60,36 @@ import VietnameseText
   }
 }
 
+@Suite struct DashboardLayoutTests {
+  @Test func trendLabelsAreSpacedSoThatNoTwoOverlap() {
+    for count in [2, 6, 12, 30, 90] {
+      for label in ["2026-05", "2026-09-12 Phong Thổ, Tỉnh Lai Châu"] {
+        let labels = Array(repeating: label, count: count)
+        let step = 530.0 / Double(count - 1)
+        let stride = DashboardRenderer.labelStride(labels: labels, step: step)
+        // Two labels shown next to each other are further apart than a label is wide.
+        #expect(step * Double(stride) >= Double(label.count) * 6, "\(count) × \(label)")
+      }
+    }
+  }
+
+  @Test func theProvinceComesFirstWithNamesOnScreenAndNoCommandLine() {
+    var data = DashboardTests().data
+    data.province = .init(
+      name: "Tỉnh Hưng Yên", communes: 10, trained: 2, someResults: 1, averages: ["D1": 5.9, "D2": 6.1],
+      pooled: ["D1": .init(score: 6.0, lower: 5.1, upper: 6.8, officials: 14, answers: 300)])
+    data.labels.collectionLine = "Đã học: 2/10 xã"
+    let html = DashboardRenderer().render(data)
+    let summary = html.range(of: "Tóm tắt toàn tỉnh")
+    let heatMap = html.range(of: "Mức sẵn sàng theo xã và chỉ số")
+    #expect(summary != nil && heatMap != nil && summary!.lowerBound < heatMap!.lowerBound)
+    #expect(html.contains("6.0 (5.1–6.8)") && html.contains("14 cán bộ"))
+    #expect(html.contains("D2<span class=\"dn\">Công khai, minh bạch</span>"))
+    #expect(!html.contains("papi-train"))
+    #expect(html.contains("@media print") && html.contains("class=\"screen\""))
+  }
+}
+
 @Suite struct TerminalReadinessTests {
   let data = DashboardData(
     title: "t", generated: "g", scale: 1...10,
