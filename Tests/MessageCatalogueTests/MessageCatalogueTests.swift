@@ -4,6 +4,7 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import QuestionBank
 import ResultsAnalysis
 import ResultsExport
 import Testing
@@ -17,7 +18,7 @@ import Units
     render(ReportMessage.self), render(RosterMessage.self), render(UnitsMessage.self),
     render(MergeMessage.self),
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
-    render(DemoDataMessage.self),
+    render(DemoDataMessage.self), render(QuestionBankMessage.self),
     render(AccessError.self), render(ExportError.self),
   ]
 
