@@ -19,7 +19,7 @@ public struct DashboardRenderer: Sendable {
 
       """
     if let province = data.province { html += section(data.labels.summary, summary(province, data)) }
-    html += section(data.labels.heatMap, heatMap(data))
+    html += section(data.labels.heatMap, heatMap(data), screenOnly: true)
     html += section(data.labels.priorities, priorities(data))
     html += section(data.labels.weakAreas, weakAreas(data), screenOnly: true)
     html += section(data.labels.profiles, profiles(data), screenOnly: true)
