@@ -9,8 +9,10 @@ public enum CommuneChoice {
   /// looked up in `units` and must name exactly one commune.
   public static func resolve(_ text: String, units: UnitHierarchy?) throws -> CommuneCode {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if trimmed.allSatisfy(\.isASCII), trimmed.allSatisfy(\.isNumber), let code = try? CommuneCode(trimmed) {
-      return code
+    // No letter, or a path's marks: meant as a code, and refused as one when it is not (a
+    // commune's name holds neither).
+    if !trimmed.contains(where: \.isLetter) || trimmed.contains(where: { "/\\.".contains($0) }) {
+      return try CommuneCode(trimmed)
     }
     guard let units else { throw ReportMessage.unknownCommune(text) }
     let found = units.search(trimmed)
