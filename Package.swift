@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "papi-train", targets: ["papi-train"]),
     .library(name: "Curriculum", targets: ["Curriculum"]),
+    // For Fuzz/'s results-file target.
+    .library(name: "Gradebook", targets: ["Gradebook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,12 +50,15 @@ let package = Package(
     // The administrative-unit hierarchy as data: codes, commune codes, units files and the
     // statistics office's lists.
     .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
+    // SQLite's settings for files from outside (defensive mode, untrusted schema), which Swift
+    // cannot set itself: sqlite3_db_config is variadic.
+    .target(name: "CSQLiteGuard", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
     // rosters and bulk import.
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
+        "Access", "CSQLiteGuard", "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -81,7 +86,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", "UserFolders", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", "Toolkit", "Units", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),

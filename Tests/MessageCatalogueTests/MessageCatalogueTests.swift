@@ -19,7 +19,8 @@ import Units
     render(MergeMessage.self),
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
     render(DemoDataMessage.self), render(QuestionBankMessage.self),
-    render(AccessError.self), render(ExportError.self),
+    render(AccessError.self), render(ExportError.self), render(GradebookError.self),
+    render(TrustMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (
