@@ -142,7 +142,7 @@ let package = Package(
     ),
     .testTarget(
       name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
-    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
@@ -175,6 +175,7 @@ let package = Package(
       name: "PapiTrainCLITests",
       dependencies: [
         "papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units",
+        "VietnameseText",
       ]
     ),
   ],

@@ -19,11 +19,22 @@ public enum AccessMessage: Error, MessageCatalogue, Hashable {
   case verdict(String, FileSignature.Verdict)
   case unsigned(String)
   case missing(String)
+  /// Why setting `role`'s passphrase first asks for `authority`'s: someone already trusted on
+  /// this computer must agree.
+  case whyCurrent(authority: Role, for: Role)
 
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
     let name = { (role: Role) in AccessError.name(role, vi) }
     switch self {
+    case .whyCurrent(let authority, let role) where authority == role:
+      return vi
+        ? "Đổi mật khẩu \(name(role)) cần mật khẩu hiện tại, để không ai khác đổi được."
+        : "Changing the \(role.rawValue) passphrase needs the present one, so that nobody else can change it."
+    case .whyCurrent(let authority, let role):
+      return vi
+        ? "Máy này đã có mật khẩu \(name(authority)): đặt mật khẩu \(name(role)) cần người đó đồng ý, nên trước hết hãy nhập mật khẩu \(name(authority))."
+        : "This computer already has a \(authority.rawValue) passphrase: setting the \(role.rawValue)'s needs that person's agreement, so first give the \(authority.rawValue) passphrase."
     case .prompt(let role):
       return vi ? "Mật khẩu \(name(role)): " : "\(role.rawValue.capitalized) passphrase: "
     case .currentPrompt(let role):
@@ -86,6 +97,7 @@ extension AccessMessage {
         .status(role, isSet: true), .status(role, isSet: false),
       ]
     } + [
+      .whyCurrent(authority: .trainer, for: .leader), .whyCurrent(authority: .leader, for: .leader),
       .repeatPrompt, .noPassphrase, .wrong(2), .failures(3), .nothingToSign, .walPending("03637.sqlite"),
       .signed("lop.xlsx"),
       .verdict("lop.xlsx", .intact(machine: "may-1", signedAt: "2026-10-15T08:00:00Z", publicKey: "AAAA")),

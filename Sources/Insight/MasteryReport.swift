@@ -81,8 +81,9 @@ public struct MasteryReport: Sendable, Hashable {
   /// Groups `facts` by the codes they serve: an answer to a question tagged with a sub-dimension
   /// counts for it and for its dimension, once each.
   public init(facts: [AnswerFact], taxonomy: Taxonomy, rule: MasteryRule, at reference: Date) {
-    let tallies = CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: rule, at: reference).values
-      .reduce(CodeTallies(), +)
+    // Officials in id order: sums in a fixed order give the same figures on every run.
+    let tallies = CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: rule, at: reference)
+      .sorted { $0.key < $1.key }.map(\.value).reduce(CodeTallies(), +)
     self.init(tallies: tallies, taxonomy: taxonomy, rule: rule)
   }
 }
@@ -148,7 +149,8 @@ public struct CommuneReadiness: Sendable, Hashable {
   ) {
     self.init(
       communeCode: communeCode,
-      officials: Array(CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: rule, at: reference).values),
+      officials: CodeTallies.perOfficial(facts, taxonomy: taxonomy, rule: rule, at: reference)
+        .sorted { $0.key < $1.key }.map(\.value),
       rosterSize: rosterSize, taxonomy: taxonomy, rule: rule)
   }
 

@@ -28,6 +28,13 @@ public struct DashboardData: Sendable, Hashable {
     public var weakDetails: [String]
     /// The sum over every dimension (8-80 for PAPI), nil while any dimension lacks data.
     public var total: Double?
+    /// What the province has received from the commune.
+    public var status: CollectionStatus = .trained
+    /// The day of the latest answer received (`2026-10-15`), nil when none.
+    public var lastReceived: String?
+    /// Officials with a finished attempt, of those on the roster.
+    public var trainedOfficials = 0
+    public var rosterOfficials = 0
 
     public init(
       code: String, name: String, parents: [String], scores: [String: Double?], coverage: [String: Double],
@@ -44,13 +51,82 @@ public struct DashboardData: Sendable, Hashable {
     }
   }
 
+  /// What the province has received from a commune: enough for a score on some dimension
+  /// (trained), some answers but too few for any score, or nothing.
+  public enum CollectionStatus: String, Sendable, Hashable, CaseIterable {
+    case trained
+    case someResults = "some-results"
+    case noResults = "no-results"
+  }
+
+  /// Every commune of the province (or of the unit reported on) taken together, whichever are
+  /// shown: how many have sent results, and each dimension's average over the communes with a
+  /// score.
+  public struct Province: Sendable, Hashable {
+    public var name: String
+    /// Communes in the province (of the units list, and any other with a results file).
+    public var communes: Int
+    /// Communes by status.
+    public var trained: Int
+    public var someResults: Int
+    /// Dimension code → mean readiness over the communes with a score on it (nil: none has).
+    public var averages: [String: Double?]
+    /// Dimension code → communes behind the average.
+    public var scoredCommunes: [String: Int]
+    /// Dimension code → the province pooled as one group: score with its 95% interval on the
+    /// scale, and the officials behind it (nil score: insufficient data).
+    public var pooled: [String: PooledScore]
+    public var trainedOfficials: Int
+    public var rosterOfficials: Int
+    public var lastReceived: String?
+
+    public init(
+      name: String, communes: Int, trained: Int, someResults: Int, averages: [String: Double?],
+      scoredCommunes: [String: Int] = [:], pooled: [String: PooledScore] = [:], trainedOfficials: Int = 0,
+      rosterOfficials: Int = 0, lastReceived: String? = nil
+    ) {
+      self.name = name
+      self.communes = communes
+      self.trained = trained
+      self.someResults = someResults
+      self.averages = averages
+      self.scoredCommunes = scoredCommunes
+      self.pooled = pooled
+      self.trainedOfficials = trainedOfficials
+      self.rosterOfficials = rosterOfficials
+      self.lastReceived = lastReceived
+    }
+
+    /// Communes that sent nothing.
+    public var noResults: Int { communes - trained - someResults }
+  }
+
+  /// A pooled score with its interval, on the scale.
+  public struct PooledScore: Sendable, Hashable {
+    public var score: Double?
+    public var lower: Double
+    public var upper: Double
+    public var officials: Int
+    public var answers: Int
+    public init(score: Double?, lower: Double, upper: Double, officials: Int, answers: Int) {
+      self.score = score
+      self.lower = lower
+      self.upper = upper
+      self.officials = officials
+      self.answers = answers
+    }
+  }
+
   /// Readiness at one point in time (a class, a month), for trends.
   public struct TrendPoint: Sendable, Hashable {
     public var label: String
     public var scores: [String: Double?]
-    public init(label: String, scores: [String: Double?]) {
+    /// A training class (shown as markers), not a month (shown as lines).
+    public var isClass: Bool
+    public init(label: String, scores: [String: Double?], isClass: Bool = false) {
       self.label = label
       self.scores = scores
+      self.isClass = isClass
     }
   }
 
@@ -76,6 +152,22 @@ public struct DashboardData: Sendable, Hashable {
   public var priorities: [PriorityRow]
   /// Labels in the report's language.
   public var labels: Labels
+  /// The province the communes belong to, taken as a whole (nil: only the communes shown).
+  public var province: Province?
+  /// The colour bands, fixed on the scale.
+  public var bands: ScoreBands
+
+  /// Each dimension's province average: over every commune of the province when known, else
+  /// over the communes shown.
+  public var averages: [String: Double?] {
+    if let province { return province.averages }
+    var averages: [String: Double?] = [:]
+    for dimension in dimensions {
+      let values = communes.compactMap { $0.scores[dimension.code] ?? nil }
+      averages[dimension.code] = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+    return averages
+  }
 
   public init(
     title: String, generated: String, scale: ClosedRange<Double>, dimensions: [Dimension],
@@ -90,6 +182,7 @@ public struct DashboardData: Sendable, Hashable {
     self.trends = trends
     self.priorities = priorities
     self.labels = labels
+    self.bands = ScoreBands(scale: scale)
   }
 
   /// The dashboard's fixed words.
@@ -97,6 +190,18 @@ public struct DashboardData: Sendable, Hashable {
     public var heatMap, profiles, provinceAverage, trends, weakAreas, priorities, insufficient, coverage,
       commune, dimension, provinceScore, readiness, urgency, bands, generated, noPriorities: String
     public var total = "Tổng"
+    /// Set from the report's message catalogue; Vietnamese by default.
+    public var bandNames = ["Tốt", "Đạt", "Dưới ngưỡng yếu", "Thấp"]
+    public var legend = ""
+    public var statusNames = ["đã học", "có kết quả, chưa đủ", "chưa có kết quả"]
+    public var trainedColumn = "Đã học"
+    public var lastColumn = "Gần nhất"
+    public var statusColumn = "Tình trạng"
+    public var collectionLine = ""
+    public var averageMark = ""
+    public var summary = "Tóm tắt toàn tỉnh"
+    public var interval = "khoảng tin cậy 95%"
+    public var officials = "cán bộ"
 
     public static let vietnamese = Labels(
       heatMap: "Mức sẵn sàng theo xã và chỉ số", profiles: "Hồ sơ từng xã so với trung bình tỉnh",
@@ -106,7 +211,7 @@ public struct DashboardData: Sendable, Hashable {
       dimension: "Chỉ số", provinceScore: "Điểm PAPI của tỉnh", readiness: "Mức sẵn sàng",
       urgency: "Mức cấp thiết",
       bands: "Tốt nhất · Trung bình cao · Trung bình thấp · Thấp nhất", generated: "Lập ngày",
-      noPriorities: "Chưa có điểm PAPI của tỉnh (papi-train report readiness --province-scores TỆP.csv).")
+      noPriorities: "Chưa có điểm PAPI của tỉnh: thứ tự ưu tiên cần điểm PAPI đã công bố của tỉnh.")
 
     public static let english = Labels(
       heatMap: "Readiness by commune and dimension", profiles: "Each commune against the province average",
@@ -116,7 +221,7 @@ public struct DashboardData: Sendable, Hashable {
       dimension: "Dimension", provinceScore: "Province PAPI score", readiness: "Readiness",
       urgency: "Urgency",
       bands: "Best · High average · Low average · Poor", generated: "Generated",
-      noPriorities: "No province PAPI scores given (papi-train report readiness --province-scores FILE.csv).",
+      noPriorities: "No province PAPI scores given: priorities need the province's published PAPI scores.",
       total: "Total")
   }
 }

@@ -15,13 +15,15 @@ public struct DashboardRenderer: Sendable {
       <h1>\(escape(data.title))</h1>
       <p class="meta">\(escape(data.labels.generated)): \(escape(data.generated))</p>
       <p class="meta">\(legend(data))</p>
+      <p class="meta">\(escape(data.labels.legend))</p>
 
       """
-    html += section(data.labels.heatMap, heatMap(data))
+    if let province = data.province { html += section(data.labels.summary, summary(province, data)) }
+    html += section(data.labels.heatMap, heatMap(data), screenOnly: true)
     html += section(data.labels.priorities, priorities(data))
-    html += section(data.labels.weakAreas, weakAreas(data))
-    html += section(data.labels.profiles, profiles(data))
-    if !data.trends.isEmpty { html += section(data.labels.trends, trends(data)) }
+    html += section(data.labels.weakAreas, weakAreas(data), screenOnly: true)
+    html += section(data.labels.profiles, profiles(data), screenOnly: true)
+    if !data.trends.isEmpty { html += section(data.labels.trends, trends(data), screenOnly: true) }
     html += "</body></html>\n"
     return html
   }
@@ -36,70 +38,102 @@ public struct DashboardRenderer: Sendable {
     .cov{display:block;font-size:10px;opacity:.8}.profile{display:inline-block;margin:6px 12px 6px 0;vertical-align:top}
     .profile h3{font-size:13px;margin:0 0 2px}ul{margin:4px 0 4px 18px;font-size:13px;text-align:left}
     .key{display:inline-block;padding:1px 8px;margin-right:4px;border-radius:3px}td.list{text-align:left}
-    .detail{color:#566;font-size:12px}
-    @media print{body{margin:8mm}section{break-inside:avoid}}
+    .detail{color:#566;font-size:12px}tr.province td{font-weight:bold;border-top:2px solid #889}
+    tr.no-results td.name{color:#889}
+    .dn{display:block;font-size:10px;font-weight:normal;max-width:90px;white-space:normal}.lead{font-size:15px}
+    @media print{@page{size:A4 landscape;margin:8mm}body{margin:0;max-width:none;font-size:11px}
+    .screen{display:none}section{break-inside:avoid}h2{margin:10px 0 4px}th,td{padding:2px 4px}
+    .cov{font-size:8px}}
     """
 
-  /// The four bands with their colours, and the insufficient-data mark.
+  /// The four bands with the scores each covers, and the insufficient-data mark.
   private func legend(_ data: DashboardData) -> String {
-    let names = data.labels.bands.components(separatedBy: " · ")
     var html = ""
-    for (band, name) in zip(["b1", "b2", "b3", "b4"], names) {
-      html += "<span class=\"key \(band)\">\(escape(name))</span> "
+    for (band, name) in zip(data.bands.ranges, data.labels.bandNames) {
+      html += "<span class=\"key \(band.band)\">\(escape(band.range)) \(escape(name))</span> "
     }
     return html + "<span class=\"key na\">\(escape(data.labels.insufficient))</span>"
   }
 
-  private func section(_ title: String, _ body: String) -> String {
-    "<section><h2>\(escape(title))</h2>\n\(body)\n</section>\n"
+  private func section(_ title: String, _ body: String, screenOnly: Bool = false) -> String {
+    "<section\(screenOnly ? " class=\"screen\"" : "")><h2>\(escape(title))</h2>\n\(body)\n</section>\n"
   }
 
-  /// The four bands PAPI uses, here over the range of commune scores shown: quartiles of the
-  /// scores with data (best = top quarter).
-  func band(_ score: Double, quartiles: [Double]) -> String {
-    guard quartiles.count == 3 else { return "b2" }
-    if score >= quartiles[2] { return "b1" }
-    if score >= quartiles[1] { return "b2" }
-    if score >= quartiles[0] { return "b3" }
-    return "b4"
-  }
-
-  func quartiles(_ data: DashboardData) -> [Double] {
-    let values = data.communes.flatMap { commune in
-      data.dimensions.compactMap { commune.scores[$0.code] ?? nil }
+  /// The province first: how many communes have trained, each dimension's province score with
+  /// its interval and the officials behind it, and the three most urgent priorities.
+  private func summary(_ province: DashboardData.Province, _ data: DashboardData) -> String {
+    var html = "<p class=\"lead\">\(escape(data.labels.collectionLine))</p>"
+    html += "<table><tr><th>\(escape(data.labels.dimension))</th><th>\(escape(data.labels.readiness))"
+    html += " (\(escape(data.labels.interval)))</th><th>\(escape(data.labels.provinceAverage))</th></tr>\n"
+    for dimension in data.dimensions {
+      let pooled = province.pooled[dimension.code]
+      html += "<tr><td class=\"name\">\(escape(dimension.code)) \(escape(dimension.name))</td>"
+      if let pooled, let score = pooled.score {
+        html += "<td class=\"\(data.bands.band(score))\">\(format(score)) (\(format(pooled.lower))–"
+        html +=
+          "\(format(pooled.upper)))<span class=\"cov\">\(pooled.officials) \(escape(data.labels.officials))</span></td>"
+      } else {
+        html += "<td class=\"na\">\(escape(data.labels.insufficient))</td>"
+      }
+      let average = province.averages[dimension.code] ?? nil
+      html += "<td>\(average.map(format) ?? "—")</td></tr>\n"
     }
-    .sorted()
-    guard values.count >= 4 else { return [] }
-    func at(_ q: Double) -> Double {
-      values[min(values.count - 1, Int((Double(values.count - 1) * q).rounded()))]
+    html += "</table>"
+    let top = data.priorities.prefix(3).map { row in
+      "\(row.code) \(data.dimensions.first { $0.code == row.code }?.name ?? "")"
     }
-    return [at(0.25), at(0.5), at(0.75)]
+    if !top.isEmpty {
+      html +=
+        "<p class=\"lead\">\(escape(data.labels.priorities)): \(top.map(escape).joined(separator: "; "))</p>"
+    }
+    return html
   }
 
   private func heatMap(_ data: DashboardData) -> String {
-    let cuts = quartiles(data)
     var html = "<table><tr><th>\(escape(data.labels.commune))</th>"
     for dimension in data.dimensions {
-      html += "<th title=\"\(escape(dimension.name))\">\(escape(dimension.code))</th>"
+      html += "<th>\(escape(dimension.code))<span class=\"dn\">\(escape(dimension.name))</span></th>"
     }
     let showTotal = data.communes.contains { $0.total != nil }
     if showTotal { html += "<th>\(escape(data.labels.total))</th>" }
-    html += "</tr>\n"
+    html += "<th>\(escape(data.labels.trainedColumn))</th><th>\(escape(data.labels.lastColumn))</th></tr>\n"
+    let statuses = Dictionary(
+      uniqueKeysWithValues: zip(DashboardData.CollectionStatus.allCases, data.labels.statusNames))
     for commune in data.communes {
-      html += "<tr><td class=\"name\">\(escape(commune.name))</td>"
+      let status = statuses[commune.status] ?? ""
+      html += "<tr class=\"\(commune.status.rawValue)\"><td class=\"name\">\(escape(commune.name))"
+      html += "<span class=\"cov\">\(escape(status))</span></td>"
       for dimension in data.dimensions {
         let coverage = Int(((commune.coverage[dimension.code] ?? 0) * 100).rounded())
         let coverageText = "<span class=\"cov\">\(escape(data.labels.coverage)) \(coverage)%</span>"
         if let score = commune.scores[dimension.code] ?? nil {
-          html += "<td class=\"\(band(score, quartiles: cuts))\">\(format(score))\(coverageText)</td>"
+          html += "<td class=\"\(data.bands.band(score))\">\(format(score))\(coverageText)</td>"
         } else {
           html += "<td class=\"na\">\(escape(data.labels.insufficient))\(coverageText)</td>"
         }
       }
       if showTotal { html += "<td>\(commune.total.map(format) ?? "—")</td>" }
-      html += "</tr>\n"
+      html += "<td>\(commune.trainedOfficials)/\(commune.rosterOfficials)</td>"
+      html += "<td>\(escape(commune.lastReceived ?? "—"))</td></tr>\n"
     }
-    return html + "</table>"
+    if let province = data.province {
+      html += "<tr class=\"province\"><td class=\"name\">\(escape(province.name))</td>"
+      for dimension in data.dimensions {
+        if let average = province.averages[dimension.code] ?? nil {
+          html += "<td class=\"\(data.bands.band(average))\">\(format(average))</td>"
+        } else {
+          html += "<td class=\"na\">\(escape(data.labels.insufficient))</td>"
+        }
+      }
+      if showTotal { html += "<td></td>" }
+      html += "<td>\(province.trainedOfficials)/\(province.rosterOfficials)</td>"
+      html += "<td>\(escape(province.lastReceived ?? "—"))</td></tr>\n"
+    }
+    html += "</table>"
+    if !data.labels.collectionLine.isEmpty {
+      html += "<p class=\"meta\">\(escape(data.labels.collectionLine))</p>"
+    }
+    return html
   }
 
   private func priorities(_ data: DashboardData) -> String {
@@ -137,11 +171,7 @@ public struct DashboardRenderer: Sendable {
   /// One small SVG bar chart per commune: its score per dimension, with the province average as a
   /// tick mark.
   private func profiles(_ data: DashboardData) -> String {
-    let averages = Dictionary(
-      uniqueKeysWithValues: data.dimensions.map { dimension -> (String, Double?) in
-        let values = data.communes.compactMap { $0.scores[dimension.code] ?? nil }
-        return (dimension.code, values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))
-      })
+    let averages = data.averages
     let width = 260.0
     let rowHeight = 16.0
     let labelWidth = 34.0
@@ -178,43 +208,64 @@ public struct DashboardRenderer: Sendable {
       + "<p class=\"meta\"><span style=\"color:#c0392b\">│</span> \(escape(data.labels.provinceAverage))</p>"
   }
 
-  /// A line per dimension across the trend points.
+  /// The months as one line per dimension, then the classes as markers in date order, each
+  /// chart with the dimensions named beside it.
   private func trends(_ data: DashboardData) -> String {
-    let width = 520.0
-    let height = 180.0
+    let months = data.trends.filter { !$0.isClass }
+    let classes = data.trends.filter(\.isClass)
+    var html = ""
+    if !months.isEmpty { html += trendChart(months, data, lines: true) }
+    if !classes.isEmpty { html += trendChart(classes, data, lines: false) }
+    return html
+  }
+
+  /// Where the x-axis labels go: every `stride`-th point, so that no two labels (about 6 px a
+  /// character at 10 px) overlap.
+  static func labelStride(labels: [String], step: Double) -> Int {
+    let widest = Double(labels.map(\.count).max() ?? 0) * 6 + 8
+    return step <= 0 ? 1 : max(1, Int((widest / step).rounded(.up)))
+  }
+
+  private func trendChart(_ points: [DashboardData.TrendPoint], _ data: DashboardData, lines: Bool) -> String
+  {
+    let width = 760.0
+    let height = 200.0
     let left = 30.0
+    let plot = width - left - 230
     let span = data.scale.upperBound - data.scale.lowerBound
-    let step = data.trends.count > 1 ? (width - left - 70) / Double(data.trends.count - 1) : 0
+    let step = points.count > 1 ? plot / Double(points.count - 1) : 0
     let colors = [
       "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
     ]
+    let y = { (score: Double) in height - (score - data.scale.lowerBound) / span * (height - 10) }
     var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height + 30))\" role=\"img\">"
-    for tick in [
-      data.scale.lowerBound, (data.scale.lowerBound + data.scale.upperBound) / 2, data.scale.upperBound,
-    ] {
-      let y = height - (tick - data.scale.lowerBound) / span * (height - 10)
-      svg +=
-        "<line x1=\"\(format(left))\" x2=\"\(format(width - 10))\" y1=\"\(format(y))\" y2=\"\(format(y))\" stroke=\"#dde\"/>"
-      svg +=
-        "<text x=\"\(format(left + 2))\" y=\"\(format(y - 2))\" font-size=\"9\" fill=\"#889\">\(format(tick))</text>"
+    for tick in [data.scale.lowerBound, data.bands.weakLine, data.scale.upperBound] {
+      svg += "<line x1=\"\(format(left))\" x2=\"\(format(left + plot))\" y1=\"\(format(y(tick)))\" "
+      svg += "y2=\"\(format(y(tick)))\" stroke=\"#dde\"/>"
+      svg += "<text x=\"0\" y=\"\(format(y(tick) + 3))\" font-size=\"9\" fill=\"#889\">\(format(tick))</text>"
     }
-    for (index, point) in data.trends.enumerated() {
-      svg +=
-        "<text x=\"\(format(left + step * Double(index)))\" y=\"\(Int(height + 20))\" font-size=\"10\">\(escape(point.label))</text>"
+    let stride = Self.labelStride(labels: points.map(\.label), step: step)
+    for (index, point) in points.enumerated() where index % stride == 0 {
+      svg += "<text class=\"xl\" x=\"\(format(left + step * Double(index)))\" y=\"\(Int(height + 20))\" "
+      svg += "font-size=\"10\">\(escape(point.label))</text>"
     }
     for (index, dimension) in data.dimensions.enumerated() {
-      let points = data.trends.enumerated().compactMap { position, point -> String? in
-        guard let score = point.scores[dimension.code] ?? nil else { return nil }
-        let y = height - (score - data.scale.lowerBound) / span * (height - 10)
-        return "\(format(left + step * Double(position))),\(format(y))"
-      }
-      guard !points.isEmpty else { continue }
       let color = colors[index % colors.count]
+      let coordinates = points.enumerated().compactMap { position, point -> (Double, Double)? in
+        guard let score = point.scores[dimension.code] ?? nil else { return nil }
+        return (left + step * Double(position), y(score))
+      }
+      if lines, !coordinates.isEmpty {
+        let list = coordinates.map { "\(format($0.0)),\(format($0.1))" }.joined(separator: " ")
+        svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(list)\"/>"
+      }
+      for (x, yValue) in coordinates {
+        svg += "<circle cx=\"\(format(x))\" cy=\"\(format(yValue))\" r=\"3\" fill=\"\(color)\"/>"
+      }
       svg +=
-        "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\">"
-      svg += "<title>\(escape(dimension.code)) \(escape(dimension.name))</title></polyline>"
+        "<text class=\"key-label\" x=\"\(format(left + plot + 16))\" y=\"\(14 * (index + 1))\" font-size=\"10\" "
       svg +=
-        "<text x=\"0\" y=\"\(12 * (index + 1))\" font-size=\"10\" fill=\"\(color)\">\(escape(dimension.code))</text>"
+        "fill=\"\(color)\">\(escape(dimension.code)) \(escape(dimension.name.shortened(toDisplayWidth: 34)))</text>"
     }
     return svg + "</svg>"
   }

@@ -59,9 +59,12 @@ public struct GroupInsight: Sendable {
     var items: [String: ItemAnalysis] = [:]
     let finished = answers.flatMap(\.rows).filter(\.isAttemptFinished)
     for (quiz, quizRows) in Dictionary(grouping: finished, by: \.quizID) {
-      let attempts = Dictionary(grouping: quizRows, by: \.attemptID).values.map { answers in
-        ItemAttempt(marks: Dictionary(answers.map { ($0.questionID, $0.score) }, uniquingKeysWith: max))
-      }
+      // Attempts in id order: the statistics sum over them, and the same files must give the
+      // same figures to the last digit.
+      let attempts = Dictionary(grouping: quizRows, by: \.attemptID)
+        .sorted { $0.key.uuidString < $1.key.uuidString }.map { _, answers in
+          ItemAttempt(marks: Dictionary(answers.map { ($0.questionID, $0.score) }, uniquingKeysWith: max))
+        }
       items[quiz] = ItemAnalysis(attempts: attempts)
     }
     self.items = items

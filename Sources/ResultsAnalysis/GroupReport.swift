@@ -6,13 +6,15 @@ import Localization
 import TerminalUI
 import Units
 
-/// Whose answers a group report covers, as a user names them: a commune (`--commune CODE`),
+/// Whose answers a group report covers, as a user names them: a commune (`--commune CODE|NAME`),
 /// optionally one official of it (`--official NAME|ID`), or a training class (`--class ID`).
 public struct GroupReportRequest: Sendable {
   public var commune: String?
   public var official: String?
   /// Only this quiz (item statistics).
   public var quiz: String?
+  /// The administrative units, to find a commune given by name (`--commune "Sìn Hồ"`).
+  public var units: UnitHierarchy?
 
   public init(commune: String? = nil, official: String? = nil, quiz: String? = nil) {
     self.commune = commune
@@ -78,7 +80,7 @@ public struct GroupReport: Sendable {
       }
     }
     guard let communeText = request.commune else { throw ReportMessage.noScope }
-    let code = try CommuneCode(communeText)
+    let code = try CommuneChoice.resolve(communeText, units: request.units)
     guard let store = try directory.readOnlyStore(for: code) else {
       throw ReportMessage.noResults(code.rawValue)
     }

@@ -65,6 +65,14 @@ public struct ReadinessReport: Sendable {
     explicit || FileManager.default.fileExists(atPath: path) ? try UnitHierarchy.load(path: path) : nil
   }
 
+  /// Every commune of the province (or of the unit `--in` names) taken together, whichever are
+  /// shown: the province row, its averages and how many communes sent results.
+  public var province: [ReadinessSurvey.Commune]
+  /// The name of what ``province`` covers.
+  public var provinceName: String
+  /// The communes asked for by name or code (`--commune`).
+  public var chosen: [CommuneCode]
+
   /// Reads the results folder and works the report out.
   public init(
     request: ReadinessRequest, context: ReportContext, directory: ResultsDirectory, units: UnitHierarchy?,
@@ -75,24 +83,27 @@ public struct ReadinessReport: Sendable {
     where !taxonomy.dimensions.contains(where: { $0.code == code.uppercased() }) {
       throw ReportMessage.unknownDimension(code, known: taxonomy.dimensions.map(\.code))
     }
-    let communeCodes = try request.communes.map { try CommuneCode($0) }
-    let survey = try ReadinessSurvey.run(
-      directory: directory, index: context.index, units: units,
-      communes: communeCodes.isEmpty ? nil : communeCodes, selection: context.selection,
-      reference: context.reference, cache: cache, usesStoredSums: usesStoredSums)
+    let chosen = try request.communes.map { try CommuneChoice.resolve($0, units: units) }
     var place: String?
     if let within = request.within {
       guard let unit = units?.unit(try UnitCode(within)) else { throw ReportMessage.unknownUnit(within) }
       place = unit.name
     }
+    let scope = Scope(within: request.within, chosen: chosen, units: units)
+    let survey = try ReadinessSurvey.run(
+      directory: directory, index: context.index, units: units, listing: scope.listing,
+      selection: context.selection, reference: context.reference, cache: cache, usesStoredSums: usesStoredSums
+    )
+    let province = survey.communes.filter(scope.contains)
     let shown = request.dimensions.isEmpty ? nil : request.dimensions.map { $0.uppercased() }
+    let chosenCodes = Set(chosen.map(\.rawValue))
     let rows = Self.ordered(
-      survey.communes.filter { request.within == nil || $0.parentCodes.contains(request.within!) },
-      shown: shown, request: request)
+      chosen.isEmpty ? province : province.filter { chosenCodes.contains($0.code) }, shown: shown,
+      request: request)
     self.priorities = try request.provinceScores.map { path in
       let scores = try ProvinceScores.read(path: path, taxonomy: taxonomy)
       return rankPriorities(
-        provinceScores: scores.scores, readiness: ReadinessSurvey.averages(of: rows, taxonomy: taxonomy),
+        provinceScores: scores.scores, readiness: ReadinessSurvey.averages(of: province, taxonomy: taxonomy),
         scale: taxonomy.scale)
     }
     self.request = request
@@ -100,8 +111,50 @@ public struct ReadinessReport: Sendable {
     self.survey = survey
     self.language = language
     self.rows = rows
+    self.province = province
+    self.chosen = chosen
+    provinceName = place ?? scope.name ?? ReportMessage.provinceRow.text(in: language)
     shownDimensions = shown
     title = ReportMessage.dashboardTitle(place: place).text(in: language)
+  }
+
+  /// Which communes the province row covers: those under `--in`, else the provinces of the
+  /// communes asked for, else everything (every commune of the units list and every results file).
+  struct Scope {
+    var parents: Set<String>
+    var chosen: Set<String>
+    var listing: [CommuneCode]
+    var name: String?
+
+    init(within: String?, chosen: [CommuneCode], units: UnitHierarchy?) {
+      self.chosen = Set(chosen.map(\.rawValue))
+      if let within {
+        parents = [within]
+      } else {
+        parents = Set(
+          chosen.compactMap { code in
+            units?.ancestors(of: code.unitCode).last { $0.level == .province }?.code.rawValue
+          })
+      }
+      let scopes = parents
+      listing = (units?.communes ?? []).filter { unit in
+        scopes.isEmpty || !scopes.isDisjoint(with: units?.ancestors(of: unit.code).map(\.code.rawValue) ?? [])
+      }.compactMap(\.communeCode)
+      let named = parents.sorted().compactMap { code in
+        (try? UnitCode(code)).flatMap { units?.unit($0)?.name }
+      }
+      if named.count == 1 {
+        name = named[0]
+      } else if parents.isEmpty, let provinces = units?.provinces, provinces.count == 1 {
+        name = provinces[0].name
+      } else {
+        name = nil
+      }
+    }
+
+    func contains(_ row: ReadinessSurvey.Commune) -> Bool {
+      parents.isEmpty || chosen.contains(row.code) || !parents.isDisjoint(with: row.parentCodes)
+    }
   }
 
   /// The communes whose results file could not be read, each as a message.
@@ -111,38 +164,61 @@ public struct ReadinessReport: Sendable {
 
   /// `papi-train.readiness/1`.
   public func json(generatedAt: Date = Date()) throws -> String {
-    let document = ReportDocuments.Readiness(
+    var document = ReportDocuments.Readiness(
       survey: survey, communes: rows, library: context.index.library, rule: .group,
       threshold: context.threshold, priorities: priorities, language: language, asOf: context.generated,
       generatedAt: generatedAt)
+    document.add(
+      province: DashboardData.province(
+        province, name: provinceName, taxonomy: context.index.library.taxonomy),
+      rows: rows)
     return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
   }
 
   /// The self-contained HTML dashboard, with monthly trends and, when the folder holds several
   /// classes, one point per class.
   public func dashboard(directory: ResultsDirectory, cache: ScanCache?) throws -> String {
-    let communes = try request.communes.map { try CommuneCode($0) }
-    let scope = communes.isEmpty ? nil : communes
+    let scope = chosen.isEmpty ? nil : chosen
     var trends = try ReadinessSurvey.trend(
       directory: directory, index: context.index, communes: scope, selection: context.selection,
       grouping: .month, reference: context.reference, cache: cache
     ).map { (label: $0.group, mastery: $0.mastery) }
     let classes = try classLabels(directory)
+    let months = trends.count
     if classes.count > 1 {
       trends += try ReadinessSurvey.trend(
         directory: directory, index: context.index, communes: scope, selection: context.selection,
         grouping: .trainingClass, reference: context.reference, cache: cache
       ).compactMap { point in classes[point.group].map { (label: $0, mastery: point.mastery) } }
+        // Classes in date order: their labels start with the day.
+        .sorted { $0.label < $1.label }
     }
-    return DashboardRenderer().render(data(trends: trends))
+    var data = data(trends: trends)
+    for index in data.trends.indices where index >= months { data.trends[index].isClass = true }
+    return DashboardRenderer().render(data)
   }
 
   /// The dashboard's data, without trends unless given.
   func data(trends: [(label: String, mastery: MasteryReport)] = []) -> DashboardData {
-    DashboardData(
+    let taxonomy = context.index.library.taxonomy
+    var data = DashboardData(
       survey: survey, communes: rows, dimensions: shownDimensions, library: context.index.library,
       trends: trends, priorities: priorities ?? [], title: title, language: language,
       generated: context.generated)
+    let summary = DashboardData.province(province, name: provinceName, taxonomy: taxonomy)
+    data.province = summary
+    data.bands = ScoreBands(scale: taxonomy.scale, weakShare: context.threshold)
+    data.labels.legend = ReportMessage.legend(weakLine: data.bands.weakLine, threshold: context.threshold)
+      .text(in: language)
+    data.labels.collectionLine = collectionSummary(summary).text(in: language)
+    return data
+  }
+
+  /// "Trained: 2 of 38 communes; ..." for the province row.
+  func collectionSummary(_ summary: DashboardData.Province) -> ReportMessage {
+    .collectionSummary(
+      trained: summary.trained, someResults: summary.someResults, noResults: summary.noResults,
+      communes: summary.communes, officials: summary.trainedOfficials, roster: summary.rosterOfficials)
   }
 
   /// Communes in the order asked, cut to the limit.
@@ -185,15 +261,22 @@ extension ReadinessReport {
     let view = TerminalReadiness(style: style)
     var lines = [data.title, ReportMessage.asOf(context.generated).text(in: language)]
     guard !rows.isEmpty else { return lines + [ReportMessage.noCommunes.text(in: language)] }
+    let wrapper = TextWrapper(width: 80)
     lines += view.table(data)
-    lines.append(ReportMessage.legend.text(in: language))
+    lines += wrapper.wrap(data.labels.collectionLine, firstPrefix: "", restPrefix: "  ")
+    lines += view.legend(data)
+    lines += wrapper.wrap(data.labels.legend, firstPrefix: "", restPrefix: "  ")
     if !request.communes.isEmpty {
       for row in data.communes {
         lines += ["", ([row.name] + row.parents).joined(separator: ", ")]
         lines += view.bars(for: row, in: data)
       }
+      let communes = data.province?.scoredCommunes.values.max() ?? 0
+      lines.append(ReportMessage.averageMark(communes: communes).text(in: language))
     }
-    lines += weakLines(shown: data.dimensions.map(\.code))
+    lines += weakLines(shown: data.dimensions.map(\.code)).flatMap {
+      wrapper.wrap($0, firstPrefix: "", restPrefix: "    ")
+    }
     if !data.priorities.isEmpty { lines += ["", data.labels.priorities] + priorityTable(data) }
     return lines
   }

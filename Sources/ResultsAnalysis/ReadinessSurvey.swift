@@ -2,6 +2,8 @@ import Curriculum
 import Foundation
 import Gradebook
 import Insight
+import Reporting
+import Toolkit
 import Units
 
 /// Readiness of every commune in a results folder, on every dimension, for leaders.
@@ -30,6 +32,20 @@ public struct ReadinessSurvey: Sendable {
     public var weakAreas: [WeakArea]
     /// The codes of ``weakAreas``.
     public var weakCodes: [String] { weakAreas.map(\.code) }
+    /// Officials on the roster.
+    public var rosterOfficials: Int = 0
+    /// The latest answer in the file and the officials with a finished attempt.
+    public var facts = WeightedAnswerScan.FileFacts()
+
+    /// No answer counted (no file, an empty file, or none in the period); enough answers for a
+    /// score on at least one dimension (trained); or some answers, too few for any score.
+    public var status: DashboardData.CollectionStatus {
+      if readiness.dimensions.allSatisfy({ $0.mastery.answers == 0 }) { return .noResults }
+      return readiness.dimensions.contains { $0.score != nil } ? .trained : .someResults
+    }
+
+    /// The day of the latest answer received, `2026-10-15` (UTC).
+    public var lastReceived: String? { facts.lastAnswer.map { Day($0).description } }
   }
 
   /// A results file that could not be read, and why.
@@ -53,9 +69,10 @@ public struct ReadinessSurvey: Sendable {
   /// or the selection needs single answers), else from reading every answer.
   public static func run(
     directory: ResultsDirectory, index: QuestionIndex, units: UnitHierarchy?, communes: [CommuneCode]? = nil,
-    selection: AnswerSelection = .all, reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7,
-    workers: Int = ProcessInfo.processInfo.activeProcessorCount, cache: ScanCache? = nil,
-    usesStoredSums: Bool = true
+    listing: [CommuneCode] = [], selection: AnswerSelection = .all, reference: Date,
+    rule: MasteryRule = .group,
+    threshold: Double = 0.7, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    cache: ScanCache? = nil, usesStoredSums: Bool = true
   ) throws -> ReadinessSurvey {
     let taxonomy = index.library.taxonomy
     let scan = WeightedAnswerScan(
@@ -67,7 +84,7 @@ public struct ReadinessSurvey: Sendable {
         communeCode: sums.communeCode.rawValue, tallies: tallies, rosterSize: sums.rosterSize,
         taxonomy: taxonomy,
         rule: rule)
-      return (readiness, tallies)
+      return (readiness, tallies, sums.rosterSize, sums.facts)
     }
     let guide = StudyGuide(library: index.library)
     var rows: [Commune] = []
@@ -77,7 +94,7 @@ public struct ReadinessSurvey: Sendable {
       switch result {
       case .failure(let error):
         failures.append(Failure(communeCode: code.rawValue, error: error))
-      case .success(let (readiness, tallies)):
+      case .success(let (readiness, tallies, roster, facts)):
         pooled += tallies
         let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
         let weak = Insight.weakAreas(
@@ -89,9 +106,24 @@ public struct ReadinessSurvey: Sendable {
             parents: ancestors.map(\.name),
             parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
             tallies: tallies,
-            weakAreas: weak))
+            weakAreas: weak, rosterOfficials: roster, facts: facts))
       }
     }
+    // The communes listed without a results file: in the report, with nothing received.
+    let read = Set(results.map(\.commune))
+    for code in listing where !read.contains(code) {
+      let ancestors = units?.ancestors(of: code.unitCode) ?? []
+      rows.append(
+        Commune(
+          code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue, parents: ancestors.map(\.name),
+          parentCodes: ancestors.map(\.code.rawValue),
+          readiness: CommuneReadiness(
+            communeCode: code.rawValue, tallies: CodeTallies(), rosterSize: 0, taxonomy: taxonomy, rule: rule),
+          mastery: MasteryReport(tallies: CodeTallies(), taxonomy: taxonomy, rule: rule),
+          tallies: CodeTallies(),
+          weakAreas: []))
+    }
+    rows.sort { $0.code < $1.code }
     return ReadinessSurvey(
       communes: rows, failures: failures, averages: averages(of: rows, taxonomy: taxonomy),
       pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)

@@ -2,6 +2,7 @@ import Curriculum
 import Foundation
 import Insight
 import Localization
+import Reporting
 
 /// The JSON that `papi-train report ... --json` prints, for scripts and other systems. Every
 /// document names its schema and version (`papi-train.readiness/1`); a field is only ever added
@@ -105,6 +106,40 @@ public enum ReportDocuments {
       public var total: Double?
       public var dimensions: [Cell]
       public var weakCodes: [String]
+      /// `trained`, `some-results` or `no-results` (since 1.1).
+      public var status: String?
+      /// The day of the latest answer received, `null` when none (since 1.1).
+      public var lastReceived: String?
+      /// Officials with a finished attempt, and officials on the roster (since 1.1).
+      public var trainedOfficials: Int?
+      public var rosterOfficials: Int?
+    }
+
+    /// Every commune of the province (or of `--in`), whichever are shown (since 1.1).
+    public struct Province: Codable, Sendable {
+      public struct Dimension: Codable, Sendable, Hashable {
+        public var code: String
+        /// Mean score over the communes with one (`null`: none has).
+        public var average: Double?
+        /// Communes behind ``average``.
+        public var communes: Int
+        /// The province's answers pooled: score, its 95% interval, officials and answers.
+        public var score: Double?
+        public var lower: Double
+        public var upper: Double
+        public var officials: Int
+        public var answers: Int
+      }
+
+      public var name: String
+      public var communes: Int
+      public var trained: Int
+      public var someResults: Int
+      public var noResults: Int
+      public var trainedOfficials: Int
+      public var rosterOfficials: Int
+      public var lastReceived: String?
+      public var dimensions: [Dimension]
     }
 
     public struct PriorityRow: Codable, Sendable, Hashable {
@@ -132,6 +167,31 @@ public enum ReportDocuments {
     public var failures: [Failure]
     /// Every commune shown pooled as one group: mastery per dimension, sub-dimension and area.
     public var pooled: [CodeFigure]
+    /// Every commune of the province, shown or not (since 1.1).
+    public var province: Province?
+
+    /// Adds what 1.1 brings: each commune's status and the province.
+    mutating func add(province summary: DashboardData.Province, rows: [ReadinessSurvey.Commune]) {
+      for (index, row) in rows.enumerated() where index < communes.count {
+        communes[index].status = row.status.rawValue
+        communes[index].lastReceived = row.lastReceived
+        communes[index].trainedOfficials = row.facts.trainedOfficials
+        communes[index].rosterOfficials = row.rosterOfficials
+      }
+      province = Province(
+        name: summary.name, communes: summary.communes, trained: summary.trained,
+        someResults: summary.someResults, noResults: summary.noResults,
+        trainedOfficials: summary.trainedOfficials, rosterOfficials: summary.rosterOfficials,
+        lastReceived: summary.lastReceived,
+        dimensions: dimensions.map { dimension in
+          let pooled = summary.pooled[dimension.code]
+          return Province.Dimension(
+            code: dimension.code, average: summary.averages[dimension.code] ?? nil,
+            communes: summary.scoredCommunes[dimension.code] ?? 0, score: pooled?.score,
+            lower: pooled?.lower ?? 0, upper: pooled?.upper ?? 0, officials: pooled?.officials ?? 0,
+            answers: pooled?.answers ?? 0)
+        })
+    }
 
     public init(
       survey: ReadinessSurvey, communes: [ReadinessSurvey.Commune], library: CourseLibrary, rule: MasteryRule,

@@ -1,6 +1,7 @@
 import Foundation
 import Insight
 import Localization
+import Reporting
 
 /// Every message of the reports (`papi-train report`), Vietnamese first.
 public enum ReportMessage: Error, MessageCatalogue, Equatable {
@@ -24,7 +25,27 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
   case wrote(String)
   case asOf(String)
   case noCommunes
-  case legend
+  /// What the table's figures and columns mean, with the weak line as a score.
+  case legend(weakLine: Double, threshold: Double)
+  case unknownCommune(String)
+  case ambiguousCommune(String, [String])
+  /// The name of the province row when the units list names no province.
+  case provinceRow
+  /// A colour band by rank, 0 (good) to 3 (poor).
+  case band(Int)
+  case status(DashboardData.CollectionStatus)
+  case trainedColumn
+  case lastColumn
+  case statusColumn
+  case summaryHeading, intervalLabel, officialsWord
+  case collectionSummary(
+    trained: Int, someResults: Int, noResults: Int, communes: Int, officials: Int, roster: Int)
+  /// The province average in a commune's bar chart, and how many communes it is over.
+  case averageMark(communes: Int)
+  case collectionTitle(String)
+  case notSentSince(String, count: Int, of: Int)
+  case allSentSince(String)
+  case neverSent
   case weakList(String, [String])
   /// The readiness title, for the place `--in` named (nil: the whole folder).
   case dashboardTitle(place: String?)
@@ -125,10 +146,65 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
       return vi ? "Tính đến ngày \(date)" : "As of \(date)"
     case .noCommunes:
       return vi ? "Chưa có kết quả của xã nào." : "No commune has results yet."
-    case .legend:
+    case .legend(let weakLine, let threshold):
+      let line = String(format: "%.1f", weakLine)
+      let share = Int((threshold * 100).rounded())
       return vi
-        ? "Điểm 1–10 = 1 + 9 × tỷ lệ đúng (gần đây nặng hơn); (%) = tỷ lệ cán bộ đã được đánh giá; — = chưa đủ dữ liệu (dưới 20 câu trả lời hoặc 3 cán bộ)."
-        : "Score 1–10 = 1 + 9 × share right (recent answers weigh more); (%) = share of officials assessed; — = insufficient data (under 20 answers or 3 officials)."
+        ? "Điểm 1–10 = 1 + 9 × tỷ lệ đúng (gần đây nặng hơn); ngưỡng yếu \(line) = \(share)% đúng; — = chưa đủ dữ liệu (dưới 20 câu trả lời hoặc 3 cán bộ); Đã học = số cán bộ đã làm xong một bài / số trong danh sách; Gần nhất = ngày của câu trả lời mới nhất đã nhận."
+        : "Score 1–10 = 1 + 9 × share right (recent answers weigh more); weak line \(line) = \(share)% right; — = insufficient data (under 20 answers or 3 officials); Trained = officials who finished a quiz / officials on the roster; Last sent = the day of the latest answer received."
+    case .unknownCommune(let text):
+      return vi
+        ? "không có xã/phường '\(text)' trong danh mục; hãy cho tên hoặc mã 5 chữ số"
+        : "no commune '\(text)' in the units list; give its name or 5-digit code"
+    case .ambiguousCommune(let text, let candidates):
+      return
+        ([
+          vi
+            ? "'\(text)' khớp nhiều xã/phường; dùng mã:" : "'\(text)' matches several communes; use the code:"
+        ]
+        + candidates).joined(separator: "\n  ")
+    case .provinceRow:
+      return vi ? "Toàn tỉnh" : "Whole province"
+    case .band(let rank):
+      let names =
+        vi ? ["tốt", "đạt", "dưới ngưỡng yếu", "thấp"] : ["good", "adequate", "below the weak line", "poor"]
+      return names[min(max(rank, 0), 3)]
+    case .status(let status):
+      switch status {
+      case .trained: return vi ? "đã học, có điểm" : "trained, scored"
+      case .someResults: return vi ? "có kết quả, chưa đủ để tính điểm" : "some results, too few to score"
+      case .noResults: return vi ? "chưa có kết quả" : "no results"
+      }
+    case .trainedColumn:
+      return vi ? "Đã học" : "Trained"
+    case .lastColumn:
+      return vi ? "Gần nhất" : "Last sent"
+    case .statusColumn:
+      return vi ? "Tình trạng" : "Status"
+    case .summaryHeading:
+      return vi ? "Tóm tắt toàn tỉnh" : "The province at a glance"
+    case .intervalLabel:
+      return vi ? "khoảng tin cậy 95%" : "95% interval"
+    case .officialsWord:
+      return vi ? "cán bộ" : "officials"
+    case .collectionSummary(let trained, let some, let none, let communes, let officials, let roster):
+      return vi
+        ? "Đã học: \(trained)/\(communes) xã; có kết quả nhưng chưa đủ: \(some); chưa có kết quả: \(none). Cán bộ đã học: \(officials)/\(roster) trong danh sách."
+        : "Trained: \(trained) of \(communes) communes; some results: \(some); no results: \(none). Officials trained: \(officials) of \(roster) on the rosters."
+    case .averageMark(let communes):
+      return vi
+        ? "| = trung bình tỉnh, trên \(communes) xã có số liệu"
+        : "| = province average, over \(communes) communes with data"
+    case .collectionTitle(let place):
+      return vi ? "Tình hình gửi kết quả — \(place)" : "Results received — \(place)"
+    case .notSentSince(let day, let count, let of):
+      return vi
+        ? "\(count)/\(of) xã chưa gửi kết quả nào từ ngày \(day):"
+        : "\(count) of \(of) communes have sent nothing since \(day):"
+    case .allSentSince(let day):
+      return vi ? "Mọi xã đều đã gửi kết quả từ ngày \(day)." : "Every commune has sent results since \(day)."
+    case .neverSent:
+      return vi ? "chưa bao giờ" : "never"
     case .weakList(let commune, let codes):
       return (vi ? "Cần bồi dưỡng — \(commune): " : "To train — \(commune): ") + codes.joined(separator: "; ")
     case .dashboardTitle(let place):
@@ -237,7 +313,15 @@ extension ReportMessage {
       .cannotWrite("a.html", "Permission denied"), .cannotRead("a.csv"), .notUTF8("a.csv"),
       error(.columns("D1")), error(.unknownDimension("D9")), error(.notANumber("abc")),
       error(.outOfScale(11, 1...10)), error(.duplicate("D1")), error(.empty), error(.unterminatedQuote),
-      .wrote("a.html"), .asOf("2026-10-15"), .noCommunes, .legend, .weakList("Xã Khoen On", ["D5 Thủ tục"]),
+      .wrote("a.html"), .asOf("2026-10-15"), .noCommunes, .legend(weakLine: 7.3, threshold: 0.7),
+      .unknownCommune("Sìn Hồ"), .ambiguousCommune("Hồ", ["Xã Sìn Hồ (03409)", "Xã Sin Suối Hồ (03394)"]),
+      .provinceRow, .band(0), .band(1), .band(2), .band(3), .status(.trained), .status(.someResults),
+      .status(.noResults), .trainedColumn, .lastColumn, .statusColumn, .summaryHeading, .intervalLabel,
+      .officialsWord,
+      .collectionSummary(trained: 2, someResults: 1, noResults: 35, communes: 38, officials: 9, roster: 12),
+      .averageMark(communes: 3), .collectionTitle("Tỉnh Lai Châu"),
+      .notSentSince("2026-10-01", count: 3, of: 38),
+      .allSentSince("2026-10-01"), .neverSent, .weakList("Xã Khoen On", ["D5 Thủ tục"]),
       .dashboardTitle(place: nil), .dashboardTitle(place: "Tỉnh Lai Châu"), .scopeClass("C1"),
       .scopeCommune("03637"), .scopeOfficial("Hoa", "03637"), .basis(answers: 40, officials: 3),
       .unknownQuestions(2), .mastery(estimate: nil, lower: 0, upper: 1, answers: 3),

@@ -54,6 +54,9 @@ struct AccessCommand: ParsableCommand {
         let gate = accessGate()
         var current: String?
         if let authority = try gate.authorityForChange(of: role) {
+          // Said on standard error, so that it shows through a pipe too, where no prompt does.
+          let why = AccessMessage.whyCurrent(authority: authority, for: role).text(in: language)
+          FileHandle.standardError.write(Data((why + "\n").utf8))
           current = Terminal.readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
         }
         guard let first = Terminal.readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),

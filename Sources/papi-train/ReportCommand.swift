@@ -14,8 +14,9 @@ extension ReadinessRequest.Order: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Báo cáo kết quả / reports: readiness per commune, weak areas, gain, item statistics.",
-    subcommands: [Readiness.self, Weak.self, Gain.self, Items.self, NeedsHelpReport.self]
+    abstract:
+      "Báo cáo kết quả / reports: readiness per commune, results received, weak areas, gain, item statistics, who needs help.",
+    subcommands: [Readiness.self, Collection.self, Weak.self, Gain.self, Items.self, NeedsHelpReport.self]
   )
 
   /// `papi-train report readiness`: every commune on every dimension.
@@ -23,9 +24,11 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Mức sẵn sàng theo xã và chỉ số / readiness per commune and dimension.",
       discussion: """
-        Readiness = 1 + 9 × mastery on PAPI's 1-10 scale, shown with the share of the commune's officials
-        assessed (coverage); "—" marks insufficient data (under 20 answers or 3 officials). Sorted weakest
-        first by default. --html writes a self-contained dashboard; --json prints papi-train.readiness/1.
+        Readiness = 1 + 9 × mastery on PAPI's 1-10 scale, coloured in fixed bands (the weak line, 70% = 7.3,
+        is a boundary); "—" marks insufficient data (under 20 answers or 3 officials). Every commune of the
+        units list is listed, with what it has sent, and the province row averages every commune of the
+        province. Sorted weakest first by default. --html writes a self-contained dashboard; --json prints
+        papi-train.readiness/1.
         """)
 
     @OptionGroup var source: ReportSource
@@ -36,7 +39,10 @@ struct ReportCommand: ParsableCommand {
     var within: String?
 
     @Option(
-      name: .long, help: "Chỉ xã này (kèm biểu đồ) / only this commune, with its bar chart (repeatable).")
+      name: .long,
+      help:
+        "Chỉ xã này, mã hoặc tên (kèm biểu đồ) / only this commune, code or name, with its bar chart (repeatable)."
+    )
     var commune: [String] = []
 
     @Option(name: .long, help: "Chỉ các chỉ số này, ví dụ D5 / only these dimensions (repeatable).")
@@ -92,6 +98,43 @@ struct ReportCommand: ParsableCommand {
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
       } catch {
         throw ReportMessage.cannotWrite(path, error.reason)
+      }
+    }
+  }
+
+  /// `papi-train report collection`: which communes have sent results, and which have not since a day.
+  struct Collection: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Tình hình gửi kết quả / which communes have sent results, and which have not since a day.")
+
+    @OptionGroup var source: ReportSource
+    @OptionGroup var unitsOption: UnitsOption
+
+    @Option(
+      name: .customLong("in"), help: "Chỉ các xã thuộc tỉnh/huyện mã này / only communes under this unit.")
+    var within: String?
+
+    @Option(
+      name: .long,
+      help: "Chỉ các xã chưa gửi gì từ ngày này (YYYY-MM-DD) / only communes silent since this day.")
+    var since: String?
+
+    func run() throws {
+      let language = source.languageOption.language
+      try requireRole(.leader, language: language)
+      try reportingErrors(in: language) {
+        let day = try since.map { text in
+          guard let day = Day(text) else { throw ReportMessage.badDate(text) }
+          return day
+        }
+        let report = try ReadinessReport(
+          request: ReadinessRequest(within: within, order: .code), context: try source.context(),
+          directory: source.resultsOption.directory,
+          units: try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit),
+          cache: source.cache, usesStoredSums: !source.noCache, language: language)
+        for failure in report.failures { printError(failure.text(in: language), in: language) }
+        printLines(report.collectionLines(since: day))
+        if !report.failures.isEmpty { throw ExitCode(1) }
       }
     }
   }
@@ -182,8 +225,10 @@ struct ReportSource: ParsableArguments {
 /// `--commune CODE [--official NAME|ID]` (or the source's `--class ID`): whose answers a group
 /// report covers.
 struct GroupScopeOptions: ParsableArguments {
-  @Option(name: .long, help: "Xã (mã) / the commune's code.")
+  @Option(name: .long, help: "Xã (mã hoặc tên) / the commune's code or name.")
   var commune: String?
+
+  @OptionGroup var unitsOption: UnitsOption
 
   @Option(name: .long, help: "Một cán bộ của xã (tên hoặc mã) / one official of the commune (name or id).")
   var official: String?
@@ -196,8 +241,10 @@ struct GroupScopeOptions: ParsableArguments {
     let language = source.languageOption.language
     try requireRole(.trainer, language: language)
     try reportingErrors(in: language) {
+      var request = GroupReportRequest(commune: commune, official: official, quiz: quiz)
+      request.units = try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit)
       let report = try GroupReport(
-        request: GroupReportRequest(commune: commune, official: official, quiz: quiz),
+        request: request,
         trainingClass: source.classID, context: try source.context(),
         directory: source.resultsOption.directory,
         language: language)

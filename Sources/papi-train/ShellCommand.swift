@@ -66,7 +66,7 @@ struct ShellCommand: ParsableCommand {
     var nextSeed = seed
     let configuration = ShellSession.Configuration(
       library: library, communes: hierarchy.communeEntries(),
-      openStore: { try directory.store(for: $0.code) },
+      openStore: { try directory.store(for: $0.code, creatingFileOnFirstWrite: true) },
       language: language, terminal: terminal,
       commune: commune, official: official,
       makeSeed: {

@@ -98,6 +98,23 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder.results.url.path))
   }
 
+  @Test func aStoreCreatedOnFirstWriteLeavesNothingUntilItWritesThenKeepsWhatItWrote() throws {
+    let folder = try TemporaryFolder()
+    let store = try folder.results.store(for: Commune.khoenOn, creatingFileOnFirstWrite: true)
+    #expect(try store.officials().isEmpty)
+    #expect(try store.allAttempts().isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: folder.results.url.path))
+    // Another process creates the file meanwhile: it is read, not hidden.
+    let other = try folder.results.store(for: Commune.khoenOn)
+    _ = try other.addOfficial(name: "Lò Văn Pấng", position: "chairman")
+    #expect(try store.officials().map(\.name) == ["Lò Văn Pấng"])
+    let later = try folder.results.store(for: Commune.muongKim, creatingFileOnFirstWrite: true)
+    _ = try later.addOfficial(name: "Tao Thị Hương", position: "chairman")
+    let reread = try #require(try folder.results.readOnlyStore(for: Commune.muongKim))
+    #expect(try reread.officials().map(\.name) == ["Tao Thị Hương"])
+    #expect(try reread.integrityCheck().isEmpty)
+  }
+
   @Test func foreignNewerAndOtherCommunesFilesAreRefusedAsByAWritableOpening() throws {
     let folder = try TemporaryFolder()
     let newer = try makeNewerSchemaFile(in: folder.results, commune: Commune.muongKim)

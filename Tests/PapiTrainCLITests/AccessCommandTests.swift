@@ -53,6 +53,10 @@ import Testing
     let mismatch = try run(
       ["access", "setup", "--role", "leader"], folder, input: "lớp học mùa thu\naaaaaaaaaa\nbbbbbbbbbb\n")
     #expect(mismatch.status == 1 && mismatch.error.contains("không khớp"))
+    // Setting the leader's passphrase first asks for the trainer's, and says why.
+    #expect(
+      (mismatch.output + mismatch.error).contains("Máy này đã có mật khẩu giảng viên"),
+      "\(mismatch.output)\(mismatch.error)")
     let wrong = try run(
       ["report", "weak", "--commune", "03637", "--results", folder.path("Results")], folder,
       passphrase: "đoán bừa thôi")

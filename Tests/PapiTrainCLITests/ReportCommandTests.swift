@@ -4,6 +4,7 @@ import Gradebook
 import PapiTrainTesting
 import Testing
 import Units
+import VietnameseText
 
 /// `papi-train report ...` on real results files, run as a leader or trainer would.
 @Suite struct ReportCommandTests {
@@ -70,21 +71,146 @@ import Units
     return folder
   }
 
-  @Test func readinessListsTheWeakestCommuneFirstWithCoverageAndInsufficientData() throws {
+  /// The table's rows of communes: each starts with its status mark and holds its officials
+  /// trained of the roster (the legend's line of marks does not).
+  static func rows(_ output: String) -> [String] {
+    output.split(separator: "\n").map(String.init).filter {
+      ["●", "◐", "○"].contains(String($0.prefix(1))) && $0.contains("/")
+    }
+  }
+
+  @Test func readinessListsTheWeakestCommuneFirstWithStatusAndInsufficientData() throws {
     let folder = try province()
     let result = try report(["readiness"], folder)
     #expect(result.status == 0, "\(result.error)")
-    let lines = result.output.split(separator: "\n").map(String.init)
-    let rows = lines.filter { $0.hasPrefix("Xã ") || $0.hasPrefix("03643") || $0.hasPrefix("Phường") }
-    let order = rows.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
-    #expect(order.first?.contains("Khoen On") == true, "\(result.output)")
+    let rows = Self.rows(result.output)
+    #expect(rows.first?.contains("Khoen On") == true, "\(result.output)")
     let khoenOn = try #require(rows.first { $0.contains("Khoen On") })
-    #expect(khoenOn.contains("(100%)"))
-    // The two-official commune has no score, only a dash and its coverage.
-    let third = try #require(rows.last)
-    #expect(third.contains("— (100%)") && !third.contains("."), "\(third)")
+    #expect(khoenOn.hasPrefix("● ") && khoenOn.hasSuffix(" 3/3 2026-10-14"), "\(khoenOn)")
+    // The two-official commune has some results but no score: only dashes.
+    let third = try #require(rows.first { $0.contains("03643") })
+    #expect(third.hasPrefix("◐ ") && third.contains("—") && !third.contains("."), "\(third)")
     #expect(result.output.contains("chưa đủ dữ liệu (dưới 20 câu trả lời hoặc 3 cán bộ)"))
     #expect(result.output.contains("Cần bồi dưỡng — Xã Khoen On"))
+  }
+
+  @Test func everyCommuneOfTheUnitsListIsListedWithWhatItSentAndAProvinceRow() throws {
+    let folder = try province()
+    let result = try report(["readiness", "--lang", "en"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    let rows = Self.rows(result.output)
+    // Lai Châu's 38 communes, two with results and 36 that never sent anything, and 03643 (a
+    // results file of a commune not in the list).
+    #expect(rows.count == 39, "\(result.output)")
+    #expect(rows.filter { $0.hasPrefix("○ ") }.count == 36)
+    let binhLu = try #require(rows.first { $0.contains("Bình Lư") })
+    #expect(binhLu.hasPrefix("○ ") && binhLu.hasSuffix(" 0/0          —"), "\(binhLu)")
+    let provinceRow = try #require(
+      result.output.split(separator: "\n").first { $0.hasPrefix("  Tỉnh Lai Châu") })
+    #expect(provinceRow.hasSuffix(" 9/9 2026-10-14"), "\(provinceRow)")
+    #expect(result.output.contains("Trained: 2 of 39 communes; some results: 1; no results: 36."))
+    #expect(result.output.contains("■ 5.5–7.2 below the weak line"))
+    for line in result.output.split(separator: "\n") where !line.hasPrefix("To train") {
+      #expect(line.displayWidth <= 80, "\(line)")
+    }
+  }
+
+  @Test func theProvinceAverageIsOverEveryCommuneWhateverIsShown() throws {
+    let folder = try province()
+    func document(_ extra: [String]) throws -> [String: Any] {
+      let result = try report(["readiness", "--json"] + extra, folder)
+      #expect(result.status == 0, "\(result.error)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+    func provinceAverages(_ document: [String: Any]) throws -> [Double?] {
+      let province = try #require(document["province"] as? [String: Any])
+      let dimensions = try #require(province["dimensions"] as? [[String: Any]])
+      return dimensions.map { $0["average"] as? Double }
+    }
+    let all = try document([])
+    let one = try document(["--commune", "Mường Kim"])
+    let limited = try document(["--limit", "1"])
+    #expect(try provinceAverages(all) == provinceAverages(one))
+    #expect(try provinceAverages(all) == provinceAverages(limited))
+    #expect((one["communes"] as? [[String: Any]])?.map { $0["code"] as? String } == ["03637"])
+    let province = try #require(all["province"] as? [String: Any])
+    #expect(province["communes"] as? Int == 39 && province["trained"] as? Int == 2)
+    #expect(province["noResults"] as? Int == 36 && province["name"] as? String == "Tỉnh Lai Châu")
+    // Mường Kim strong, Khoen On weak: the average lies between, not on Mường Kim itself.
+    let strong = try #require((one["communes"] as? [[String: Any]])?.first?["dimensions"] as? [[String: Any]])
+    let d5 = try #require(strong.first { $0["code"] as? String == "D5" }?["score"] as? Double)
+    let average = try #require(try provinceAverages(all)[4])
+    #expect(average < d5)
+    // A name that matches no commune, or several, is refused by name.
+    let unknown = try report(["readiness", "--commune", "Hà Nội"], folder)
+    #expect(unknown.status == 1 && unknown.error.contains("Hà Nội"))
+    let several = try report(["readiness", "--commune", "Mường"], folder)
+    #expect(several.status == 1 && several.error.contains("03637"), "\(several.error)")
+  }
+
+  @Test func collectionNamesTheCommunesThatHaveSentNothingSinceADay() throws {
+    let folder = try province()
+    let result = try report(["collection", "--since", "2026-10-15", "--lang", "en"], folder)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(
+      result.output.contains("39 of 39 communes have sent nothing since 2026-10-15:"), "\(result.output)")
+    let before = try report(["collection", "--since", "2026-10-14", "--lang", "en"], folder)
+    #expect(
+      before.output.contains("36 of 39 communes have sent nothing since 2026-10-14:"), "\(before.output)")
+    #expect(!before.output.contains("Khoen On") && before.output.contains("Xã Bình Lư (03390)"))
+    #expect(before.output.contains("never"))
+    let everything = try report(["collection"], folder)
+    #expect(everything.output.contains("Xã Khoen On (03640)") && everything.output.contains("3/3"))
+    let bad = try report(["collection", "--since", "15/10/2026"], folder)
+    #expect(bad.status == 1 && bad.error.contains("15/10/2026"))
+  }
+
+  @Test func groupReportsTakeACommuneByNameToo() throws {
+    let folder = try province()
+    let byName = try report(["weak", "--commune", "khoen on", "--json"], folder)
+    let byCode = try report(["weak", "--commune", "03640", "--json"], folder)
+    #expect(byName.status == 0, "\(byName.error)")
+    let strip = { (text: String) in
+      text.split(separator: "\n").filter { !$0.contains("\"generatedAt\"") }.joined(separator: "\n")
+    }
+    #expect(strip(byName.output) == strip(byCode.output))
+    let unknown = try report(["weak", "--commune", "Hà Nội"], folder)
+    #expect(unknown.status == 1 && unknown.error.contains("Hà Nội"))
+  }
+
+  @Test func choosingACommuneAtTheShellAndLeavingCreatesNoFileThatWouldShowUp() throws {
+    let folder = try province()
+    let results = folder.path("Results")
+    let left = try PapiTrainProcess.run(["--results", results], input: "binh lu\n")
+    #expect(left.status == 0, "\(left.error)")
+    #expect(left.output.contains("Xã Bình Lư"), "\(left.output)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path("Results/03390.sqlite")))
+    let readiness = try report(["readiness"], folder)
+    let binhLu = try #require(Self.rows(readiness.output).first { $0.contains("Bình Lư") })
+    #expect(binhLu.hasPrefix("○ "), "\(binhLu)")
+    // Registering is a write: then the file comes into being, with the official.
+    let registered = try PapiTrainProcess.run(
+      ["--results", results],
+      input: ["binh lu", "Nguyễn Thị Hoa", "c", "6", "quit"].joined(separator: "\n") + "\n")
+    #expect(registered.status == 0, "\(registered.error)")
+    let store = try #require(try folder.results.readOnlyStore(for: CommuneCode("03390")))
+    #expect(try store.officials().map(\.name) == ["Nguyễn Thị Hoa"])
+  }
+
+  @Test func theSameFilesGiveByteIdenticalReports() throws {
+    let folder = try province()
+    for arguments in [
+      ["readiness", "--json", "--no-cache"], ["items", "--commune", "03637", "--json"],
+      ["weak", "--commune", "03640", "--json"], ["readiness", "--no-cache"],
+    ] {
+      let first = try report(arguments, folder)
+      let second = try report(arguments, folder)
+      #expect(first.status == 0, "\(first.error)")
+      let strip = { (text: String) in
+        text.split(separator: "\n").filter { !$0.contains("\"generatedAt\"") }.joined(separator: "\n")
+      }
+      #expect(strip(first.output) == strip(second.output), "\(arguments)")
+    }
   }
 
   @Test func readinessJSONNamesItsSchemaAndNeverGivesAScoreWithoutData() throws {
@@ -95,8 +221,15 @@ import Units
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     #expect(document["schema"] as? String == "papi-train.readiness/1")
     #expect(document["asOf"] as? String == Self.asOf)
-    let communes = try #require(document["communes"] as? [[String: Any]])
+    let listed = try #require(document["communes"] as? [[String: Any]])
+    // Every commune of the units list; those without results say so.
+    #expect(listed.count == 39)
+    #expect(listed.filter { $0["status"] as? String == "no-results" }.count == 36)
+    let communes = listed.filter { ["03637", "03640", "03643"].contains($0["code"] as? String) }
     #expect(communes.map { $0["code"] as? String } == ["03637", "03640", "03643"])
+    #expect(communes.map { $0["status"] as? String } == ["trained", "trained", "some-results"])
+    #expect(communes[0]["trainedOfficials"] as? Int == 4 && communes[0]["rosterOfficials"] as? Int == 4)
+    #expect(communes[0]["lastReceived"] as? String == "2026-10-14")
     let cells = try #require(communes[2]["dimensions"] as? [[String: Any]])
     for cell in cells {
       #expect(cell["score"] is NSNull || cell["score"] == nil)

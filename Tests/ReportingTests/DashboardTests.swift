@@ -1,4 +1,5 @@
 import Testing
+import VietnameseText
 
 @testable import Reporting
 
@@ -40,23 +41,52 @@ import Testing
     #expect(html.contains("Điểm PAPI của tỉnh"))
   }
 
-  @Test func bandsFollowQuartilesOfTheScoresShown() {
-    let renderer = DashboardRenderer()
-    // Three scores cannot make quartiles: one band for all.
-    #expect(renderer.quartiles(data) == [])
-    #expect(renderer.band(7.5, quartiles: []) == "b2")
-    var many = data
-    many.communes = (1...8).map { index in
-      .init(
-        code: "\(index)", name: "Xã \(index)", parents: [], scores: ["D1": Double(index), "D2": nil],
-        coverage: [:], weakAreas: [])
+  @Test func bandsAreFixedOnTheScaleWithTheWeakLineAsABoundary() {
+    let bands = ScoreBands(scale: 1...10)
+    #expect(bands.cuts == [5.5, 7.3, 8.2])
+    #expect(bands.weakLine == 7.3)
+    // A score is banded as it is shown: 7.25 shows as 7.2, under the weak line.
+    #expect(bands.band(7.3) == "b2" && bands.band(7.299) == "b2" && bands.band(7.25) == "b3")
+    #expect(bands.band(8.2) == "b1" && bands.band(5.5) == "b3" && bands.band(5.4) == "b4")
+    #expect(bands.ranges.map(\.range) == ["≥ 8.2", "7.3–8.1", "5.5–7.2", "< 5.5"])
+    // The same score has the same band whatever else is shown.
+    var few = data
+    few.communes = [few.communes[0]]
+    let html = DashboardRenderer().render(few)
+    let all = DashboardRenderer().render(data)
+    #expect(html.contains("<td class=\"b2\">7.5") && all.contains("<td class=\"b2\">7.5"))
+    #expect(all.contains("<td class=\"b4\">4.2"))
+    #expect(all.contains("≥ 8.2 Tốt"))
+  }
+}
+
+@Suite struct DashboardLayoutTests {
+  @Test func trendLabelsAreSpacedSoThatNoTwoOverlap() {
+    for count in [2, 6, 12, 30, 90] {
+      for label in ["2026-05", "2026-09-12 Phong Thổ, Tỉnh Lai Châu"] {
+        let labels = Array(repeating: label, count: count)
+        let step = 530.0 / Double(count - 1)
+        let stride = DashboardRenderer.labelStride(labels: labels, step: step)
+        // Two labels shown next to each other are further apart than a label is wide.
+        #expect(step * Double(stride) >= Double(label.count) * 6, "\(count) × \(label)")
+      }
     }
-    let cuts = renderer.quartiles(many)
-    #expect(cuts == [3, 5, 6])
-    #expect(renderer.band(8, quartiles: cuts) == "b1")
-    #expect(renderer.band(5, quartiles: cuts) == "b2")
-    #expect(renderer.band(3, quartiles: cuts) == "b3")
-    #expect(renderer.band(2, quartiles: cuts) == "b4")
+  }
+
+  @Test func theProvinceComesFirstWithNamesOnScreenAndNoCommandLine() {
+    var data = DashboardTests().data
+    data.province = .init(
+      name: "Tỉnh Hưng Yên", communes: 10, trained: 2, someResults: 1, averages: ["D1": 5.9, "D2": 6.1],
+      pooled: ["D1": .init(score: 6.0, lower: 5.1, upper: 6.8, officials: 14, answers: 300)])
+    data.labels.collectionLine = "Đã học: 2/10 xã"
+    let html = DashboardRenderer().render(data)
+    let summary = html.range(of: "Tóm tắt toàn tỉnh")
+    let heatMap = html.range(of: "Mức sẵn sàng theo xã và chỉ số")
+    #expect(summary != nil && heatMap != nil && summary!.lowerBound < heatMap!.lowerBound)
+    #expect(html.contains("6.0 (5.1–6.8)") && html.contains("14 cán bộ"))
+    #expect(html.contains("D2<span class=\"dn\">Công khai, minh bạch</span>"))
+    #expect(!html.contains("papi-train"))
+    #expect(html.contains("@media print") && html.contains("class=\"screen\""))
   }
 }
 
@@ -78,10 +108,10 @@ import Testing
     let lines = TerminalReadiness(useColor: false).table(data)
     #expect(
       lines == [
-        "Xã/phường           D1          D2",
-        "──────────────────────────────────",
-        "Xã Tiên Lữ   7.5 (80%)     — (10%)",
-        "Xã An       5.5 (100%)  3.0 (100%)",
+        "  Xã/phường    D1   D2 Đã học   Gần nhất",
+        "────────────────────────────────────────",
+        "● Xã Tiên Lữ  7.5    —    0/0          —",
+        "● Xã An       5.5  3.0    0/0          —",
       ])
   }
 
@@ -89,9 +119,39 @@ import Testing
     var withTotal = data
     withTotal.communes[1].total = 8.5
     let lines = TerminalReadiness(useColor: false).table(withTotal)
-    #expect(lines[0].hasSuffix("  Tổng"))
-    #expect(lines[2].hasSuffix("     —"))
-    #expect(lines[3].hasSuffix("   8.5"))
+    #expect(lines[0].contains(" Tổng Đã học"))
+    #expect(lines[2].contains("    — "))
+    #expect(lines[3].contains("  8.5 "))
+  }
+
+  @Test func everyStatusTheProvinceRowAndLongNamesFitIn80Columns() {
+    var wide = data
+    wide.dimensions = (1...8).map { .init(code: "D\($0)", name: "Chỉ số \($0)") }
+    wide.communes[0].name = "Phường Tân Phong của một tỉnh có tên rất dài"
+    wide.communes[0].status = .someResults
+    wide.communes[0].lastReceived = "2026-10-15"
+    wide.communes[0].trainedOfficials = 12
+    wide.communes[0].rosterOfficials = 25
+    wide.communes[1].status = .noResults
+    wide.communes[1].total = 60.2
+    wide.province = .init(
+      name: "Tỉnh Lai Châu", communes: 38, trained: 1, someResults: 1, averages: ["D1": 6.5, "D2": nil],
+      trainedOfficials: 12, rosterOfficials: 25, lastReceived: "2026-10-15")
+    let lines = TerminalReadiness(useColor: false).table(wide)
+    for line in lines { #expect(line.displayWidth <= 80, "\(line)") }
+    #expect(lines[2].hasPrefix("◐ Phường Tân Pho…"))
+    #expect(lines[2].hasSuffix(" 12/25 2026-10-15"))
+    #expect(lines[3].hasPrefix("○ Xã An"))
+    #expect(lines.last?.hasPrefix("  Tỉnh Lai Châu") == true)
+    #expect(lines.last?.contains("6.5    —") == true)
+  }
+
+  @Test func theLegendNamesEveryBandWithItsScoresAndEveryStatus() {
+    let legend = TerminalReadiness(useColor: false).legend(data)
+    #expect(legend[0] == "■ ≥ 8.2 Tốt  ■ 7.3–8.1 Đạt  ■ 5.5–7.2 Dưới ngưỡng yếu  ■ < 5.5 Thấp")
+    #expect(legend[1].hasPrefix("● đã học") && legend[1].contains("○ chưa có kết quả"))
+    let coloured = TerminalReadiness(useColor: true).legend(data)
+    #expect(coloured[0].contains("\u{1B}["))
   }
 
   @Test func barsShowTheScoreAndTheProvinceAverage() {

@@ -121,7 +121,7 @@ extension CommuneStore {
       return counts
     }
     // Leave the file whole without its -wal, so it can be copied as one file.
-    _ = try? database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    _ = try? writableDatabase().writeWithoutTransaction { try $0.checkpoint(.truncate) }
     return counts
   }
 }

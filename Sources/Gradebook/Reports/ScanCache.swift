@@ -29,7 +29,12 @@ public struct ScanCache: Sendable {
     var signature: String
     var rosterSize: Int
     var sums: [WeightedAnswerScan.Sums]
+    var facts: WeightedAnswerScan.FileFacts
   }
+
+  /// The table entries are kept in (a new name when what an entry holds changes: older caches
+  /// are then simply not read).
+  static let table = "entries_v2"
 
   /// Every entry stored for `fingerprint`, by path; empty when the cache cannot be read.
   func entries(fingerprint: String) -> [String: Entry] {
@@ -39,16 +44,22 @@ public struct ScanCache: Sendable {
     defer { try? queue.close() }
     let rows =
       (try? queue.read { db -> [Row] in
-        guard try db.tableExists("entries") else { return [] }
+        guard try db.tableExists(Self.table) else { return [] }
         return try Row.fetchAll(
-          db, sql: "SELECT path, signature, roster, sums FROM entries WHERE fingerprint = ?",
+          db,
+          sql:
+            "SELECT path, signature, roster, sums, last_answer, trained FROM \(Self.table) WHERE fingerprint = ?",
           arguments: [fingerprint])
       }) ?? []
     var entries: [String: Entry] = [:]
     for row in rows {
       guard let sums = Self.decode(row["sums"]) else { continue }
       let path: String = row["path"]
-      entries[path] = Entry(path: path, signature: row["signature"], rosterSize: row["roster"], sums: sums)
+      let lastAnswer: Double? = row["last_answer"]
+      entries[path] = Entry(
+        path: path, signature: row["signature"], rosterSize: row["roster"], sums: sums,
+        facts: WeightedAnswerScan.FileFacts(
+          lastAnswer: lastAnswer.map { Date(timeIntervalSince1970: $0) }, trainedOfficials: row["trained"]))
     }
     return entries
   }
@@ -64,14 +75,19 @@ public struct ScanCache: Sendable {
       try queue.write { db in
         try db.execute(
           sql: """
-            CREATE TABLE IF NOT EXISTS entries (
+            CREATE TABLE IF NOT EXISTS \(Self.table) (
               path TEXT NOT NULL, fingerprint TEXT NOT NULL, signature TEXT NOT NULL,
-              roster INTEGER NOT NULL, sums TEXT NOT NULL, PRIMARY KEY (path, fingerprint))
+              roster INTEGER NOT NULL, sums TEXT NOT NULL, last_answer REAL, trained INTEGER NOT NULL,
+              PRIMARY KEY (path, fingerprint))
             """)
-        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)")
+        let statement = try db.makeStatement(
+          sql: "INSERT OR REPLACE INTO \(Self.table) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for entry in entries {
           try statement.execute(
-            arguments: [entry.path, fingerprint, entry.signature, entry.rosterSize, Self.encode(entry.sums)])
+            arguments: [
+              entry.path, fingerprint, entry.signature, entry.rosterSize, Self.encode(entry.sums),
+              entry.facts.lastAnswer?.timeIntervalSince1970, entry.facts.trainedOfficials,
+            ])
         }
       }
     } catch {

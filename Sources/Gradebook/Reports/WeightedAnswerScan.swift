@@ -76,6 +76,22 @@ public struct WeightedAnswerScan: Sendable {
     /// Officials on the commune's roster.
     public var rosterSize: Int
     public var sums: [Sums]
+    /// What the whole file holds, whatever the selection: when its latest answer was given, and
+    /// how many officials of the roster finished an attempt.
+    public var facts: FileFacts = FileFacts()
+  }
+
+  /// What a results file holds as a whole, for the leader's reporting rate.
+  public struct FileFacts: Sendable, Hashable {
+    /// The moment of the latest answer in the file (nil: no answer).
+    public var lastAnswer: Date?
+    /// Officials with at least one finished attempt.
+    public var trainedOfficials: Int
+
+    public init(lastAnswer: Date? = nil, trainedOfficials: Int = 0) {
+      self.lastAnswer = lastAnswer
+      self.trainedOfficials = trainedOfficials
+    }
   }
 
   public var keysByQuestion: [String: [String]]
@@ -126,13 +142,15 @@ public struct WeightedAnswerScan: Sendable {
           let signature = ScanCache.signature(of: url)
           if let signature, let entry = cached[url.path], entry.signature == signature {
             return try transform(
-              CommuneSums(communeCode: code, rosterSize: entry.rosterSize, sums: entry.sums))
+              CommuneSums(
+                communeCode: code, rosterSize: entry.rosterSize, sums: entry.sums, facts: entry.facts))
           }
           if workspace == nil { workspace = Result { try scan.openWorkspace() } }
           let sums = try scan.sums(of: code, at: url, in: try workspace!.get(), directory: directory)
           if let signature {
             let entry = ScanCache.Entry(
-              path: url.path, signature: signature, rosterSize: sums.rosterSize, sums: sums.sums)
+              path: url.path, signature: signature, rosterSize: sums.rosterSize, sums: sums.sums,
+              facts: sums.facts)
             fresh.withLock { $0.append(entry) }
           }
           return try transform(sums)
@@ -256,7 +274,18 @@ public struct WeightedAnswerScan: Sendable {
       total.officials = masks[slot]?.values.reduce(0) { $0 + $1.nonzeroBitCount } ?? 0
       return total
     }.sorted { ($0.group, $0.key) < ($1.group, $1.key) }
-    return CommuneSums(communeCode: code, rosterSize: roster, sums: sums)
+    return CommuneSums(communeCode: code, rosterSize: roster, sums: sums, facts: try Self.facts(db))
+  }
+
+  /// The latest answer (from the sums the file keeps, a small table) and the officials with a
+  /// finished attempt.
+  private static func facts(_ db: Database) throws -> FileFacts {
+    // Stored as GRDB stores dates (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), which sort as text.
+    let last = try Date.fetchOne(db, sql: "SELECT max(last_answered_at) FROM c.answer_sums")
+    let trained =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(DISTINCT official_id) FROM c.attempts WHERE status = 'finished'") ?? 0
+    return FileFacts(lastAnswer: last, trainedOfficials: trained)
   }
 
   /// Whether the attached file's `answer_sums` hold exactly the sums ``scanAnswers(_:)`` would

@@ -114,7 +114,7 @@ extension CommuneStore {
     defer {
       // Move the log into the database file now, so a copy of the .sqlite file alone (without
       // its -wal) taken after a quiz holds the quiz. Passive: it never waits for other writers.
-      _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) }
+      _ = try? writableDatabase().writeWithoutTransaction { try $0.checkpoint(.passive) }
     }
     return try write { db in
       guard

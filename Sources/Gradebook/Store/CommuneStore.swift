@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Synchronization
 import Units
 import VietnameseText
 
@@ -28,8 +29,9 @@ public final class CommuneStore: Sendable {
   /// bytes and modification time.
   public let isReadOnly: Bool
   /// A `DatabasePool` (WAL, one writer and concurrent readers) when writable; one connection
-  /// that only reads otherwise.
-  let database: any DatabaseWriter
+  /// that only reads otherwise. Nil until the first write for a store opened with
+  /// ``ResultsDirectory/store(for:creatingFileOnFirstWrite:)`` on a commune with no file yet.
+  private let connection: Mutex<(any DatabaseWriter)?>
 
   var path: String { fileURL.path }
 
@@ -45,7 +47,39 @@ public final class CommuneStore: Sendable {
     self.fileURL = fileURL
     self.isReadOnly = false
     let path = fileURL.path
-    database = try Self.patiently(path: path) { try Self.openWriter(path: path, communeCode: communeCode) }
+    connection = Mutex(
+      try Self.patiently(path: path) { try Self.openWriter(path: path, communeCode: communeCode) })
+  }
+
+  /// Opens the results of `communeCode` at `fileURL` for writing, but creates neither the file
+  /// nor its folder until the first write: choosing a commune and leaving creates nothing. Until
+  /// then it reads as an empty commune (or as the file, once another process has created it).
+  /// A file that exists is opened at once, with the errors of ``init(communeCode:fileURL:)``;
+  /// a folder that cannot be written is refused at once too.
+  init(creatingOnFirstWrite communeCode: CommuneCode, fileURL: URL) throws {
+    self.communeCode = communeCode
+    self.fileURL = fileURL
+    self.isReadOnly = false
+    let path = fileURL.path
+    if FileManager.default.fileExists(atPath: path) {
+      connection = Mutex(
+        try Self.patiently(path: path) { try Self.openWriter(path: path, communeCode: communeCode) })
+    } else {
+      try Self.requireWritableFolder(for: fileURL)
+      connection = Mutex(nil)
+    }
+  }
+
+  /// Throws unless the folder of `fileURL` (or, when missing, the nearest folder above it that
+  /// exists) can be written.
+  private static func requireWritableFolder(for fileURL: URL) throws {
+    var folder = fileURL.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: folder.path), folder.pathComponents.count > 1 {
+      folder.deleteLastPathComponent()
+    }
+    guard FileManager.default.isWritableFile(atPath: folder.path) else {
+      throw GradebookError.fileSystem(path: folder.path, message: "cannot be written")
+    }
   }
 
   /// Opens the existing results file of `communeCode` at `fileURL` for reading only: one
@@ -69,7 +103,7 @@ public final class CommuneStore: Sendable {
     // fails (a disk error) ends the process; this connection writes nothing, so nothing is lost.
     var configuration = Schema.configuration()
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedSize)") }
-    database = try Self.patiently(path: path) {
+    let opened = try Self.patiently(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       let contents = try queue.read { try Schema.inspect($0, path: path) }
       if case .results(let version, let found) = contents, version == Schema.latestVersion {
@@ -83,6 +117,7 @@ public final class CommuneStore: Sendable {
       _ = try CommuneStore(communeCode: communeCode, fileURL: fileURL)
       return try DatabaseQueue(path: path, configuration: configuration)
     }
+    connection = Mutex(opened)
   }
   // MARK: - Checks
 
@@ -105,7 +140,31 @@ public final class CommuneStore: Sendable {
   // MARK: - Access
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
+    guard let database = try existingDatabase() else {
+      do { return try Self.emptyResults.get().read(body) } catch { throw Schema.translate(error, path: path) }
+    }
     do { return try database.read(body) } catch { throw Schema.translate(error, path: path) }
+  }
+
+  /// The connection, opening the file when another process has created it since; nil while
+  /// there is no file.
+  private func existingDatabase() throws -> (any DatabaseWriter)? {
+    try connection.withLock { opened in
+      if let opened { return opened }
+      guard FileManager.default.fileExists(atPath: path) else { return nil }
+      let database = try Self.patiently(path: path) {
+        try Self.openWriter(path: path, communeCode: communeCode)
+      }
+      opened = database
+      return database
+    }
+  }
+
+  /// An empty results database in memory: what a commune with no file yet reads as.
+  private static let emptyResults = Result<DatabaseQueue, any Error> {
+    let queue = try DatabaseQueue(configuration: Schema.configuration())
+    try Schema.migrator.migrate(queue)
+    return queue
   }
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
@@ -113,9 +172,35 @@ public final class CommuneStore: Sendable {
     do { return try writer.write(body) } catch { throw Schema.translate(error, path: path) }
   }
 
-  /// The connection that writes; throws when the file was opened for reading only.
+  /// The connection (opening or creating the file when it has none yet), for what the store's
+  /// own methods do not cover: closing it, a checkpoint.
+  var database: any DatabaseWriter {
+    get throws { try writableOrReadingDatabase() }
+  }
+
+  private func writableOrReadingDatabase() throws -> any DatabaseWriter {
+    if let opened = try existingDatabase() { return opened }
+    return try writableDatabase()
+  }
+
+  /// The connection that writes, creating the folder and the file on the first write when they
+  /// are missing; throws when the file was opened for reading only.
   func writableDatabase() throws -> any DatabaseWriter {
     guard !isReadOnly else { throw GradebookError.notWritten(path: path, details: "opened for reading only") }
-    return database
+    return try connection.withLock { opened in
+      if let opened { return opened }
+      let folder = fileURL.deletingLastPathComponent()
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw GradebookError.fileSystem(path: folder.path, message: error.localizedDescription)
+      }
+      let path = path
+      let database = try Self.patiently(path: path) {
+        try Self.openWriter(path: path, communeCode: communeCode)
+      }
+      opened = database
+      return database
+    }
   }
 }

@@ -42,6 +42,14 @@ public struct ResultsDirectory: Sendable, Hashable {
     return try CommuneStore(communeCode: commune, fileURL: fileURL(for: commune))
   }
 
+  /// Opens the results of `commune` for writing, creating neither the folder nor the file until
+  /// the first write when `creatingFileOnFirstWrite` (the shell: choosing a commune and leaving
+  /// leaves no empty file behind to show up in reports).
+  public func store(for commune: CommuneCode, creatingFileOnFirstWrite: Bool) throws -> CommuneStore {
+    guard creatingFileOnFirstWrite else { return try store(for: commune) }
+    return try CommuneStore(creatingOnFirstWrite: commune, fileURL: fileURL(for: commune))
+  }
+
   /// Opens the results of `commune` for reading only, if it has a file: nothing is created, and
   /// the file is not changed (a file at an older schema is migrated first, as any opening would).
   /// What reports and exports read with: it opens faster than ``store(for:)`` and never writes.
