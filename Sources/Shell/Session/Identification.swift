@@ -106,10 +106,9 @@ struct Identification {
   }
 
   private func find(_ name: String, in roster: [Official], store: any ResultsStore) -> Search {
-    let key = name.matchKey(foldingDiacritics: true)
-    let matches = roster.filter { $0.name.matchKey(foldingDiacritics: true) == key }
-    if matches.count == 1 { return .found(matches[0]) }
-    if matches.count > 1 {
+    switch OfficialLookup.find(name, in: roster, id: \.id.uuidString, name: \.name) {
+    case .one(let official): return .found(official)
+    case .several(let matches):
       console.say(SessionText.severalOfficials)
       for (index, match) in matches.enumerated() {
         console.line("  \(index + 1). \(match.name): \(positionName(match.position))")
@@ -118,6 +117,7 @@ struct Identification {
         return .gaveUp
       }
       return .found(matches[index])
+    case .none: break
     }
     console.say(SessionText.nameNotOnRoster(name))
     guard let register = console.askYesNo(SessionText.askRegister) else { return .gaveUp }
