@@ -59,7 +59,7 @@ enum ClassCommand: ShellCommand {
             return String(Int((estimate * 100).rounded())) + "%"
           })
     }
-    for text in AlignedRows(rows, indent: "  ").lines { context.line(text) }
+    for text in TextTable(rows).lines { context.line("  " + text) }
   }
 
   private static func showReadiness(

@@ -45,6 +45,6 @@ enum ItemsCommand: ShellCommand {
         item.flags.map { context.text(InsightText.flag($0)) }.joined(separator: ", "),
       ])
     }
-    for text in AlignedRows(rows, indent: "  ").lines { context.line(text) }
+    for text in TextTable(rows).lines { context.line("  " + text) }
   }
 }
