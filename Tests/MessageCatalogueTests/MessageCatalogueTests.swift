@@ -1,4 +1,5 @@
 import Access
+import Assessment
 import Curriculum
 import DemoData
 import Foundation
@@ -18,7 +19,8 @@ import Units
     render(MergeMessage.self),
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
     render(DemoDataMessage.self),
-    render(AccessError.self), render(ExportError.self),
+    render(AccessError.self), render(ExportError.self), render(FeedbackMessage.self),
+    render(AttemptMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (
