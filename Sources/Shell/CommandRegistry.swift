@@ -54,8 +54,11 @@ enum CommandRegistry {
     guard let first = words.first else { return .proceed }
     guard let (command, argument) = command(in: words) else {
       let two = words.prefix(2).joined(separator: " ")
-      let suggestion = closestMatch(to: two, in: allNames) ?? closestMatch(to: first, in: allNames)
-      context.say(ShellText.unknownCommand(first, suggestion: suggestion))
+      if words.count > 1, let suggestion = closestMatch(to: two, in: allNames) {
+        context.say(ShellText.unknownCommand(two, suggestion: suggestion))
+      } else {
+        context.say(ShellText.unknownCommand(first, suggestion: closestMatch(to: first, in: allNames)))
+      }
       return .proceed
     }
     guard allowed(command, in: context) else { return .proceed }
