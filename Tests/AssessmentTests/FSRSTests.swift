@@ -16,9 +16,16 @@ import Testing
   }
   struct Reference: Decodable {
     var parameters: [Double]
-    var thirty_days: [Review]
-    var same_day: [Review]
-    var every_day: [Review]
+    var thirtyDays: [Review]
+    var sameDay: [Review]
+    var everyDay: [Review]
+
+    enum CodingKeys: String, CodingKey {
+      case parameters
+      case thirtyDays = "thirty_days"
+      case sameDay = "same_day"
+      case everyDay = "every_day"
+    }
   }
 
   let start = Date(timeIntervalSince1970: 1_796_112_000)  // 2026-12-01 08:00 UTC
@@ -46,15 +53,15 @@ import Testing
   }
 
   @Test func thirtyDaysOfReviewsWhenDueGiveTheReferenceIntervals() throws {
-    try replay(try reference().thirty_days)
+    try replay(try reference().thirtyDays)
   }
 
   @Test func reviewsOnTheSameDayUseShortTermStability() throws {
-    try replay(try reference().same_day)
+    try replay(try reference().sameDay)
   }
 
   @Test func thirtyDaysOfDailyAnswersGiveTheReferenceIntervals() throws {
-    let daily = try reference().every_day
+    let daily = try reference().everyDay
     #expect(daily.count == 30)
     try replay(daily)
   }

@@ -64,4 +64,19 @@ import Testing
     #expect(again.transcript.contains("Bạn đã làm bài 'mini-pre'; bài này chỉ làm một lần."))
     #expect(store.stored.count == 1)
   }
+
+  @Test func weakNamesDimensionsAndCountsInEnglish() throws {
+    let answers = try rightAnswers(for: "mini-practice")
+    let run = session(signIn + ["quiz mini-practice"] + answers + ["weak", "lang en", "weak", "quit"])
+    #expect(run.transcript.contains("D2    Transparency"))
+    #expect(run.transcript.contains("insufficient data (2 answers)"))
+    #expect(!run.transcript.contains(" 1 answers"))
+  }
+
+  @Test func numbersUseADecimalCommaInVietnamese() {
+    #expect(Numbers.decimal(2.8, in: .vietnamese) == "2,8")
+    #expect(Numbers.decimal(2.8, in: .english) == "2.8")
+    #expect(English.count(1, "attempt") == "1 attempt")
+    #expect(English.count(2, "attempt") == "2 attempts")
+  }
 }

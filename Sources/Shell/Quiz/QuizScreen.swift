@@ -102,7 +102,7 @@ struct QuizScreen {
     context.line()
     let score =
       result.score.rounded() == result.score
-      ? String(Int(result.score)) : String(format: "%.1f", result.score)
+      ? String(Int(result.score)) : Numbers.decimal(result.score, in: context.language)
     context.say(
       QuizText.quizResult(score: score, total: result.questionCount, percent: Int(result.percent.rounded())))
     context.line(
