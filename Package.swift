@@ -95,6 +95,14 @@ let package = Package(
         "Gradebook", "Units",
       ]
     ),
+    // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
+    // course files; courses and quizzes exported for Moodle.
+    .target(
+      name: "QuestionBank",
+      dependencies: [
+        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib", .product(name: "Yams", package: "Yams"),
+      ]
+    ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
     .executableTarget(
       name: "papi-train",
@@ -103,12 +111,15 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
+        "QuestionBank",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What every test target shares: temporary folders, the repository's files, the built
     // papi-train run through a pipe or a pseudo-terminal, a machine with test passphrases.
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
+    .testTarget(
+      name: "QuestionBankTests", dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(
       name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"], exclude: ["Fixtures"]),

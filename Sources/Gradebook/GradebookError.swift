@@ -3,7 +3,7 @@ import Localization
 import Units
 
 /// Everything that can go wrong with results and rosters, each saying what and where (codes and
-/// unit lists have ``UnitsError``).
+/// unit lists have `UnitsError`).
 ///
 /// None of these leaves stored data half-written: writes happen in transactions that roll back.
 public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
@@ -45,7 +45,7 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   /// A class whose commune list does not include the commune it is stored in.
   case classNotForCommune(ClassID, CommuneCode)
 
-  /// A code in a results file that is not a commune's (told as ``UnitsError`` tells it).
+  /// A code in a results file that is not a commune's (told as `UnitsError` tells it).
   case units(UnitsError)
   /// A problem in a roster file, at a line (1-based).
   case invalidFile(path: String, line: Int, problem: FileProblem)

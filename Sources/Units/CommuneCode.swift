@@ -6,7 +6,7 @@
 /// an empty string are refused by ``init(_:)``. Unlike a ``UnitCode``, which may name a province
 /// or a district, a `CommuneCode` always stands for a commune-level unit, so one cannot be passed
 /// where the other is meant.
-public struct CommuneCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CommuneCode: DigitCode {
   /// The code as written, leading zeros included ("03637").
   public let rawValue: String
 
@@ -25,20 +25,4 @@ public struct CommuneCode: Sendable, Hashable, Comparable, Codable, CustomString
 
   /// The same code as a unit code, to look the commune up in a ``UnitHierarchy``.
   public var unitCode: UnitCode { UnitCode(self) }
-
-  public var description: String { rawValue }
-
-  /// Shorter codes first, then in text order (as ``UnitCode`` orders them).
-  public static func < (lhs: CommuneCode, rhs: CommuneCode) -> Bool {
-    (lhs.rawValue.count, lhs.rawValue) < (rhs.rawValue.count, rhs.rawValue)
-  }
-
-  public init(from decoder: any Decoder) throws {
-    try self.init(try decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
 }

@@ -4,7 +4,7 @@
 /// A code names a results file (`Results/03637.sqlite`), so it is only ever made of the ASCII digits
 /// 0-9: anything else (`../../x`, full-width digits, an empty string) is refused before it can
 /// become part of a path.
-public struct UnitCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct UnitCode: DigitCode {
   /// The code as written, leading zeros included ("03637").
   public let rawValue: String
 
@@ -25,20 +25,5 @@ public struct UnitCode: Sendable, Hashable, Comparable, Codable, CustomStringCon
   /// Whether `text` is 1 to 12 ASCII digits.
   public static func isValid(_ text: String) -> Bool {
     !text.isEmpty && text.utf8.count <= maximumLength && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
-  }
-
-  public var description: String { rawValue }
-
-  public static func < (lhs: UnitCode, rhs: UnitCode) -> Bool {
-    (lhs.rawValue.count, lhs.rawValue) < (rhs.rawValue.count, rhs.rawValue)
-  }
-
-  public init(from decoder: any Decoder) throws {
-    try self.init(try decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
   }
 }

@@ -77,6 +77,7 @@ import Testing
     #expect(output.contains("papi-train") && output.contains("peer / target"))
     for (number, peer) in [
       ("1", "PyYAML"), ("2", "sqlite3"), ("3", "sqlite3"), ("4", "target 1 s"), ("5", "target"),
+      ("6", "lint same"),
     ] {
       let lines = output.split(separator: "\n").filter { $0.hasPrefix(number + " ") }
       #expect(!lines.isEmpty, "case \(number) printed nothing:\n\(output)")

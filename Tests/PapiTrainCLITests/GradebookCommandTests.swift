@@ -1,5 +1,6 @@
 import Foundation
 import PapiTrainTesting
+import Synchronization
 import Testing
 
 /// `papi-train merge`, `roster` and `units`, run as a user would, on real files.
@@ -259,17 +260,16 @@ import Testing
 }
 
 /// Results written by concurrent threads, each to its own slot, read after they all finished.
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [PapiTrainProcess.Result?]
+private final class ResultBox: Sendable {
+  private let slots: Mutex<[PapiTrainProcess.Result?]>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
   func set(_ index: Int, _ value: PapiTrainProcess.Result?) {
-    lock.withLock { slots[index] = value }
+    slots.withLock { $0[index] = value }
   }
 
-  var values: [PapiTrainProcess.Result?] { lock.withLock { slots } }
+  var values: [PapiTrainProcess.Result?] { slots.withLock { $0 } }
 }
 
 extension Array {
