@@ -25,6 +25,13 @@ for columns in 60 80 120; do
   tmux capture-pane -p -S -3000 -t "$session" > "$out/shell-$columns.txt"
   tmux kill-session -t "$session"
   rm -rf "$results"
-  awk -v w="$columns" 'length($0) > w { wide++ } END { printf "%s columns: %d lines, %d wider than the terminal\n", w, NR, wide + 0 }' \
-    "$out/shell-$columns.txt"
+  python3 - "$columns" "$out/shell-$columns.txt" <<'PY'
+import sys, unicodedata
+width, path = int(sys.argv[1]), sys.argv[2]
+lines = open(path, encoding="utf-8").read().splitlines()
+def columns(text):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+wide = [line for line in lines if columns(line) > width]
+print(f"{width} columns: {len(lines)} lines, {len(wide)} wider than the terminal")
+PY
 done
