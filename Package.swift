@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "papi-train", targets: ["papi-train"]),
     .library(name: "Curriculum", targets: ["Curriculum"]),
+    // For Fuzz/'s results-file target.
+    .library(name: "Gradebook", targets: ["Gradebook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,7 +38,7 @@ let package = Package(
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
-    .target(name: "Insight", dependencies: ["Curriculum"]),
+    .target(name: "Insight", dependencies: ["Curriculum", "Localization"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(
       name: "DemoData",
@@ -48,12 +50,15 @@ let package = Package(
     // The administrative-unit hierarchy as data: codes, commune codes, units files and the
     // statistics office's lists.
     .target(name: "Units", dependencies: ["Localization", "VietnameseText", "Toolkit"]),
+    // SQLite's settings for files from outside (defensive mode, untrusted schema), which Swift
+    // cannot set itself: sqlite3_db_config is variadic.
+    .target(name: "CSQLiteGuard", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Results per commune: one SQLite file each under Results/ (GRDB, WAL, migrations), merge,
     // rosters and bulk import.
     .target(
       name: "Gradebook",
       dependencies: [
-        "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
+        "Access", "CSQLiteGuard", "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -81,7 +86,7 @@ let package = Package(
     .target(
       name: "Access",
       dependencies: [
-        "Localization", "UserFolders", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
+        "Localization", "UserFolders", "Toolkit", "Units", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
@@ -100,7 +105,8 @@ let package = Package(
     .target(
       name: "QuestionBank",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib", .product(name: "Yams", package: "Yams"),
+        "Curriculum", "Localization", "VietnameseText", "Reporting", "CZlib",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
@@ -119,7 +125,8 @@ let package = Package(
     // papi-train run through a pipe or a pseudo-terminal, a machine with test passphrases.
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(
-      name: "QuestionBankTests", dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
+      name: "QuestionBankTests",
+      dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(
       name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"], exclude: ["Fixtures"]),
@@ -130,11 +137,12 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "ResultsAnalysis", "ResultsExport",
-        "Units",
+        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank", "ResultsAnalysis",
+        "ResultsExport", "Units",
       ]
     ),
-    .testTarget(name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum"]),
+    .testTarget(
+      name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The fuzz target for the course loader and validator, kept out of the main package so its build
+// The fuzz targets for the course loader and validator and for merging results files, kept out of the main package so its build
 // and CI stay fast. Run it with scripts/fuzz (libFuzzer through -sanitize=fuzzer, Linux).
 import PackageDescription
 
@@ -12,7 +12,14 @@ let package = Package(
       dependencies: [.product(name: "Curriculum", package: "papi-train")],
       swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
-    )
+    ),
+    // Merge over damaged results files: the input is a list of patches to a sound file.
+    .executableTarget(
+      name: "FuzzResultsFile",
+      dependencies: [.product(name: "Gradebook", package: "papi-train")],
+      swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
+      linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

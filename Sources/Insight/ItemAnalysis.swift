@@ -41,7 +41,14 @@ public struct ItemAnalysis: Sendable, Hashable {
       case negativeDiscrimination = "negative-discrimination"
     }
 
+    /// Whether there are attempts enough (``ItemAnalysis/minimumAttempts``) for a verdict: on
+    /// fewer, one or two officials decide whether a question looks "too hard", so no flag is given
+    /// and the figures are shown as insufficient data.
+    public var hasEnoughAttempts: Bool { attempts >= ItemAnalysis.minimumAttempts }
+
+    /// The verdicts, none below ``ItemAnalysis/minimumAttempts`` attempts.
     public var flags: [Flag] {
+      guard hasEnoughAttempts else { return [] }
       var flags: [Flag] = []
       if facility > 0.9 { flags.append(.tooEasy) }
       if facility < 0.2 { flags.append(.tooHard) }
@@ -49,6 +56,10 @@ public struct ItemAnalysis: Sendable, Hashable {
       return flags
     }
   }
+
+  /// The fewest finished attempts at a question for a verdict on it (too easy, too hard,
+  /// negative discrimination).
+  public static let minimumAttempts = 20
 
   public var items: [Item]
   public var attempts: Int

@@ -36,6 +36,8 @@ public enum PapiTrainProcess {
     merged["PAPI_PASSPHRASE"] = TestAccess.passphrase
     // Caches (loaded courses, scan sums) in a folder of this test run, not the user's.
     merged["XDG_CACHE_HOME"] = cacheHome.path
+    // State (the merge audit log, the shell's history) in a folder of this test run too.
+    merged["XDG_STATE_HOME"] = cacheHome.path + "-state"
     merged.merge(extra) { $1 }
     return merged
   }

@@ -13,14 +13,19 @@ import VietnameseText
 public struct CSVWriter: Sendable {
   public var byteOrderMark: Bool
   public var separator: Character
+  /// Whether an all-digit ``Cell/code(_:)`` gets an invisible word joiner (U+2060) in front, so a
+  /// spreadsheet shows `03478` as text rather than the number 3478. Off for files meant for
+  /// other programs (`--plain`), which read the code as written.
+  public var protectsCodes: Bool
 
-  public init(byteOrderMark: Bool = true, separator: Character = ",") {
+  public init(byteOrderMark: Bool = true, separator: Character = ",", protectsCodes: Bool? = nil) {
     self.byteOrderMark = byteOrderMark
     self.separator = separator
+    self.protectsCodes = protectsCodes ?? byteOrderMark
   }
 
   public func data(for table: Table) -> Data {
-    var encoder = Encoder(separator: separator)
+    var encoder = Encoder(separator: separator, protectsCodes: protectsCodes)
     var head: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     encoder.append(table.header.map(Cell.text), to: &head)
     // Lines do not depend on each other: a big table is made and written in parts, on every core.
@@ -28,10 +33,11 @@ public struct CSVWriter: Sendable {
     let parts = count < 20_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
     let size = (count + parts - 1) / max(parts, 1)
     let separator = self.separator
+    let protectsCodes = self.protectsCodes
     let width = max(1, table.header.count)
     let encoded = concurrentMap(Array(0..<parts)) { part -> [UInt8] in
       let rows = min(part * size, count)..<min((part + 1) * size, count)
-      var encoder = Encoder(separator: separator)
+      var encoder = Encoder(separator: separator, protectsCodes: protectsCodes)
       var bytes: [UInt8] = []
       bytes.reserveCapacity(24 * rows.count * width)
       for index in rows { encoder.append(table.row(index), to: &bytes) }
@@ -45,7 +51,7 @@ public struct CSVWriter: Sendable {
 
   func field(_ cell: Cell) -> String {
     var bytes: [UInt8] = []
-    var encoder = Encoder(separator: separator)
+    var encoder = Encoder(separator: separator, protectsCodes: protectsCodes)
     encoder.append(cell, column: 0, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -55,14 +61,16 @@ public struct CSVWriter: Sendable {
   /// it was first written instead of being checked and escaped again.
   private struct Encoder {
     let separator: Character
+    let protectsCodes: Bool
     let separatorBytes: [UInt8]
     /// The separator when it is one byte (a comma, a semicolon, a tab).
     let single: UInt8?
     /// Where each text already written is, in the output.
     var memo = TextMemo<Range<Int>>()
 
-    init(separator: Character) {
+    init(separator: Character, protectsCodes: Bool) {
       self.separator = separator
+      self.protectsCodes = protectsCodes
       separatorBytes = Array(String(separator).utf8)
       single = separatorBytes.count == 1 ? separatorBytes[0] : nil
     }
@@ -80,6 +88,15 @@ public struct CSVWriter: Sendable {
       switch cell {
       case .empty: return
       case .number(let value): NumberText.append(value, to: &bytes)
+      case .dateTime(let seconds): Cell.appendDateTime(seconds, to: &bytes)
+      case .code(let code):
+        let digits = !code.isEmpty && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        if digits {
+          if protectsCodes { bytes += Self.wordJoiner }
+          bytes += code.utf8
+        } else {
+          append(.text(code), column: column, to: &bytes)
+        }
       case .text(let text):
         if let range = memo.value(for: text, column: column) {
           bytes.appendCopy(of: range)
@@ -135,6 +152,9 @@ public struct CSVWriter: Sendable {
       }
       if needsQuotes { bytes.append(0x22) }
     }
+
+    /// U+2060 WORD JOINER in UTF-8: invisible, and it makes a spreadsheet read digits as text.
+    static let wordJoiner: [UInt8] = [0xE2, 0x81, 0xA0]
 
     static let formulaTriggerBytes: [UInt8] = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
   }

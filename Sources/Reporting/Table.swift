@@ -1,3 +1,6 @@
+import Foundation
+import Toolkit
+
 /// A cell of an exported table: text or a number, kept apart so spreadsheets get numbers as
 /// numbers and text as text (never as a formula).
 public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral,
@@ -5,11 +8,63 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByF
 {
   case text(String)
   case number(Double)
+  /// A code made of digits (a commune code `03478`, an id): always text, its leading zeros kept.
+  /// A workbook writes it as a text cell; a CSV file for spreadsheets puts an invisible word
+  /// joiner (U+2060) before an all-digit code, the only way a CSV file can keep a spreadsheet
+  /// from reading `03478` as the number 3478 (``CSVWriter/protectsCodes``).
+  case code(String)
+  /// A wall-clock moment, as seconds since 1970-01-01 00:00 in the time it is shown in (the
+  /// zone's offset already added): a date-time cell in a workbook, `2026-10-15 08:31:00` in CSV.
+  case dateTime(Int64)
   case empty
 
   public init(stringLiteral value: String) { self = .text(value) }
   public init(floatLiteral value: Double) { self = .number(value) }
   public init(integerLiteral value: Int) { self = .number(Double(value)) }
+
+  /// The date-time cell of `date` as shown in a zone `offset` seconds ahead of UTC, to the second
+  /// (rounded down).
+  public static func dateTime(_ date: Date, offset: Int) -> Cell {
+    .dateTime(Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(offset))
+  }
+
+  /// `2026-10-15 08:31:00`: a ``dateTime(_:)`` cell's seconds as text.
+  public static func dateTimeText(_ seconds: Int64) -> String {
+    var bytes: [UInt8] = []
+    appendDateTime(seconds, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `yyyy-MM-dd HH:mm:ss` of wall-clock seconds since 1970.
+  static func appendDateTime(_ seconds: Int64, to bytes: inout [UInt8]) {
+    var days = seconds / 86_400
+    var rest = seconds - days * 86_400
+    if rest < 0 {
+      days -= 1
+      rest += 86_400
+    }
+    let (year, month, day) = Day.civil(daysSince1970: days)
+    func put(_ value: Int64, _ width: Int) {
+      var digits = [UInt8](repeating: 0x30, count: width)
+      var value = value
+      for index in stride(from: width - 1, through: 0, by: -1) {
+        digits[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+        value /= 10
+      }
+      bytes += digits
+    }
+    put(year, 4)
+    bytes.append(0x2D)
+    put(month, 2)
+    bytes.append(0x2D)
+    put(day, 2)
+    bytes.append(0x20)
+    put(rest / 3600, 2)
+    bytes.append(0x3A)
+    put(rest / 60 % 60, 2)
+    bytes.append(0x3A)
+    put(rest % 60, 2)
+  }
 }
 
 /// A named table with a header row, the unit every exporter writes.

@@ -4,7 +4,12 @@ import Synchronization
 import VietnameseText
 
 /// Writes tables as an Excel workbook, one sheet a table: text as typed strings (never formulas),
-/// numbers as numbers, a bold shaded header row frozen in place, columns sized to fit.
+/// numbers as numbers, codes as text, date-times as date-time cells, a bold shaded header row
+/// (wrapped, frozen in place), columns sized to fit.
+///
+/// Every sheet is set up to print: A4 landscape, fitted to one page wide (as many pages down as it
+/// takes), the header row repeated on every page, gridlines, narrow margins, the sheet's name at
+/// the top and "page / pages" at the bottom.
 ///
 /// Texts go to the shared strings table (`xl/sharedStrings.xml`), as Excel writes them: a text
 /// repeated on thousands of rows (a question, a name) is stored once. Every part is compressed.
@@ -76,8 +81,17 @@ public struct XLSXWriter: Sendable {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <sheets>\(sheets)</sheets></workbook>
+      <sheets>\(sheets)</sheets><definedNames>\(printTitles(names))</definedNames></workbook>
       """
+  }
+
+  /// Each sheet's header row, repeated at the top of every printed page.
+  private func printTitles(_ names: [String]) -> String {
+    names.enumerated().map { index, name in
+      let quoted = Self.escape(name.replacingOccurrences(of: "'", with: "''"))
+      return
+        "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(quoted)'!$1:$1</definedName>"
+    }.joined()
   }
 
   private func workbookRelationships(count: Int) -> String {
@@ -97,35 +111,72 @@ public struct XLSXWriter: Sendable {
       """
   }
 
-  /// Style 0: default; style 1: the header (bold on light grey); style 2: numbers with 2 decimals.
+  /// Style 0: default; style 1: the header (bold on light grey, wrapped, at the top); style 2:
+  /// numbers with up to 2 decimals; style 3: date-times (`2026-10-15 08:31:00`).
   static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-    <numFmts count="1"><numFmt numFmtId="164" formatCode="0.##"/></numFmts>\
+    <numFmts count="2"><numFmt numFmtId="164" formatCode="0.##"/>\
+    <numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd hh:mm:ss"/></numFmts>\
     <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
     <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
     <fill><patternFill patternType="solid"><fgColor rgb="FFDDE4EE"/><bgColor indexed="64"/></patternFill></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-    <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
-    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+    <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">\
+    <alignment vertical="top" wrapText="1"/></xf>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
     </styleSheet>
     """
+
+  /// What every sheet ends with: gridlines printed, margins (inches), A4 landscape fitted to one
+  /// page wide, the sheet's name above and the page number below.
+  static let printSetup = """
+    <printOptions gridLines="1"/>\
+    <pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>\
+    <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>\
+    <headerFooter><oddHeader>&amp;C&amp;A</oddHeader><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>
+    """
+
+  /// The widest a column is made (characters): a longer text is cut off on paper where the next
+  /// cell has text (wrapping it would need row heights that readers do not work out on opening).
+  static let widestColumn = 48.0
+  /// The widest a column is made for its header alone: a long header wraps.
+  static let widestHeader = 14.0
+  /// The same for a column of numbers, and the widest a column of codes is made.
+  static let widestNumberHeader = 8.0
+  static let widestCode = 12.0
 
   /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
   /// and compressed piece by piece as it is built.
   private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
     let sample = (0..<min(table.rowCount, 500)).map(table.row)
     let columnCount = max(table.header.count, sample.map(\.count).max() ?? 0)
-    var widths = table.header.map { Double($0.unicodeScalars.count) }
-    widths += Array(repeating: 4, count: max(0, columnCount - widths.count))
+    // A column of numbers is as wide as its numbers (its header wraps), one of texts as its texts
+    // up to `widestColumn` (longer ones wrap), one of codes as its codes up to `widestCode` (a
+    // long id is cut off on paper: it is for matching files, not for reading).
+    var headerWidths = table.header.map { Double($0.unicodeScalars.count) }
+    headerWidths += Array(repeating: 4, count: max(0, columnCount - headerWidths.count))
+    var widths = [Double](repeating: 6, count: columnCount)
+    var hasText = [Bool](repeating: false, count: columnCount)
     for row in sample {
       for (index, cell) in row.enumerated() where index < columnCount {
-        if case .text(let text) = cell {
-          widths[index] = max(widths[index], Double(min(text.unicodeScalars.count, 60)))
+        switch cell {
+        case .text(let text):
+          hasText[index] = true
+          widths[index] = max(widths[index], min(Double(text.unicodeScalars.count), Self.widestColumn))
+        case .code(let text):
+          widths[index] = max(widths[index], min(Double(text.unicodeScalars.count), Self.widestCode))
+        case .dateTime: widths[index] = max(widths[index], 19)
+        case .number, .empty: continue
         }
       }
+    }
+    for index in widths.indices {
+      let header = min(headerWidths[index], hasText[index] ? Self.widestHeader : Self.widestNumberHeader)
+      widths[index] = max(widths[index], header)
     }
     let columns = widths.enumerated().map { index, width in
       "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
@@ -135,7 +186,7 @@ public struct XLSXWriter: Sendable {
       """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-      <sheetViews><sheetView workbookViewId="0">\
+      <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0">\
       <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
       <cols>\(columns)</cols><sheetData>
       """.utf8)
@@ -190,7 +241,7 @@ public struct XLSXWriter: Sendable {
       inFlight = number + 1 < batches.count ? make(batches[number + 1]) : nil
       for part in made { deflater.append(part.filled(with: strings.numbers(of: part))) }
     }
-    deflater.append(Array("</sheetData></worksheet>".utf8))
+    deflater.append(Array("</sheetData>\(Self.printSetup)</worksheet>".utf8))
     return deflater.finish()
   }
 
@@ -218,11 +269,13 @@ public struct XLSXWriter: Sendable {
   private enum Markup {
     static let rowStart: StaticString = "<row r=\""
     static let rowStartEnd: StaticString = "\">"
+    static let headerRowStartEnd: StaticString = "\" ht=\"60\" customHeight=\"1\">"
     static let rowEnd: StaticString = "</row>"
     static let cellStart: StaticString = "<c"
     static let referenceStart: StaticString = " r=\""
     static let referenceEnd: StaticString = "\""
     static let numberValue: StaticString = " s=\"2\"><v>"
+    static let dateTimeValue: StaticString = " s=\"3\"><v>"
     static let headerNumberValue: StaticString = " s=\"1\"><v>"
     static let sharedValue: StaticString = " t=\"s\"><v>"
     static let headerSharedValue: StaticString = " t=\"s\" s=\"1\"><v>"
@@ -274,7 +327,8 @@ public struct XLSXWriter: Sendable {
     let digitsStart = part.xml.count
     NumberText.appendInteger(Int64(number), to: &part.xml)
     let digits = digitsStart..<part.xml.count
-    part.xml.append(Markup.rowStartEnd)
+    // The header row is four lines high: readers do not size a row to its wrapped text.
+    part.xml.append(header ? Markup.headerRowStartEnd : Markup.rowStartEnd)
     // The column a cell without a reference is read in.
     var implicitColumn = 0
     for index in cells.indices {
@@ -299,12 +353,17 @@ public struct XLSXWriter: Sendable {
         part.xml.append(Markup.valueEnd)
       case .number:
         continue
+      case .dateTime(let seconds):
+        start()
+        part.xml.append(Markup.dateTimeValue)
+        appendSerial(seconds, to: &part.xml)
+        part.xml.append(Markup.valueEnd)
       case .text(let text) where index < inline.count && inline[index]:
         start()
         part.xml.append(Markup.inlineText)
         appendTextElement(text, to: &part.xml)
         part.xml.append(Markup.inlineTextEnd)
-      case .text(let text):
+      case .text(let text), .code(let text):
         start()
         // Style 0 (the default) is left out.
         part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
@@ -320,6 +379,28 @@ public struct XLSXWriter: Sendable {
       }
     }
     part.xml.append(Markup.rowEnd)
+  }
+
+  /// Appends the spreadsheet serial of wall-clock seconds since 1970: days since 1899-12-30 and
+  /// the time as a fraction of a day, to ten decimals (a hundred-thousandth of a second).
+  static func appendSerial(_ seconds: Int64, to xml: inout [UInt8]) {
+    var days = seconds / 86_400
+    var rest = seconds - days * 86_400
+    if rest < 0 {
+      days -= 1
+      rest += 86_400
+    }
+    NumberText.appendInteger(days + 25_569, to: &xml)
+    guard rest > 0 else { return }
+    xml.append(0x2E)
+    var fraction = (rest * 10_000_000_000 + 43_200) / 86_400
+    var digits = [UInt8](repeating: 0x30, count: 10)
+    for index in stride(from: 9, through: 0, by: -1) {
+      digits[index] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
+      fraction /= 10
+    }
+    while digits.last == 0x30 { digits.removeLast() }
+    xml += digits
   }
 
   /// The columns' names (A, B, ..., AA, ...) as bytes, all in one array.

@@ -47,6 +47,12 @@ public struct ClassExport: Sendable {
   let earliestAnswer: Date
   /// Every distinct response stored, as stored.
   let storedResponses: [String]
+  /// Each answer as the official saw it (letters and texts).
+  let shown: ShownAnswers
+  /// Question id → the question, for the questions of the courses.
+  let questions: [String: Question]
+  /// Quiz id → question id → how many chose each option, over the quiz's finished attempts.
+  let optionCountsByQuiz: [String: [String: OptionCounts]]
 
   public init(
     results: ClassResults, library: CourseLibrary, language: Language,
@@ -59,11 +65,13 @@ public struct ClassExport: Sendable {
     self.communeNames = communeNames
     self.timeZone = timeZone
     var questionInfo: [String: QuestionInfo] = [:]
+    var questions: [String: Question] = [:]
     var quizzes: [String: (quiz: Quiz, course: Course)] = [:]
     var order: [String] = []
     for course in library.courses {
       for question in course.questions {
         questionInfo[question.id] = QuestionInfo(question, taxonomy: library.taxonomy, language: language)
+        questions[question.id] = question
       }
       for quiz in course.quizzes where quizzes[quiz.id] == nil {
         quizzes[quiz.id] = (quiz, course)
@@ -71,7 +79,11 @@ public struct ClassExport: Sendable {
       }
     }
     self.questionInfo = questionInfo
+    self.questions = questions
     self.quizzes = quizzes
+    shown = ShownAnswers(
+      attempts: results.attempts, questions: questions, quizzes: quizzes, taxonomy: library.taxonomy,
+      language: language)
     let taken = Set(results.attempts.map(\.quizID))
     quizIDs = order.filter(taken.contains) + taken.subtracting(order).sorted()
     attemptsByOfficial = Dictionary(grouping: results.attempts, by: \.officialID)
@@ -99,7 +111,27 @@ public struct ClassExport: Sendable {
         })
     }
     itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
+    let shown = self.shown
+    optionCountsByQuiz = finishedByQuiz.mapValues { attempts in
+      var answers: [String: [OptionCounts.Answer]] = [:]
+      for attempt in attempts {
+        for answer in attempt.answers {
+          guard let response = shown.responses[answer.response] else { continue }
+          answers[answer.questionID, default: []].append(
+            OptionCounts.Answer(response, isCorrect: answer.isCorrect))
+        }
+      }
+      var counts: [String: OptionCounts] = [:]
+      for (id, given) in answers {
+        guard let question = questions[id] else { continue }
+        counts[id] = OptionCounts(question: question, answers: given)
+      }
+      return counts
+    }
   }
+
+  /// Quiz id → question id → how many chose each option, over the quiz's finished attempts.
+  public func optionCounts() -> [String: [String: OptionCounts]] { optionCountsByQuiz }
 
   // MARK: - Figures
 
@@ -166,11 +198,6 @@ public struct ClassExport: Sendable {
     }
   }
 
-  /// ``responseText(_:)`` of every distinct stored response exported, worked out once each.
-  func responseTexts() -> [String: String] {
-    Dictionary(uniqueKeysWithValues: storedResponses.map { ($0, responseText($0)) })
-  }
-
   /// A ``LocalTimeFormatter`` for the times of the exported answers (`2026-10-15 08:31:00` in the
   /// export's time zone, without a DateFormatter per answer).
   func localTimeFormatter() -> LocalTimeFormatter {
@@ -184,6 +211,31 @@ public struct ClassExport: Sendable {
   func quizTitle(_ id: String) -> String? { quizzes[id]?.quiz.title.text(in: language) }
 
   func heading(_ heading: ExportHeading) -> String { heading.text(in: language) }
+
+  /// The zone's offset from UTC in seconds, when it has one offset over every exported answer
+  /// (else nil: each time is looked up).
+  var fixedOffset: Int? {
+    timeZone.nextDaylightSavingTimeTransition(after: earliestAnswer).map({ $0 > reference }) ?? true
+      ? timeZone.secondsFromGMT(for: reference) : nil
+  }
+
+  /// The answer's moment as a date-time cell in the export's zone.
+  func timeCell(_ date: Date, fixedOffset: Int?) -> Cell {
+    .dateTime(date, offset: fixedOffset ?? timeZone.secondsFromGMT(for: date))
+  }
+
+  /// The quiz's title in the export's language, else its id (a quiz no longer in the courses).
+  func quizName(_ id: String) -> String { quizTitle(id) ?? id }
+
+  /// `D5 Thủ tục hành chính công`: a dimension's code and name.
+  func dimensionName(_ dimension: Curriculum.Dimension) -> String {
+    "\(dimension.code) \(dimension.name.text(in: language))"
+  }
+
+  /// `03637 Xã Mường Kim`, or the code alone when the units file does not know it.
+  func communeHeading(_ code: CommuneCode) -> String {
+    communeNames[code].map { "\(code.rawValue) \($0)" } ?? code.rawValue
+  }
 
   /// `UTC+07:00`, the zone the tables' times are in.
   var zoneName: String {

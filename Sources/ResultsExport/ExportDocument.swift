@@ -3,14 +3,14 @@ import Gradebook
 import Insight
 import ResultsAnalysis
 
-/// The JSON of `papi-train export --format json`: `papi-train.export/1`, described field by
+/// The JSON of `papi-train export --format json`: `papi-train.export/2`, described field by
 /// field in docs/export-json.md and as a JSON Schema in docs/export-schema.json.
 ///
 /// Within a version fields are only ever added, never renamed, removed or given another meaning.
 /// Every field is always present; a figure that does not exist (no finished attempt, too little
 /// data) is `null`, never 0. Shares are 0 to 1; Moodle's statistics keep Moodle's scales.
 public struct ExportDocument: Encodable, Sendable {
-  public static let schemaName = "papi-train.export/1"
+  public static let schemaName = "papi-train.export/2"
 
   public var schema = Self.schemaName
   public var generatedAt: Date
@@ -25,6 +25,7 @@ public struct ExportDocument: Encodable, Sendable {
   public var officials: [OfficialEntry]
   public var attempts: [AttemptEntry]
   public var quizzes: [QuizEntry]
+  public var needsHelp: [NeedsHelpEntry]
 
   public struct Selection: Encodable, Sendable {
     @Nullable public var classId: String?
@@ -82,7 +83,7 @@ public struct ExportDocument: Encodable, Sendable {
   public struct AnswerEntry: Encodable, Sendable {
     public var question: String
     public var position: Int
-    public var response: String
+    public var response: ResponseObject
     public var responseText: String
     public var mark: Double
     public var correct: Bool
@@ -120,7 +121,26 @@ public struct ExportDocument: Encodable, Sendable {
     @Nullable public var discriminationIndex: Double?
     @Nullable public var discriminativeEfficiency: Double?
     public var flags: [String]
+    public var options: [OptionEntry]
+  }
 
+  public struct OptionEntry: Encodable, Sendable {
+    public var key: String
+    @Nullable public var text: String?
+    public var right: Bool
+    public var count: Int
+    public var share: Double
+  }
+
+  public struct NeedsHelpEntry: Encodable, Sendable {
+    public var official: String
+    public var postTest: String
+    public var postShare: Double
+    public var passShare: Double
+    @Nullable public var preShare: Double?
+    @Nullable public var gain: Double?
+    public var reasons: [String]
+    public var lessons: [Named]
   }
 
   public struct QuizEntry: Encodable, Sendable {
@@ -158,7 +178,7 @@ public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
 }
 
 extension ClassExport {
-  /// The export as a `papi-train.export/1` document.
+  /// The export as a `papi-train.export/2` document.
   public func document(selection: ExportSelection, generatedAt: Date = Date()) -> ExportDocument {
     let officialByID = Dictionary(results.officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let officials = results.officials.map { official in
@@ -174,7 +194,6 @@ extension ClassExport {
             upper: figure?.upper ?? 1, insufficientData: figure?.isInsufficient ?? true)
         })
     }
-    let responses = responseTexts()
     let attempts = results.officials.flatMap { official in
       (attemptsByOfficial[official.id] ?? []).map { attempt in
         ExportDocument.AttemptEntry(
@@ -185,16 +204,20 @@ extension ClassExport {
           status: attempt.status.rawValue, startedAt: attempt.startedAt, endedAt: attempt.endedAt,
           score: attempt.score, maxScore: attempt.maxScore, share: Self.share(of: attempt),
           questions: attempt.questionIDs,
-          answers: attempt.answers.map { answer in
+          answers: zip(attempt.answers, shown.texts[attempt.id] ?? attempt.answers.map(\.response)).map {
+            answer, shownText in
             ExportDocument.AnswerEntry(
-              question: answer.questionID, position: answer.position, response: answer.response,
-              responseText: responses[answer.response] ?? answer.response, mark: answer.score,
+              question: answer.questionID, position: answer.position,
+              response: shown.responses[answer.response].map(ResponseObject.init)
+                ?? ResponseObject(stored: answer.response),
+              responseText: shownText, mark: answer.score,
               correct: answer.isCorrect,
               timeTaken: answer.timeTaken, answeredAt: answer.answeredAt,
               papiCodes: papiCodes(of: answer.questionID))
           })
       }
     }
+    let counts = optionCounts()
     let quizzes = quizIDs.map { quiz in
       let analysis = itemAnalyses[quiz]
       let summary = finishedSummary(of: quiz)
@@ -209,8 +232,20 @@ extension ClassExport {
             attempts: item.attempts, facility: item.facility, standardDeviation: item.standardDeviation,
             discriminationIndex: item.discriminationIndex,
             discriminativeEfficiency: item.discriminativeEfficiency,
-            flags: item.flags.map(\.rawValue))
+            flags: item.hasEnoughAttempts ? item.flags.map(\.rawValue) : ["insufficient-data"],
+            options: (counts[quiz]?[item.questionID]?.rows ?? []).map { row in
+              ExportDocument.OptionEntry(
+                key: row.key, text: row.text?.text(in: language), right: row.isRight, count: row.count,
+                share: row.share)
+            })
         })
+    }
+    let needsHelp = NeedsHelp(self).entries.map { entry in
+      ExportDocument.NeedsHelpEntry(
+        official: entry.official.id.uuidString, postTest: entry.postTest, postShare: entry.postShare,
+        passShare: entry.passShare, preShare: entry.preShare, gain: entry.gain,
+        reasons: (entry.belowPassMark ? ["below-pass-mark"] : []) + (entry.scoreFell ? ["score-fell"] : []),
+        lessons: entry.lessons.map { ExportDocument.Named(code: $0.id, name: $0.title.text(in: language)) })
     }
     return ExportDocument(
       generatedAt: generatedAt, asOf: reference, language: language.rawValue,
@@ -227,6 +262,6 @@ extension ClassExport {
       rules: ExportDocument.Rules(
         halfLifeDays: rule.halfLifeDays, minimumAnswers: rule.minimumAnswers, dayBoundary: "UTC"),
       dimensions: dimensions.map { ExportDocument.Named(code: $0.code, name: $0.name.text(in: language)) },
-      officials: officials, attempts: attempts, quizzes: quizzes)
+      officials: officials, attempts: attempts, quizzes: quizzes, needsHelp: needsHelp)
   }
 }

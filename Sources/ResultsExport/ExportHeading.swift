@@ -3,8 +3,8 @@ import Insight
 import Localization
 
 /// Every sheet name, column heading and fixed word of an export, in Vietnamese and English.
-public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
-  case scoresSheet, answersSheet, itemsSheet, quizzesSheet
+public enum ExportHeading: Sendable, Hashable, MessageCatalogue {
+  case scoresSheet, answersSheet, itemsSheet, quizzesSheet, optionsSheet, needsHelpSheet, guideSheet
   case communeCode, commune, name, position, officialID
   /// A quiz's score column: the quiz id, and the attempt number when there are several.
   case quizScore(String, attempt: Int?)
@@ -21,6 +21,15 @@ public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
   case attemptStatus(AttemptStatus)
   case flag(ItemAnalysis.Item.Flag)
   case truth(Bool)
+  /// Per-option counts in the items table, and the options table's columns.
+  case optionCounts, option, optionText, rightOption, chosen, chosenShare
+  /// No verdict on a question with fewer finished attempts than this.
+  case insufficientAttempts(Int)
+  /// The needs-help table's columns.
+  case preTest, postTest, passMark, gain, reason, lessonsToReread
+  case belowPassMark, scoreFell, noPostTest
+  /// The guide's columns.
+  case term, meaning
 
   public func text(in language: Language) -> String {
     language == .vietnamese ? vietnamese : english
@@ -37,10 +46,10 @@ public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
     case .name: "Họ và tên"
     case .position: "Chức vụ"
     case .officialID: "Mã cán bộ"
-    case .quizScore(let quiz, let attempt?): "\(quiz) lần \(attempt) (%)"
-    case .quizScore(let quiz, nil): "\(quiz) (%)"
+    case .quizScore(let quiz, let attempt?): "\(quiz): điểm lần \(attempt) (%)"
+    case .quizScore(let quiz, nil): "\(quiz): điểm (%)"
     case .unfinishedAttempts: "Lượt chưa hoàn thành"
-    case .dimensionShare(let code): "\(code) (%)"
+    case .dimensionShare(let name): "\(name): điểm (%)"
     case .dimensionAnswers(let code): "\(code) số câu"
     case .attemptID: "Mã lượt làm bài"
     case .quiz: "Bài kiểm tra"
@@ -74,6 +83,27 @@ public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
     case .flag(.negativeDiscrimination): "phân biệt âm (xem lại đáp án)"
     case .truth(true): "Đúng"
     case .truth(false): "Sai"
+    case .optionsSheet: "Phương án"
+    case .needsHelpSheet: "Cần hỗ trợ"
+    case .guideSheet: "Hướng dẫn đọc"
+    case .optionCounts: "Số người chọn mỗi phương án (✓ = đáp án đúng)"
+    case .option: "Phương án"
+    case .optionText: "Nội dung phương án"
+    case .rightOption: "Đáp án đúng"
+    case .chosen: "Số người chọn"
+    case .chosenShare: "Tỉ lệ chọn (%)"
+    case .insufficientAttempts(let count): "chưa đủ dữ liệu (dưới \(count) lượt)"
+    case .preTest: "Kiểm tra đầu vào (%)"
+    case .postTest: "Kiểm tra cuối khoá (%)"
+    case .passMark: "Điểm đạt (%)"
+    case .gain: "Tiến bộ (điểm %)"
+    case .reason: "Lý do"
+    case .lessonsToReread: "Bài học nên đọc lại"
+    case .belowPassMark: "chưa đạt điểm kiểm tra cuối khoá"
+    case .scoreFell: "điểm cuối khoá thấp hơn đầu vào"
+    case .noPostTest: "chưa làm bài kiểm tra cuối khoá"
+    case .term: "Mục"
+    case .meaning: "Ý nghĩa"
     }
   }
 
@@ -88,10 +118,10 @@ public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
     case .name: "Name"
     case .position: "Position"
     case .officialID: "Official id"
-    case .quizScore(let quiz, let attempt?): "\(quiz) attempt \(attempt) (%)"
-    case .quizScore(let quiz, nil): "\(quiz) (%)"
+    case .quizScore(let quiz, let attempt?): "\(quiz): score, attempt \(attempt) (%)"
+    case .quizScore(let quiz, nil): "\(quiz): score (%)"
     case .unfinishedAttempts: "Unfinished attempts"
-    case .dimensionShare(let code): "\(code) (%)"
+    case .dimensionShare(let name): "\(name): marks (%)"
     case .dimensionAnswers(let code): "\(code) answers"
     case .attemptID: "Attempt id"
     case .quiz: "Quiz"
@@ -125,6 +155,47 @@ public enum ExportHeading: Sendable, Hashable, LocalizedMessage {
     case .flag(.negativeDiscrimination): "negative discrimination (check the key)"
     case .truth(true): "True"
     case .truth(false): "False"
+    case .optionsSheet: "Options"
+    case .needsHelpSheet: "Needs help"
+    case .guideSheet: "How to read"
+    case .optionCounts: "How many chose each option (✓ = right)"
+    case .option: "Option"
+    case .optionText: "Option text"
+    case .rightOption: "Right answer"
+    case .chosen: "Chosen by"
+    case .chosenShare: "Chosen by (%)"
+    case .insufficientAttempts(let count): "insufficient data (under \(count) attempts)"
+    case .preTest: "Pre-test (%)"
+    case .postTest: "Post-test (%)"
+    case .passMark: "Pass mark (%)"
+    case .gain: "Gain (points)"
+    case .reason: "Why"
+    case .lessonsToReread: "Lessons to reread"
+    case .belowPassMark: "post-test below the pass mark"
+    case .scoreFell: "post-test lower than the pre-test"
+    case .noPostTest: "no post-test taken"
+    case .term: "Term"
+    case .meaning: "Meaning"
     }
   }
+
+  /// One of every case, for the test that renders every message in both languages.
+  public static let samples: [ExportHeading] = [
+    .scoresSheet, .answersSheet, .itemsSheet, .quizzesSheet, .optionsSheet, .needsHelpSheet, .guideSheet,
+    .communeCode, .commune, .name, .position, .officialID, .quizScore("Kiểm tra đầu vào", attempt: 2),
+    .quizScore("Kiểm tra đầu vào", attempt: nil), .unfinishedAttempts,
+    .dimensionShare("D5 Thủ tục hành chính công"),
+    .dimensionAnswers("D5"), .attemptID, .quiz, .status, .question, .questionText, .papiCodes, .response,
+    .mark,
+    .correct, .timeTaken, .answeredAt("UTC+07:00"), .attempts, .facility, .standardDeviation,
+    .discriminationIndex, .discriminativeEfficiency, .flags, .quizTitle, .course, .questions, .meanScore,
+    .alpha,
+    .errorRatio, .standardError, .attemptStatus(.finished), .attemptStatus(.abandoned),
+    .attemptStatus(.inProgress), .flag(.tooEasy), .flag(.tooHard), .flag(.negativeDiscrimination),
+    .truth(true),
+    .truth(false), .optionCounts, .option, .optionText, .rightOption, .chosen, .chosenShare,
+    .insufficientAttempts(20), .preTest, .postTest, .passMark, .gain, .reason, .lessonsToReread,
+    .belowPassMark,
+    .scoreFell, .noPostTest, .term, .meaning,
+  ]
 }

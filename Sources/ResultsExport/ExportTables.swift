@@ -4,7 +4,7 @@ import Insight
 import Reporting
 import Toolkit
 
-/// The four tables of an export, each a sheet of the workbook or a CSV file.
+/// The tables of an export, each a sheet of the workbook or a CSV file.
 public enum ExportTable: String, Sendable, Hashable, CaseIterable {
   /// One row per official: commune, name, position, a score per quiz and attempt, a share per dimension.
   case scores
@@ -12,8 +12,14 @@ public enum ExportTable: String, Sendable, Hashable, CaseIterable {
   case answers
   /// One row per question of each quiz: Moodle's item statistics.
   case items
+  /// One row per option of each question (or distinct response): how many chose it.
+  case options
   /// One row per quiz: attempts, mean score, Cronbach's alpha, error ratio, standard error.
   case quizzes
+  /// Officials whose post-test is below the pass mark or whose score fell, with lessons to reread.
+  case needsHelp = "needs-help"
+  /// What every column and statistic means, in plain words.
+  case guide
 }
 
 extension ClassExport {
@@ -25,7 +31,10 @@ extension ClassExport {
     case .scores: scoresTable()
     case .answers: answersTable()
     case .items: itemsTable()
+    case .options: optionsTable()
     case .quizzes: quizzesTable()
+    case .needsHelp: needsHelpTable()
+    case .guide: guideTable()
     }
   }
 
@@ -41,17 +50,18 @@ extension ClassExport {
     let columns = quizIDs.map { quiz in (quiz, max(1, finished.map { $0[quiz]?.count ?? 0 }.max() ?? 0)) }
     var header = [heading(.communeCode), heading(.commune), heading(.name), heading(.position)]
     for (quiz, count) in columns {
-      header += (1...count).map { heading(.quizScore(quiz, attempt: count == 1 ? nil : $0)) }
+      header += (1...count).map { heading(.quizScore(quizName(quiz), attempt: count == 1 ? nil : $0)) }
     }
     header.append(heading(.unfinishedAttempts))
     for dimension in dimensions {
-      header += [heading(.dimensionShare(dimension.code)), heading(.dimensionAnswers(dimension.code))]
+      let name = dimensionName(dimension)
+      header += [heading(.dimensionShare(name)), heading(.dimensionAnswers(dimension.code))]
     }
     header.append(heading(.officialID))
     // Each official's mastery is summed over their answers: officials on every core.
     let rows = concurrentMap(Array(zip(results.officials, finished))) { official, finished -> [Cell] in
       var row: [Cell] = [
-        .text(official.communeCode.rawValue), communeNames[official.communeCode].map(Cell.text) ?? .empty,
+        .code(official.communeCode.rawValue), communeNames[official.communeCode].map(Cell.text) ?? .empty,
         .text(official.name), .text(position(official.position)),
       ]
       for (quiz, count) in columns {
@@ -66,7 +76,7 @@ extension ClassExport {
         let share = figure.flatMap { $0.isInsufficient ? nil : $0.estimate }
         row += [share.map(Self.percent) ?? .empty, .number(Double(figure?.answers ?? 0))]
       }
-      row.append(.text(official.id.uuidString))
+      row.append(.code(official.id.uuidString))
       return row
     }
     return Table(name: heading(.scoresSheet), header: header, rows: rows)
@@ -74,34 +84,35 @@ extension ClassExport {
 
   func answersTable() -> Table {
     let header = [
-      heading(.communeCode), heading(.name), heading(.attemptID), heading(.quiz), heading(.status),
+      heading(.communeCode), heading(.name), heading(.quiz), heading(.status),
       heading(.question), heading(.questionText), heading(.papiCodes), heading(.response), heading(.mark),
-      heading(.correct), heading(.timeTaken), heading(.answeredAt(zoneName)),
+      heading(.correct), heading(.timeTaken), heading(.answeredAt(zoneName)), heading(.attemptID),
     ]
-    let responses = responseTexts()
-    let times = localTimeFormatter()
+    let offset = fixedOffset
+    let shown = self.shown
+    let timeZone = self.timeZone
     // Cells shared by many rows are made once: an official's and an attempt's, a question's.
     let statuses = Dictionary(
       uniqueKeysWithValues: AttemptStatus.allCases.map { ($0, Cell.text(heading(.attemptStatus($0)))) })
     let questions = questionInfo.mapValues { info in
-      QuestionCells(id: .text(info.id), text: .text(info.shortText), codes: .text(info.joinedCodes))
+      QuestionCells(id: .code(info.id), text: .text(info.shortText), codes: .text(info.joinedCodes))
     }
     // The rows are the answers of each official's attempts in turn: `starts` holds the row of
     // each attempt's first answer, and a row is found from its number when the writer asks.
-    var taken: [(cells: AttemptCells, answers: [Answer])] = []
+    var taken: [(cells: AttemptCells, answers: [Answer], shown: [String])] = []
     var starts: [Int] = []
     var count = 0
     for official in results.officials {
-      let commune = Cell.text(official.communeCode.rawValue)
+      let commune = Cell.code(official.communeCode.rawValue)
       let name = Cell.text(official.name)
       for attempt in attemptsByOfficial[official.id] ?? [] where !attempt.answers.isEmpty {
         taken.append(
           (
             AttemptCells(
-              commune: commune, name: name, attempt: .text(attempt.id.uuidString),
-              quiz: .text(attempt.quizID),
+              commune: commune, name: name, attempt: .code(attempt.id.uuidString),
+              quiz: .text(quizName(attempt.quizID)),
               status: statuses[attempt.status] ?? .empty),
-            attempt.answers
+            attempt.answers, shown.texts[attempt.id] ?? attempt.answers.map(\.response)
           ))
         starts.append(count)
         count += attempt.answers.count
@@ -115,16 +126,18 @@ extension ClassExport {
         if starts[middle] <= row { low = middle } else { high = middle - 1 }
       }
       let answer = taken[low].answers[row - starts[low]]
+      let response = taken[low].shown[row - starts[low]]
       let question =
         questions[answer.questionID]
-        ?? QuestionCells(id: .text(answer.questionID), text: .empty, codes: .text(""))
+        ?? QuestionCells(id: .code(answer.questionID), text: .empty, codes: .text(""))
       let attempt = taken[low].cells
       return [
-        attempt.commune, attempt.name, attempt.attempt, attempt.quiz, attempt.status,
-        question.id, question.text, question.codes, .text(responses[answer.response] ?? answer.response),
+        attempt.commune, attempt.name, attempt.quiz, attempt.status,
+        question.id, question.text, question.codes, .text(response),
         .number(answer.score), .number(answer.isCorrect ? 1 : 0),
         .number((answer.timeTaken * 10).rounded() / 10),
-        .text(times.string(answer.answeredAt)),
+        .dateTime(answer.answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answer.answeredAt)),
+        attempt.attempt,
       ]
     }
   }
@@ -149,21 +162,69 @@ extension ClassExport {
     let header = [
       heading(.quiz), heading(.question), heading(.questionText), heading(.papiCodes), heading(.attempts),
       heading(.facility), heading(.standardDeviation), heading(.discriminationIndex),
-      heading(.discriminativeEfficiency), heading(.flags),
+      heading(.discriminativeEfficiency), heading(.flags), heading(.optionCounts),
     ]
+    let counts = optionCounts()
     var rows: [[Cell]] = []
     for quiz in quizIDs {
       for item in itemAnalyses[quiz]?.items ?? [] {
         rows.append([
-          .text(quiz), .text(item.questionID), shortText(of: item.questionID).map(Cell.text) ?? .empty,
+          .text(quizName(quiz)), .code(item.questionID),
+          shortText(of: item.questionID).map(Cell.text) ?? .empty,
           .text(papiCodes(of: item.questionID).joined(separator: ", ")), .number(Double(item.attempts)),
           Self.rounded(item.facility * 100), Self.rounded(item.standardDeviation * 100),
           Self.rounded(item.discriminationIndex), Self.rounded(item.discriminativeEfficiency),
-          item.flags.isEmpty ? .empty : .text(item.flags.map { heading(.flag($0)) }.joined(separator: "; ")),
+          verdict(of: item), counts[quiz]?[item.questionID].map { .text(countsSummary($0)) } ?? .empty,
         ])
       }
     }
     return Table(name: heading(.itemsSheet), header: header, rows: rows)
+  }
+
+  /// The item's flags, or "chưa đủ dữ liệu" below the attempts a verdict needs.
+  func verdict(of item: ItemAnalysis.Item) -> Cell {
+    guard item.hasEnoughAttempts else {
+      return .text(heading(.insufficientAttempts(ItemAnalysis.minimumAttempts)))
+    }
+    return item.flags.isEmpty ? .empty : .text(item.flags.map { heading(.flag($0)) }.joined(separator: "; "))
+  }
+
+  /// `a 3 ✓ · b 1 · c 0`: each option by its id as written, with how many chose it, the right
+  /// ones ticked.
+  func countsSummary(_ counts: OptionCounts) -> String {
+    counts.rows.prefix(8).map { row in
+      "\(optionLabel(row)) \(row.count)\(row.isRight ? " ✓" : "")"
+    }.joined(separator: " · ")
+  }
+
+  /// An option's id, or Đúng/Sai, or a response cut to 30 characters.
+  func optionLabel(_ row: OptionCounts.Row) -> String {
+    if row.text != nil { return row.key }
+    if row.key == "true" || row.key == "false" { return heading(.truth(row.key == "true")) }
+    return row.key.count > 30 ? String(row.key.prefix(29)) + "…" : row.key
+  }
+
+  func optionsTable() -> Table {
+    let header = [
+      heading(.quiz), heading(.question), heading(.questionText), heading(.option), heading(.optionText),
+      heading(.rightOption), heading(.chosen), heading(.chosenShare),
+    ]
+    let counts = optionCounts()
+    var rows: [[Cell]] = []
+    for quiz in quizIDs {
+      for item in itemAnalyses[quiz]?.items ?? [] {
+        guard let question = counts[quiz]?[item.questionID] else { continue }
+        for row in question.rows {
+          rows.append([
+            .text(quizName(quiz)), .code(item.questionID),
+            shortText(of: item.questionID).map(Cell.text) ?? .empty, .text(optionLabel(row)),
+            .text(row.text?.text(in: language) ?? optionLabel(row)), row.isRight ? .text("✓") : .empty,
+            .number(Double(row.count)), Self.percent(row.share),
+          ])
+        }
+      }
+    }
+    return Table(name: heading(.optionsSheet), header: header, rows: rows)
   }
 
   func quizzesTable() -> Table {
@@ -175,7 +236,7 @@ extension ClassExport {
       let analysis = itemAnalyses[quiz]
       let summary = finishedSummary(of: quiz)
       return [
-        .text(quiz), quizTitle(quiz).map(Cell.text) ?? .empty,
+        .code(quiz), quizTitle(quiz).map(Cell.text) ?? .empty,
         quizzes[quiz].map { .text($0.course.id) } ?? .empty, .number(Double(summary.attempts)),
         .number(Double(analysis?.items.count ?? 0)), summary.meanShare.map(Self.percent) ?? .empty,
         Self.rounded(analysis?.alpha), Self.rounded(analysis?.errorRatio),

@@ -135,7 +135,7 @@ public struct UnitHierarchy: Sendable, Hashable {
 
   /// Reads the data-file format from `data`; `path` is used in messages.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try unitsCSVRecords(data, path: path).filter { !$0.isBlank }
+    let records = try readCSVRecords(data, path: path).filter { !$0.isBlank }
     guard let header = records.first else {
       throw UnitsError.invalidFile(path: path, line: 1, problem: .empty)
     }

@@ -33,7 +33,7 @@ public enum StatisticsOfficeList {
 
   /// Parses the list; every bad row is reported (file and line) in one ``UnitsError``.
   public static func parse(_ data: Data, path: String) throws -> UnitHierarchy {
-    let records = try unitsCSVRecords(data, path: path)
+    let records = try readCSVRecords(data, path: path)
     guard
       let headerIndex = records.prefix(15).firstIndex(where: { record in
         let keys = Set(record.fields.map(CSVReader.headerKey))

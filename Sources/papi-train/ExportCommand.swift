@@ -10,16 +10,17 @@ extension ExportTable: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
 /// `papi-train export`: a class's (or communes', or a period's) results as files a trainer hands
-/// in: an Excel workbook, CSV files, or the `papi-train.export/1` JSON document.
+/// in: an Excel workbook, CSV files, or the `papi-train.export/2` JSON document.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Xuất kết quả lớp học / export class results to XLSX, CSV or JSON.",
     discussion: """
       Chooses attempts by --class, --commune (repeatable), --from/--to (days, inclusive) and --quiz, \
-      combined with "and". XLSX has four sheets (scores per official, every answer, item statistics, \
-      quizzes); CSV writes one file per table (OUTPUT-scores.csv, -answers.csv, -items.csv, \
-      -quizzes.csv), or the one --table names at OUTPUT; JSON follows docs/export-schema.json. \
+      combined with "and". XLSX has seven sheets (scores per official, every answer as shown, item \
+      statistics, per-option counts, quizzes, who needs help, how to read it); CSV writes one file per \
+      table (OUTPUT-scores.csv, -answers.csv, ...), or the one --table names at OUTPUT; JSON follows \
+      docs/export-schema.json. \
       An existing file is never replaced without --force.
       """)
 
@@ -49,7 +50,9 @@ struct ExportCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Tệp ghi ra / the file to write.")
   var output: String
 
-  @Option(name: .long, help: "Chỉ một bảng / only one table: scores, answers, items or quizzes.")
+  @Option(
+    name: .long,
+    help: "Chỉ một bảng / only one table: scores, answers, items, options, quizzes, needs-help or guide.")
   var table: ExportTable?
 
   @Flag(name: .long, help: "Ghi đè tệp đã có / replace existing files.")

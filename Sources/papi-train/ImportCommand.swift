@@ -35,7 +35,10 @@ struct ImportCommand: ParsableCommand {
   var papi: [String] = []
 
   @Option(
-    name: .long, help: "Legal source for questions that have none: a registry id, or 'document | article'.")
+    name: .long,
+    help:
+      "Legal source for questions that have none: 'registry-id | Điều 5, khoản 2', several separated by ' ; '."
+  )
   var source: String?
 
   @Flag(name: .long, help: "Replace questions of the course that have the same ids.")

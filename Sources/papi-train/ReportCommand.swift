@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Báo cáo kết quả / reports: readiness per commune, weak areas, gain, item statistics.",
-    subcommands: [Readiness.self, Weak.self, Gain.self, Items.self]
+    subcommands: [Readiness.self, Weak.self, Gain.self, Items.self, NeedsHelpReport.self]
   )
 
   /// `papi-train report readiness`: every commune on every dimension.

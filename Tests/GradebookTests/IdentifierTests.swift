@@ -33,8 +33,15 @@ import Units
     try queue.write { try $0.execute(sql: "UPDATE officials SET commune_code = '../x'") }
     try queue.close()
     let outcome = ResultsMerger(destination: folder.results).mergeFile(at: path)
-    #expect(outcome == .refused(.units(.invalidCode("../x"))))
+    // Refused by the rules every row from outside keeps, before anything is read into Swift.
+    #expect(
+      outcome
+        == .refused(
+          .invalidRows(
+            path: path, [RowProblem(table: "officials", row: 1, column: "commune_code", rule: .unitCode)])))
     guard case .refused(let error) = outcome else { return }
-    #expect(error.text(in: .vietnamese).hasPrefix("mã đơn vị hành chính '../x' không hợp lệ"))
+    #expect(error.text(in: .vietnamese).hasPrefix("\(path): có giá trị không hợp lệ"))
+    #expect(error.text(in: .english).contains("commune_code"))
+    #expect(try folder.results.communeCodes().isEmpty)
   }
 }

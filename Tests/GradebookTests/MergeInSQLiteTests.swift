@@ -222,6 +222,13 @@ import Testing
       try db.execute(
         sql: "UPDATE answers SET attempt_id = ? WHERE attempt_id = ?",
         arguments: [lowercase, attempts[0].id.uuidString])
+      // ...and is put back exactly: merge refuses a file whose schema is not exactly its version's.
+      try db.execute(
+        sql: """
+          CREATE TRIGGER answers_are_kept_before_update BEFORE UPDATE ON answers BEGIN
+            SELECT RAISE(ABORT, 'papi-train keeps every answer as given: answers are never changed');
+          END
+          """)
     }
     try Snapshot.read(path: laptop.fileURL.path) { snapshot in
       guard case .rows = snapshot.attempts else {
@@ -251,7 +258,13 @@ import Testing
           """, arguments: [attempts[5].id.uuidString, attempts[5].questionIDs[3]])
     }
     let outcome = ResultsMerger(destination: folder.results).mergeFile(at: laptop.fileURL.path)
-    #expect(outcome == .refused(.invalidNumber(field: "score", value: -1)))
+    // Refused by the rules every row from outside keeps, naming the file, the table and the column.
+    guard case .refused(.invalidRows(let path, let problems)) = outcome else {
+      Issue.record("not refused: \(outcome)")
+      return
+    }
+    #expect(path == laptop.fileURL.path)
+    #expect(problems.map(\.column) == ["score"] && problems.map(\.table) == ["answers"])
     #expect(try folder.results.store(for: Commune.muongKim).officials().isEmpty)  // rolled back
   }
 }

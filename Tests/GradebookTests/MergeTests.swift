@@ -278,7 +278,7 @@ import Units
     }
     let before = fileState(input)
     let report = ResultsMerger(destination: folder.results).merge(paths: [input])
-    #expect(report.totals[Commune.muongKim]?.officials == 1)
+    #expect(report.totals[Commune.muongKim]?.officials == 1, "\(report)")
     #expect(fileState(input) == before)
     #expect(
       try folder.results.store(for: Commune.muongKim).officials(named: "lo thi lan").map(\.id) == [officialID]

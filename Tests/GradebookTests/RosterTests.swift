@@ -105,8 +105,9 @@ let shippedPositions: [PositionName] = [
 
   @Test func aFileWithoutANameColumnIsRefusedWithTheColumnsExpected() throws {
     #expect(
-      throws: GradebookError.invalidFile(
-        path: "x.csv", line: 1, problem: .noHeader(expected: ["Họ và tên", "Chức vụ / Chức danh"]))
+      throws: GradebookError.units(
+        .invalidFile(
+          path: "x.csv", line: 1, problem: .noHeader(expected: ["Họ và tên", "Chức vụ / Chức danh"])))
     ) { try RosterFile.rows(from: Data("Tên tiếng Anh,Ngày sinh\n".utf8), path: "x.csv") }
     let plain = Data("Họ tên;Chức danh\nLò Văn Thắng;Chủ tịch\n".utf8)
     #expect(

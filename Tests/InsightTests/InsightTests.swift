@@ -1,6 +1,7 @@
 import Curriculum
 import Foundation
 import Insight
+import Localization
 import PapiTrainTesting
 import Testing
 
@@ -137,8 +138,8 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
 
   @Test func flagsEasyHardAndNegativelyDiscriminatingQuestions() {
     // q-key is answered right only by those who fail everything else: a likely wrong key.
-    let attempts = (0..<10).map { index in
-      let strong = index < 5
+    let attempts = (0..<20).map { index in
+      let strong = index % 2 == 0
       return ItemAttempt(marks: [
         "easy": 1, "hard": index == 0 ? 1 : 0, "a": strong ? 1 : 0, "b": strong ? 1 : 0,
         "key": strong ? 0 : 1,
@@ -151,6 +152,13 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
     #expect(items["key"]?.flags == [.negativeDiscrimination])
     #expect(items["a"]?.flags == [])
     #expect(items["easy"]?.discriminationIndex == nil)
+    // Under 20 attempts there is no verdict: one or two officials would decide it.
+    let few = Dictionary(
+      uniqueKeysWithValues: ItemAnalysis(attempts: Array(attempts.prefix(19))).items.map {
+        ($0.questionID, $0)
+      })
+    #expect(few["key"]?.flags == [] && few["hard"]?.flags == [] && few["easy"]?.flags == [])
+    #expect(few["key"]?.hasEnoughAttempts == false && items["key"]?.hasEnoughAttempts == true)
   }
 
   /// Questions drawn from a pool: each item is figured over the attempts that had it (its marks
@@ -250,5 +258,24 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
   @Test func unknownCodesCountForNothingAndSubdimensionsCountForTheirDimension() {
     #expect(taxonomy.countedCodes(for: ["D1.1", "D1", "X9"]) == ["D1.1", "D1"])
     #expect(taxonomy.allCodes.first == "D1")
+  }
+}
+
+@Suite struct OptionCountsTests {
+  /// Six answers to a multiple-choice question (key a, c): a c ×3, a ×1, b c ×1, b ×1.
+  /// By hand: a 4, b 2, c 4, d 0; the distractor chosen most is b.
+  @Test func countsEachOptionTickedAgainstAHandCount() throws {
+    var question = try #require(try TestCourses.fixture().courses.first?.questions.first)
+    question.body = .multipleChoice(
+      options: ["a", "b", "c", "d"].map { Choice(id: $0, text: LocalizedText(vi: $0.uppercased())) },
+      answers: ["a", "c"])
+    let given: [[String]] = [["a", "c"], ["a", "c"], ["a", "c"], ["a"], ["b", "c"], ["b"]]
+    let counts = OptionCounts(
+      question: question, answers: given.map { OptionCounts.Answer(keys: $0, isCorrect: $0 == ["a", "c"]) })
+    #expect(counts.answers == 6)
+    #expect(counts.rows.map(\.count) == [4, 2, 4, 0])
+    #expect(counts.rows.map(\.isRight) == [true, false, true, false])
+    #expect(counts.strongestDistractor?.key == "b")
+    #expect(abs(counts.rows[0].share - 4.0 / 6) < 1e-12)
   }
 }

@@ -5,6 +5,7 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import QuestionBank
 import ResultsAnalysis
 import ResultsExport
 import Testing
@@ -18,9 +19,10 @@ import Units
     render(ReportMessage.self), render(RosterMessage.self), render(UnitsMessage.self),
     render(MergeMessage.self),
     render(ExportMessage.self), render(AccessMessage.self), render(LintMessage.self),
-    render(DemoDataMessage.self),
-    render(AccessError.self), render(ExportError.self), render(FeedbackMessage.self),
-    render(AttemptMessage.self),
+    render(DemoDataMessage.self), render(QuestionBankMessage.self),
+    render(AccessError.self), render(ExportError.self), render(GradebookError.self),
+    render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
+    render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

@@ -89,12 +89,15 @@ import Units
     #expect(result.output.contains("Đã ghi \(output)"))
     #expect(result.output.contains("5 cán bộ, 5 lượt làm bài, 20 câu trả lời, 2 xã."))
     let workbook = try sheets(output)
-    #expect(Set(workbook.keys) == ["Điểm", "Câu trả lời", "Thống kê câu hỏi", "Bài kiểm tra"])
+    #expect(
+      Set(workbook.keys) == [
+        "Điểm", "Câu trả lời", "Thống kê câu hỏi", "Phương án", "Bài kiểm tra", "Cần hỗ trợ", "Hướng dẫn đọc",
+      ])
     for sheet in workbook.values { #expect(sheet["frozen"] as? String == "frozen") }
     let scores = try #require(workbook["Điểm"]?["rows"] as? [[[String: Any]]])
     #expect(
       scores[0].prefix(5).map { $0["t"] as? String } == [
-        "Mã xã", "Xã", "Họ và tên", "Chức vụ", "oss-pretest (%)",
+        "Mã xã", "Xã", "Họ và tên", "Chức vụ", "Kiểm tra đầu vào – Cơ chế một cửa: điểm (%)",
       ])
     #expect(scores.count == 6)
     let formula = try #require(scores.first { $0[2]["t"] as? String == "=1+1" })
@@ -102,7 +105,9 @@ import Units
     #expect(formula[4]["n"] as? Double == 25)
     let answers = try #require(workbook["Câu trả lời"]?["rows"] as? [[[String: Any]]])
     #expect(answers.count == 21)
-    #expect(answers[1].last?["t"] as? String == "2026-10-15 08:31:00")
+    // The answer's time is a date-time (a number: 08:31 on 2026-10-15, 46310 days after 1899-12-30).
+    let time = try #require(answers[1][11]["n"] as? Double)
+    #expect(abs(time - (46_310 + (8 * 60 + 31) / 1_440.0)) < 1e-8)
     // Nothing but the workbook was left in the folder: the temporary file was moved into place.
     let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
       $0.hasSuffix(".tmp")
@@ -151,14 +156,17 @@ import Units
       ["--commune", "03637", "--output", folder.path("xa.csv"), "--lang", "en"], folder)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.hasSuffix("3 officials, 3 attempts, 12 answers, 1 commune.\n"))
-    for table in ["scores", "answers", "items", "quizzes"] {
+    for table in ["scores", "answers", "items", "options", "quizzes", "needs-help", "guide"] {
       let data = try Data(contentsOf: URL(fileURLWithPath: folder.path("xa-\(table).csv")))
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "\(table)")
       #expect(result.output.contains("Wrote \(folder.path("xa-\(table).csv"))"))
     }
     let scores = try String(contentsOfFile: folder.path("xa-scores.csv"), encoding: .utf8)
-    #expect(scores.hasPrefix("Commune code,Commune,Name,Position,oss-pretest (%),"))
-    #expect(scores.contains("\r\n03637,Xã Mường Kim,'=1+1,Chairman of the commune People's Committee,25,0,"))
+    #expect(scores.hasPrefix("Commune code,Commune,Name,Position,Pre-test – The one-stop shop: score (%),"))
+    // A word joiner (invisible) keeps a spreadsheet from reading the code as the number 3637.
+    #expect(
+      scores.contains("\r\n\u{2060}03637,Xã Mường Kim,'=1+1,Chairman of the commune People's Committee,25,0,")
+    )
     #expect(!scores.contains("Hoàng Thị Mai"))
     let plain = try export(
       [
@@ -167,8 +175,39 @@ import Units
       ], folder)
     #expect(plain.status == 0, "\(plain.error)")
     let text = try String(contentsOfFile: folder.path("answers.txt"), encoding: .utf8)
-    #expect(text.hasPrefix("Mã xã,Họ và tên,Mã lượt làm bài,"))
+    #expect(text.hasPrefix("Mã xã,Họ và tên,Bài kiểm tra,"))
+    #expect(text.contains("\r\n03637,") && !text.contains("\u{2060}"))
     #expect(text.contains(",'+1 Trần,"))
+  }
+
+  /// Thắng's post-test (0 of 4) is below the pass mark and below his pre-test (2 of 4): he is
+  /// listed with lessons to reread; nobody else took a post-test.
+  @Test func needsHelpListsThoseBelowThePassMarkWithLessons() throws {
+    let folder = try classFolder()
+    let store = try folder.results.store(for: CommuneCode("03637"))
+    let thang = try #require(try store.officials().first { $0.name == "Lò Văn Thắng" })
+    let questions = Array(ReportCommandTests.library.course("one-stop-shop")!.questions.map(\.id).prefix(4))
+    let attempt = try store.startAttempt(
+      NewAttempt(
+        officialID: thang.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1.0.0",
+        classID: ClassID(Self.classID), seed: 4, questionIDs: questions,
+        startedAt: Self.day.addingTimeInterval(3600)))
+    for (index, question) in questions.enumerated() {
+      try store.record(
+        Answer(
+          attemptID: attempt.id, questionID: question, position: index, response: #"{"choice":{"_0":"b"}}"#,
+          score: 0, isCorrect: false, timeTaken: 9, answeredAt: Self.day.addingTimeInterval(3700)))
+    }
+    try store.finishAttempt(attempt.id, score: 0, maxScore: 4, at: Self.day.addingTimeInterval(3800))
+    let result = try PapiTrainProcess.run(
+      ["report", "needs-help", "--class", Self.classID, "--results", folder.path("Results")])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("Cán bộ cần hỗ trợ: 1 trên 5") == true)
+    #expect(lines.dropFirst().first?.contains("Lò Văn Thắng") == true)
+    #expect(lines.dropFirst().first?.contains("0%, điểm đạt 70%, đầu vào 50%") == true)
+    #expect(lines.contains("  chưa đạt điểm kiểm tra cuối khoá; điểm cuối khoá thấp hơn đầu vào"))
+    #expect(lines.contains { $0.hasPrefix("  đọc lại: oss-") })
   }
 
   @Test func writesTheJSONDocument() throws {
@@ -179,7 +218,7 @@ import Units
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
     )
-    #expect(document["schema"] as? String == "papi-train.export/1")
+    #expect(document["schema"] as? String == "papi-train.export/2")
     #expect((document["attempts"] as? [Any])?.count == 5)
     #expect((document["selection"] as? [String: Any])?["quizzes"] as? [String] == ["oss-pretest"])
   }
@@ -202,7 +241,7 @@ import Units
     #expect(!FileManager.default.fileExists(atPath: folder.path("lop-scores.csv")))
     let forced = try export(["--class", Self.classID, "--output", output, "--force"], folder)
     #expect(forced.status == 0, "\(forced.error)")
-    #expect(try sheets(output).count == 4)
+    #expect(try sheets(output).count == 7)
   }
 
   @Test func namesWhatItCannotFindAndNeverWritesAnEmptyFile() throws {

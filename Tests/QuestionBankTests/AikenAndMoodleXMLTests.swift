@@ -93,7 +93,7 @@ import Testing
         <questiontext format="html"><text><![CDATA[<p>Chọn <b>một</b> đáp án:</p><p><img src="@@PLUGINFILE@@/hinh.png"></p>]]></text>
           <file name="hinh.png" path="/" encoding="base64">iVBORw0KGgo=</file>
         </questiontext>
-        <generalfeedback format="html"><text><![CDATA[<p>Vì luật quy định.</p><p>Căn cứ: Luật 10/2022/QH15 | Điều 11</p>]]></text></generalfeedback>
+        <generalfeedback format="html"><text><![CDATA[<p>Vì luật quy định.</p><p>Căn cứ: luat-10-2022 | Điều 11, khoản 2 ; nd-59-2023 | 3.1.a</p>]]></text></generalfeedback>
         <idnumber>xml-single</idnumber>
         <single>true</single>
         <answer fraction="100" format="html"><text>&lt;p&gt;Đúng &amp;amp; đủ&lt;/p&gt;</text><feedback format="html"><text>Hay!</text></feedback></answer>
@@ -153,7 +153,11 @@ import Testing
     #expect(single.id == "xml-single")
     #expect(single.category == ["Dân chủ", "Công khai"])
     #expect(single.prompt.vi == "Chọn **một** đáp án:")
-    #expect(single.source == LegalSource(document: "Luật 10/2022/QH15", article: "Điều 11"))
+    #expect(
+      single.sources == [
+        LegalSource(document: "luat-10-2022", article: "11", clause: "2"),
+        LegalSource(document: "nd-59-2023", article: "3", clause: "1", point: "a"),
+      ])
     #expect(single.explanation?.vi == "Vì luật quy định.\n\n- Đúng & đủ: Hay!")
     #expect(single.papi == ["D2"])
     #expect(single.difficulty == .hard)

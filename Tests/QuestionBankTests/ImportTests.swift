@@ -61,15 +61,18 @@ import Testing
     let workspace = try Workspace()
     let outcome = try importBank(
       Self.bareBank, into: workspace, course: "nhap", papi: ["D5", "D5.3"],
-      source: "Nghị định 118/2025/NĐ-CP | Điều 5")
+      source: "nd-118-2025 | Điều 5, khoản 2 ; luat-10-2022 | Điều 1 (lịch sử)")
     #expect((outcome.missingPAPI, outcome.missingSource, outcome.missingExplanation) == (0, 0, 1))
     let loaded = workspace.load()
     #expect(loaded.errors.count == 1)
     let file = try workspace.read("Courses/nhap/questions/bank.yaml")
     #expect(file.components(separatedBy: "papi: [\"D5\", \"D5.3\"]").count == 3)
-    #expect(
-      file.components(separatedBy: "source: { document: \"Nghị định 118/2025/NĐ-CP\", article: \"Điều 5\" }")
-        .count == 3)
+    let field = """
+          source:
+            - { document: nd-118-2025, article: 5, clause: 2 }
+            - { document: luat-10-2022, article: 1, history: true }
+      """
+    #expect(file.components(separatedBy: field).count == 3, "\(file)")
   }
 
   @Test func anImportWithAnyErrorWritesNothing() throws {
@@ -94,15 +97,20 @@ import Testing
     try workspace.writeSampleCourse()
     let bank = """
       // [id:mini-q-tf] [tag:papi:D1]
-      Người dân có quyền đánh giá (sửa lại). {T####Đúng.\\n\\nCăn cứ\\: Luật 10/2022/QH15 | Điều 1}
+      Người dân có quyền đánh giá (sửa lại). {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let before = workspace.snapshot()
     let refused = try importBank(bank, into: workspace)
     #expect(!refused.succeeded)
     let message = try #require(refused.errors.first).formatted(in: .english)
+    let line = try #require(
+      Workspace.sampleQuestions("mini").components(separatedBy: "\n").firstIndex {
+        $0.hasSuffix("- id: mini-q-tf")
+      }
+    )
     #expect(
       message.hasSuffix(
-        "the question 'mini-q-tf' already exists in \(workspace.courses)/mini/questions/bank.yaml:37; use --replace to replace it"
+        "the question 'mini-q-tf' already exists in \(workspace.courses)/mini/questions/bank.yaml:\(line + 1); use --replace to replace it"
       ))
     #expect(workspace.snapshot().filter { !$0.key.hasSuffix("bank.gift") } == before)
 
@@ -157,7 +165,7 @@ import Testing
       $CATEGORY: $course$/top/Hoc phan MOT
 
       // [tag:papi:D1]
-      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Đúng.\\n\\nCăn cứ\\: Luật 10/2022/QH15 | Điều 1}
+      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let outcome = try importBank(bank, into: workspace)
     #expect(outcome.succeeded, "\(outcome.report(in: .english))")

@@ -15,7 +15,7 @@ import Testing
     #expect(Set(contents.questions.map(\.body.type)) == Set(QuestionType.allCases))
     let first = try #require(contents.questions.first)
     #expect(first.id == "mau-q-001")
-    #expect(first.source == LegalSource(document: "Luật 10/2022/QH15", article: "Điều 1"))
+    #expect(first.sources == [LegalSource(document: "luat-10-2022", article: "1")])
     #expect(first.category == ["Mẫu", "Dân chủ ở cơ sở"])
     #expect(first.prompt.en == "Law 10/2022/QH15 is the law on what?")
     #expect(contents.questions.first { $0.body.type == .ordering }?.scenario == true)

@@ -68,7 +68,8 @@ final class Workspace {
 
   /// A course with one module, and a question file holding every type and the edge cases a bank
   /// format must carry: two languages, Markdown, GIFT's special characters, exact matching, a
-  /// situation, tags, a PAPI indicator as source.
+  /// situation, tags, several sources, clauses, points (`đ` too), history and a PAPI indicator whose
+  /// text holds a `;` as sources.
   func writeSampleCourse(id: String = "mini", questions: Bool = true) throws {
     try write(
       "Courses/\(id)/course.yaml",
@@ -129,7 +130,10 @@ final class Workspace {
         positions: [one-stop-staff, chairman]
         scenario: true
         tags: [tiep-nhan, co-ban]
-        source: { document: Nghị định 118/2025/NĐ-CP, article: "Điều 5, khoản 2" }
+        source:
+          - { document: nd-118-2025, article: 5, clause: 2 }
+          - { document: nd-118-2025, article: 17, clause: 1, point: đ }
+          - { document: luat-10-2022, article: 11, history: true }
       - id: \(id)-q-multi
         type: multiple_choice
         prompt: Những việc nào thuộc Bộ phận Một cửa?
@@ -143,7 +147,7 @@ final class Workspace {
         area: \(id)-area
         papi: [D5]
         positions: [all]
-        source: { document: Nghị định 118/2025/NĐ-CP, article: Điều 7 }
+        source: { document: nd-118-2025, article: 7, clause: 3, point: a }
       - id: \(id)-q-tf
         type: true_false
         prompt: Người dân có quyền đánh giá việc giải quyết hồ sơ.
@@ -153,7 +157,9 @@ final class Workspace {
         area: \(id)-area
         papi: [D1.1]
         positions: [all]
-        source: { document: PAPI 2024, indicator: "Hiểu biết về quyền" }
+        source:
+          - { document: papi-2024, indicator: "D1.1 Hiểu biết về quyền (cấu trúc: D1.1; D1.2)" }
+          - { document: luat-10-2022, article: 5 }
       - id: \(id)-q-match
         type: matching
         prompt: Ghép văn bản với nội dung.
@@ -166,7 +172,7 @@ final class Workspace {
         area: \(id)-area
         papi: [D1]
         positions: [chairman]
-        source: { document: Luật 10/2022/QH15, article: Điều 1 }
+        source: { document: luat-10-2022, article: 1, history: true }
       - id: \(id)-q-order
         type: ordering
         prompt: Sắp xếp các bước xử lý hồ sơ.
@@ -176,7 +182,7 @@ final class Workspace {
         area: \(id)-area
         papi: [D5.3]
         positions: [one-stop-staff]
-        source: { document: Nghị định 118/2025/NĐ-CP, article: Điều 20 }
+        source: { document: nd-118-2025, article: 20, clause: 1 }
       - id: \(id)-q-short
         type: short_answer
         prompt: Viết tắt của "Ủy ban nhân dân"?
@@ -187,7 +193,7 @@ final class Workspace {
         area: \(id)-area
         papi: [D1]
         positions: [all]
-        source: { document: Luật 72/2025/QH15, article: Điều 2 }
+        source: { document: luat-72-2025, article: 2 }
       - id: \(id)-q-short-fold
         type: short_answer
         prompt: Cơ chế tiếp nhận hồ sơ tại một đầu mối gọi là gì?
@@ -197,7 +203,7 @@ final class Workspace {
         area: \(id)-area
         papi: [D5]
         positions: [all]
-        source: { document: Nghị định 118/2025/NĐ-CP, article: Điều 3 }
+        source: { document: nd-118-2025, article: 3 }
 
     """
   }

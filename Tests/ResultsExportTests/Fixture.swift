@@ -20,6 +20,7 @@ let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 ///     Lò Văn Thắng   (03637)  0 1 0
 ///     Hoàng Thị Mai  (03640)  0 0 0
 ///
+/// q[0] is `oss-q-001` (single choice, key a): a right answer chose a, a wrong one b.
 /// "+1 Trần" (03640) abandons the pre-test after one right answer. Outside the class, on
 /// 2026-11-02, Hoa takes `oss-practice-m1` on five more questions, all right.
 final class ExportFixture {
@@ -78,7 +79,8 @@ final class ExportFixture {
         classID: classID, seed: 7, questionIDs: questions, startedAt: start))
     for (index, mark) in marks.enumerated() {
       let response: Response =
-        index == 0 ? .choice("b") : index == 1 ? .truth(mark == 1) : .text("Ủy ban nhân dân xã")
+        index == 0
+        ? .choice(mark == 1 ? "a" : "b") : index == 1 ? .truth(mark == 1) : .text("Ủy ban nhân dân xã")
       try store.record(
         Answer(
           attemptID: attempt.id, questionID: questions[index], position: index,

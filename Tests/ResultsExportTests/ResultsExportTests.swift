@@ -1,3 +1,4 @@
+import Assessment
 import Curriculum
 import Foundation
 import Gradebook
@@ -30,6 +31,16 @@ func classExport(
   ClassExport(
     results: try ClassResults.load(from: fixture.directory, selection: selection), library: shippedLibrary,
     language: language, communeNames: [try CommuneCode("03637"): "Xã Mường Kim"], timeZone: vietnam)
+}
+
+/// A quiz's title in `language`, as the tables head its columns.
+func title(_ quiz: String, _ language: Language = .vietnamese) -> String {
+  shippedLibrary.courses.flatMap(\.quizzes).first { $0.id == quiz }?.title.text(in: language) ?? quiz
+}
+
+/// `D5 Thủ tục hành chính công`: a dimension's heading.
+func dimension(_ code: String, _ language: Language = .vietnamese) -> String {
+  "\(code) " + (shippedLibrary.taxonomy.dimensions.first { $0.code == code }?.name.text(in: language) ?? "")
 }
 
 /// A column of a table by its heading.
@@ -113,9 +124,13 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let fixture = try ExportFixture()
     let table = try classExport(fixture).table(.scores)
     #expect(table.name == "Điểm")
-    #expect(Array(table.header.prefix(5)) == ["Mã xã", "Xã", "Họ và tên", "Chức vụ", "oss-pretest (%)"])
+    let pretest = "\(title("oss-pretest")): điểm (%)"
+    #expect(pretest == "Kiểm tra đầu vào – Cơ chế một cửa: điểm (%)")
+    #expect(Array(table.header.prefix(5)) == ["Mã xã", "Xã", "Họ và tên", "Chức vụ", pretest])
     let byName = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[2], $0) })
-    let score = try column(table, "oss-pretest (%)")
+    let score = try column(table, pretest)
+    // Commune codes and ids are text, leading zeros kept.
+    #expect(byName["Nguyễn Thị Hoa"]?[0] == .code("03637"))
     #expect(byName["Nguyễn Thị Hoa"]?[score] == .number(100))
     #expect(byName["=1+1"]?[score] == .number(66.7))
     #expect(byName["Hoàng Thị Mai"]?[score] == .number(0))
@@ -126,7 +141,8 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     #expect(byName["+1 Trần"]?[score] == .empty)
     #expect(byName["+1 Trần"]?[unfinished] == .number(1))
     // Three answers on D5 are too few for one official's share: the count is shown, not a share.
-    let share = try column(table, "D5 (%)")
+    let share = try column(table, "\(dimension("D5")): điểm (%)")
+    #expect(table.header.contains("D5 Thủ tục hành chính công: điểm (%)"))
     #expect(byName["Nguyễn Thị Hoa"]?[share] == .empty)
     #expect(byName["Nguyễn Thị Hoa"]?[try column(table, "D5 số câu")] == .number(3))
   }
@@ -135,10 +151,11 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let fixture = try ExportFixture()
     let export = try classExport(
       fixture, ExportSelection(communes: [CommuneCode("03637")]), language: .english)
-    #expect(table(export, "Nguyễn Thị Hoa", "D5 (%)") == .number(100))
+    #expect(table(export, "Nguyễn Thị Hoa", "\(dimension("D5", .english)): marks (%)") == .number(100))
     #expect(table(export, "Nguyễn Thị Hoa", "D5 answers") == .number(8))
-    #expect(table(export, "Nguyễn Thị Hoa", "oss-practice-m1 (%)") == .number(100))
-    #expect(table(export, "Lò Văn Thắng", "oss-practice-m1 (%)") == .empty)
+    let practice = "\(title("oss-practice-m1", .english)): score (%)"
+    #expect(table(export, "Nguyễn Thị Hoa", practice) == .number(100))
+    #expect(table(export, "Lò Văn Thắng", practice) == .empty)
   }
 
   func table(_ export: ClassExport, _ name: String, _ heading: String) -> Cell? {
@@ -147,31 +164,67 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     return table.rows.first { $0[2] == .text(name) }?[index]
   }
 
-  @Test func answersHaveOneRowPerAnswerWithTheQuestionAndAReadableResponse() throws {
+  @Test func answersHaveOneRowPerAnswerWithTheQuestionAndTheResponseAsShown() throws {
     let fixture = try ExportFixture()
     let table = try classExport(fixture).table(.answers)
     #expect(table.rows.count == 13)
-    #expect(table.header.last == "Trả lời lúc (UTC+07:00)")
+    #expect(table.header[11] == "Trả lời lúc (UTC+07:00)")
+    #expect(table.header.last == "Mã lượt làm bài")
     let row = try #require(table.rows.first { $0[1] == "Nguyễn Thị Hoa" })
-    #expect(row[3] == "oss-pretest")
-    #expect(row[4] == "hoàn thành")
-    #expect(row[5] == .text(fixture.pretestQuestions[0]))
+    #expect(row[0] == .code("03637"))
+    #expect(row[2] == .text(title("oss-pretest")))
+    #expect(row[3] == "hoàn thành")
+    #expect(row[4] == .code(fixture.pretestQuestions[0]))
     let prompt = try #require(shippedLibrary.question(fixture.pretestQuestions[0])?.prompt.vi)
-    if case .text(let short) = row[6] {
+    if case .text(let short) = row[5] {
       #expect(
         prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").hasPrefix(
           short.replacingOccurrences(of: "…", with: "")))
       #expect(short.count <= 100)
     } else {
-      Issue.record("no question text: \(row[6])")
+      Issue.record("no question text: \(row[5])")
     }
-    #expect(row[7] == "D5, D5.3")
-    #expect(row[8] == "b")
-    #expect(Array(row[9...12]) == [.number(1), .number(1), .number(12.5), "2026-10-15 08:31:00"])
+    #expect(row[6] == "D5, D5.3")
+    // Option a of oss-q-001, under the letter the quiz's seed showed it with (the quiz shuffles).
+    let quiz = try #require(shippedLibrary.course("one-stop-shop")?.quiz("oss-pretest"))
+    let assembled = try QuizAssembler(
+      course: shippedLibrary.course("one-stop-shop")!, taxonomy: shippedLibrary.taxonomy
+    )
+    .reassemble(quiz, seed: 7, questionIDs: fixture.pretestQuestions)
+    let letter = AnswerParser.label(try #require(assembled.items[0].displayOrder.firstIndex(of: 0)))
+    #expect(
+      row[7]
+        == .text(
+          "\(letter)) Người dân được hướng dẫn, nộp hồ sơ và nhận kết quả tại một đầu mối là Bộ phận Một cửa")
+    )
+    // 2026-10-15 01:31 UTC is 08:31 in Vietnam: a date-time cell.
+    let shownTime: Int64 = 1_792_027_860 + 7 * 3600
+    let expected: [Cell] = [.number(1), .number(1), .number(12.5), .dateTime(shownTime)]
+    #expect(Array(row[8...11]) == expected)
+    #expect(Cell.dateTimeText(shownTime) == "2026-10-15 08:31:00")
     let truth = try #require(
-      table.rows.first { $0[1] == "Hoàng Thị Mai" && $0[5] == .text(fixture.pretestQuestions[1]) })
-    #expect(truth[8] == "Sai")
-    #expect(truth[9] == .number(0))
+      table.rows.first { $0[1] == "Hoàng Thị Mai" && $0[4] == .code(fixture.pretestQuestions[1]) })
+    #expect(truth[7] == "Sai")
+    #expect(truth[8] == .number(0))
+  }
+
+  /// Matching and ordering answers read as the letters typed, then in words.
+  @Test func matchingAndOrderingAreShownAsTheSequenceTyped() throws {
+    let pairs = [
+      MatchingPair(left: LocalizedText(vi: "Tiếp nhận"), right: LocalizedText(vi: "Bộ phận Một cửa")),
+      MatchingPair(left: LocalizedText(vi: "Ký duyệt"), right: LocalizedText(vi: "Chủ tịch")),
+    ]
+    var question = try #require(shippedLibrary.question("oss-q-001"))
+    question.body = .matching(pairs: pairs)
+    // Right items shown as a) Chủ tịch, b) Bộ phận Một cửa; the official matched both rightly.
+    let matched = ShownAnswers.text(.matching([0, 1]), of: question, order: [1, 0], language: .vietnamese)
+    #expect(matched == "1-b 2-a: Tiếp nhận → Bộ phận Một cửa; Ký duyệt → Chủ tịch")
+    question.body = .ordering(items: [
+      LocalizedText(vi: "Nhận"), LocalizedText(vi: "Xử lý"), LocalizedText(vi: "Trả"),
+    ])
+    let ordered = ShownAnswers.text(
+      .ordering([0, 2, 1]), of: question, order: [2, 0, 1], language: .vietnamese)
+    #expect(ordered == "b a c: Nhận; Trả; Xử lý")
   }
 
   /// q0 over four finished attempts: x = 1 1 0 0, the rest of the test Y = 2 1 1 0.
@@ -186,9 +239,11 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let items = export.table(.items)
     #expect(items.rows.count == 3)
     let first = items.rows[0]
-    #expect(first[0] == "oss-pretest" && first[1] == .text(fixture.pretestQuestions[0]))
+    #expect(first[0] == .text(title("oss-pretest")) && first[1] == .code(fixture.pretestQuestions[0]))
     #expect(Array(first[4...8]) == [.number(4), .number(50), .number(57.74), .number(70.71), .number(100)])
-    #expect(first[9] == .empty)
+    // Four attempts are too few for a verdict.
+    #expect(first[9] == "chưa đủ dữ liệu (dưới 20 lượt)")
+    #expect(first[10] == "a 2 ✓ · b 2 · c 0 · d 0")
     let quizzes = export.table(.quizzes)
     #expect(quizzes.rows.count == 1)
     #expect(
@@ -201,9 +256,13 @@ func column(_ table: Table, _ heading: String) throws -> Int {
   @Test func headersFollowTheLanguage() throws {
     let fixture = try ExportFixture()
     let export = try classExport(fixture, language: .english)
-    #expect(export.tables().map(\.name) == ["Scores", "Answers", "Item statistics", "Quizzes"])
+    #expect(
+      export.tables().map(\.name) == [
+        "Scores", "Answers", "Item statistics", "Options", "Quizzes", "Needs help", "How to read",
+      ])
     #expect(export.table(.answers).header.contains("Answered at (UTC+07:00)"))
-    #expect(export.table(.answers).rows.contains { $0[4] == "abandoned" })
+    #expect(export.table(.answers).rows.contains { $0[3] == "abandoned" })
+    #expect(export.table(.guide).rows.count == ExportGuide.allCases.count)
   }
 }
 
@@ -266,7 +325,10 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let scores = try classExport(fixture).table(.scores)
     let csv = String(decoding: CSVWriter().data(for: scores), as: UTF8.self)
     #expect(csv.hasPrefix("\u{FEFF}"))
-    #expect(csv.contains("\r\n03637,Xã Mường Kim,'=1+1,"))
+    // The commune code keeps its leading zero in a spreadsheet: an invisible word joiner before it.
+    #expect(csv.contains("\r\n\u{2060}03637,Xã Mường Kim,'=1+1,"))
+    let plain = String(decoding: CSVWriter(byteOrderMark: false).data(for: scores), as: UTF8.self)
+    #expect(plain.contains("\r\n03637,Xã Mường Kim,'=1+1,"))
     #expect(csv.contains(",'+1 Trần,"))
     #expect(!csv.contains(",=1+1"))
     // In the workbook the name is a (shared) string cell, and no cell anywhere is a formula.
@@ -360,10 +422,10 @@ func column(_ table: Table, _ heading: String) throws -> Int {
   @Test func theValidatorCatchesAWrongType() throws {
     let fixture = try ExportFixture()
     var document = try classExport(fixture).document(selection: ExportSelection())
-    document.schema = "papi-train.export/2"
+    document.schema = "papi-train.export/3"
     document.attempts[0].answers[0].mark = -1
     let problems = try validate(document, in: fixture)
-    #expect(problems.contains("$.schema: not 'papi-train.export/1'"))
+    #expect(problems.contains("$.schema: not 'papi-train.export/2'"))
     #expect(problems.contains("$.attempts[0].answers[0].mark: below minimum"))
   }
 
@@ -372,7 +434,7 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let selection = ExportSelection(classID: ExportFixture.classID)
     let data = try ExportDocument.encoder.encode(try classExport(fixture).document(selection: selection))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(json["schema"] as? String == "papi-train.export/1")
+    #expect(json["schema"] as? String == "papi-train.export/2")
     #expect((json["trainingClass"] as? [String: Any])?["trainer"] as? String == "Đặng Văn Lâm")
     let officials = try #require(json["officials"] as? [[String: Any]])
     let dimensions = try #require(officials.first?["dimensions"] as? [[String: Any]])
@@ -384,6 +446,19 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let quiz = try #require((json["quizzes"] as? [[String: Any]])?.first)
     #expect(abs((quiz["alpha"] as? Double ?? 0) - 60) < 1e-9)
     #expect(json["asOf"] as? String == "2026-10-15T01:33:00Z")
+    // Responses are plain objects, and read as the official saw them.
+    let answers = try #require(attempts.first?["answers"] as? [[String: Any]])
+    let response = try #require(answers.first?["response"] as? [String: Any])
+    #expect(response.count == 2 && response["type"] as? String == "choice")
+    #expect(["a", "b"].contains(response["option"] as? String ?? ""))
+    #expect((answers.first?["responseText"] as? String)?.contains(") Người dân") == true)
+    let truth = try #require(answers.dropFirst().first?["response"] as? [String: Any])
+    #expect(truth["type"] as? String == "truth" && truth["value"] is Bool)
+    let items = try #require(quiz["items"] as? [[String: Any]])
+    #expect(items.first?["flags"] as? [String] == ["insufficient-data"])
+    let options = try #require(items.first?["options"] as? [[String: Any]])
+    #expect(options.map { $0["count"] as? Int } == [2, 2, 0, 0])
+    #expect(options.map { $0["right"] as? Bool } == [true, false, false, false])
   }
 
   @Test func theProseDocumentationNamesEveryField() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Toolkit
 import VietnameseText
 
 /// Fast spellings of what bulk import stores: timestamps as GRDB stores dates
@@ -13,16 +14,7 @@ public enum BulkText {
       days -= 1
       rest += 86_400_000
     }
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPrime = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let (year, month, day) = Day.civil(daysSince1970: days)
     let hour = rest / 3_600_000
     let minute = rest / 60_000 % 60
     let second = rest / 1000 % 60

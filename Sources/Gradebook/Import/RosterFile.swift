@@ -1,5 +1,6 @@
 import Foundation
 import Toolkit
+import Units
 
 /// One row of a roster file, as read.
 public struct RosterRow: Sendable, Hashable {
@@ -56,7 +57,7 @@ public enum RosterFile {
 
   /// The rows of the file, blank rows left out.
   public static func rows(from data: Data, path: String) throws -> [RosterRow] {
-    let records = try csvRecords(data, path: path)
+    let records = try readCSVRecords(data, path: path)
     for record in records.prefix(15) {
       let keys = record.fields.map(CSVReader.headerKey)
       guard let nameColumn = keys.firstIndex(where: nameKeys.contains),
@@ -67,7 +68,7 @@ public enum RosterFile {
         RosterRow(line: $0.line, name: $0.field(nameColumn), position: $0.field(positionColumn))
       }
     }
-    throw GradebookError.invalidFile(
-      path: path, line: 1, problem: .noHeader(expected: ["Họ và tên", "Chức vụ / Chức danh"]))
+    throw GradebookError.units(
+      .invalidFile(path: path, line: 1, problem: .noHeader(expected: ["Họ và tên", "Chức vụ / Chức danh"])))
   }
 }

@@ -25,6 +25,9 @@ extension MergeReport {
         lines.append(.indented(.total(commune: commune, added: totals[commune] ?? MergeCounts())))
       }
     }
+    let skipped = files.count { if case .skippedDestination = $0.outcome { true } else { false } }
+    lines.append(
+      .summary(merged: files.count - skipped - refusals.count, skipped: skipped, refused: refusals.count))
     return (lines, refusals)
   }
 }
@@ -37,6 +40,8 @@ public indirect enum MergeMessage: MessageCatalogue, Hashable {
   case possibleDuplicate([Official])
   case totalsHeader(destination: String)
   case total(commune: CommuneCode, added: MergeCounts)
+  /// The last line: how many files were merged, skipped and refused.
+  case summary(merged: Int, skipped: Int, refused: Int)
   /// A message under the one before it.
   case indented(MergeMessage)
 
@@ -64,6 +69,11 @@ public indirect enum MergeMessage: MessageCatalogue, Hashable {
       return vi ? "Tổng cộng đã thêm vào \(destination):" : "Added to \(destination) in all:"
     case .total(let commune, let added): return Self.total(commune, added, vi: vi)
     case .indented(let message): return "  " + message.text(in: language)
+    case .summary(let merged, let skipped, let refused):
+      let skippedText = skipped > 0 ? (vi ? ", \(skipped) tệp bỏ qua" : ", \(skipped) skipped") : ""
+      return vi
+        ? "Tệp: \(merged) đã gộp, \(refused) bị từ chối\(skippedText)"
+        : "Files: \(merged) merged, \(refused) refused\(skippedText)"
     }
   }
 
@@ -105,6 +115,7 @@ public indirect enum MergeMessage: MessageCatalogue, Hashable {
       .conflict(.answer(attempt: AttemptID(), question: "oss-q01")),
       .indented(.possibleDuplicate([official, official])), .totalsHeader(destination: "Results"),
       .total(commune: commune, added: MergeCounts()), .total(commune: commune, added: added),
+      .summary(merged: 3, skipped: 0, refused: 1), .summary(merged: 0, skipped: 1, refused: 2),
     ]
   }
 }

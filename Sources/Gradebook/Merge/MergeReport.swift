@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Units
 
@@ -58,6 +59,8 @@ public struct MergedFile: Sendable, Hashable {
   public var path: String
   /// What merging it did.
   public var outcome: MergeOutcome
+  /// The trusted machine that signed it, when a signature was required and it was merged.
+  public var signer: TrustedMachine? = nil
 }
 
 /// The result of a merge run: one outcome per file, in the order given.

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Units
 
@@ -16,9 +17,24 @@ public struct ResultsMerger: Sendable {
   /// The results folder merged into; commune files are created in it as needed.
   public let destination: ResultsDirectory
 
+  /// What a file from outside may hold; a file beyond it is refused.
+  public var limits: UntrustedResultsFile.Limits
+
+  /// When set, a file is merged only when signed (`FILE.sig`) by a machine this registry trusts
+  /// for the file's commune; unsigned files and files of unknown or revoked keys are refused.
+  public var requiredSigners: TrustRegistry?
+  /// When set, every file merged, skipped or refused is written to it.
+  public var auditLog: MergeAuditLog?
+
   /// A merger into `destination`.
-  public init(destination: ResultsDirectory) {
+  public init(
+    destination: ResultsDirectory, limits: UntrustedResultsFile.Limits = .init(),
+    requiredSigners: TrustRegistry? = nil, auditLog: MergeAuditLog? = nil
+  ) {
     self.destination = destination
+    self.limits = limits
+    self.requiredSigners = requiredSigners
+    self.auditLog = auditLog
   }
 
   /// Merges every file in `paths`; a folder stands for the `*.sqlite` files directly in it.
@@ -42,20 +58,34 @@ public struct ResultsMerger: Sendable {
               outcome: .refused(.noResultsFiles(folder: path))))
         }
         for name in found {
-          let file = (path as NSString).appendingPathComponent(name)
-          files.append(MergedFile(path: file, outcome: mergeFile(at: file)))
+          files.append(merged((path as NSString).appendingPathComponent(name)))
         }
       } else {
-        files.append(MergedFile(path: path, outcome: mergeFile(at: path)))
+        files.append(merged(path))
       }
+    }
+    if let auditLog {
+      for file in files { auditLog.record(file, into: destination) }
     }
     return MergeReport(files: files)
   }
 
+  private func merged(_ path: String) -> MergedFile {
+    var signer: TrustedMachine?
+    let outcome = mergeFile(at: path, signer: &signer)
+    return MergedFile(path: path, outcome: outcome, signer: signer)
+  }
+
   /// Merges one file and says what happened.
   public func mergeFile(at path: String) -> MergeOutcome {
+    var signer: TrustedMachine?
+    return mergeFile(at: path, signer: &signer)
+  }
+
+  private func mergeFile(at path: String, signer: inout TrustedMachine?) -> MergeOutcome {
     do {
-      return try Snapshot.read(path: path) { snapshot in
+      return try Snapshot.read(path: path, limits: limits, signers: requiredSigners) { snapshot in
+        signer = snapshot.signer
         let store = try destination.store(for: snapshot.commune)
         if Self.sameFile(path, store.fileURL.path) { return .skippedDestination(commune: snapshot.commune) }
         let damage = try store.integrityCheck()

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 internal import GRDB
 import Units
@@ -14,6 +15,8 @@ struct Snapshot {
   var officials: [Official]
   var classes: [TrainingClass]
   var attempts: Attempts
+  /// The trusted machine that signed the file, when a signature was required.
+  var signer: TrustedMachine?
 
   enum Attempts {
     /// Every attempt and answer is in papi-train's form: merged from the copy at this path,
@@ -29,51 +32,42 @@ struct Snapshot {
   /// triggers. A migration that changes those tables must become this one.
   static let lastMigrationMergeReads = "v2-classes-name-keys"
 
-  /// Copies `path` (and its `-wal`) into a private folder, checks and reads the copy, and runs
-  /// `body` while the copy exists.
-  static func read<T>(path: String, _ body: (Snapshot) throws -> T) throws -> T {
-    let fileManager = FileManager.default
-    var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-      throw GradebookError.noSuchFile(path: path)
-    }
-    let folder = fileManager.temporaryDirectory.appendingPathComponent(
-      "papi-train-merge-\(UUID().uuidString)")
-    defer { try? fileManager.removeItem(at: folder) }
-    let copy = folder.appendingPathComponent("input.sqlite")
-    do {
-      try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-      try fileManager.copyItem(atPath: path, toPath: copy.path)
-      // Committed answers may still sit in the write-ahead log next to the file.
-      if fileManager.fileExists(atPath: path + "-wal") {
-        try fileManager.copyItem(atPath: path + "-wal", toPath: copy.path + "-wal")
+  /// Copies `path` (and its `-wal`) into a private folder, checks the copy as a file from
+  /// outside (``UntrustedResultsFile``), reads it, and runs `body` while the copy exists.
+  ///
+  /// With `signers`, the file must be signed (`FILE.sig`) by a machine they trust for its
+  /// commune, over the very bytes copied, and come without a `-wal` file holding changes.
+  static func read<T>(
+    path: String, limits: UntrustedResultsFile.Limits = .init(), signers: TrustRegistry? = nil,
+    _ body: (Snapshot) throws -> T
+  ) throws -> T {
+    try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits, signers: signers) { checked in
+      var snapshot: Snapshot
+      do {
+        snapshot = try read(checked, of: path)
+      } catch {
+        throw Schema.translate(error, path: path)
       }
-    } catch {
-      throw GradebookError.fileSystem(path: path, message: error.localizedDescription)
+      snapshot.signer = checked.signer
+      return try body(snapshot)
     }
-    let snapshot: Snapshot
-    do {
-      snapshot = try read(copy: copy.path, of: path)
-    } catch {
-      throw Schema.translate(error, path: path)
-    }
-    return try body(snapshot)
   }
 
-  private static func read(copy: String, of path: String) throws -> Snapshot {
-    let queue = try DatabaseQueue(path: copy, configuration: Schema.configuration())
-    defer { try? queue.close() }
-    let contents = try queue.read { try Schema.inspect($0, path: path) }
-    guard case .results(_, let stated) = contents else {
-      throw GradebookError.notAResultsDatabase(path: path)
-    }
-    let findings = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
-    guard findings == ["ok"] else {
-      throw GradebookError.damaged(path: path, details: findings.prefix(3).joined(separator: "; "))
-    }
-    try migrate(queue, path: path)
+  private static func commune(of checked: UntrustedResultsFile.CheckedCopy, path: String) -> CommuneCode? {
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    guard let commune = stated ?? (try? CommuneCode(name)) else {
+    return checked.commune ?? (try? CommuneCode(name))
+  }
+
+  /// Reads a copy that passed every check. Its schema is exactly that of its version, so
+  /// migrating it runs papi-train's own migrations and nothing of the sender's; the connection
+  /// keeps every guard all the same.
+  private static func read(_ checked: UntrustedResultsFile.CheckedCopy, of path: String) throws -> Snapshot {
+    let copy = checked.path
+    let queue = try DatabaseQueue(
+      path: copy, configuration: UntrustedResultsFile.configuration(readonly: false))
+    defer { try? queue.close() }
+    try migrate(queue, path: path)
+    guard let commune = commune(of: checked, path: path) else {
       throw GradebookError.notAResultsDatabase(path: path)
     }
     let snapshot = try queue.read { db in

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Toolkit
 import Units
 import VietnameseText
 
@@ -60,19 +61,8 @@ extension CommuneStore {
     return saved
   }
 
-  static func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
-    else { return false }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: year, month: month, day: day)
-    guard let date = calendar.date(from: components) else { return false }
-    let back = calendar.dateComponents([.year, .month, .day], from: date)
-    return back.year == year && back.month == month && back.day == day
-  }
+  /// Whether `text` is exactly a `yyyy-MM-dd` day that exists (Toolkit's `Day`).
+  static func isCalendarDate(_ text: String) -> Bool { Day(text) != nil }
 
   static func classes(_ db: Database, where condition: String, _ arguments: [String]) throws
     -> [TrainingClass]

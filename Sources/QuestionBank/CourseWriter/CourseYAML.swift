@@ -107,7 +107,7 @@ enum CourseYAML {
     }
     lines.append("    positions: " + list(question.positions.isEmpty ? ["all"] : question.positions))
     if question.scenario { lines.append("    scenario: true") }
-    lines.append("    " + SourceText.yamlField(question.source))
+    lines += sourceField(question.sources)
     if let module = question.module { lines.append("    module: " + quoted(module)) }
     if !question.tags.isEmpty { lines.append("    tags: " + list(question.tags)) }
     return lines.joined(separator: "\n") + "\n"
@@ -130,5 +130,45 @@ enum CourseYAML {
     case .shortAnswer(let accepted, let matching):
       return ["    accepted: " + list(accepted)] + (matching == .exact ? ["    match: exact"] : [])
     }
+  }
+}
+
+extension CourseYAML {
+  /// The `source:` field as the course loader reads it: one source as a mapping, several as a
+  /// list, the main one first, with `clause`, `point`, `indicator` and `history` when set. A missing
+  /// source, or one without its article, is written with empty values and a to-fill mark, which
+  /// `lint` reports at its line.
+  static func sourceField(_ sources: [LegalSource]) -> [String] {
+    guard !sources.isEmpty else {
+      return ["    source: { document: \"\", article: \"\" }  " + toFill("căn cứ pháp lý", "legal source")]
+    }
+    guard sources.count > 1 else { return ["    source: " + source(sources[0])] }
+    return ["    source:"] + sources.map { "      - " + source($0) }
+  }
+
+  private static func source(_ source: LegalSource) -> String {
+    var fields = ["document: " + scalar(source.document)]
+    let lacksPlace = source.article == nil && source.indicator == nil
+    if let article = source.article { fields.append("article: " + scalar(article)) }
+    if lacksPlace { fields.append("article: \"\"") }
+    if let clause = source.clause { fields.append("clause: " + scalar(clause)) }
+    if let point = source.point { fields.append("point: " + scalar(point)) }
+    if let indicator = source.indicator { fields.append("indicator: " + quoted(indicator)) }
+    if source.history { fields.append("history: true") }
+    let mapping = "{ " + fields.joined(separator: ", ") + " }"
+    return lacksPlace ? mapping + "  " + toFill("điều, khoản", "article") : mapping
+  }
+
+  /// Words YAML could read as something other than text when written plain.
+  private static let reservedWords: Set<String> = [
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null",
+  ]
+
+  /// `text` plain when it is a registry id or a number (`nd-118-2025`, `3`, `a`), else quoted.
+  static func scalar(_ text: String) -> String {
+    let isPlain =
+      !text.isEmpty && !text.hasPrefix("-") && !reservedWords.contains(text)
+      && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    return isPlain ? text : quoted(text)
   }
 }

@@ -10,7 +10,8 @@ public struct ImportOptions: Sendable {
   public var coursesDirectory: String
   /// PAPI codes given to every question that has none.
   public var defaultPAPI: [String]
-  /// A legal source (a registry id, or `document | article`) given to every question that has none.
+  /// The legal sources given to every question that has none, written as a trainer types them in a
+  /// spreadsheet (``SourceText``): `nd-118-2025 | Điều 3, khoản 1`, several separated by ` ; `.
   public var defaultSource: String?
   /// Whether a question whose id exists in the course is replaced.
   public var replace: Bool
@@ -103,12 +104,19 @@ public enum QuestionImport {
       log.error(.writeFailed("\(options.coursesDirectory): not a folder"), at: here)
     }
     if contents.questions.isEmpty, !log.hasErrors { log.error(.emptyBank, at: here) }
+    var defaultSources: [LegalSource] = []
+    switch SourceText.parse(options.defaultSource ?? "") {
+    case .success(let sources): defaultSources = sources
+    case .failure(let malformed): log.error(.malformedSourceOption(malformed), at: here)
+    }
     guard !log.hasErrors else {
       outcome.problems = log.problems
       return outcome
     }
     let existing = ExistingCourses.scan(root)
-    var planner = ImportPlanner(options: options, existing: existing, bankStem: Slug.make(stem(bankName)))
+    var planner = ImportPlanner(
+      options: options, defaultSources: defaultSources, existing: existing,
+      bankStem: Slug.make(stem(bankName)))
     let planned = planner.plan(contents.questions, log: &log)
     guard !log.hasErrors else {
       outcome.problems = log.problems
@@ -120,8 +128,7 @@ public enum QuestionImport {
       outcome.file = file
       outcome.imported = planned.count
       outcome.missingPAPI = planned.filter { $0.question.papi.isEmpty }.count
-      outcome.missingSource =
-        planned.filter { $0.question.source?.article == nil && $0.question.source?.indicator == nil }.count
+      outcome.missingSource = planned.filter { $0.question.lacksSource }.count
       outcome.missingExplanation = planned.filter { $0.question.explanation == nil }.count
     } catch {
       log.error(.writeFailed(error.localizedDescription), at: here)
@@ -155,14 +162,17 @@ enum Slug {
 /// and finds every id that is already taken.
 struct ImportPlanner {
   let options: ImportOptions
+  /// The sources `--source` gives every question that has none.
+  let defaultSources: [LegalSource]
   let existing: ExistingCourses
   let bankStem: String
   private(set) var replaced: [String: ExistingCourses.Place] = [:]
   /// Categories' slugs, made once each.
   private var slugs: [String: String] = [:]
 
-  init(options: ImportOptions, existing: ExistingCourses, bankStem: String) {
+  init(options: ImportOptions, defaultSources: [LegalSource], existing: ExistingCourses, bankStem: String) {
     self.options = options
+    self.defaultSources = defaultSources
     self.existing = existing
     self.bankStem = bankStem.isEmpty ? "bank" : bankStem
   }
@@ -170,7 +180,6 @@ struct ImportPlanner {
   mutating func plan(_ questions: [BankQuestion], log: inout ProblemLog) -> [ImportedQuestion] {
     var seen: [String: BankLocation] = [:]
     var planned: [ImportedQuestion] = []
-    let defaultSource = options.defaultSource.flatMap(SourceText.parse)
     for (index, question) in questions.enumerated() {
       var question = question.normalized
       guard let id = id(for: question, index: index, seen: seen, log: &log) else { continue }
@@ -181,7 +190,7 @@ struct ImportPlanner {
       seen[id] = question.location
       checkTaken(id, at: question.location, log: &log)
       if question.papi.isEmpty { question.papi = options.defaultPAPI }
-      if question.source == nil { question.source = defaultSource }
+      if question.sources.isEmpty { question.sources = defaultSources }
       question.module = module(for: question)
       let area = area(for: question)
       planned.append(ImportedQuestion(id: id, area: area.id, areaTitle: area.title, question: question))
@@ -264,5 +273,13 @@ struct ImportPlanner {
       }
     }
     return (String((options.courseID + "-" + bankStem).prefix(64)), bankStem)
+  }
+}
+
+extension BankQuestion {
+  /// Whether the question has no source, or one without its article (or indicator): what the
+  /// course file marks to be filled.
+  var lacksSource: Bool {
+    sources.isEmpty || sources.contains { $0.article == nil && $0.indicator == nil }
   }
 }

@@ -36,7 +36,7 @@ public struct GIFTWriter: Sendable {
     let name = question.id.map { "::" + GIFTEscapes.escape($0) + "::" } ?? ""
     var head = name + (html ? "[html]" : "") + text(question.prompt) + " {"
     let answers = self.answers(question.body, text: text)
-    if let feedback = GeneralFeedback.compose(explanation: question.explanation, source: question.source) {
+    if let feedback = GeneralFeedback.compose(explanation: question.explanation, sources: question.sources) {
       head += "\n" + answers.map { "\t" + $0 }.joined(separator: "\n") + "\n\t####" + text(feedback) + "\n}"
     } else {
       head += "\n" + answers.map { "\t" + $0 }.joined(separator: "\n") + "\n}"

@@ -59,7 +59,7 @@ public struct MoodleXMLWriter: Sendable {
     if case .ordering = question.body { out += "    <!-- \(Self.escape(ExportNote.ordering)) -->\n" }
     out += "    <name><text>\(Self.escape(question.id ?? question.name ?? ""))</text></name>\n"
     out += html("questiontext", question.prompt)
-    let feedback = GeneralFeedback.compose(explanation: question.explanation, source: question.source)
+    let feedback = GeneralFeedback.compose(explanation: question.explanation, sources: question.sources)
     out += html("generalfeedback", feedback ?? LocalizedText(vi: ""))
     out += "    <defaultgrade>1</defaultgrade>\n    <penalty>0</penalty>\n    <hidden>0</hidden>\n"
     out += "    <idnumber>\(Self.escape(question.id ?? ""))</idnumber>\n"

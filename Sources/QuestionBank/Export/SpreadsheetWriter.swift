@@ -31,7 +31,7 @@ public struct SpreadsheetWriter: Sendable {
       .id: question.id ?? "", .type: question.body.type.rawValue, .question: question.prompt.vi,
       .questionEnglish: question.prompt.en ?? "", .explanation: question.explanation?.vi ?? "",
       .explanationEnglish: question.explanation?.en ?? "",
-      .source: question.source.map(SourceText.format) ?? "",
+      .source: SourceText.format(question.sources),
       .papi: question.papi.joined(separator: ", "), .area: question.area ?? "",
       .positions: question.positions.joined(separator: ", "),
       .difficulty: question.difficulty?.rawValue ?? "",

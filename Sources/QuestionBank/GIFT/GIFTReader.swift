@@ -193,9 +193,9 @@ struct GIFTQuestionParser {
     }
     guard let questionBody else { return nil }
     var question = BankQuestion(body: questionBody, prompt: prompt, location: location)
-    var split: (explanation: LocalizedText?, source: LegalSource?)?
+    var split: (explanation: LocalizedText?, sources: String?)?
     if let general { split = GeneralFeedback.split(text(general)) }
-    question.source = split?.source
+    if let sources = split?.sources { question.sources = SourceText.read(sources, at: location, log: &log) }
     var explanation = split?.explanation
     if !feedbackLines.isEmpty {
       let joined = feedbackLines.joined(separator: "\n")

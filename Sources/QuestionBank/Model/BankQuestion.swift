@@ -19,7 +19,8 @@ public struct BankQuestion: Sendable, Hashable {
   public var papi: [String]
   public var positions: [String]
   public var scenario: Bool
-  public var source: LegalSource?
+  /// Where the answer rests, the main source first; empty when the bank gives none.
+  public var sources: [LegalSource]
   public var module: String?
   public var tags: [String]
   /// Where the question starts in its bank.
@@ -29,7 +30,7 @@ public struct BankQuestion: Sendable, Hashable {
     id: String? = nil, name: String? = nil, category: [String] = [], body: QuestionBody,
     prompt: LocalizedText, explanation: LocalizedText? = nil, difficulty: Difficulty? = nil,
     area: String? = nil, papi: [String] = [], positions: [String] = [], scenario: Bool = false,
-    source: LegalSource? = nil, module: String? = nil, tags: [String] = [], location: BankLocation
+    sources: [LegalSource] = [], module: String? = nil, tags: [String] = [], location: BankLocation
   ) {
     self.id = id
     self.name = name
@@ -42,7 +43,7 @@ public struct BankQuestion: Sendable, Hashable {
     self.papi = papi
     self.positions = positions
     self.scenario = scenario
-    self.source = source
+    self.sources = sources
     self.module = module
     self.tags = tags
     self.location = location
@@ -54,7 +55,7 @@ public struct BankQuestion: Sendable, Hashable {
       id: question.id, name: question.id, category: category, body: question.body, prompt: question.prompt,
       explanation: question.explanation, difficulty: question.difficulty, area: question.area.id,
       papi: question.papiCodes, positions: question.positions.map(\.id), scenario: question.scenario,
-      source: question.source, module: question.module?.id, tags: question.tags,
+      sources: question.sources.map(\.withoutPlace), module: question.module?.id, tags: question.tags,
       location: BankLocation(file: question.location.file, line: question.location.line))
   }
 }
@@ -97,8 +98,10 @@ extension BankQuestion {
     question.explanation = explanation.map(nfc)
     question.category = category.map(\.nfc)
     question.tags = tags.map(\.nfc)
-    question.source = source.map {
-      LegalSource(document: $0.document.nfc, article: $0.article?.nfc, indicator: $0.indicator?.nfc)
+    question.sources = sources.map {
+      LegalSource(
+        document: $0.document.nfc, article: $0.article?.nfc, clause: $0.clause?.nfc, point: $0.point?.nfc,
+        indicator: $0.indicator?.nfc, history: $0.history)
     }
     switch body {
     case .singleChoice(let options, let answer):
@@ -115,5 +118,15 @@ extension BankQuestion {
       question.body = .shortAnswer(accepted: accepted.map(\.nfc), matching: matching)
     }
     return question
+  }
+}
+
+extension LegalSource {
+  /// This source as a bank holds it: what its author wrote, without its place in a course file or
+  /// the citation name a registry gave it.
+  var withoutPlace: LegalSource {
+    LegalSource(
+      document: document, article: article, clause: clause, point: point, indicator: indicator,
+      history: history)
   }
 }

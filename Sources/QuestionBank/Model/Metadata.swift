@@ -67,23 +67,24 @@ enum GeneralFeedback {
   static let vietnameseLabel = "Căn cứ: "
   static let englishLabel = "Source: "
 
-  static func compose(explanation: LocalizedText?, source: LegalSource?) -> LocalizedText? {
-    guard let source else { return explanation }
-    let line = SourceText.format(source)
-    let vi = [explanation?.vi, vietnameseLabel + line].compactMap { $0 }.joined(separator: "\n\n")
-    let en = explanation?.en.map { $0 + "\n\n" + englishLabel + line }
+  static func compose(explanation: LocalizedText?, sources: [LegalSource]) -> LocalizedText? {
+    guard !sources.isEmpty else { return explanation }
+    let line = vietnameseLabel + SourceText.format(sources, in: .vietnamese)
+    let vi = [explanation?.vi, line].compactMap { $0 }.joined(separator: "\n\n")
+    let en = explanation?.en.map { $0 + "\n\n" + englishLabel + SourceText.format(sources, in: .english) }
     return LocalizedText(vi: vi, en: en)
   }
 
-  /// The explanation and the source written in a general feedback.
-  static func split(_ feedback: LocalizedText) -> (explanation: LocalizedText?, source: LegalSource?) {
-    let (vi, source) = cut(feedback.vi, label: vietnameseLabel)
+  /// The explanation and the text of the sources line (`Căn cứ: ...`) written in a general
+  /// feedback; the Vietnamese line is the one read back.
+  static func split(_ feedback: LocalizedText) -> (explanation: LocalizedText?, sources: String?) {
+    let (vi, sources) = cut(feedback.vi, label: vietnameseLabel)
     let en = feedback.en.map { cut($0, label: englishLabel).text }
-    guard let vi, !vi.isEmpty else { return (nil, source) }
-    return (LocalizedText(vi: vi, en: en ?? nil), source)
+    guard let vi, !vi.isEmpty else { return (nil, sources) }
+    return (LocalizedText(vi: vi, en: en ?? nil), sources)
   }
 
-  private static func cut(_ text: String, label: String) -> (text: String?, source: LegalSource?) {
+  private static func cut(_ text: String, label: String) -> (text: String?, sources: String?) {
     let split = text.lastUTF8Range(of: "\n\n")
     let last = String(split.map { text[$0.upperBound...] } ?? text[...]).trimmingWhitespace
     guard last.hasPrefix(label) else {
@@ -91,6 +92,6 @@ enum GeneralFeedback {
       return (whole.isEmpty ? nil : whole, nil)
     }
     let rest = split.map { String(text[..<$0.lowerBound]).trimmingWhitespace } ?? ""
-    return (rest.isEmpty ? nil : rest, SourceText.parse(String(last.dropFirst(label.count))))
+    return (rest.isEmpty ? nil : rest, String(last.dropFirst(label.count)))
   }
 }

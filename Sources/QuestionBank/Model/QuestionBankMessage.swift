@@ -39,6 +39,9 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
   case emptyCell(String)
   case badPair(String)
   case notAWorkbook(String)
+  // Legal sources, in a cell, a feedback line or `--source`.
+  case malformedSource(SourceText.Malformed)
+  case malformedSourceOption(SourceText.Malformed)
   // Import.
   case invalidID(String)
   case duplicateID(String, first: String)
@@ -104,6 +107,10 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
     case .emptyCell(let name): "ô '\(name)' đang trống"
     case .badPair(let line): "'\(line)' không phải một cặp 'trái -> phải'"
     case .notAWorkbook(let reason): "không phải tệp Excel (.xlsx) đọc được: \(reason)"
+    case .malformedSource(let source):
+      "căn cứ '\(source.text)' không đọc được: \(source.reason.text(in: .vietnamese)); viết dạng 'nd-118-2025 | Điều 3, khoản 1, điểm a', nhiều căn cứ ngăn cách bằng ' ; '"
+    case .malformedSourceOption(let source):
+      "--source '\(source.text)' không đọc được: \(source.reason.text(in: .vietnamese)); viết dạng 'nd-118-2025 | Điều 3, khoản 1, điểm a'"
     case .invalidID(let id):
       "mã '\(id)' không hợp lệ: chỉ chữ thường ASCII, số và dấu '-', bắt đầu bằng chữ cái"
     case .duplicateID(let id, let first): "mã câu hỏi '\(id)' trùng với câu ở \(first)"
@@ -170,6 +177,10 @@ public enum QuestionBankMessage: LocalizedMessage, Hashable {
     case .emptyCell(let name): "the '\(name)' cell is empty"
     case .badPair(let line): "'\(line)' is not a pair 'left -> right'"
     case .notAWorkbook(let reason): "not a readable Excel workbook (.xlsx): \(reason)"
+    case .malformedSource(let source):
+      "cannot read the source '\(source.text)': \(source.reason.text(in: .english)); write it as 'nd-118-2025 | Article 3, clause 1, point a', several separated by ' ; '"
+    case .malformedSourceOption(let source):
+      "cannot read --source '\(source.text)': \(source.reason.text(in: .english)); write it as 'nd-118-2025 | Article 3, clause 1, point a'"
     case .invalidID(let id):
       "the id '\(id)' is not valid: lower-case ASCII letters, digits and '-', starting with a letter"
     case .duplicateID(let id, let first): "the question id '\(id)' is already used at \(first)"

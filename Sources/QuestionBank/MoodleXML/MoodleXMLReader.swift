@@ -85,7 +85,10 @@ struct MoodleQuestionReader {
     if let general = element.child("generalfeedback"), !(general.child("text")?.value ?? "").isEmpty {
       let split = GeneralFeedback.split(text(general))
       question.explanation = split.explanation
-      question.source = split.source
+      if let sources = split.sources {
+        question.sources = SourceText.read(
+          sources, at: BankLocation(file: file, line: general.line), log: &log)
+      }
     }
     let feedback = answerFeedback()
     if !feedback.isEmpty {

@@ -129,7 +129,7 @@ struct SpreadsheetRowReader {
     question.explanation = nonEmpty(cell(.explanation)).map {
       LocalizedText(vi: $0, en: nonEmpty(cell(.explanationEnglish)))
     }
-    question.source = SourceText.parse(cell(.source))
+    question.sources = SourceText.read(cell(.source), at: location(.source), log: &log)
     question.papi = Self.list(cell(.papi))
     question.area = nonEmpty(cell(.area))
     question.positions = Self.list(cell(.positions))

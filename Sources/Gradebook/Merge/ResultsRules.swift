@@ -1,0 +1,304 @@
+import Foundation
+internal import GRDB
+import Toolkit
+import Units
+
+/// What a value of one column of a results table must be, for a row that comes from outside (a
+/// results file handed over, a batch a commune machine sends): the one set of rules both are
+/// checked against. A file's rows are checked inside SQLite (`sqlViolation(_:)`), records in
+/// Swift (`ResultsRules/problems(in:)-(Answer)`); the two faces are built from these cases.
+public enum ColumnRule: Sendable, Hashable {
+  /// A UUID as text, either case.
+  case uuid
+  /// Text of at most `maximumBytes` UTF-8 bytes, not empty when `nonEmpty`.
+  case text(maximumBytes: Int, nonEmpty: Bool)
+  /// A moment as papi-train stores it: `yyyy-MM-dd HH:mm:ss` with optional `.SSS`, a real day,
+  /// between `earliest` and `latest` (`yyyy-MM-dd`).
+  case timestamp(earliest: String, latest: String)
+  /// A day, exactly `yyyy-MM-dd` (Toolkit's `Day`).
+  case day
+  /// A finite number within the range.
+  case number(ClosedRange<Double>)
+  /// An integer within the range.
+  case integer(ClosedRange<Int64>)
+  /// 0 or 1.
+  case boolean
+  /// One of these texts.
+  case oneOf([String])
+  /// A seed: decimal digits that fit in 64 bits.
+  case decimalUInt64
+  /// A JSON list of at most `maximumCount` texts of at most `maximumBytes` bytes each.
+  case idList(maximumCount: Int, maximumBytes: Int)
+  /// An administrative code: digits only (`UnitCode`).
+  case unitCode
+}
+
+/// One column of a results table and its rule.
+public struct ColumnSpec: Sendable, Hashable {
+  public var name: String
+  public var isNullable: Bool
+  public var rule: ColumnRule
+
+  public init(_ name: String, _ rule: ColumnRule, nullable: Bool = false) {
+    self.name = name
+    self.rule = rule
+    self.isNullable = nullable
+  }
+}
+
+/// A value that breaks a rule: which table, which row, which column, and the rule.
+public struct RowProblem: Sendable, Hashable {
+  /// The table (`answers`, ...).
+  public var table: String
+  /// The row: its `rowid` in a file, its place in a batch.
+  public var row: Int64
+  /// The column, or `""` for a reference to a missing row.
+  public var column: String
+  /// What the value should have been; nil when the row refers to a row that is not there.
+  public var rule: ColumnRule?
+
+  public init(table: String, row: Int64, column: String, rule: ColumnRule?) {
+    self.table = table
+    self.row = row
+    self.column = column
+    self.rule = rule
+  }
+}
+
+/// The rules of every table merge reads, with limits a results file from outside must keep.
+public struct ResultsRules: Sendable, Hashable {
+  /// The longest name, position, trainer or place, in UTF-8 bytes.
+  public var maximumNameBytes = 400
+  /// The longest id (quiz, course, question, version), in UTF-8 bytes.
+  public var maximumIDBytes = 200
+  /// The longest response, in UTF-8 bytes.
+  public var maximumResponseBytes = 65_536
+  /// The most questions in one attempt.
+  public var maximumQuestions = 1_000
+  /// The longest time spent on one question, in seconds (a year).
+  public var maximumSecondsPerAnswer = 31_622_400.0
+  /// The first and last day a timestamp may fall on.
+  public var earliestDay = "2000-01-01"
+  public var latestDay = "2199-12-31"
+
+  /// The rules with papi-train's limits.
+  public init() {}
+
+  /// The tables merge reads, in the order they are checked, each with its columns.
+  public var tables: [(name: String, columns: [ColumnSpec])] {
+    let name = ColumnRule.text(maximumBytes: maximumNameBytes, nonEmpty: true)
+    let id = ColumnRule.text(maximumBytes: maximumIDBytes, nonEmpty: true)
+    let moment = ColumnRule.timestamp(earliest: earliestDay, latest: latestDay)
+    return [
+      (
+        "officials",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("name", name), ColumnSpec("position", name),
+          ColumnSpec("commune_code", .unitCode), ColumnSpec("created_at", moment),
+        ]
+      ),
+      (
+        "classes",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("trainer", name), ColumnSpec("date", .day),
+          ColumnSpec("place", name),
+        ]
+      ),
+      ("class_communes", [ColumnSpec("class_id", .uuid), ColumnSpec("commune_code", .unitCode)]),
+      (
+        "attempts",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("official_id", .uuid), ColumnSpec("quiz_id", id),
+          ColumnSpec("course_id", id),
+          ColumnSpec("course_version", .text(maximumBytes: maximumIDBytes, nonEmpty: false)),
+          ColumnSpec("class_id", .uuid, nullable: true), ColumnSpec("started_at", moment),
+          ColumnSpec("ended_at", moment, nullable: true), ColumnSpec("seed", .decimalUInt64),
+          ColumnSpec("question_ids", .idList(maximumCount: maximumQuestions, maximumBytes: maximumIDBytes)),
+          ColumnSpec("score", .number(0...Double(maximumQuestions)), nullable: true),
+          ColumnSpec("max_score", .number(0...Double(maximumQuestions)), nullable: true),
+          ColumnSpec("status", .oneOf(AttemptStatus.allCases.map(\.rawValue))),
+        ]
+      ),
+      (
+        "answers",
+        [
+          ColumnSpec("attempt_id", .uuid), ColumnSpec("question_id", id),
+          ColumnSpec("position", .integer(0...Int64(maximumQuestions - 1))),
+          ColumnSpec("response", .text(maximumBytes: maximumResponseBytes, nonEmpty: false)),
+          ColumnSpec("score", .number(0...1)), ColumnSpec("correct", .boolean),
+          ColumnSpec("time_taken", .number(0...maximumSecondsPerAnswer)), ColumnSpec("answered_at", moment),
+        ]
+      ),
+    ]
+  }
+
+  func columns(of table: String) -> [ColumnSpec] { tables.first { $0.name == table }?.columns ?? [] }
+}
+
+// MARK: - Records in Swift (a batch sent by a commune machine)
+
+extension ResultsRules {
+  /// What breaks the rules in `official`, as it would be stored (row 0).
+  public func problems(in official: Official) -> [RowProblem] {
+    problems(StoredOfficial(official), table: "officials")
+  }
+
+  /// What breaks the rules in `attempt` (its answers aside), as it would be stored.
+  public func problems(in attempt: Attempt) -> [RowProblem] {
+    problems(StoredAttempt(attempt), table: "attempts")
+  }
+
+  /// What breaks the rules in `answer`, as it would be stored.
+  public func problems(in answer: Answer) -> [RowProblem] {
+    problems(StoredAnswer(answer), table: "answers")
+  }
+
+  private func problems(_ record: some EncodableRecord, table: String) -> [RowProblem] {
+    guard let values = try? record.databaseDictionary else {
+      return [RowProblem(table: table, row: 0, column: "", rule: nil)]
+    }
+    return columns(of: table).compactMap { spec in
+      let value = values[spec.name] ?? .null
+      let ok = value.isNull ? spec.isNullable : spec.rule.accepts(value)
+      return ok ? nil : RowProblem(table: table, row: 0, column: spec.name, rule: spec.rule)
+    }
+  }
+}
+
+extension ColumnRule {
+  /// Whether a stored value keeps the rule: the Swift face of `sqlViolation(_:)`.
+  func accepts(_ value: DatabaseValue) -> Bool {
+    switch (self, value.storage) {
+    case (.uuid, .string(let text)): return text.utf8.count == 36 && UUID(uuidString: text) != nil
+    case (.text(let maximum, let nonEmpty), .string(let text)):
+      return text.utf8.count <= maximum && (!nonEmpty || !text.isEmpty)
+    case (.timestamp(let earliest, let latest), .string(let text)):
+      return Self.isTimestamp(text) && text.prefix(10) >= earliest && text.prefix(10) <= latest
+    case (.day, .string(let text)): return Day(text) != nil
+    case (.number(let range), .double(let number)): return range.contains(number)
+    case (.number(let range), .int64(let number)): return range.contains(Double(number))
+    case (.integer(let range), .int64(let number)): return range.contains(number)
+    case (.boolean, .int64(let number)): return number == 0 || number == 1
+    case (.oneOf(let values), .string(let text)): return values.contains(text)
+    case (.decimalUInt64, .string(let text)):
+      return text.utf8.count <= 40 && !text.isEmpty && UInt64(text) != nil
+    case (.idList(let count, let bytes), .string(let text)):
+      guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return false }
+      return list.count <= count && list.allSatisfy { $0.utf8.count <= bytes }
+    case (.unitCode, .string(let text)): return UnitCode.isValid(text)
+    default: return false
+    }
+  }
+
+  /// `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd HH:mm:ss.SSS`, on a day that exists.
+  static func isTimestamp(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 19 || bytes.count == 23, Day(String(decoding: bytes[0..<10], as: UTF8.self)) != nil
+    else { return false }
+    for (index, byte) in bytes.enumerated().dropFirst(10) {
+      let expected: Bool =
+        switch index {
+        case 10: byte == 0x20
+        case 13, 16: byte == 0x3A
+        case 19: byte == 0x2E
+        default: (0x30...0x39).contains(byte)
+        }
+      guard expected else { return false }
+    }
+    let hour = Int(bytes[11] - 0x30) * 10 + Int(bytes[12] - 0x30)
+    return hour <= 23 && bytes[14] <= 0x35 && bytes[17] <= 0x35
+  }
+
+  /// An SQL expression, true when the value of column `c` breaks the rule (nulls aside): the
+  /// SQLite face of `accepts(_:)`.
+  func sqlViolation(_ c: String) -> String {
+    "NOT (" + sqlAcceptance(c) + ")"
+  }
+
+  private func sqlAcceptance(_ c: String) -> String {
+    let digit = "[0-9]"
+    switch self {
+    case .uuid:
+      let hex = "[0-9A-F]"
+      let pattern = [8, 4, 4, 4, 12].map { String(repeating: hex, count: $0) }.joined(separator: "-")
+      return "typeof(\(c)) = 'text' AND length(\(c)) = 36 AND upper(\(c)) GLOB '\(pattern)'"
+    case .text(let maximum, let nonEmpty):
+      return "typeof(\(c)) = 'text' AND length(CAST(\(c) AS BLOB)) <= \(maximum)"
+        + (nonEmpty ? " AND \(c) <> ''" : "")
+    case .timestamp(let earliest, let latest):
+      let date = "\(digit)\(digit)\(digit)\(digit)-\(digit)\(digit)-\(digit)\(digit)"
+      let time = "[0-2]\(digit):[0-5]\(digit):[0-5]\(digit)"
+      return """
+        typeof(\(c)) = 'text' AND (\(c) GLOB '\(date) \(time)' OR \(c) GLOB '\(date) \(time).\(digit)\(digit)\(digit)')
+        AND substr(\(c), 12, 2) <= '23' AND date(julianday(substr(\(c), 1, 10))) IS substr(\(c), 1, 10)
+        AND substr(\(c), 1, 10) BETWEEN '\(earliest)' AND '\(latest)'
+        """
+    case .day:
+      return
+        "typeof(\(c)) = 'text' AND \(c) GLOB '\(digit)\(digit)\(digit)\(digit)-\(digit)\(digit)-\(digit)\(digit)'"
+        + " AND date(julianday(\(c))) IS \(c)"
+    case .number(let range):
+      return
+        "typeof(\(c)) IN ('real', 'integer') AND \(c) BETWEEN \(range.lowerBound) AND \(range.upperBound)"
+    case .integer(let range):
+      return "typeof(\(c)) = 'integer' AND \(c) BETWEEN \(range.lowerBound) AND \(range.upperBound)"
+    case .boolean: return "typeof(\(c)) = 'integer' AND \(c) IN (0, 1)"
+    case .oneOf(let values):
+      return "typeof(\(c)) = 'text' AND \(c) IN (" + values.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    case .decimalUInt64:
+      let significant = "ltrim(\(c), '0')"
+      return """
+        typeof(\(c)) = 'text' AND length(\(c)) BETWEEN 1 AND 40 AND \(c) NOT GLOB '*[^0-9]*'
+        AND (length(\(significant)) < 20 OR (length(\(significant)) = 20 AND \(significant) <= '18446744073709551615'))
+        """
+    case .idList(let count, let bytes):
+      return """
+        typeof(\(c)) = 'text' AND json_valid(\(c)) AND json_type(\(c)) = 'array'
+        AND json_array_length(\(c)) <= \(count)
+        AND NOT EXISTS (SELECT 1 FROM json_each(\(c)) WHERE type <> 'text' OR length(CAST(value AS BLOB)) > \(bytes))
+        """
+    case .unitCode:
+      return "typeof(\(c)) = 'text' AND length(\(c)) BETWEEN 1 AND \(UnitCode.maximumLength)"
+        + " AND \(c) NOT GLOB '*[^0-9]*'"
+    }
+  }
+}
+
+// MARK: - A file's rows, inside SQLite
+
+extension ResultsRules {
+  /// The first rows (at most `limit`) of the file open on `db` that break a rule, table by
+  /// table present, each with the first column it breaks; then rows whose reference leads nowhere
+  /// (`PRAGMA foreign_key_check`). One pass over each table.
+  func problems(in db: Database, limit: Int = 5) throws -> [RowProblem] {
+    var found: [RowProblem] = []
+    for (table, allColumns) in tables where found.count < limit {
+      // An older version lacks some tables and columns; what it has keeps the rules.
+      guard try db.tableExists(table) else { continue }
+      let present = Set(try db.columns(in: table).map(\.name))
+      let columns = allColumns.filter { present.contains($0.name) }
+      let violations = columns.map { spec in
+        spec.isNullable
+          ? "(\(spec.name) IS NOT NULL AND \(spec.rule.sqlViolation(spec.name)))"
+          : "(\(spec.name) IS NULL OR \(spec.rule.sqlViolation(spec.name)))"
+      }
+      let which = zip(violations, columns.indices).map { "WHEN \($0) THEN \($1)" }.joined(separator: " ")
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT rowid, CASE \(which) END AS broken FROM \(table) WHERE "
+          + violations.joined(separator: " OR ") + " LIMIT \(limit - found.count)")
+      for row in rows {
+        let index = (row["broken"] as Int?) ?? 0
+        let spec = columns[min(max(index, 0), columns.count - 1)]
+        found.append(
+          RowProblem(table: table, row: (row["rowid"] as Int64?) ?? 0, column: spec.name, rule: spec.rule))
+      }
+    }
+    guard found.isEmpty else { return found }
+    let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(limit)
+    return dangling.map { row in
+      RowProblem(
+        table: (row[0] as String?) ?? "?", row: (row[1] as Int64?) ?? 0, column: "", rule: nil)
+    }
+  }
+}

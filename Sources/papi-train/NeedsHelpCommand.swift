@@ -1,0 +1,45 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import ResultsExport
+
+/// `papi-train report needs-help`: officials whose post-test is below the pass mark or whose
+/// score fell, with the lessons to reread.
+struct NeedsHelpReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "needs-help",
+    abstract: "Cán bộ cần hỗ trợ / officials below the pass mark or whose score fell, with lessons to reread."
+  )
+
+  @OptionGroup var resultsOption: ResultsOption
+  @OptionGroup var coursesOption: CoursesOption
+  @OptionGroup var unitsOption: UnitsOption
+  @OptionGroup var languageOption: LanguageOption
+
+  @Option(name: .customLong("class"), help: "Lớp tập huấn (mã) / the training class's id.")
+  var classID: String?
+
+  @Option(name: .long, help: "Xã (mã), có thể lặp lại / a commune's code (repeatable).")
+  var commune: [String] = []
+
+  @Option(name: .long, help: "Từ ngày / from this day (YYYY-MM-DD, inclusive).")
+  var from: String?
+
+  @Option(name: .long, help: "Đến ngày / to this day (YYYY-MM-DD, inclusive).")
+  var to: String?
+
+  func run() throws {
+    let language = languageOption.language
+    try reportingErrors(in: language) {
+      try requireRole(.trainer, language: language)
+      let courses = coursesOption.courses
+      let loaded = CurriculumLoader().load(
+        path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
+      let request = ExportRequest(output: "", classID: classID, communes: commune, from: from, to: to)
+      printLines(
+        try request.needsHelpLines(
+          loaded: loaded, courses: courses, directory: resultsOption.directory, unitsPath: unitsOption.path,
+          language: language))
+    }
+  }
+}
