@@ -128,7 +128,8 @@ let package = Package(
       name: "QuestionBankTests",
       dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
-    .testTarget(name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"]),
+    .testTarget(
+      name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),

@@ -16,7 +16,7 @@ public struct Mark: Sendable, Hashable, Codable {
 
 /// Scores responses. The rules, as Courses/README.md states them for trainers:
 ///
-/// - single choice, true/false and short answer: 1 or 0;
+/// - single choice, true/false and short answer: 1 or 0 (short answers by ``ShortAnswerMatcher``);
 /// - multiple choice: the share of options classified correctly (ticked when right, left when wrong);
 /// - matching: the share of left items matched to their own right item;
 /// - ordering: the share of items in their right position.
@@ -39,10 +39,7 @@ public enum Scorer {
       let inPlace = order.enumerated().filter { $0.offset == $0.element }.count
       return Mark(score: Double(inPlace) / Double(max(items.count, 1)))
     case (.shortAnswer(let accepted, let matching), .text(let typed)):
-      let fold = matching == .foldDiacritics
-      let key = typed.matchKey(foldingDiacritics: fold)
-      let isAccepted = accepted.contains { $0.matchKey(foldingDiacritics: fold) == key }
-      return Mark(score: isAccepted ? 1 : 0)
+      return Mark(score: ShortAnswerMatcher.match(typed, accepted: accepted, rule: matching) == nil ? 0 : 1)
     default:
       // A response of the wrong shape (a stored answer to an older version of the question).
       return Mark(score: 0)

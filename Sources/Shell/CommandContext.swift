@@ -13,6 +13,8 @@ final class CommandContext {
   let makeSeed: () -> UInt64
   /// The official signed in; present for every command that needs ``CommandNeed/official``.
   let signedIn: SignedIn?
+  /// The course and lesson the official is at in this session.
+  var place = ReadingPlace()
 
   init(
     console: Console, library: CourseLibrary, now: @escaping () -> Date, makeSeed: @escaping () -> UInt64,
@@ -33,13 +35,6 @@ final class CommandContext {
   func line(_ text: String = "") { console.line(text) }
   func text(_ message: some LocalizedMessage) -> String { console.text(message) }
   func wrapped(_ text: String, indent: String = "") -> [String] { console.wrapped(text, indent: indent) }
-
-  /// The course `id`, or nil after saying there is none (with a suggestion).
-  func findCourse(_ id: String) -> Course? {
-    if let course = library.course(id) { return course }
-    say(ShellText.noCourse(id, suggestion: closestMatch(to: id, in: library.courses.map(\.id))))
-    return nil
-  }
 
   /// What `read` returns from the results, or nil after saying they could not be read.
   func reading<Value>(_ read: () throws -> Value) -> Value? {

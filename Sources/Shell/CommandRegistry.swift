@@ -7,16 +7,33 @@ enum CommandRegistry {
   /// The commands in the order `help` lists them.
   static var commands: [any ShellCommand.Type] {
     [
-      HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, QuizCommand.self,
+      HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, NextCommand.self,
+      QuizCommand.self,
       ReviewCommand.self, ProgressCommand.self, WeakCommand.self, ClassCommand.self, ItemsCommand.self,
       WhoamiCommand.self, SwitchCommand.self, LangCommand.self, QuitCommand.self,
     ]
   }
 
-  /// What is typed to call a command by `name`: without diacritics or hyphens, lower case.
+  /// What is typed to call a command by `name`: without diacritics, hyphens or spaces, lower case
+  /// (so `khoá học`, `khoa-hoc` and `khoahoc` are one key).
   static func key(_ name: String) -> String {
     name.matchKey(foldingDiacritics: true).replacingOccurrences(of: "-", with: "")
+      .replacingOccurrences(of: " ", with: "")
   }
+
+  /// The longest command name a command line starts with (up to three words, `khoá học` before
+  /// `khoá`), with the rest of the line as its argument.
+  static func command(in words: [String]) -> (command: any ShellCommand.Type, argument: String)? {
+    for count in stride(from: min(3, words.count), through: 1, by: -1) {
+      if let command = named(words.prefix(count).joined(separator: " ")) {
+        return (command, words.dropFirst(count).joined(separator: " "))
+      }
+    }
+    return nil
+  }
+
+  /// Every name and alias as written, for "did you mean".
+  static var allNames: [String] { commands.flatMap { [$0.name] + $0.aliases } }
 
   /// Every way to type `command`: its name, then its aliases as typed.
   static func keys(of command: any ShellCommand.Type) -> [String] {
@@ -35,12 +52,17 @@ enum CommandRegistry {
   static func run(_ text: String, in context: CommandContext) -> CommandOutcome {
     let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
     guard let first = words.first else { return .proceed }
-    guard let command = named(first) else {
-      context.say(ShellText.unknownCommand(first, suggestion: closestMatch(to: first, in: allKeys)))
+    guard let (command, argument) = command(in: words) else {
+      let two = words.prefix(2).joined(separator: " ")
+      if words.count > 1, let suggestion = closestMatch(to: two, in: allNames) {
+        context.say(ShellText.unknownCommand(two, suggestion: suggestion))
+      } else {
+        context.say(ShellText.unknownCommand(first, suggestion: closestMatch(to: first, in: allNames)))
+      }
       return .proceed
     }
     guard allowed(command, in: context) else { return .proceed }
-    return command.run(words.dropFirst().joined(separator: " "), in: context)
+    return command.run(argument, in: context)
   }
 
   /// Whether what `command` needs is there, asking for the trainer passphrase when it is the

@@ -97,12 +97,21 @@ public final class ShellSession {
     let identification = Identification(
       console: console, communes: configuration.communes, library: library, openStore: configuration.openStore
     )
-    guard let (commune, store) = identification.commune(preset: commune),
-      let record = identification.official(in: store, preset: official)
-    else { return nil }
-    return SignedIn(
-      commune: commune, store: store, official: record,
-      trainer: TrainerUnlock(check: configuration.checkTrainerPassphrase))
+    var communePreset = commune
+    var officialPreset = official
+    while true {
+      guard let (commune, store) = identification.commune(preset: communePreset) else { return nil }
+      switch identification.nameOutcome(in: store, preset: officialPreset) {
+      case .endOfInput: return nil
+      case .back:
+        communePreset = nil
+        officialPreset = nil
+      case .official(let record):
+        return SignedIn(
+          commune: commune, store: store, official: record,
+          trainer: TrainerUnlock(check: configuration.checkTrainerPassphrase))
+      }
+    }
   }
 
   /// Reads and runs commands until `quit`, `switch` or the end of input.

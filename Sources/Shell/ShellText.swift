@@ -35,3 +35,18 @@ enum ShellText: LocalizedMessage {
     }
   }
 }
+
+/// English counts with the noun's right number: "1 attempt", "2 attempts".
+enum English {
+  static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
+  }
+}
+
+/// Numbers as each language writes them: a decimal comma in Vietnamese (2,8), a point in English.
+enum Numbers {
+  static func decimal(_ value: Double, digits: Int = 1, in language: Language) -> String {
+    let text = String(format: "%.\(digits)f", value)
+    return language == .vietnamese ? text.replacingOccurrences(of: ".", with: ",") : text
+  }
+}

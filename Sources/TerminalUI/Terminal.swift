@@ -22,19 +22,19 @@ public struct Terminal: Sendable {
     self.height = height
   }
 
-  /// The terminal of this process, honouring NO_COLOR, COLUMNS and LINES.
+  /// The terminal of this process, honouring NO_COLOR. The width (and height) is the terminal's
+  /// real one when standard output is a terminal; through a pipe, COLUMNS (LINES) when set, else
+  /// 80 (24).
   public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal
   {
     let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    var width = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
+    var height = environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 24
     var size = winsize()
-    var width = 80
-    var height = 24
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
       width = Int(size.ws_col)
       height = Int(size.ws_row)
     }
-    if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { width = columns }
-    if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { height = lines }
     return Terminal(
       isInteractive: interactive, usesColor: Style.standardOutput(environment: environment).enabled,
       width: max(20, width), height: max(5, height))

@@ -119,6 +119,20 @@ import Testing
       ])
   }
 
+  @Test func aQuestionThatGivesAwayAnotherKeyAndAttemptsWithoutRetakeAreWarned() {
+    #expect(
+      Fixtures.lint("broken/giveaway") == [
+        "course.yaml:7:5: warning: 'attempts: 2' has no effect: this quiz may not be retaken (add 'retake: true' to allow it)",
+        "questions/bank.yaml:13:5: warning: question 'gv-q2': its option contains 'Thủ tục hành chính công', the answer to question 'gv-q1' of this quiz",
+      ])
+    let library = Fixtures.load("broken/giveaway").library
+    let practice = library?.courses.first?.quiz("gv-practice")
+    #expect(practice?.attemptsAllowed == 3 && practice?.retake == true)
+    #expect(library?.courses.first?.quiz("gv-pretest")?.attemptLimit == 1)
+    let q3 = library?.courses.first?.questions.first { $0.id == "gv-q3" }
+    #expect(q3?.body == .shortAnswer(accepted: ["01/TTHC"], matching: .verbatim))
+  }
+
   @Test func answerKeysMustPointAtOptions() {
     #expect(
       Fixtures.lint("broken/keys") == [

@@ -1,4 +1,5 @@
 import Access
+import Assessment
 import Curriculum
 import DemoData
 import Foundation
@@ -21,7 +22,7 @@ import Units
     render(DemoDataMessage.self), render(QuestionBankMessage.self),
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
-    render(NeedsHelpMessage.self),
+    render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

@@ -51,7 +51,7 @@ import Testing
     var started = false
     var pending = false
     while true {
-      let prompts = ["(c/k)", "(gõ số)", "papi> ", "Làm tiếp?", "Câu ", "Kết quả:"]
+      let prompts = ["(c/k)", "(gõ số)", "papi> ", "tiếp tục, bắt đầu lại", "Câu ", "Kết quả:"]
       guard let seen = shell.expect(prompts, timeout: 30) else { break }
       if pending, seen == "Câu " || seen == "Kết quả:" {
         run.acknowledged += 1
@@ -59,7 +59,7 @@ import Testing
       }
       switch seen {
       case "(c/k)": shell.send("c")
-      case "Làm tiếp?":
+      case "tiếp tục, bắt đầu lại":
         run.resumed += 1
         shell.send("c")
       case "(gõ số)": shell.send("1")

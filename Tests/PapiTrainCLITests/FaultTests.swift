@@ -87,8 +87,10 @@ import Testing
     // A file-size limit of 60 kB: the shared-memory index (32 kB) fits, the log grows by a few
     // 4 kB pages an answer (the answer, its key, the sums kept beside it), so a write in the
     // middle of the quiz fails with EFBIG: a disk that is full.
+    // A wide terminal: the error names a long path, and the check reads its words on one line.
     let shell = try ShellDriver(
-      arguments("Lò Văn Đầy", language: language), launcher: Self.fileSizeLimit)
+      arguments("Lò Văn Đầy", language: language), launcher: Self.fileSizeLimit,
+      environment: ["COLUMNS": "1000"])
     shell.send("quiz \(Self.quiz)")
     let (acknowledged, failed) = Self.answer(shell, answers: answers, failure: notSaved)
     #expect(failed, "the write never failed:\n\(shell.transcript.suffix(800))")
@@ -157,7 +159,8 @@ import Testing
     // is read-only as it is for an official's account on a shared laptop.
     let launcher =
       geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : []
-    let shell = try ShellDriver(arguments("Lò Văn Đọc", language: "en"), launcher: launcher)
+    let shell = try ShellDriver(
+      arguments("Lò Văn Đọc", language: "en"), launcher: launcher, environment: ["COLUMNS": "1000"])
     #expect(shell.expect("Cannot open the commune's results file"), "\(shell.transcript.suffix(800))")
     #expect(shell.expect("could not write to the file"), "\(shell.transcript.suffix(800))")
     #expect(shell.finish() == 0)

@@ -202,19 +202,30 @@ func rightAnswers(for quizID: String) throws -> [String] {
     #expect(store.stored.first?.status == .inProgress)
     #expect(store.stored.first?.answers.count == 3)
     let resumed = session(
-      ["12345", "An", "quiz mini-practice", "c"] + answers.suffix(3) + ["quit"], store: store)
+      ["12345", "An", "quiz mini-practice", "tiếp tục"] + answers.suffix(3) + ["quit"], store: store)
     #expect(resumed.transcript.contains("đã trả lời 3/6 câu"))
     #expect(store.stored.count == 1)
     #expect(store.stored[0].status == .finished)
     #expect(resumed.transcript.contains("Kết quả: 6/6 điểm (100%)."))
   }
 
-  @Test func startingAgainAbandonsTheUnfinishedAttempt() throws {
+  @Test func noMeansLaterAndStartingAgainAsksFirstAndKeepsTheAbandonedAttempt() throws {
     let answers = try rightAnswers(for: "mini-practice")
     let store = MemoryStore()
     _ = session(["12345", "An", "c", "1", "quiz mini-practice"] + answers.prefix(2), store: store)
-    _ = session(["12345", "An", "quiz mini-practice", "k"] + answers + ["quit"], store: store)
+    for no in ["k", "để sau", "de sau", "3"] {
+      let later = session(["12345", "An", "quiz mini-practice", no, "quit"], store: store)
+      #expect(later.transcript.contains("Bài làm dở vẫn được giữ nguyên."), "\(no)")
+      #expect(store.stored.map(\.status) == [.inProgress])
+    }
+    let unclear = session(
+      ["12345", "An", "quiz mini-practice", "x", "bat dau lai", "k", "quit"], store: store)
+    #expect(unclear.transcript.contains("Hãy gõ 'tiếp tục' (1), 'bắt đầu lại' (2) hoặc 'để sau' (3)."))
+    #expect(unclear.transcript.contains("sẽ bỏ 2 câu đã trả lời"))
+    #expect(store.stored.map(\.status) == [.inProgress])
+    _ = session(["12345", "An", "quiz mini-practice", "bắt đầu lại", "c"] + answers + ["quit"], store: store)
     #expect(store.stored.map(\.status) == [.abandoned, .finished])
+    #expect(store.stored[0].answers.count == 2)
   }
 
   @Test func aFailedWriteIsToldAtOnceAndStopsTheQuiz() throws {

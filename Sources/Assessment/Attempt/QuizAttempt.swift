@@ -69,7 +69,7 @@ public struct QuizAttempt: Sendable {
         timeTaken: max(0, answeredAt.timeIntervalSince(shownAt)), answeredAt: answeredAt))
     answered[step.item.question.id] = AnsweredQuestion(
       question: step.item.question, response: response, mark: mark)
-    return AnswerFeedback(item: step.item, mark: mark)
+    return AnswerFeedback(item: step.item, mark: mark, response: response)
   }
 
   /// Whether feedback is shown after each answer (else only with the result).
@@ -86,7 +86,7 @@ public struct QuizAttempt: Sendable {
   public var missed: [AnswerFeedback] {
     quiz.items.compactMap { item in
       guard let answer = answered[item.question.id], !answer.mark.isCorrect else { return nil }
-      return AnswerFeedback(item: item, mark: answer.mark)
+      return AnswerFeedback(item: item, mark: answer.mark, response: answer.response)
     }
   }
 }

@@ -75,7 +75,10 @@ struct CourseLoader {
     guard
       let reader = FieldReader(
         node, field: "quizzes", in: document, log: log,
-        known: ["id", "kind", "title", "feedback", "pass_percent", "shuffle", "questions", "draw"]),
+        known: [
+          "id", "kind", "title", "feedback", "pass_percent", "shuffle", "questions", "draw", "attempts",
+          "retake",
+        ]),
       let id = reader.id()
     else { return nil }
     let kind = reader.choice("kind", as: QuizKind.self, required: true)
@@ -91,7 +94,8 @@ struct CourseLoader {
     return Quiz(
       id: id, kind: kind, title: title, feedback: feedback, passPercent: pass,
       shuffle: reader.bool("shuffle") ?? true,
-      questions: questions, draw: draw, location: reader.location)
+      questions: questions, draw: draw, attemptsAllowed: reader.int("attempts", in: 1...100),
+      retake: reader.bool("retake"), location: reader.location)
   }
 
   private func drawRule(_ node: Node, in document: YAMLDocument) -> DrawRule? {

@@ -32,6 +32,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
   case drawRuleUnsatisfiable(wanted: Int, available: Int)
   case quizWithoutQuestions
   case quizQuestionRepeated(String)
+  case attemptsWithoutRetake(Int)
+  case givesAwayKey(question: String, part: String, key: String, of: String)
   case lessonNotInAnyModule(String)
   case lessonInSeveralModules(lesson: String)
   case translationWithoutLesson(String)
@@ -120,6 +122,10 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
       "this rule draws \(wanted) question\(wanted == 1 ? "" : "s") but only \(available) match"
     case .quizWithoutQuestions: "the quiz has neither 'questions' nor 'draw' rules"
     case .quizQuestionRepeated(let id): "question '\(id)' is listed twice in this quiz"
+    case .attemptsWithoutRetake(let count):
+      "'attempts: \(count)' has no effect: this quiz may not be retaken (add 'retake: true' to allow it)"
+    case .givesAwayKey(let question, let part, let key, let other):
+      "question '\(question)': its \(part) contains '\(key)', the answer to question '\(other)' of this quiz"
     case .lessonNotInAnyModule(let id): "lesson '\(id)' is not listed in any module, so no one will see it"
     case .lessonInSeveralModules(let id): "lesson '\(id)' is listed in more than one module"
     case .translationWithoutLesson(let id):
@@ -209,6 +215,10 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
       "quy tắc này rút \(wanted) câu hỏi nhưng chỉ có \(available) câu phù hợp"
     case .quizWithoutQuestions: "bài kiểm tra không có 'questions' cũng không có quy tắc 'draw'"
     case .quizQuestionRepeated(let id): "câu hỏi '\(id)' được liệt kê hai lần trong bài kiểm tra này"
+    case .attemptsWithoutRetake(let count):
+      "'attempts: \(count)' không có tác dụng: bài này không cho làm lại (thêm 'retake: true' để cho phép)"
+    case .givesAwayKey(let question, let part, let key, let other):
+      "câu hỏi '\(question)': \(part == "stem" ? "đề bài" : "phương án") chứa '\(key)', là đáp án của câu '\(other)' trong cùng bài kiểm tra"
     case .lessonNotInAnyModule(let id): "bài học '\(id)' không thuộc học phần nào nên không ai thấy được"
     case .lessonInSeveralModules(let id): "bài học '\(id)' được liệt kê trong nhiều học phần"
     case .translationWithoutLesson(let id):

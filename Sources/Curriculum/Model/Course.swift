@@ -70,6 +70,9 @@ public enum FeedbackTiming: String, Sendable, Hashable, Codable, CaseIterable {
   case immediate
   /// After the last question.
   case end
+  /// Never: the official sees the score and the dimensions, not the key (an exam whose questions
+  /// are used again).
+  case never
 }
 
 /// A rule that draws `count` questions from the course's questions matching every given criterion.
@@ -125,12 +128,20 @@ public struct Quiz: Sendable, Hashable, Codable, Identifiable {
   public var shuffle: Bool
   public var questions: [Reference]
   public var draw: [DrawRule]
+  /// How many finished attempts an official may make; nil for no limit (`attempts` in the file).
+  public var attemptsAllowed: Int?
+  /// Whether the quiz may be taken again once finished (`retake`): by default a pre-test may not
+  /// (it measures what an official knew before the course), every other quiz may.
+  public var retake: Bool
   public var location: SourceLocation
 
   public init(
     id: String, kind: QuizKind, title: LocalizedText, feedback: FeedbackTiming, passPercent: Double,
-    shuffle: Bool = true, questions: [Reference] = [], draw: [DrawRule] = [], location: SourceLocation
+    shuffle: Bool = true, questions: [Reference] = [], draw: [DrawRule] = [], attemptsAllowed: Int? = nil,
+    retake: Bool? = nil, location: SourceLocation
   ) {
+    self.attemptsAllowed = attemptsAllowed
+    self.retake = retake ?? (kind != .preTest)
     self.id = id
     self.kind = kind
     self.title = title
@@ -141,6 +152,10 @@ public struct Quiz: Sendable, Hashable, Codable, Identifiable {
     self.draw = draw
     self.location = location
   }
+
+  /// How many finished attempts this quiz allows in all: one for a quiz that may not be retaken,
+  /// else `attemptsAllowed` (nil: no limit).
+  public var attemptLimit: Int? { retake ? attemptsAllowed : 1 }
 
   /// How many questions the quiz asks.
   public var length: Int { questions.count + draw.reduce(0) { $0 + $1.count } }

@@ -29,10 +29,13 @@ public struct MatchingPair: Sendable, Hashable, Codable {
 
 /// How a typed short answer is compared with the accepted answers.
 public enum AnswerMatching: String, Sendable, Hashable, Codable, CaseIterable {
-  /// Case and spacing are ignored, diacritics are not.
+  /// Case, spacing and trailing punctuation are ignored, diacritics are not.
   case exact
-  /// Case, spacing and diacritics are ignored ("dan chu" matches "dân chủ").
+  /// Case, spacing and diacritics are ignored ("dan chu" matches "dân chủ") when the folded
+  /// answer matches exactly one accepted answer.
   case foldDiacritics = "fold_diacritics"
+  /// The strictest: case and punctuation count; only Unicode form and surrounding spaces do not.
+  case verbatim
 }
 
 /// The six kinds of question, by the name a course file uses.

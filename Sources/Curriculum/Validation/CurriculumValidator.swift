@@ -140,6 +140,31 @@ struct CurriculumValidator {
         log.error(.drawRuleUnsatisfiable(wanted: rule.count, available: available), at: rule.location)
       }
     }
+    if let allowed = quiz.attemptsAllowed, !quiz.retake {
+      log.warning(.attemptsWithoutRetake(allowed), at: quiz.location)
+    }
+    checkGiveaways(in: quiz, of: course)
+  }
+
+  /// Warns when the stem or an option of one question the quiz may ask contains the key of
+  /// another: whoever reads the first learns the answer to the second.
+  private func checkGiveaways(in quiz: Quiz, of course: Course) {
+    // The questions every official meets together: the quiz's fixed list (a drawn quiz asks a
+    // different handful each time, so a pair in its pool rarely meets).
+    let listed = Set(quiz.questions.map(\.id))
+    let pool = course.questions.filter { listed.contains($0.id) }
+    var reported: Set<String> = []
+    for answered in pool {
+      for key in GiveawayCheck.keys(of: answered) {
+        for reader in pool where reader.id != answered.id && !reported.contains(reader.id + "|" + answered.id)
+        {
+          guard let part = GiveawayCheck.part(of: reader, containing: key) else { continue }
+          reported.insert(reader.id + "|" + answered.id)
+          log.warning(
+            .givesAwayKey(question: reader.id, part: part, key: key, of: answered.id), at: reader.location)
+        }
+      }
+    }
   }
 
   private func checkPrePostDisjoint(_ course: Course) {

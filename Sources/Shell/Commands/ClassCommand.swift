@@ -59,7 +59,7 @@ enum ClassCommand: ShellCommand {
             return String(Int((estimate * 100).rounded())) + "%"
           })
     }
-    for text in AlignedRows(rows, indent: "  ").lines { context.line(text) }
+    for text in TextTable(rows).lines { context.line("  " + text) }
   }
 
   private static func showReadiness(
@@ -71,7 +71,7 @@ enum ClassCommand: ShellCommand {
     context.line("")
     context.say(InsightText.readinessHeader)
     for dimension in readiness.dimensions {
-      let score = dimension.score.map { String(format: "%.1f", $0) } ?? "—"
+      let score = dimension.score.map { Numbers.decimal($0, in: context.language) } ?? "—"
       let coverage = Int((dimension.coverage * 100).rounded())
       context.line(
         "  " + dimension.code.padded(toDisplayWidth: 5) + score.leftPadded(5) + "  "

@@ -4,7 +4,7 @@ import VietnameseText
 /// `help [COMMAND]`: every command with one line each, or one command in detail.
 enum HelpCommand: ShellCommand {
   static let name = "help"
-  static let aliases = ["giúp", "trợ-giúp"]
+  static let aliases = ["giúp", "trợ giúp"]
   static let usage = "help [LỆNH]"
   static let argument = CommandArgument.command
   static let needs: Set<CommandNeed> = []
@@ -33,7 +33,7 @@ enum HelpCommand: ShellCommand {
 
   private static func explain(_ word: String, in context: CommandContext) {
     guard let command = CommandRegistry.named(word) else { return context.say(Text.noHelp(word)) }
-    let names = CommandRegistry.keys(of: command).joined(separator: ", ")
+    let names = ([command.name] + command.aliases).joined(separator: ", ")
     context.line(context.style.bold(command.usage) + "  (" + names + ")")
     for text in context.wrapped(command.details.text(in: context.language), indent: "  ") {
       context.line(text)

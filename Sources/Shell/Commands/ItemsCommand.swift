@@ -7,7 +7,7 @@ import TerminalUI
 /// quiz.
 enum ItemsCommand: ShellCommand {
   static let name = "items"
-  static let aliases = ["câu-hỏi"]
+  static let aliases = ["câu hỏi"]
   static let usage = "items [MÃ-BÀI-KIỂM-TRA]"
   static let argument = CommandArgument.quiz
   static let needs: Set<CommandNeed> = [.official, .trainer]
@@ -45,6 +45,6 @@ enum ItemsCommand: ShellCommand {
         item.flags.map { context.text(InsightText.flag($0)) }.joined(separator: ", "),
       ])
     }
-    for text in AlignedRows(rows, indent: "  ").lines { context.line(text) }
+    for text in TextTable(rows).lines { context.line("  " + text) }
   }
 }

@@ -5,7 +5,7 @@ import Localization
 /// `review [COURSE]`: the missed questions due for review, as a quiz with immediate feedback.
 enum ReviewCommand: ShellCommand {
   static let name = "review"
-  static let aliases = ["ôn-lại", "ôn-tập"]
+  static let aliases = ["ôn lại", "ôn tập"]
   static let usage = "review [MÃ-KHOÁ-HỌC]"
   static let argument = CommandArgument.course
   static let summary = LocalizedText(vi: "ôn các câu đã trả lời sai", en: "review questions you missed")

@@ -5,7 +5,7 @@ import Localization
 /// the lessons to read again.
 enum WeakCommand: ShellCommand {
   static let name = "weak"
-  static let aliases = ["yếu"]
+  static let aliases = ["yếu", "điểm yếu"]
   static let usage = "weak"
   static let summary = LocalizedText(vi: "chỉ số PAPI bạn còn yếu", en: "the PAPI dimensions you are weak in")
   static let details = LocalizedText(
@@ -33,10 +33,14 @@ enum WeakCommand: ShellCommand {
       guard let mastery = report.byCode[dimension.code], mastery.answers > 0 else { continue }
       context.line(view.line(code: dimension.code, mastery: mastery, indent: "  "))
     }
-    let untouched = taxonomy.dimensions.filter { (report.byCode[$0.code]?.answers ?? 0) == 0 }.map(\.code)
+    // Every dimension named, not by its code alone.
+    let untouched = taxonomy.dimensions.filter { (report.byCode[$0.code]?.answers ?? 0) == 0 }
+      .map { "\($0.code) \($0.name.text(in: context.language))" }
     if !untouched.isEmpty { context.say(InsightText.notYetAsked(untouched)) }
+    // The weakest first.
     let weak = weakAreas(
-      in: report, facts: facts, library: context.library, threshold: MasteryView.weakThreshold)
+      in: report, facts: facts, library: context.library, threshold: MasteryView.weakThreshold
+    ).sorted { ($0.mastery.estimate ?? 1) < ($1.mastery.estimate ?? 1) }
     guard !weak.isEmpty else {
       context.say(InsightText.noWeakArea(enough: report.byCode.values.contains { !$0.isInsufficient }))
       return .proceed

@@ -28,15 +28,6 @@ public final class ReadlineLineReader: LineReader {
     }
   }
 
-  /// The history file for this user, following the XDG base directory rules.
-  public static func defaultHistoryURL(environment: [String: String]) -> URL? {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return URL(fileURLWithPath: state).appendingPathComponent("papi-train/history")
-    }
-    guard let home = environment["HOME"], !home.isEmpty else { return nil }
-    return URL(fileURLWithPath: home).appendingPathComponent(".local/state/papi-train/history")
-  }
-
   public func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
     activeCompletion.withLock { $0 = completion }
     let wholeLine = completion?.wholeLine == true

@@ -15,10 +15,9 @@ struct QuizScreen {
     let question = item.question
     let language = context.language
     let type = context.text(QuizText.questionTypeName(question.body.type.rawValue))
+    // No PAPI code and no source before the answer: they would give it away.
     context.line(
-      context.style.bold(context.text(QuizText.questionHeader(number: number, total: total, type: type)))
-        + "  "
-        + context.style.dim(question.papiCodes.joined(separator: " ")))
+      context.style.bold(context.text(QuizText.questionHeader(number: number, total: total, type: type))))
     for text in context.wrapped(question.prompt.text(in: language)) { context.line(text) }
     let hint = showParts(of: item)
     context.line(context.style.dim(context.text(QuizText.answerHint(context.text(hint)))))
@@ -67,14 +66,32 @@ struct QuizScreen {
       context.line(style.yellow(context.text(QuizText.partlyCorrect(percent: percent))))
     case .wrong: context.line(style.red(context.text(QuizText.wrong)))
     }
-    if !feedback.mark.isCorrect {
-      context.line(context.text(QuizText.rightAnswer) + " " + feedback.rightAnswer(in: context.language))
-    }
+    showAnswers(feedback, indent: "")
     let question = feedback.question
     let explanation =
       context.text(QuizText.explanation) + " " + question.explanation.text(in: context.language)
     for text in context.wrapped(explanation) { context.line(text) }
-    context.line(style.dim(context.text(QuizText.source) + " " + question.source.description))
+    context.line(style.dim(sourceLine(question)))
+  }
+
+  /// The legal source and the PAPI codes of a question, shown only once it is answered.
+  private func sourceLine(_ question: Question) -> String {
+    context.text(QuizText.source) + " " + question.source.description + " · PAPI "
+      + question.papiCodes.joined(separator: " ")
+  }
+
+  /// The official's own answer, then the key when it was not fully right, or the right spelling
+  /// of a short answer accepted as typed without diacritics.
+  private func showAnswers(_ feedback: AnswerFeedback, indent: String) {
+    let language = context.language
+    if let given = feedback.givenAnswer(in: language) {
+      context.line(indent + context.text(FeedbackMessage.yourAnswer(given)))
+    }
+    if !feedback.mark.isCorrect {
+      context.line(indent + context.text(FeedbackMessage.rightAnswer(feedback.rightAnswer(in: language))))
+    } else if let spelling = feedback.rightSpelling {
+      context.line(indent + context.text(FeedbackMessage.rightSpelling(spelling)))
+    }
   }
 
   // MARK: result
@@ -85,7 +102,7 @@ struct QuizScreen {
     context.line()
     let score =
       result.score.rounded() == result.score
-      ? String(Int(result.score)) : String(format: "%.1f", result.score)
+      ? String(Int(result.score)) : Numbers.decimal(result.score, in: context.language)
     context.say(
       QuizText.quizResult(score: score, total: result.questionCount, percent: Int(result.percent.rounded())))
     context.line(
@@ -108,7 +125,9 @@ struct QuizScreen {
         context.line("  \(share.code) \(name): \(Int(share.percent.rounded()))%")
       }
     }
-    showMissed(attempt.missed, withAnswers: !attempt.givesImmediateFeedback)
+    if attempt.quiz.quiz.feedback != .never {
+      showMissed(attempt.missed, withAnswers: !attempt.givesImmediateFeedback)
+    }
     context.suggestLessons(for: weak.map(\.code), position: position)
   }
 
@@ -123,12 +142,11 @@ struct QuizScreen {
         context.line(text)
       }
       guard withAnswers else { continue }
-      context.line("    " + context.text(QuizText.rightAnswer) + " " + feedback.rightAnswer(in: language))
+      showAnswers(feedback, indent: "    ")
       for text in context.wrapped(question.explanation.text(in: language), indent: "    ") {
         context.line(text)
       }
-      context.line(
-        context.style.dim("    " + context.text(QuizText.source) + " " + question.source.description))
+      context.line(context.style.dim("    " + sourceLine(question)))
     }
   }
 

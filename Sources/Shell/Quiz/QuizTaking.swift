@@ -26,7 +26,11 @@ struct QuizTaking {
       context.line()
       screen.show(step.item, number: step.position + 1, total: attempt.quiz.items.count)
       let shownAt = context.now()
-      guard let response = readResponse(for: step.item, quizID: quiz.id) else { return }
+      guard
+        let response = readResponse(
+          for: step.item, quizID: quiz.id,
+          showAgain: { screen.show(step.item, number: step.position + 1, total: attempt.quiz.items.count) })
+      else { return }
       let feedback: AnswerFeedback
       do {
         feedback = try attempt.answer(response, shownAt: shownAt, answeredAt: context.now()) { given in
@@ -49,8 +53,9 @@ struct QuizTaking {
     screen.result(of: attempt, position: signedIn.official.position)
   }
 
-  /// The official's unfinished attempt when they choose to continue it, else a new one (the
-  /// unfinished one abandoned); nil when they leave instead of choosing.
+  /// The official's unfinished attempt when they choose to continue it, else a new one when the
+  /// quiz's attempt rules allow (the unfinished one, once discarding is confirmed, kept in the
+  /// record as abandoned); nil when they leave it for later or may not start.
   private func start(_ quiz: Quiz, with assembler: QuizAssembler) throws -> (QuizAttempt, Attempt)? {
     let official = signedIn.official
     if let unfinished = try store.unfinishedAttempt(official: official, quizID: quiz.id),
@@ -58,21 +63,55 @@ struct QuizTaking {
         quiz, with: assembler, seed: unfinished.seed, questionIDs: unfinished.questionIDs,
         answers: unfinished.givenAnswers)
     {
-      let question = QuizText.resumeQuestion(
-        answered: unfinished.answers.count, total: unfinished.questionIDs.count)
-      guard let resume = context.console.askYesNo(question) else { return nil }
-      if resume { return (resumed, unfinished) }
-      try store.abandon(unfinished, at: context.now())
+      switch askResume(unfinished) {
+      case .resume?: return (resumed, unfinished)
+      case .later?, nil:
+        context.say(AttemptMessage.keptForLater(quiz: quiz.id))
+        return nil
+      case .restart?:
+        guard
+          context.console.askYesNo(AttemptMessage.confirmRestart(answered: unfinished.answers.count)) == true
+        else {
+          context.say(AttemptMessage.keptForLater(quiz: quiz.id))
+          return nil
+        }
+        try store.abandon(unfinished, at: context.now())
+        context.say(AttemptMessage.restarted)
+      }
     }
-    let drawn = try assembler.draw(
-      quiz, seed: context.makeSeed, earlierAttempts: { try store.attempts(of: official).map(\.pastAttempt) })
+    let past = try store.attempts(of: official)
+    let finished = past.filter { $0.quizID == quiz.id && $0.status == .finished }.count
+    switch AttemptPermission.forNewAttempt(at: quiz, finished: finished) {
+    case .allowed: break
+    case .alreadyTaken:
+      context.say(AttemptMessage.alreadyTaken(quiz: quiz.id))
+      return nil
+    case .noAttemptsLeft(let allowed):
+      context.say(AttemptMessage.noAttemptsLeft(quiz: quiz.id, allowed: allowed))
+      return nil
+    }
+    if quiz.retake, let limit = quiz.attemptLimit {
+      context.say(AttemptMessage.attemptsLeft(limit - finished))
+    }
+    let drawn = try assembler.draw(quiz, seed: context.makeSeed, earlierAttempts: { past.map(\.pastAttempt) })
     return (
       QuizAttempt(drawn), try store.startAttempt(official: official, quiz: drawn, startedAt: context.now())
     )
   }
 
+  /// Asks what to do with an unfinished attempt until a choice is named; nil when input ends.
+  private func askResume(_ unfinished: Attempt) -> ResumeChoice? {
+    let question = AttemptMessage.resumeQuestion(
+      answered: unfinished.answers.count, total: unfinished.questionIDs.count)
+    while true {
+      guard case .line(let answer) = context.console.ask(context.text(question)) else { return nil }
+      if let choice = ResumeChoice.parse(answer) { return choice }
+      context.say(AttemptMessage.resumeHelp)
+    }
+  }
+
   /// Reads until a valid answer; nil when the official pauses the quiz or input ends.
-  private func readResponse(for item: QuizItem, quizID: String) -> Response? {
+  private func readResponse(for item: QuizItem, quizID: String, showAgain: () -> Void) -> Response? {
     let console = context.console
     while true {
       switch console.ask("> ") {
@@ -86,6 +125,16 @@ struct QuizTaking {
           return nil
         }
       case .line(let text):
+        switch QuizWord.parse(text) {
+        case .help?:
+          console.say(AttemptMessage.quizHelp)
+          showAgain()
+          continue
+        case .pause?:
+          console.say(QuizText.quizPaused(quizID))
+          return nil
+        case nil: break
+        }
         do {
           return try AnswerParser.parse(text, for: item)
         } catch {

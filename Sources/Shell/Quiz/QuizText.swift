@@ -2,14 +2,12 @@ import Localization
 
 /// What the shell says while an official takes a quiz: each question, feedback, the result.
 enum QuizText: LocalizedMessage {
-  case resumeQuestion(answered: Int, total: Int)
   case quizStart(title: String, count: Int, pass: Double)
   case questionHeader(number: Int, total: Int, type: String)
   case answerHint(String)
   case correct
   case partlyCorrect(percent: Int)
   case wrong
-  case rightAnswer
   case explanation
   case source
   case notSaved(String)
@@ -27,10 +25,6 @@ enum QuizText: LocalizedMessage {
 
   func text(in language: Language) -> String {
     switch (self, language) {
-    case (.resumeQuestion(let answered, let total), .vietnamese):
-      "Bạn đang làm dở bài này (đã trả lời \(answered)/\(total) câu). Làm tiếp? (c = làm tiếp, k = làm lại từ đầu): "
-    case (.resumeQuestion(let answered, let total), .english):
-      "You have an unfinished attempt (\(answered)/\(total) answered). Continue? (y = continue, n = start again): "
     case (.quizStart(let title, let count, let pass), .vietnamese):
       "\(title): \(count) câu, đạt từ \(Int(pass.rounded()))%. Mỗi câu trả lời được lưu ngay. Ctrl-C để tạm dừng."
     case (.quizStart(let title, let count, let pass), .english):
@@ -45,8 +39,6 @@ enum QuizText: LocalizedMessage {
     case (.partlyCorrect(let percent), .english): "◐ Partly correct (\(percent)%)."
     case (.wrong, .vietnamese): "✗ Chưa đúng."
     case (.wrong, .english): "✗ Not correct."
-    case (.rightAnswer, .vietnamese): "Đáp án đúng:"
-    case (.rightAnswer, .english): "Right answer:"
     case (.explanation, .vietnamese): "Giải thích:"
     case (.explanation, .english): "Why:"
     case (.source, .vietnamese): "Căn cứ:"

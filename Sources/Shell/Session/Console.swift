@@ -22,13 +22,19 @@ final class Console {
 
   // MARK: output
 
+  /// Prints a message wrapped to the terminal's width (see ``line(_:)``).
   func say(_ message: some LocalizedMessage) {
-    output.write(message.text(in: language) + "\n")
+    for text in wrapper.wrapLines(message.text(in: language)) { output.write(text + "\n") }
   }
 
+  /// Prints a line, wrapped to the terminal's width at word boundaries: a list or answer marker
+  /// and the line's indent become the hanging indent of what follows.
   func line(_ text: String = "") {
-    output.write(text + "\n")
+    for part in wrapper.wrapLines(text) { output.write(part + "\n") }
   }
+
+  /// The session's one wrapping rule, at the terminal's width.
+  var wrapper: TextWrapper { TextWrapper(width: terminal.width) }
 
   /// `text` in the session's language.
   func text(_ message: some LocalizedMessage) -> String {

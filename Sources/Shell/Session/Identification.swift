@@ -75,8 +75,21 @@ struct Identification {
     }
   }
 
-  /// The official signed in, found on the roster or registered; nil when input ends.
-  func official(in store: any ResultsStore, preset: String?) -> Official? {
+  /// What the name prompt ends with.
+  enum NameOutcome {
+    case official(Official)
+    /// The official asked to pick another commune.
+    case back
+    case endOfInput
+  }
+
+  /// Whether `text` asks to go back to the commune prompt.
+  static func asksToGoBack(_ text: String) -> Bool {
+    ["quay lai", "back", "tro lai", "<"].contains(text.matchKey(foldingDiacritics: true))
+  }
+
+  /// The official signed in, found on the roster or registered, or a wish to go back.
+  func nameOutcome(in store: any ResultsStore, preset: String?) -> NameOutcome {
     var preset = preset
     while true {
       let roster = (try? store.officials()) ?? []
@@ -86,15 +99,16 @@ struct Identification {
         preset = nil
       } else {
         switch console.ask(console.text(SessionText.askName), completion: nameCompletion(roster)) {
-        case .endOfInput: return nil
+        case .endOfInput: return .endOfInput
         case .interrupt: continue
         case .line(let typed): name = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
       }
       guard !name.isEmpty else { continue }
+      if Self.asksToGoBack(name) { return .back }
       switch find(name, in: roster, store: store) {
-      case .found(let official): return official
-      case .gaveUp: return nil
+      case .found(let official): return .official(official)
+      case .gaveUp: return .endOfInput
       case .askAgain: continue
       }
     }
@@ -106,10 +120,9 @@ struct Identification {
   }
 
   private func find(_ name: String, in roster: [Official], store: any ResultsStore) -> Search {
-    let key = name.matchKey(foldingDiacritics: true)
-    let matches = roster.filter { $0.name.matchKey(foldingDiacritics: true) == key }
-    if matches.count == 1 { return .found(matches[0]) }
-    if matches.count > 1 {
+    switch OfficialLookup.find(name, in: roster, id: \.id.uuidString, name: \.name) {
+    case .one(let official): return .found(official)
+    case .several(let matches):
       console.say(SessionText.severalOfficials)
       for (index, match) in matches.enumerated() {
         console.line("  \(index + 1). \(match.name): \(positionName(match.position))")
@@ -118,6 +131,7 @@ struct Identification {
         return .gaveUp
       }
       return .found(matches[index])
+    case .none: break
     }
     console.say(SessionText.nameNotOnRoster(name))
     guard let register = console.askYesNo(SessionText.askRegister) else { return .gaveUp }

@@ -31,11 +31,11 @@ enum InsightText: LocalizedMessage {
   func text(in language: Language) -> String {
     switch (self, language) {
     case (.insufficient(let answers), .vietnamese): "chưa đủ dữ liệu (\(answers) câu)"
-    case (.insufficient(let answers), .english): "insufficient data (\(answers) answers)"
+    case (.insufficient(let answers), .english): "insufficient data (\(English.count(answers, "answer")))"
     case (.share(let estimate, let lower, let upper), _):
       "\(Self.percent(estimate))% (\(Self.percent(lower))–\(Self.percent(upper))%)"
     case (.answers(let count), .vietnamese): "\(count) câu"
-    case (.answers(let count), .english): "\(count) answers"
+    case (.answers(let count), .english): English.count(count, "answer")
     case (.weakHeader(let threshold), .vietnamese):
       "Tỷ lệ đúng theo chỉ số PAPI, khoảng tin cậy 95% trong ngoặc (ngưỡng \(Self.percent(threshold))%; câu gần đây nặng hơn):"
     case (.weakHeader(let threshold), .english):
@@ -86,7 +86,7 @@ enum InsightText: LocalizedMessage {
     case (.itemsHeader(let quiz, let attempts, let alpha), .vietnamese):
       "\(quiz): \(attempts) lượt hoàn thành, Cronbach alpha \(Self.alphaText(alpha))"
     case (.itemsHeader(let quiz, let attempts, let alpha), .english):
-      "\(quiz): \(attempts) finished attempts, Cronbach's alpha \(Self.alphaText(alpha))"
+      "\(quiz): \(English.count(attempts, "finished attempt")), Cronbach's alpha \(Self.alphaText(alpha))"
     case (.itemColumns, .vietnamese): "Câu hỏi|Lượt|Độ dễ|Phân biệt|Lưu ý"
     case (.itemColumns, .english): "Question|Attempts|Facility|Discrimination|Flags"
     case (.flag(.tooEasy), .vietnamese): "quá dễ"

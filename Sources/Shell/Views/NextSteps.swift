@@ -5,20 +5,23 @@ import Localization
 /// What the shell tells an official to do next: the welcome with the questions due for review,
 /// and the lessons to read again.
 extension CommandContext {
-  /// Lessons that teach the given codes, those for `position` (or everyone) first.
+  /// Lessons that teach the given codes, weakest code first: for each, the lessons for `position`,
+  /// else those for every position, else any that teach it.
   func suggestLessons(for codes: [String], position: String?) {
     guard !codes.isEmpty else { return }
-    let lessons = library.courses.flatMap(\.lessons).filter { lesson in
-      lesson.papiCodes.contains { code in codes.contains { taxonomy.code(code, fallsUnder: $0) } }
+    let all = library.courses.flatMap(\.lessons)
+    var chosen: [Lesson] = []
+    for code in codes {
+      let teaching = all.filter { lesson in lesson.papiCodes.contains { taxonomy.code($0, fallsUnder: code) }
+      }
+      let own = teaching.filter { $0.positions.contains { $0.id == position } }
+      let everyone = teaching.filter { $0.positions.contains { $0.id == Position.everyone } }
+      let tier = !own.isEmpty ? own : !everyone.isEmpty ? everyone : teaching
+      for lesson in tier where !chosen.contains(where: { $0.id == lesson.id }) { chosen.append(lesson) }
     }
-    let ranked = lessons.sorted { first, second in
-      let a = first.positions.contains { $0.id == position || $0.id == Position.everyone }
-      let b = second.positions.contains { $0.id == position || $0.id == Position.everyone }
-      return a && !b
-    }
-    guard !ranked.isEmpty else { return }
+    guard !chosen.isEmpty else { return }
     say(ShellText.studyNext)
-    for lesson in ranked.prefix(5) {
+    for lesson in chosen.prefix(5) {
       line("  read \(lesson.id): \(lesson.title.text(in: language))")
     }
   }

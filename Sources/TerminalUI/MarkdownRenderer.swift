@@ -1,9 +1,10 @@
-import TerminalUI
+import Foundation
 import VietnameseText
 
-/// Renders lesson Markdown for a terminal: headings, **bold**, *italic*, `code`, bulleted and
-/// numbered lists and `>` notes, wrapped to the width by display columns (so Vietnamese letters
-/// with their marks count once) and never breaking inside a word.
+/// Renders lesson Markdown for a terminal: headings, **bold**, *italic*, `code`, links as their
+/// text, bulleted and numbered lists and `>` notes, wrapped to the width by display columns (so
+/// Vietnamese letters with their marks count once) and never breaking inside a word. Tables are
+/// laid out by ``FittedTable``: aligned, with wrapped cells, or as `header: value` records.
 public struct MarkdownRenderer: Sendable {
   public var width: Int
   public var style: Style
@@ -30,8 +31,24 @@ public struct MarkdownRenderer: Sendable {
       paragraphFirstPrefix = ""
     }
 
-    for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = String(rawLine).trimmingCharacters(in: .whitespaces)
+    let rawLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0).trimmingCharacters(in: .whitespaces)
+    }
+    var index = 0
+    while index < rawLines.count {
+      let line = rawLines[index]
+      index += 1
+      if line.hasPrefix("|") {
+        flush()
+        var block = [line]
+        while index < rawLines.count, rawLines[index].hasPrefix("|") {
+          block.append(rawLines[index])
+          index += 1
+        }
+        if lines.last.map({ !$0.isEmpty }) ?? false { lines.append("") }
+        lines += table(block)
+        continue
+      }
       if line.isEmpty {
         flush()
         if lines.last.map({ !$0.isEmpty }) ?? false { lines.append("") }
@@ -72,6 +89,44 @@ public struct MarkdownRenderer: Sendable {
     return lines
   }
 
+  /// A block of `| a | b |` lines: the first is the header when a `|---|` rule follows it.
+  private func table(_ block: [String]) -> [String] {
+    let rows = block.map(cells)
+    let isRule: ([String]) -> Bool = { row in
+      row.allSatisfy { cell in !cell.isEmpty && cell.allSatisfy { "-:= ".contains($0) } }
+    }
+    let content = rows.filter { !isRule($0) }
+    guard let first = content.first else { return [] }
+    let hasHeader = rows.count > 1 && isRule(rows[1])
+    let header = hasHeader ? first.map { inline($0, emphasis: false) } : []
+    let body = (hasHeader ? Array(content.dropFirst()) : content).map { $0.map { inline($0) } }
+    return FittedTable(header: header, rows: body, width: width).lines(style: style)
+  }
+
+  private func cells(_ line: String) -> [String] {
+    var text = Substring(line)
+    if text.hasPrefix("|") { text = text.dropFirst() }
+    if text.hasSuffix("|") { text = text.dropLast() }
+    var cells: [String] = []
+    var current = ""
+    var escaped = false
+    for character in text {
+      if escaped {
+        current.append(character)
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "|" {
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    cells.append(current.trimmingCharacters(in: .whitespaces))
+    return cells
+  }
+
   private func headingText(_ line: String) -> (level: Int, text: String)? {
     let hashes = line.prefix(while: { $0 == "#" }).count
     guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
@@ -101,7 +156,8 @@ public struct MarkdownRenderer: Sendable {
       if rest.hasPrefix("**"),
         let close = text.range(of: "**", range: text.index(index, offsetBy: 2)..<text.endIndex)
       {
-        let inner = String(text[text.index(index, offsetBy: 2)..<close.lowerBound])
+        let start = text.index(index, offsetBy: 2)
+        let inner = inline(String(text[start..<close.lowerBound]), emphasis: emphasis)
         result += emphasis ? style.bold(inner) : inner
         index = close.upperBound
       } else if rest.hasPrefix("*") || rest.hasPrefix("_"),
@@ -110,9 +166,12 @@ public struct MarkdownRenderer: Sendable {
         let close = text[text.index(after: index)...].firstIndex(of: marker),
         marker == "*" || (index == text.startIndex || !text[text.index(before: index)].isLetter)
       {
-        let inner = String(text[text.index(after: index)..<close])
+        let inner = inline(String(text[text.index(after: index)..<close]), emphasis: emphasis)
         result += emphasis ? style.italic(inner) : inner
         index = text.index(after: close)
+      } else if rest.hasPrefix("["), let link = link(in: text, at: index) {
+        result += inline(link.text, emphasis: emphasis)
+        index = link.end
       } else if rest.hasPrefix("`"), let close = text[text.index(after: index)...].firstIndex(of: "`") {
         result += style.cyan(String(text[text.index(after: index)..<close]))
         index = text.index(after: close)
@@ -124,8 +183,18 @@ public struct MarkdownRenderer: Sendable {
     return result
   }
 
+  /// A `[text](address)` link starting at `start`: its text, and where it ends.
+  private func link(in text: String, at start: String.Index) -> (text: String, end: String.Index)? {
+    guard let closeBracket = text[start...].firstIndex(of: "]") else { return nil }
+    let afterBracket = text.index(after: closeBracket)
+    guard afterBracket < text.endIndex, text[afterBracket] == "(",
+      let closeParen = text[afterBracket...].firstIndex(of: ")")
+    else { return nil }
+    return (String(text[text.index(after: start)..<closeBracket]), text.index(after: closeParen))
+  }
+
   /// Wraps styled text at word boundaries to the width, measuring only visible columns.
-  func wrap(_ text: String, firstPrefix: String, restPrefix: String) -> [String] {
+  public func wrap(_ text: String, firstPrefix: String, restPrefix: String) -> [String] {
     TextWrapper(width: width).wrap(text, firstPrefix: firstPrefix, restPrefix: restPrefix)
   }
 }

@@ -1,8 +1,7 @@
-import TerminalUI
 import Testing
 import VietnameseText
 
-@testable import Shell
+@testable import TerminalUI
 
 @Suite struct MarkdownRendererTests {
   let plain = MarkdownRenderer(width: 30, style: Style(enabled: false))
@@ -49,9 +48,28 @@ import VietnameseText
   }
 }
 
-@Suite struct CompletionTests {
-  @Test func commonPrefixNeverShortensWhatWasTyped() {
-    #expect(commonPrefix(["oss-l01", "oss-l02"], typed: "oss") == "oss-l0")
-    #expect(commonPrefix(["Quản trị", "Quan hệ"], typed: "quan") == "quan")
+@Suite struct MarkdownTableAndLinkTests {
+  let table = """
+    | Ai | Làm gì |
+    |---|---|
+    | Chủ tịch UBND xã | Chỉ đạo bộ phận một cửa, ký quyết định |
+    | Công chức văn phòng | Tiếp nhận hồ sơ và trả kết quả |
+    """
+
+  @Test func tablesAreDrawnWithoutPipesAtEveryWidth() {
+    for width in [20, 40, 60, 80] {
+      let lines = MarkdownRenderer(width: width, style: Style(enabled: false)).render(table)
+      #expect(lines.allSatisfy { $0.displayWidth <= width }, "\(width): \(lines)")
+      #expect(!lines.contains { $0.contains("|") })
+      #expect(lines.joined(separator: " ").contains("Chủ"))
+    }
+    let wide = MarkdownRenderer(width: 80, style: Style(enabled: false)).render(table)
+    #expect(wide[0] == "Ai                   Làm gì")
+  }
+
+  @Test func linksAreShownAsTheirText() {
+    let lines = MarkdownRenderer(width: 60, style: Style(enabled: false)).render(
+      "Xem [Luật 10/2022/QH15](https://example.vn/luat) và **[Nghị định 59](x)**.")
+    #expect(lines == ["Xem Luật 10/2022/QH15 và Nghị định 59."])
   }
 }
