@@ -45,7 +45,8 @@ public struct QuestionIndex: Sendable {
       }
       facts.append(
         AnswerFact(
-          officialID: row.officialID.uuidString, position: row.position, communeCode: communeCode,
+          officialID: row.officialID.uuidString, position: library.currentPositionID(row.position),
+          communeCode: communeCode,
           classID: row.classID?.uuidString, attemptID: row.attemptID.uuidString, quizID: row.quizID,
           questionID: row.questionID, score: row.score, answeredAt: row.answeredAt,
           papiCodes: question.papiCodes,

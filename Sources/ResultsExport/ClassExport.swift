@@ -205,7 +205,7 @@ public struct ClassExport: Sendable {
   }
 
   func position(_ id: String) -> String {
-    library.positions.first { $0.id == id }?.name.text(in: language) ?? id
+    library.positionName(id, in: language)
   }
 
   func quizTitle(_ id: String) -> String? { quizzes[id]?.quiz.title.text(in: language) }

@@ -54,7 +54,8 @@ public struct NeedsHelp: Sendable, Hashable {
     guard entry.belowPassMark || entry.scoreFell else { return nil }
     entry.lessons = lessons(
       missing: post.answers.filter { $0.score < 1 }.compactMap { export.questions[$0.questionID] },
-      course: course, position: official.position, taxonomy: export.library.taxonomy)
+      course: course, position: export.library.currentPositionID(official.position),
+      taxonomy: export.library.taxonomy)
     return entry
   }
 

@@ -227,6 +227,16 @@ public struct CourseLibrary: Sendable, Hashable, Codable {
   /// The position an id names, resolving former (pre-2025) ids through the aliases.
   public func position(_ id: String) -> Position? { positions.resolving(id) }
 
+  /// The current id of position `id`: a former (pre-2025) id kept in older results or rosters
+  /// resolves to the position that replaced it; an id the courses do not know stays as it is.
+  public func currentPositionID(_ id: String) -> String { position(id)?.id ?? id }
+
+  /// The name of position `id` (current or former) in `language`, or the id when the courses do
+  /// not list it.
+  public func positionName(_ id: String, in language: Language) -> String {
+    position(id)?.name.text(in: language) ?? id
+  }
+
   public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
 
   /// The question with this id, in whichever course holds it.

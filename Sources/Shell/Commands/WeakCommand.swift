@@ -52,7 +52,8 @@ enum WeakCommand: ShellCommand {
         view.line(code: area.code, mastery: area.mastery, indent: "  ") + " "
           + context.text(InsightText.verdict(area.verdict)))
     }
-    context.suggestLessons(for: weak.map(\.code), position: signedIn.official.position)
+    context.suggestLessons(
+      for: weak.map(\.code), position: context.library.currentPositionID(signedIn.official.position))
     if !weak.flatMap(\.questionsToReview).isEmpty { context.say(InsightText.reviewHint) }
     return .proceed
   }

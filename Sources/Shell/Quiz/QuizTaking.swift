@@ -50,7 +50,7 @@ struct QuizTaking {
     } catch {
       context.say(QuizText.notSaved(context.console.reason(error)))
     }
-    screen.result(of: attempt, position: signedIn.official.position)
+    screen.result(of: attempt, position: context.library.currentPositionID(signedIn.official.position))
   }
 
   /// The official's unfinished attempt when they choose to continue it, else a new one when the

@@ -166,10 +166,3 @@ struct Identification {
     library.positionName(id, in: console.language)
   }
 }
-
-extension CourseLibrary {
-  /// The name of position `id` in `language`, or the id when the courses do not list it.
-  func positionName(_ id: String, in language: Language) -> String {
-    positions.first { $0.id == id }?.name.text(in: language) ?? id
-  }
-}
