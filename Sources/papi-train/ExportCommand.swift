@@ -29,17 +29,7 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup var unitsOption: UnitsOption
   @OptionGroup var languageOption: LanguageOption
 
-  @Option(name: .customLong("class"), help: "Lớp tập huấn (mã) / the training class's id.")
-  var classID: String?
-
-  @Option(name: .long, help: "Xã (mã), có thể lặp lại / a commune's code (repeatable).")
-  var commune: [String] = []
-
-  @Option(name: .long, help: "Từ ngày / from this day (YYYY-MM-DD, inclusive).")
-  var from: String?
-
-  @Option(name: .long, help: "Đến ngày / to this day (YYYY-MM-DD, inclusive).")
-  var to: String?
+  @OptionGroup var selection: ClassSelectionOptions
 
   @Option(name: .long, help: "Chỉ bài kiểm tra này, có thể lặp lại / only this quiz (repeatable).")
   var quiz: [String] = []
@@ -73,7 +63,8 @@ struct ExportCommand: ParsableCommand {
       // Class results are for trainers: the passphrase before any results are read.
       try requireRole(.trainer, language: language)
       let request = ExportRequest(
-        output: output, classID: classID, communes: commune, from: from, to: to, quizIDs: quiz,
+        output: output, classID: selection.classID, communes: selection.commune, from: selection.from,
+        to: selection.to, quizIDs: quiz,
         format: format,
         table: table, force: force, plain: plain)
       let messages = try request.run(

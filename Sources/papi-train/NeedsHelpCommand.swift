@@ -16,17 +16,7 @@ struct NeedsHelpReport: ParsableCommand {
   @OptionGroup var unitsOption: UnitsOption
   @OptionGroup var languageOption: LanguageOption
 
-  @Option(name: .customLong("class"), help: "Lớp tập huấn (mã) / the training class's id.")
-  var classID: String?
-
-  @Option(name: .long, help: "Xã (mã), có thể lặp lại / a commune's code (repeatable).")
-  var commune: [String] = []
-
-  @Option(name: .long, help: "Từ ngày / from this day (YYYY-MM-DD, inclusive).")
-  var from: String?
-
-  @Option(name: .long, help: "Đến ngày / to this day (YYYY-MM-DD, inclusive).")
-  var to: String?
+  @OptionGroup var selection: ClassSelectionOptions
 
   func run() throws {
     let language = languageOption.language
@@ -35,7 +25,9 @@ struct NeedsHelpReport: ParsableCommand {
       let courses = coursesOption.courses
       let loaded = CurriculumLoader().load(
         path: courses, cache: .default(environment: ProcessInfo.processInfo.environment))
-      let request = ExportRequest(output: "", classID: classID, communes: commune, from: from, to: to)
+      let request = ExportRequest(
+        output: "", classID: selection.classID, communes: selection.commune, from: selection.from,
+        to: selection.to)
       printLines(
         try request.needsHelpLines(
           loaded: loaded, courses: courses, directory: resultsOption.directory, unitsPath: unitsOption.path,

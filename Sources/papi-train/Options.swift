@@ -129,3 +129,19 @@ enum CLIMessage: Error, MessageCatalogue, Hashable {
     .noPositions(courses: "Courses", details: ["Courses/positions.yaml:1:1: x"]), .coursesInvalid("Courses"),
   ]
 }
+
+/// `--class`, `--commune` (repeatable), `--from` and `--to`: which of a class's results an export or
+/// a trainer's list covers.
+struct ClassSelectionOptions: ParsableArguments {
+  @Option(name: .customLong("class"), help: "Lớp tập huấn (mã) / the training class's id.")
+  var classID: String?
+
+  @Option(name: .long, help: "Xã (mã), có thể lặp lại / a commune's code (repeatable).")
+  var commune: [String] = []
+
+  @Option(name: .long, help: "Từ ngày / from this day (YYYY-MM-DD, inclusive).")
+  var from: String?
+
+  @Option(name: .long, help: "Đến ngày / to this day (YYYY-MM-DD, inclusive).")
+  var to: String?
+}
