@@ -126,10 +126,11 @@ let package = Package(
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
     .testTarget(
       name: "QuestionBankTests",
-      dependencies: ["PapiTrainTesting", "QuestionBank", "Curriculum", "Reporting"]),
+      dependencies: ["PapiTrainTesting", "Assessment", "QuestionBank", "Curriculum", "Reporting"]),
     .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"]),
     .testTarget(
-      name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"], exclude: ["Fixtures"]),
+      name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
@@ -162,7 +163,7 @@ let package = Package(
     .testTarget(
       name: "GradebookTests",
       dependencies: [
-        "PapiTrainTesting", "Gradebook", "Units", "Localization",
+        "PapiTrainTesting", "Assessment", "Gradebook", "Units", "Localization",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]

@@ -1,3 +1,4 @@
+import Assessment
 import Foundation
 import PapiTrainTesting
 import Testing
@@ -10,18 +11,6 @@ import Units
 /// merge it or refuse it by name, never crash or hang, and leave no private copy behind. The
 /// same damage, driven by libFuzzer for longer, is Fuzz/'s FuzzResultsFile (`scripts/fuzz`).
 @Suite struct MutatedResultsFileTests {
-  /// A generator that gives the same numbers for the same seed (SplitMix64).
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// `bytes` damaged in one of four ways chosen by `generator`.
   static func mutated(_ bytes: [UInt8], _ generator: inout SeededGenerator) -> [UInt8] {
     var bytes = bytes
@@ -56,7 +45,7 @@ import Units
     let inputs = folder.url.appendingPathComponent("inputs")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     let iterations = Int(ProcessInfo.processInfo.environment["PAPI_MUTATION_RUNS"] ?? "") ?? 150
-    var generator = SeededGenerator(state: 20)
+    var generator = SeededGenerator(seed: 20)
     var outcomes: [String: Int] = [:]
     let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
     for run in 0..<iterations {

@@ -1,3 +1,4 @@
+import Assessment
 import Foundation
 import Testing
 
@@ -5,22 +6,10 @@ import Testing
 
 /// Whatever bytes a bank holds, every reader ends with questions or located problems, never a crash.
 @Suite struct MalformedInputTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let alphabet = Array(
     "{}=~#:%->\\\n\n ATF.)ANSWER:<>/&;\"'quiz question text answer 0123456789 Đúng ạ".utf8)
 
-  static func mutations(of seed: String, count: Int, generator: inout Generator) -> [Data] {
+  static func mutations(of seed: String, count: Int, generator: inout SeededGenerator) -> [Data] {
     let bytes = Array(seed.utf8)
     return (0..<count).map { _ in
       var mutated = bytes
@@ -37,7 +26,7 @@ import Testing
   }
 
   @Test func mutatedBanksOfEveryFormatNeverCrashAndEveryProblemHasALine() {
-    var generator = Generator(state: 23)
+    var generator = SeededGenerator(seed: 23)
     let seeds: [(BankFormat, String)] = [
       (.gift, GIFTReaderTests.bank), (.moodleXML, MoodleXMLReaderTests.bank),
       (.aiken, "Câu?\nA. Một\nB) Hai\nANSWER: B\n\nCâu hai?\nA. x\nB. y\nANSWER: A\n"),
@@ -58,7 +47,7 @@ import Testing
   @Test func aDamagedWorkbookIsRefusedNotTrusted() throws {
     let table = SpreadsheetWriter().xlsx(
       for: BankReader.read(path: "docs/question-bank-template.csv").questions)
-    var generator = Generator(state: 7)
+    var generator = SeededGenerator(seed: 7)
     for _ in 0..<200 {
       var bytes = [UInt8](table)
       for _ in 0..<Int.random(in: 1...8, using: &generator) {
