@@ -331,12 +331,7 @@ struct LocalTimeFormatter: Sendable {
   func string(_ date: Date) -> String {
     let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) + Int64(offset) * 1000
-    var days = milliseconds / 86_400_000
-    var rest = milliseconds - days * 86_400_000
-    if rest < 0 {
-      days -= 1
-      rest += 86_400_000
-    }
+    let (days, rest) = Day.split(millisecondsSince1970: milliseconds)
     let (year, month, day) = Day.civil(daysSince1970: days)
     let seconds = rest / 1000
     return String(unsafeUninitializedCapacity: 19) { buffer in

@@ -8,12 +8,7 @@ public enum BulkText {
   /// `date` as GRDB writes it, without a date formatter (millions of answers are written).
   public static func timestamp(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    var days = milliseconds / 86_400_000
-    var rest = milliseconds - days * 86_400_000
-    if rest < 0 {
-      days -= 1
-      rest += 86_400_000
-    }
+    let (days, rest) = Day.split(millisecondsSince1970: milliseconds)
     let (year, month, day) = Day.civil(daysSince1970: days)
     let hour = rest / 3_600_000
     let minute = rest / 60_000 % 60

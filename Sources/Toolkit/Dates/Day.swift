@@ -79,6 +79,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 }
 
 extension Day {
+  /// A count of milliseconds since 1970 split into whole days (rounded down, so a time before
+  /// 1970 falls on its own day) and the milliseconds into that day (0 ..< 86,400,000).
+  public static func split(millisecondsSince1970 milliseconds: Int64) -> (
+    days: Int64, millisecondsIntoDay: Int64
+  ) {
+    var days = milliseconds / 86_400_000
+    var rest = milliseconds - days * 86_400_000
+    if rest < 0 {
+      days -= 1
+      rest += 86_400_000
+    }
+    return (days, rest)
+  }
+
   /// The civil date of a count of days since 1970-01-01 (Howard Hinnant's `civil_from_days`),
   /// without a calendar: for formatting millions of timestamps.
   @inlinable
