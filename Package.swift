@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "papi-train", targets: ["papi-train"]),
+    // The province server: a separate product, so building papi-train never builds Hummingbird.
+    .executable(name: "papi-server", targets: ["papi-server"]),
     .library(name: "Curriculum", targets: ["Curriculum"]),
     // For Fuzz/'s results-file target.
     .library(name: "Gradebook", targets: ["Gradebook"]),
@@ -16,6 +18,12 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // Vietnamese-aware text handling: NFC, diacritic folding, display width.
@@ -117,10 +125,44 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank",
+        "QuestionBank", "Sync",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What the commune machine and the province server agree on: the signed-request headers and
+    // the canonical text they sign, and the JSON of a sync batch.
+    .target(
+      name: "SyncProtocol",
+      dependencies: ["Access", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto")]),
+    // The commune machine's side of sync: enrolment, and pushing what the server lacks in batches.
+    .target(name: "Sync", dependencies: ["SyncProtocol", "Access", "Gradebook", "Localization", "Toolkit", "Units"]),
+    // The province server: Hummingbird routes, PostgreSQL storage (PostgresNIO, SQL with bound
+    // parameters only), schema migrations, device enrolment and signed requests, push sync.
+    .target(
+      name: "ProvinceServer",
+      dependencies: [
+        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Units",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // The server's command line: it only parses arguments and wires.
+    .executableTarget(
+      name: "papi-server",
+      dependencies: [
+        "ProvinceServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    // Server tests' support: a throwaway PostgreSQL cluster, the built papi-server on loopback.
+    .target(name: "ProvinceServerTesting", dependencies: ["PapiTrainTesting"]),
     // What every test target shares: temporary folders, the repository's files, the built
     // papi-train run through a pipe or a pseudo-terminal, a machine with test passphrases.
     .target(name: "PapiTrainTesting", dependencies: ["Access", "Assessment", "Curriculum", "Localization"]),
@@ -139,7 +181,7 @@ let package = Package(
       name: "MessageCatalogueTests",
       dependencies: [
         "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank", "ResultsAnalysis",
-        "ResultsExport", "Units",
+        "ResultsExport", "Units", "ProvinceServer", "Sync",
       ]
     ),
     .testTarget(
@@ -172,6 +214,15 @@ let package = Package(
       name: "CurriculumTests",
       dependencies: ["PapiTrainTesting", "Curriculum"],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "ProvinceServerTests",
+      dependencies: [
+        "ProvinceServer", "ProvinceServerTesting", "PapiTrainTesting", "Sync", "SyncProtocol", "Access",
+        "Curriculum", "DemoData", "Gradebook", "Localization", "Units",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .testTarget(
       name: "PapiTrainCLITests",

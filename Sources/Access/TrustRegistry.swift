@@ -112,7 +112,8 @@ public struct TrustRegistry: Sendable {
     return line
   }
 
-  static func isPublicKey(_ text: String) -> Bool {
+  /// Whether `text` is base64 of 32 bytes that make an Ed25519 public key.
+  public static func isPublicKey(_ text: String) -> Bool {
     guard let raw = Data(base64Encoded: text), raw.count == 32 else { return false }
     return (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
   }

@@ -18,7 +18,7 @@ struct PapiTrain: ParsableCommand {
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
-      VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self,
+      VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self, SyncCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

@@ -5,9 +5,11 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import ProvinceServer
 import QuestionBank
 import ResultsAnalysis
 import ResultsExport
+import Sync
 import Testing
 import Units
 
@@ -23,6 +25,7 @@ import Units
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
+    render(ServerMessage.self), render(SyncMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

@@ -1,0 +1,59 @@
+import Foundation
+import PostgresNIO
+
+/// Where the server's PostgreSQL is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with
+/// `?sslmode=require` for TLS to the database, or `?host=/run/postgresql` for a Unix socket.
+public struct DatabaseSettings: Sendable, Hashable {
+  public var host: String
+  public var port: Int
+  public var socketFolder: String?
+  public var user: String
+  public var password: String?
+  public var database: String
+  public var requireTLS: Bool
+
+  /// The environment variable read when `--database-url` is not given.
+  public static let environmentVariable = "PAPI_DATABASE_URL"
+
+  /// Reads a database URL; throws ``ServerMessage/badDatabaseURL(_:)``.
+  public init(url text: String) throws {
+    guard let components = URLComponents(string: text),
+      ["postgres", "postgresql"].contains(components.scheme ?? ""),
+      let user = components.user, !user.isEmpty
+    else { throw ServerMessage.badDatabaseURL(Self.redacted(text)) }
+    let database = String(components.path.drop { $0 == "/" })
+    guard !database.isEmpty else { throw ServerMessage.badDatabaseURL(Self.redacted(text)) }
+    self.user = user
+    self.password = components.password
+    self.database = database
+    self.host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+    self.port = components.port ?? 5432
+    let query = components.queryItems ?? []
+    self.socketFolder = query.first { $0.name == "host" }?.value
+    self.requireTLS = query.first { $0.name == "sslmode" }?.value == "require"
+  }
+
+  /// The URL with the password hidden, for logs and messages.
+  public static func redacted(_ text: String) -> String {
+    guard var components = URLComponents(string: text), components.password != nil else { return text }
+    components.password = "***"
+    return components.string ?? "***"
+  }
+
+  /// The client's configuration.
+  var clientConfiguration: PostgresClient.Configuration {
+    var configuration: PostgresClient.Configuration
+    if let socketFolder {
+      configuration = PostgresClient.Configuration(
+        unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
+        database: database)
+    } else {
+      configuration = PostgresClient.Configuration(
+        host: host, port: port, username: user, password: password, database: database,
+        tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
+    }
+    configuration.options.connectTimeout = .seconds(5)
+    configuration.options.maximumConnections = 16
+    return configuration
+  }
+}

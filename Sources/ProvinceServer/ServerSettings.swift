@@ -1,0 +1,33 @@
+import Curriculum
+import Foundation
+
+/// How a server is started: where it listens, its certificate, its database, and the province's
+/// courses (communes and their provinces come from `papi-server enrol`).
+public struct ServerSettings: Sendable {
+  public var host: String
+  /// 0: any free port (the bound port is logged and printed).
+  public var port: Int
+  /// PEM files of the certificate chain and private key; plain HTTP when nil.
+  public var tls: (certificate: String, key: String)?
+  public var database: DatabaseSettings
+  public var coursesPath: String
+
+  public init(
+    host: String, port: Int, tls: (certificate: String, key: String)?, database: DatabaseSettings,
+    coursesPath: String
+  ) {
+    self.host = host
+    self.port = port
+    self.tls = tls
+    self.database = database
+    self.coursesPath = coursesPath
+  }
+
+  /// The courses, loaded and validated; throws when they do not load.
+  public func loadCourses() throws -> CourseLibrary {
+    guard let library = CurriculumLoader().load(path: coursesPath).library else {
+      throw ServerMessage.coursesDoNotLoad(coursesPath)
+    }
+    return library
+  }
+}

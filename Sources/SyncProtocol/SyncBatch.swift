@@ -1,0 +1,238 @@
+import Foundation
+import Toolkit
+
+/// An official as a batch carries it (the columns of a results file's `officials`).
+public struct WireOfficial: Sendable, Hashable, Codable {
+  public var id: String
+  public var name: String
+  public var position: String
+  public var communeCode: String
+  public var createdAt: String
+
+  public init(id: String, name: String, position: String, communeCode: String, createdAt: String) {
+    self.id = id
+    self.name = name
+    self.position = position
+    self.communeCode = communeCode
+    self.createdAt = createdAt
+  }
+}
+
+/// An attempt as a batch carries it, without its answers.
+public struct WireAttempt: Sendable, Hashable, Codable {
+  public var id: String
+  public var officialID: String
+  public var quizID: String
+  public var courseID: String
+  public var courseVersion: String
+  public var classID: String?
+  /// Decimal digits: a seed takes all 64 bits.
+  public var seed: String
+  public var questionIDs: [String]
+  public var startedAt: String
+  public var endedAt: String?
+  public var score: Double?
+  public var maxScore: Double?
+  public var status: String
+
+  public init(
+    id: String, officialID: String, quizID: String, courseID: String, courseVersion: String, classID: String?,
+    seed: String, questionIDs: [String], startedAt: String, endedAt: String?, score: Double?,
+    maxScore: Double?, status: String
+  ) {
+    self.id = id
+    self.officialID = officialID
+    self.quizID = quizID
+    self.courseID = courseID
+    self.courseVersion = courseVersion
+    self.classID = classID
+    self.seed = seed
+    self.questionIDs = questionIDs
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.score = score
+    self.maxScore = maxScore
+    self.status = status
+  }
+}
+
+/// An answer as a batch carries it.
+public struct WireAnswer: Sendable, Hashable, Codable {
+  public var attemptID: String
+  public var questionID: String
+  public var position: Int
+  public var response: String
+  public var score: Double
+  public var correct: Bool
+  public var timeTaken: Double
+  public var answeredAt: String
+
+  public init(
+    attemptID: String, questionID: String, position: Int, response: String, score: Double, correct: Bool,
+    timeTaken: Double, answeredAt: String
+  ) {
+    self.attemptID = attemptID
+    self.questionID = questionID
+    self.position = position
+    self.response = response
+    self.score = score
+    self.correct = correct
+    self.timeTaken = timeTaken
+    self.answeredAt = answeredAt
+  }
+}
+
+/// One batch a commune machine pushes: answers in the order its results file stored them (rows
+/// after `cursorFrom` up to `cursorTo`), with the attempts and officials they belong to, and
+/// attempts and officials whose state the server lacks. Stored in one transaction, or not at all.
+public struct SyncBatch: Sendable, Hashable, Codable {
+  public static let format = "papi-train.sync-batch/1"
+  /// The most answers one batch may carry.
+  public static let maximumAnswers = 2_000
+  /// The most attempts or officials one batch may carry.
+  public static let maximumRecords = 2_000
+  /// The largest body the server reads.
+  public static let maximumBodyBytes = 16 * 1_024 * 1_024
+
+  public var format: String
+  /// The batch's id: a batch sent again is acknowledged again, and adds nothing.
+  public var batchID: String
+  /// The commune whose results these are: the commune the machine was enrolled for.
+  public var commune: String
+  /// The answers are the results file's rows after `cursorFrom`, up to and including `cursorTo`.
+  public var cursorFrom: Int64
+  public var cursorTo: Int64
+  public var officials: [WireOfficial]
+  public var attempts: [WireAttempt]
+  public var answers: [WireAnswer]
+
+  public init(
+    batchID: String, commune: String, cursorFrom: Int64, cursorTo: Int64, officials: [WireOfficial],
+    attempts: [WireAttempt], answers: [WireAnswer]
+  ) {
+    self.format = Self.format
+    self.batchID = batchID
+    self.commune = commune
+    self.cursorFrom = cursorFrom
+    self.cursorTo = cursorTo
+    self.officials = officials
+    self.attempts = attempts
+    self.answers = answers
+  }
+}
+
+/// The server's acknowledgement of a stored batch.
+public struct BatchAcknowledgement: Sendable, Hashable, Codable {
+  public var batchID: String
+  /// The device's cursor now: the last answer row the server holds.
+  public var cursor: Int64
+  /// What this batch added (zero for a batch stored before).
+  public var officialsAdded: Int
+  public var attemptsAdded: Int
+  public var answersAdded: Int
+  /// Whether the batch had been stored before (sent again after a cut connection).
+  public var duplicate: Bool
+
+  public init(
+    batchID: String, cursor: Int64, officialsAdded: Int, attemptsAdded: Int, answersAdded: Int,
+    duplicate: Bool
+  ) {
+    self.batchID = batchID
+    self.cursor = cursor
+    self.officialsAdded = officialsAdded
+    self.attemptsAdded = attemptsAdded
+    self.answersAdded = answersAdded
+    self.duplicate = duplicate
+  }
+}
+
+/// What the server holds of a device's commune: where the answers stand, and the state of each
+/// attempt and official, so the machine sends only what is missing or further along.
+public struct SyncState: Sendable, Hashable, Codable {
+  public var commune: String
+  /// The last answer row of this device's results file the server acknowledged (0: none).
+  public var cursor: Int64
+  /// Attempt id (upper-case UUID) to status.
+  public var attempts: [String: String]
+  /// Official ids (upper-case UUIDs).
+  public var officials: [String]
+
+  public init(commune: String, cursor: Int64, attempts: [String: String], officials: [String]) {
+    self.commune = commune
+    self.cursor = cursor
+    self.attempts = attempts
+    self.officials = officials
+  }
+}
+
+/// A refusal: a stable code, the reason in both languages, and for a batch the rows at fault.
+public struct APIError: Sendable, Hashable, Codable, Error {
+  public struct Problem: Sendable, Hashable, Codable {
+    public var table: String
+    public var row: Int
+    public var column: String
+    public var reason: String
+
+    public init(table: String, row: Int, column: String, reason: String) {
+      self.table = table
+      self.row = row
+      self.column = column
+      self.reason = reason
+    }
+  }
+
+  public var code: String
+  public var message: String
+  public var messageEnglish: String
+  public var problems: [Problem]
+
+  public init(code: String, message: String, messageEnglish: String, problems: [Problem] = []) {
+    self.code = code
+    self.message = message
+    self.messageEnglish = messageEnglish
+    self.problems = problems
+  }
+}
+
+/// Moments as results files store them: `yyyy-MM-dd HH:mm:ss.SSS` in UTC.
+public enum WireTime {
+  /// The text of `date`, to the millisecond.
+  public static func text(_ date: Date) -> String {
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
+    let (days, into) = Day.split(millisecondsSince1970: milliseconds)
+    let secondOfDay = Int(into / 1_000)
+    return Day(daysSince1970: Int(days)).description
+      + String(
+        format: " %02d:%02d:%02d.%03d", secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60,
+        Int(into % 1_000))
+  }
+
+  /// The moment `text` names (`yyyy-MM-dd HH:mm:ss` with optional `.SSS`, a real day), or nil.
+  public static func date(_ text: String) -> Date? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 19 || bytes.count == 23,
+      let day = Day(String(decoding: bytes[0..<10], as: UTF8.self))
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        guard (0x30...0x39).contains(bytes[index]) else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+      }
+      return value
+    }
+    guard bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+      hour <= 23, minute <= 59, second <= 59
+    else { return nil }
+    var millisecond = 0
+    if bytes.count == 23 {
+      guard bytes[19] == 0x2E, let value = number(20..<23) else { return nil }
+      millisecond = value
+    }
+    let milliseconds =
+      (Int64(day.daysSince1970) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)) * 1_000
+      + Int64(millisecond)
+    return Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
+  }
+}

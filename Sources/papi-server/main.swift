@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import Localization
+import Logging
+import ProvinceServer
+import Units
+
+/// papi-server: the province server. Parses arguments and wires; the work is ProvinceServer's.
+@main
+struct PapiServer: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "papi-server",
+    abstract: "Máy chủ tỉnh của papi-train / the province server of papi-train",
+    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self])
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+  @Option(help: "postgres://USER@HOST:PORT/DATABASE (else PAPI_DATABASE_URL)")
+  var databaseURL: String?
+
+  @Option(help: "Log level: trace, debug, info, notice, warning, error")
+  var logLevel = "info"
+
+  func settings() throws -> DatabaseSettings {
+    guard let url = databaseURL ?? ProcessInfo.processInfo.environment[DatabaseSettings.environmentVariable]
+    else {
+      throw ServerMessage.noDatabaseURL
+    }
+    return try DatabaseSettings(url: url)
+  }
+
+  func logger() -> Logger {
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    var logger = Logger(label: "papi-server")
+    logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+    return logger
+  }
+}
+
+/// The language of messages: PAPI_LANG=en for English.
+var language: Language { ProcessInfo.processInfo.environment["PAPI_LANG"] == "en" ? .english : .vietnamese }
+
+/// Prints a message, or exits 1 with it.
+func report(_ work: () async throws -> Void) async throws {
+  do { try await work() } catch let message as ServerMessage {
+    FileHandle.standardError.write(Data(("papi-server: " + message.text(in: language) + "\n").utf8))
+    throw ExitCode.failure
+  }
+}
+
+struct Serve: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Phục vụ / serve the API")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "Address to listen on") var host = "127.0.0.1"
+  @Option(help: "Port (0: any free port)") var port = 8080
+  @Option(help: "TLS certificate chain (PEM)") var tlsCert: String?
+  @Option(help: "TLS private key (PEM)") var tlsKey: String?
+  @Option(help: "The province's courses") var courses = "Courses"
+
+  func validate() throws {
+    if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+  }
+
+  func run() async throws {
+    let logger = database.logger()
+    try await report {
+      let settings = ServerSettings(
+        host: host, port: port, tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } },
+        database: try database.settings(), coursesPath: courses)
+      try await ServerApplication.run(settings, logger: logger)
+    }
+  }
+}
+
+struct Migrate: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Cập nhật cơ sở dữ liệu / migrate the database")
+  @OptionGroup var database: DatabaseOptions
+
+  func run() async throws {
+    let logger = database.logger()
+    try await report {
+      let applied = try await ServerApplication.withDatabase(
+        try database.settings(), logger: logger, migrate: false
+      ) {
+        try await Migrations.migrate($0.client, logger: logger)
+      }
+      print(
+        (applied.isEmpty ? ServerMessage.upToDate(Migrations.latestVersion) : .migrated(applied)).text(
+          in: language))
+    }
+  }
+}
+
+struct Enrol: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Tạo mã đăng ký máy cho một xã / make a one-time enrolment code for a commune")
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The commune's code") var commune: String
+  @Option(help: "Hours the code stays valid") var hours = 24
+  @Option(help: "The administrative units list") var units = UnitHierarchy.defaultPath
+
+  func run() async throws {
+    let logger = database.logger()
+    try await report {
+      let enrolment = try CommuneEnrolment(communeText: commune, unitsPath: units)
+      let expires = Date().addingTimeInterval(Double(max(1, min(hours, 24 * 30))) * 3_600)
+      let code = try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
+        try await enrolment.createCode(in: $0, expiresAt: expires)
+      }
+      print(
+        ServerMessage.enrolmentCode(
+          code: code, commune: enrolment.commune.rawValue, name: enrolment.name,
+          expires: expires.formatted(.iso8601)
+        ).text(in: language))
+    }
+  }
+}
+
+struct Devices: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Các máy đã đăng ký / enrolled machines", subcommands: [List.self, Revoke.self])
+
+  struct List: AsyncParsableCommand {
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+      let logger = database.logger()
+      try await report {
+        let devices = try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
+          try await $0.devices()
+        }
+        if devices.isEmpty { print(ServerMessage.noDevices.text(in: language)) }
+        for device in devices { print(device.listing.text(in: language)) }
+      }
+    }
+  }
+
+  struct Revoke: AsyncParsableCommand {
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The key, or its first 8 characters or more") var key: String
+
+    func run() async throws {
+      let logger = database.logger()
+      try await report {
+        let device = try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
+          try await $0.revoke(key)
+        }
+        print(
+          ServerMessage.revoked(key: device.machine.publicKey, commune: device.machine.commune.rawValue).text(
+            in: language))
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import Access
+import Curriculum
+import DemoData
+import Foundation
+import Gradebook
+import PapiTrainTesting
+import ProvinceServerTesting
+import SyncProtocol
+import Testing
+import Units
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// A province for one test: its own database on a PostgreSQL cluster, papi-server serving it on
+/// loopback, and a commune machine (its own key, settings and results folder).
+final class Province {
+  let cluster: TemporaryPostgres
+  let databaseURL: String
+  let database: String
+  var server: ServerProcess
+  let machine: TemporaryFolder
+  /// A real commune of the shipped units list (Phường Đoàn Kết, Lai Châu).
+  static let commune = "03388"
+
+  init(cluster: TemporaryPostgres? = nil) throws {
+    let cluster = try cluster ?? TemporaryPostgres.shared()
+    self.cluster = cluster
+    database = "test_" + UUID().uuidString.prefix(12).lowercased()
+    databaseURL = try cluster.createDatabase(database)
+    server = try ServerProcess.start(databaseURL: databaseURL)
+    machine = try TemporaryFolder("papi-sync-machine")
+  }
+
+  deinit { server.stop() }
+
+  /// The machine's results folder.
+  var results: URL { machine.appending("Results") }
+
+  /// papi-train's environment on the commune machine.
+  var environment: [String: String] {
+    [
+      "XDG_CONFIG_HOME": machine.path("config"), "XDG_DATA_HOME": machine.path("data"),
+      "XDG_STATE_HOME": machine.path("state"), "PAPI_RESULTS": results.path, "PAPI_SYNC_TRIES": "4",
+    ]
+  }
+
+  /// Runs the built papi-server with `arguments` on this province's database.
+  func papiServer(_ arguments: [String]) throws -> ServerRun {
+    let process = Process()
+    process.executableURL = ServerProcess.binary
+    process.arguments = arguments + ["--database-url", databaseURL]
+    process.currentDirectoryURL = Repository.root
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ServerRun(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// A one-time enrolment code for `commune`, from `papi-server enrol`.
+  func enrolmentCode(commune: String = Province.commune) throws -> String {
+    let run = try papiServer(["enrol", "--commune", commune])
+    #expect(run.status == 0, "\(run.error)")
+    guard
+      let code = run.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first(where: {
+        $0.count == 14 && $0.filter { $0 == "-" }.count == 2
+      })
+    else { throw FixtureError("no code in \(run.output)") }
+    return String(code)
+  }
+
+  /// Runs the built papi-train on the commune machine.
+  func papiTrain(_ arguments: [String]) throws -> PapiTrainProcess.Result {
+    try PapiTrainProcess.run(arguments + ["--lang", "en"], environment: environment)
+  }
+
+  /// Enrols the commune machine (papi-server enrol, then papi-train sync enrol).
+  func enrolMachine() throws {
+    let code = try enrolmentCode()
+    let run = try papiTrain(["sync", "enrol", server.url, code])
+    #expect(run.status == 0, "\(run.output) \(run.error)")
+  }
+
+  /// The machine's key, made on first use as `papi-train sync enrol` makes it.
+  func machineKey() throws -> MachineKey {
+    try MachineKey.loadOrCreate(
+      at: URL(fileURLWithPath: machine.path("data")).appendingPathComponent("papi-train/signing-key"))
+  }
+
+  /// A key no machine enrolled.
+  func strangerKey() throws -> MachineKey {
+    try MachineKey.loadOrCreate(at: URL(fileURLWithPath: machine.path("stranger-\(UUID().uuidString)")))
+  }
+
+  /// Writes a generated commune (DemoData: officials taking the shipped quizzes) into the
+  /// machine's results; returns how many answers it holds.
+  @discardableResult
+  func generateResults(officials: Int = 6, attempts: Int = 4, seed: UInt64 = 7) throws -> Int {
+    let library = try TestCourses.shipped()
+    let province = try DemoProvince(
+      library: library,
+      spec: DemoProvinceSpec(
+        communes: 1, officialsPerCommune: officials, attemptsPerOfficial: attempts, seed: seed),
+      knownCommunes: [try CommuneCode(Province.commune)])
+    let commune = try province.commune(at: 0)
+    let store = try ResultsDirectory(url: results).store(for: commune.code)
+    _ = try store.bulkImport(
+      officials: commune.officials, classes: commune.classes, attempts: commune.attempts)
+    return commune.attempts.reduce(0) { $0 + $1.answers.count }
+  }
+
+  /// A number the database gives for `sql`.
+  func count(_ sql: String) throws -> Int {
+    Int(try cluster.psql(database, sql).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+  }
+
+  /// Sends a raw request to the server.
+  func request(
+    _ method: String, _ path: String, body: Data = Data(), headers: [(String, String)] = []
+  ) async throws -> (status: Int, body: Data) {
+    var request = URLRequest(url: URL(string: server.url + path)!)
+    request.httpMethod = method
+    if method != "GET" { request.httpBody = body }
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+  }
+
+  /// Sends a request signed with `key`.
+  func signed(_ method: String, _ path: String, body: Data = Data(), key: MachineKey, at date: Date = Date())
+    async throws -> (status: Int, body: Data, signature: RequestSignature)
+  {
+    let signature = try RequestSignature.sign(method: method, path: path, body: body, with: key, at: date)
+    let (status, data) = try await request(method, path, body: body, headers: signature.headers)
+    return (status, data, signature)
+  }
+}
+
+/// What a run of papi-server printed and how it ended.
+struct ServerRun {
+  var status: Int32
+  var output: String
+  var error: String
+}
+
+/// The refusal's code in a response body.
+func errorCode(_ body: Data) -> String? { (try? JSONDecoder().decode(APIError.self, from: body))?.code }
+
+/// Whether PostgreSQL and the server binary are here to test against.
+let serverTestsCanRun = TemporaryPostgres.isInstalled
