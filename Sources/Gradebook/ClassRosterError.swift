@@ -39,16 +39,16 @@ public enum ClassRosterError: Error, Sendable, Hashable, MessageCatalogue {
     switch self {
     case .classClosed(let code): "lớp \(code) đã kết thúc: không thể tham gia thêm"
     case .endsBeforeItStarts(let start, let end): "ngày kết thúc \(end) trước ngày bắt đầu \(start)"
-    case .emptyTitle: "lớp tập huấn cần có tên (--title)"
+    case .emptyTitle: "lớp tập huấn cần có tên"
     case .unknownClass(let code, let folder): "không có lớp tập huấn mã \(code) trong \(folder)"
     case .ambiguousCode(let code, let ids):
       "mã \(code) thuộc về \(ids.count) lớp khác nhau; hãy dùng mã định danh: " + ids.joined(separator: ", ")
     case .notAClassCode(let text): "'\(text)' không phải mã lớp (ví dụ LC-2612-A)"
     case .noCodeLeft(let prefix): "đã hết mã lớp cho \(prefix) trong tháng này"
-    case .noCommunes: "lớp tập huấn cần ít nhất một xã (--commune)"
+    case .noCommunes: "lớp tập huấn cần ít nhất một xã"
     case .unknownQuiz(let id): "không có bài kiểm tra '\(id)' trong các khoá học"
     case .hasAttempts(let name, let attempts):
-      "không xoá được '\(name)': đã có \(attempts) lần làm bài; nếu là người trùng, hãy gộp (roster merge)"
+      "không xoá được '\(name)': đã có \(attempts) lần làm bài; nếu là người trùng, hãy gộp vào mục đúng"
     case .mergeIntoItself(let name): "không thể gộp '\(name)' vào chính mục đó"
     case .noSuchOfficial(let name, let commune): "không có '\(name)' trong danh sách cán bộ xã \(commune)"
     case .severalOfficials(let name, let ids):

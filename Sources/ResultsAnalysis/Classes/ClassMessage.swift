@@ -98,7 +98,7 @@ public enum ClassMessage: MessageCatalogue, Hashable {
       "Merged '\(name)' into '\(into)' (\(attempts) attempts moved)."
     case .mergedInto(let name, let into): "Merged '\(name)' into '\(into)'."
     case .changesHeader: "Roster changes:"
-    case .change(let at, let by, let what): "\(at)  \(by): \(what)"
+    case .change(let at, let by, let what): "\(at) UTC, \(by): \(what)"
     }
   }
 
