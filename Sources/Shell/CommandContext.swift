@@ -16,14 +16,14 @@ final class CommandContext {
   /// The trainer signed in; present only in a trainer session, for ``CommandNeed/trainer``.
   let trainer: TrainerSession?
   /// The lines `class CODE` shows a trainer.
-  let classLines: ((String, Language) throws -> [String])?
+  let classLines: ((String, Language, Int) throws -> [String])?
   /// The course and lesson the official is at in this session.
   var place = ReadingPlace()
 
   init(
     console: Console, library: CourseLibrary, now: @escaping () -> Date, makeSeed: @escaping () -> UInt64,
     signedIn: SignedIn?, trainer: TrainerSession? = nil,
-    classLines: ((String, Language) throws -> [String])? = nil
+    classLines: ((String, Language, Int) throws -> [String])? = nil
   ) {
     self.trainer = trainer
     self.classLines = classLines

@@ -33,7 +33,7 @@ public final class ShellSession {
     /// The class given with `--class`: officials of its communes join it once identified.
     public var trainingClass: TrainingClass?
     /// The lines `class CODE` shows a trainer (the class and its roll), when classes can be read.
-    public var classLines: ((String, Language) throws -> [String])?
+    public var classLines: ((String, Language, Int) throws -> [String])?
 
     public init(
       library: CourseLibrary, communes: [CommuneEntry],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ResultsAnalysis
+import TerminalUI
 import Units
 
 /// `papi-train class create|list|show|close`: a trainer's classes (needs the trainer passphrase).
@@ -23,7 +24,7 @@ struct ClassCommand: ParsableCommand {
       try requireRole(.trainer, language: language)
       return ClassDesk(
         directory: resultsOption.directory, units: try? UnitHierarchy.load(path: unitsOption.path),
-        library: coursesOption.load().library, language: language)
+        library: coursesOption.load().library, language: language, width: Terminal.current().width)
     }
   }
 

@@ -108,9 +108,10 @@ struct ShellCommand: ParsableCommand {
         return true
       }, trainerIdleLimit: max(trainerIdle, 0) * 60)
     configuration.trainingClass = trainingClass
-    configuration.classLines = { code, language in
+    configuration.classLines = { code, language, width in
       var shown = desk
       shown.language = language
+      shown.width = width
       return try shown.show(code)
     }
     let session = ShellSession(configuration: configuration, reader: reader, output: output)

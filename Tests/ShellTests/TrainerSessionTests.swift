@@ -76,7 +76,7 @@ import Testing
         "quiz mini-practice", "switch"),
       store: store)
     #expect(trainer.contains("Sai mật khẩu."))
-    #expect(trainer.contains("Phiên giảng viên: Nguyễn Thị Hằng, xã Xã Tiên Lữ"))
+    #expect(trainer.contains("Phiên giảng viên: Nguyễn Thị Hằng, Xã Tiên Lữ"))
     #expect(trainer.contains("Kết quả của Xã Tiên Lữ"))
     #expect(trainer.contains("mini-practice: 1 lượt hoàn thành"))
     #expect(trainer.contains("1. An:"))

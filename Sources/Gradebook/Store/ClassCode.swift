@@ -57,6 +57,24 @@ public struct ClassCode: Sendable, Hashable, Comparable, CustomStringConvertible
     return nil
   }
 
+  /// The `index`-th code (from 0) of a place and month, whatever is taken: for generated data,
+  /// where each class has its own index.
+  public static func numbered(_ index: Int, placeName: String, start: Day) -> ClassCode? {
+    let letters = suffixLetters.count
+    let suffix: String
+    if index < letters {
+      suffix = String(suffixLetters[index])
+    } else if index < letters + letters * letters {
+      let rest = index - letters
+      suffix = String([suffixLetters[rest / letters], suffixLetters[rest % letters]])
+    } else {
+      return nil
+    }
+    let month =
+      String(start.description.dropFirst(2).prefix(2)) + String(start.description.dropFirst(5).prefix(2))
+    return ClassCode(prefix: initials(of: placeName), month: month, suffix: suffix)
+  }
+
   /// Two capital letters from the words of `name` (diacritics folded, `Tỉnh`/`Thành phố`
   /// dropped); `LH` (lớp học) when it has none.
   static func initials(of name: String) -> String {

@@ -15,13 +15,18 @@ public struct ClassDesk {
   public var units: UnitHierarchy?
   public var library: CourseLibrary?
   public var language: Language
+  /// The width tables are fitted to (a terminal's columns).
+  public var width: Int
 
-  public init(directory: ResultsDirectory, units: UnitHierarchy?, library: CourseLibrary?, language: Language)
-  {
+  public init(
+    directory: ResultsDirectory, units: UnitHierarchy?, library: CourseLibrary?, language: Language,
+    width: Int = 200
+  ) {
     self.directory = directory
     self.units = units
     self.library = library
     self.language = language
+    self.width = width
   }
 
   /// What `class create` is given.
@@ -89,14 +94,14 @@ public struct ClassDesk {
     }.filter { found in code.map { found.communeCodes.contains($0) } ?? true }
     guard !shown.isEmpty else { return [text(.noClasses)] }
     let header = text(.listHeader).split(separator: "|").map(String.init)
-    let rows = shown.map { found in
+    let rows: [[String]] = shown.map { found in
       [
         found.label, found.title, days(found), found.place,
         found.communeCodes.map { communeName($0) }.joined(separator: ", "),
         text(found.isOpen ? .open : .closedStatus),
       ]
     }
-    return TextTable([header] + rows).lines
+    return FittedTable(header: header, rows: rows, width: width).lines()
   }
 
   /// One class: what it is, then who joined and their pre- and post-test scores.
@@ -118,14 +123,13 @@ public struct ClassDesk {
     ]
     guard !roll.isEmpty else { return lines + [text(.nobodyYet)] }
     let header = text(.rollHeader).split(separator: "|").map(String.init)
-    let rows = roll.map { entry in
+    let rows: [[String]] = roll.map { entry in
       [
         communeName(entry.official.communeCode), entry.official.name,
-        library?.positionName(entry.official.position, in: language) ?? entry.official.position,
         entry.joinedAt.map { Day($0).description } ?? "—", percent(entry.pretest), percent(entry.posttest),
       ]
     }
-    lines += TextTable([header] + rows, alignments: [.left, .left, .left, .left, .right, .right]).lines
+    lines += FittedTable(header: header, rows: rows, width: width).lines()
     lines.append("")
     lines.append(
       text(

@@ -53,7 +53,7 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .showCommunes(let communes): "Các xã: \(communes)"
     case .showQuizzes(let pretest, let posttest): "Bài kiểm tra đầu vào: \(pretest); cuối khoá: \(posttest)"
     case .showStatus(let isOpen): isOpen ? "Trạng thái: đang mở" : "Trạng thái: đã đóng"
-    case .rollHeader: "Xã|Họ và tên|Chức vụ|Tham gia|Đầu vào|Cuối khoá"
+    case .rollHeader: "Xã|Họ và tên|Tham gia|Đầu vào|Cuối khoá"
     case .rollSummary(let joined, let pretest, let posttest):
       "\(joined) học viên; \(pretest) đã làm bài đầu vào; \(posttest) đã làm bài cuối khoá."
     case .nobodyYet: "Chưa có học viên nào tham gia."
@@ -87,7 +87,7 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .showCommunes(let communes): "Communes: \(communes)"
     case .showQuizzes(let pretest, let posttest): "Pre-test: \(pretest); post-test: \(posttest)"
     case .showStatus(let isOpen): isOpen ? "Status: open" : "Status: closed"
-    case .rollHeader: "Commune|Name|Position|Joined|Pre-test|Post-test"
+    case .rollHeader: "Commune|Name|Joined|Pre-test|Post-test"
     case .rollSummary(let joined, let pretest, let posttest):
       "\(joined) officials; \(pretest) took the pre-test; \(posttest) took the post-test."
     case .nobodyYet: "Nobody has joined yet."

@@ -50,7 +50,9 @@ enum ClassCommand: ShellCommand {
       return .proceed
     }
     do {
-      for text in try classLines(code, context.language) { context.line(text) }
+      for text in try classLines(code, context.language, context.console.terminal.width) {
+        context.line(text)
+      }
     } catch {
       context.line(context.style.red(context.console.reason(error)))
     }

@@ -57,7 +57,7 @@ enum ClassSessionText: LocalizedMessage {
     case .askTrainerName: "Họ tên giảng viên (ghi vào nhật ký thay đổi): "
     case .askTrainerCommune: "Xã/phường cần xem kết quả (tên hoặc mã): "
     case .trainerWelcome(let name, let commune, let minutes):
-      "Phiên giảng viên: \(name), xã \(commune). Phiên tự khoá sau \(minutes) phút không dùng; 'switch' hoặc Ctrl-D để kết thúc."
+      "Phiên giảng viên: \(name), \(commune). Phiên tự khoá sau \(minutes) phút không dùng; 'switch' hoặc Ctrl-D để kết thúc."
     case .trainerPrompt: "giảng-viên> "
     case .lockedAfterIdle(let minutes): "Phiên giảng viên đã khoá sau \(minutes) phút không dùng."
     case .sessionEnded: "Đã kết thúc phiên giảng viên."
@@ -94,7 +94,7 @@ enum ClassSessionText: LocalizedMessage {
     case .askTrainerName: "Trainer's name (for the record of changes): "
     case .askTrainerCommune: "Commune whose results to look at (name or code): "
     case .trainerWelcome(let name, let commune, let minutes):
-      "Trainer session: \(name), commune \(commune). It locks after \(minutes) minutes unused; 'switch' or Ctrl-D ends it."
+      "Trainer session: \(name), \(commune). It locks after \(minutes) minutes unused; 'switch' or Ctrl-D ends it."
     case .trainerPrompt: "trainer> "
     case .lockedAfterIdle(let minutes): "The trainer session locked after \(minutes) minutes unused."
     case .sessionEnded: "The trainer session has ended."
