@@ -85,6 +85,7 @@ import Testing
     #expect(exported.status == 0, "\(exported.error)")
     let document = try String(contentsOfFile: json, encoding: .utf8)
     #expect(document.contains("Nguyễn Thị Hoa") && document.contains("Lò Văn Thắng"))
+    #expect(document.contains("\"LC-2612-A\"") && document.contains("\"2026-12-04\""))
     let report = try papi(["report", "gain", "--class", "lc-2612-a"])
     #expect(report.status == 0, "\(report.error)")
 
