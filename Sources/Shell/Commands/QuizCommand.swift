@@ -4,6 +4,7 @@ import VietnameseText
 /// `quiz ID`: takes a quiz, or continues the official's unfinished attempt at it.
 enum QuizCommand: ShellCommand {
   static let name = "quiz"
+  static let helpOrder = 60
   static let aliases = ["kiểm tra", "làm bài", "thi"]
   static let usage = "quiz MÃ-BÀI-KIỂM-TRA"
   static let argument = CommandArgument.quiz
