@@ -30,7 +30,9 @@ import Testing
       }
     }
     #expect(
-      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == ["class", "items"])
+      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == [
+        "class", "items", "roster",
+      ])
   }
 
   @Test func tabCompletesCommandsThenTheirArguments() {
@@ -65,7 +67,7 @@ import Testing
   @Test func theShippedCommandsKeepTheirPlaceInHelp() {
     let shipped = [
       "help", "courses", "course", "read", "next", "quiz", "review", "progress", "weak", "class", "items",
-      "whoami", "switch", "lang", "quit",
+      "roster", "whoami", "switch", "lang", "quit",
     ]
     let names = CommandRegistry.commands.map { $0.name }
     #expect(names.filter { shipped.contains($0) } == shipped)
