@@ -34,7 +34,7 @@ enum ClassCommand: ShellCommand {
     else { return .proceed }
     let facts = context.facts(of: attempts, positions: roster.positionsByFactID, commune: signedIn.commune)
     guard !facts.isEmpty else {
-      context.say(ShellText.noAttemptsYet)
+      context.say(InsightText.noFinishedAttempts)
       return .proceed
     }
     context.say(InsightText.classHeader(commune: signedIn.commune.fullName, officials: roster.count))
