@@ -10,6 +10,7 @@ import VietnameseText
 /// readiness with its coverage, and the weak areas with the positions responsible.
 enum ClassCommand: ShellCommand {
   static let name = "class"
+  static let helpOrder = 100
   static let aliases = ["lớp"]
   static let usage = "class [MÃ-LỚP]"
   static let needs: Set<CommandNeed> = [.trainer]
