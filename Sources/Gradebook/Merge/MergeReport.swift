@@ -14,6 +14,8 @@ public struct MergeCounts: Sendable, Hashable {
   public var attemptsUpdated = 0
   /// Answers added, to new attempts or to attempts already present.
   public var answers = 0
+  /// Reviews added to the review log (each official's review cards follow their latest review).
+  public var reviews = 0
 
   /// Nothing added.
   public init() {}
@@ -29,6 +31,7 @@ public struct MergeCounts: Sendable, Hashable {
     sum.attempts += rhs.attempts
     sum.attemptsUpdated += rhs.attemptsUpdated
     sum.answers += rhs.answers
+    sum.reviews += rhs.reviews
     return sum
   }
 }

@@ -15,6 +15,8 @@ struct Snapshot {
   var officials: [Official]
   var classes: [TrainingClass]
   var attempts: Attempts
+  /// The file's review log (empty before reviews had their own record), oldest first.
+  var reviews: [ReviewLogEntry] = []
   /// The trusted machine that signed the file, when a signature was required.
   var signer: TrustedMachine?
 
@@ -70,7 +72,7 @@ struct Snapshot {
     guard let commune = commune(of: checked, path: path) else {
       throw GradebookError.notAResultsDatabase(path: path)
     }
-    let snapshot = try queue.read { db in
+    var snapshot = try queue.read { db in
       Snapshot(
         commune: commune,
         officials: try StoredOfficial.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
@@ -78,6 +80,11 @@ struct Snapshot {
         classes: try CommuneStore.classes(db, where: "1", []),
         attempts: try isInPapiTrainForm(db)
           ? .copiedInSQLite(copy: copy) : .rows(try CommuneStore.attempts(db, where: "1", [])))
+    }
+    snapshot.reviews = try queue.read { db in
+      guard try db.tableExists("review_log") else { return [] }
+      return try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY reviewed_at, id")
+        .map(CommuneStore.logEntry(from:))
     }
     if case .copiedInSQLite = snapshot.attempts {
       // Attached read-only later: a rollback journal needs no -shm file to be read.

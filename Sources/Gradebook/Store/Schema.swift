@@ -15,8 +15,12 @@ enum Schema {
   static let applicationID: Int32 = 0x5041_5049
   /// The migrations, oldest first; the position of each (from 1) is its schema version.
   static let migrationIdentifiers = [
-    "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums",
+    "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums", reviewsMigration,
   ]
+  /// The migration that gives reviews their own record (``reviewsVersion``).
+  static let reviewsMigration = "v4-review-cards"
+  /// The first version with `review_cards` and `review_log`.
+  static var reviewsVersion: Int { (migrationIdentifiers.firstIndex(of: reviewsMigration) ?? 0) + 1 }
   /// The newest schema this build reads and writes.
   static var latestVersion: Int { migrationIdentifiers.count }
 
@@ -100,6 +104,11 @@ enum Schema {
       try createAnswerSums(in: db)
       try setVersion(3, in: db)
     }
+    migrator.registerMigration(reviewsMigration) { db in
+      try createReviews(in: db)
+      try leaveLegacyReviewsOutOfAnswerSums(in: db)
+      try setVersion(reviewsVersion, in: db)
+    }
     return migrator
   }
 
@@ -135,16 +144,6 @@ enum Schema {
         INSERT INTO official_bits (official_id, bit)
           SELECT id, row_number() OVER (ORDER BY rowid) - 1 FROM officials
           WHERE id IN (SELECT at.official_id FROM attempts at JOIN answers an ON an.attempt_id = at.id);
-        WITH answered AS MATERIALIZED (
-          SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
-                 exp(\(rate) * (julianday(an.answered_at) - \(epoch))) AS e, an.answered_at AS moment
-          FROM answers an JOIN attempts at ON at.id = an.attempt_id
-          JOIN official_bits b ON b.official_id = at.official_id
-        )
-        INSERT INTO answer_sums
-          SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
-                 max(moment)
-          FROM answered GROUP BY question, bit / 62;
         CREATE TRIGGER answer_sums_after_insert AFTER INSERT ON answers BEGIN
           INSERT OR IGNORE INTO official_bits (official_id, bit)
             SELECT official_id, (SELECT COALESCE(MAX(bit) + 1, 0) FROM official_bits)
@@ -167,9 +166,105 @@ enum Schema {
           SELECT RAISE(ABORT, 'papi-train keeps every answer as given: answers are never deleted');
         END;
         """)
+    try sumAnswers(in: db, where: "1")
     try db.execute(
       sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('answer_sums_half_life_days', ?)",
       arguments: [String(answerSumsHalfLifeDays)])
+  }
+
+  /// Fills `answer_sums` from the stored answers of attempts `at` that meet `condition`.
+  private static func sumAnswers(in db: Database, where condition: String) throws {
+    let rate = String(log(2) / answerSumsHalfLifeDays)
+    let epoch = String(WeightedAnswerScan.epochJulianDay)
+    try db.execute(
+      sql: """
+        WITH answered AS MATERIALIZED (
+          SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
+                 exp(\(rate) * (julianday(an.answered_at) - \(epoch))) AS e, an.answered_at AS moment
+          FROM answers an JOIN attempts at ON at.id = an.attempt_id
+          JOIN official_bits b ON b.official_id = at.official_id
+          WHERE \(condition)
+        )
+        INSERT INTO answer_sums
+          SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
+                 max(moment)
+          FROM answered GROUP BY question, bit / 62
+        """)
+  }
+
+  /// The condition, over `attempts` aliased `at`, that an attempt is a quiz attempt: not one of
+  /// the review "attempts" (quiz id `COURSE#review`) that older versions stored reviews as.
+  /// Those stay in a file as they were (answers are never deleted), and are left out of every
+  /// figure: reviews are not quiz attempts.
+  static func isQuizAttempt(_ alias: String = "at") -> String { "\(alias).quiz_id NOT GLOB '*#review'" }
+
+  /// ``reviewsVersion``: spaced review has its own record. `review_cards` keeps, per official and
+  /// question, the FSRS card its latest review left; `review_log` keeps every review (when, the
+  /// grade, days since the previous one, the answer, the card after it) and is append-only, like
+  /// `answers`.
+  private static func createReviews(in db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE review_cards (
+          official_id TEXT NOT NULL REFERENCES officials(id),
+          question_id TEXT NOT NULL,
+          stability REAL NOT NULL,
+          difficulty REAL NOT NULL,
+          due TEXT NOT NULL,
+          last_review TEXT NOT NULL,
+          reps INTEGER NOT NULL,
+          lapses INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning')),
+          PRIMARY KEY (official_id, question_id)
+        );
+        CREATE TABLE review_log (
+          id TEXT PRIMARY KEY NOT NULL,
+          official_id TEXT NOT NULL REFERENCES officials(id),
+          question_id TEXT NOT NULL,
+          reviewed_at TEXT NOT NULL,
+          grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+          elapsed_days INTEGER NOT NULL,
+          response TEXT NOT NULL,
+          score REAL NOT NULL,
+          time_taken REAL NOT NULL,
+          stability REAL NOT NULL,
+          difficulty REAL NOT NULL,
+          due TEXT NOT NULL,
+          reps INTEGER NOT NULL,
+          lapses INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning'))
+        );
+        CREATE INDEX review_log_by_card ON review_log(official_id, question_id, reviewed_at);
+        CREATE TRIGGER review_log_is_kept_before_update BEFORE UPDATE ON review_log BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every review as given: reviews are never changed');
+        END;
+        CREATE TRIGGER review_log_is_kept_before_delete BEFORE DELETE ON review_log BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every review as given: reviews are never deleted');
+        END;
+        """)
+  }
+
+  /// ``reviewsVersion``: answers of the old review "attempts" no longer count in `answer_sums` (the
+  /// trigger skips them, and the sums are made again without them).
+  private static func leaveLegacyReviewsOutOfAnswerSums(in db: Database) throws {
+    let name = "answer_sums_after_insert"
+    guard
+      let trigger = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", arguments: [name])
+    else { throw GradebookError.database(path: "", message: "\(name) is missing") }
+    let anchor = "WHERE at.id = NEW.attempt_id"
+    guard trigger.contains(anchor) else {
+      throw GradebookError.database(path: "", message: "\(name) is not the trigger version 3 made")
+    }
+    try db.execute(sql: "DROP TRIGGER \(name)")
+    try db.execute(
+      sql: trigger.replacingOccurrences(of: anchor, with: anchor + " AND " + isQuizAttempt()))
+    guard
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempts at WHERE NOT (\(isQuizAttempt())))")
+        == true
+    else { return }
+    try db.execute(sql: "DELETE FROM answer_sums")
+    try sumAnswers(in: db, where: isQuizAttempt())
   }
 
   /// Adds `exp` to a connection whose SQLite was built without its math functions (Debian's has
