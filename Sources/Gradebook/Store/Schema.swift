@@ -267,6 +267,15 @@ enum Schema {
     try sumAnswers(in: db, where: isQuizAttempt())
   }
 
+  /// A results file at `path` with the schema of `version` only, as that version of papi-train
+  /// made it, and then `sql` run in it: for the tests of files older versions wrote.
+  static func makeOlderFile(at path: String, version: Int, sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try migrator.migrate(queue, upTo: migrationIdentifiers[version - 1])
+    try queue.write { try $0.execute(sql: sql) }
+    try queue.close()
+  }
+
   /// Adds `exp` to a connection whose SQLite was built without its math functions (Debian's has
   /// them): the `answer_sums` trigger and the answer scan need it.
   static func addMathFunctions(_ db: Database) {
