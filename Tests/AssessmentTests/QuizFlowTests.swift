@@ -155,6 +155,21 @@ import Testing
         == .nothingDue(next: given.answeredAt.addingTimeInterval(2 * 86_400)))
   }
 
+  @Test func theRightSetOfAMultiAnswerQuestionIsListedInTheOrderItsOptionsWereShown() throws {
+    for seed in UInt64(1)...12 {
+      let multi = try item("mini-q-multi", seed: seed)
+      let told = AnswerFeedback(item: multi, mark: Mark(score: 0)).rightAnswer(in: .vietnamese)
+      let letters = told.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).prefix(1) }
+      #expect(letters.count == 2 && letters == letters.sorted(), "seed \(seed): \(told)")
+      // The keys, "Một" and "Ba", each under the letter it was shown with.
+      let shown = multi.displayOrder.map { ["Một", "Hai", "Ba"][$0] }
+      for text in ["Một", "Ba"] {
+        let letter = AnswerParser.label(try #require(shown.firstIndex(of: text)))
+        #expect(told.contains("\(letter)) \(text)"), "seed \(seed): \(told)")
+      }
+    }
+  }
+
   @Test func theRightAnswerIsToldInTheLettersShownAndTheSessionsLanguage() throws {
     let trueFalse = try item("mini-q-tf")
     let key = AnswerFeedback(item: trueFalse, mark: Mark(score: 0))
