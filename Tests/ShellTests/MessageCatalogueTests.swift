@@ -52,6 +52,7 @@ let shellMessages: [any LocalizedMessage] = [
   NextStepText.noNextLesson, NextStepText.lessonNotFound("x", suggestion: "l"),
   ReviewCommand.Text.nothingToReview(next: "01/01/2027"),
   ReviewCommand.Text.reviewStart(count: 2, course: "c"), ReviewCommand.Text.reviewPaused,
+  ReviewCommand.Text.askStopReview,
   ReviewCommand.Text.reviewDone(right: 1, of: 2, next: "01/01/2027"),
   ReviewCommand.Text.reviewDone(right: 1, of: 1, next: nil), ReviewCommand.Text.reviewNotSaved("disk"),
 ]

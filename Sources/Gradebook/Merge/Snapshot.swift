@@ -31,7 +31,8 @@ struct Snapshot {
   /// The newest migration that changes the tables merge reads (officials, classes,
   /// class_communes, attempts, answers). A private copy is migrated up to it and no further: the
   /// later ones (`answer_sums`) add only what the destination keeps for itself, by its own
-  /// triggers. A migration that changes those tables must become this one.
+  /// triggers. A migration that changes those tables must become this one. (`review_log`, added
+  /// later, is read as the file has it, when it has one: no migration changes it.)
   static let lastMigrationMergeReads = "v2-classes-name-keys"
 
   /// Copies `path` (and its `-wal`) into a private folder, checks the copy as a file from

@@ -68,7 +68,7 @@ struct ReviewTaking {
       let shownAt = context.now()
       guard
         let response = quizTaking.readResponse(
-          for: step.item, paused: ReviewCommand.Text.reviewPaused,
+          for: step.item, paused: ReviewCommand.Text.reviewPaused, askLeave: ReviewCommand.Text.askStopReview,
           showAgain: { screen.show(step.item, number: step.position + 1, total: total) })
       else { return }
       let feedback: AnswerFeedback
@@ -101,6 +101,7 @@ extension ReviewCommand {
     case nothingToReview(next: String?)
     case reviewStart(count: Int, course: String)
     case reviewPaused
+    case askStopReview
     case reviewDone(right: Int, of: Int, next: String?)
     case reviewNotSaved(String)
 
@@ -118,6 +119,8 @@ extension ReviewCommand {
       case (.reviewPaused, .vietnamese):
         "Đã dừng ôn tập; các câu đã trả lời được lưu. Gõ 'review' để ôn tiếp."
       case (.reviewPaused, .english): "Review stopped; your answers are saved. Type 'review' to go on."
+      case (.askStopReview, .vietnamese): "Dừng ôn tập? Các câu đã trả lời vẫn được lưu. (c/k): "
+      case (.askStopReview, .english): "Stop reviewing? Your answers so far are saved. (y/n): "
       case (.reviewDone(let right, let total, let next), .vietnamese):
         "Đã ôn \(total) câu, đúng \(right) câu." + (next.map { " Lần ôn tiếp theo: \($0)." } ?? "")
       case (.reviewDone(let right, let total, let next), .english):

@@ -28,7 +28,7 @@ struct QuizTaking {
       let shownAt = context.now()
       guard
         let response = readResponse(
-          for: step.item, paused: QuizText.quizPaused(quiz.id),
+          for: step.item, paused: QuizText.quizPaused(quiz.id), askLeave: QuizText.askLeaveQuiz,
           showAgain: { screen.show(step.item, number: step.position + 1, total: attempt.quiz.items.count) })
       else { return }
       let feedback: AnswerFeedback
@@ -111,7 +111,9 @@ struct QuizTaking {
   }
 
   /// Reads until a valid answer; nil when the official pauses the quiz or input ends.
-  func readResponse(for item: QuizItem, paused: some LocalizedMessage, showAgain: () -> Void) -> Response? {
+  func readResponse(
+    for item: QuizItem, paused: some LocalizedMessage, askLeave: some LocalizedMessage, showAgain: () -> Void
+  ) -> Response? {
     let console = context.console
     while true {
       switch console.ask("> ") {
@@ -120,7 +122,7 @@ struct QuizTaking {
         return nil
       case .interrupt:
         console.line()
-        if console.askYesNo(QuizText.askLeaveQuiz) != false {
+        if console.askYesNo(askLeave) != false {
           console.say(paused)
           return nil
         }
