@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -13,7 +14,7 @@ import Units
   func day(_ n: Double) -> Date { start.addingTimeInterval(n * 86_400) }
 
   func review(
-    _ official: Official, _ question: String, at moment: Date, reps: Int, stability: Double = 2.3,
+    _ official: Official, _ question: QuestionID, at moment: Date, reps: Int, stability: Double = 2.3,
     grade: Int = 3
   ) -> ReviewLogEntry {
     ReviewLogEntry(

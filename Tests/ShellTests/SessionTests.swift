@@ -88,7 +88,7 @@ final class MemoryStore: ResultsStore {
     reviews.append(review)
   }
   func reviewCards(of official: Official) throws -> [ReviewCard] {
-    var latest: [String: ReviewCard] = [:]
+    var latest: [QuestionID: ReviewCard] = [:]
     for review in reviews where review.card.officialID == official.id {
       latest[review.card.questionID] = review.card
     }

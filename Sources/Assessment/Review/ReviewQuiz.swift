@@ -27,7 +27,7 @@ public enum ReviewQuiz {
     let due = schedule.due(at: now)
     let next = schedule.nextDue(after: now)
     guard !due.isEmpty else { return .nothingDue(next: next) }
-    var byCourse: [String: [String]] = [:]
+    var byCourse: [String: [QuestionID]] = [:]
     for entry in due {
       guard let course = library.courses.first(where: { $0.question(entry.questionID) != nil }) else {
         continue
@@ -45,7 +45,8 @@ public enum ReviewQuiz {
     }
     let quiz = quiz(of: Array(ids.prefix(maximumQuestions)), in: course)
     let assembler = QuizAssembler(course: course, taxonomy: library.taxonomy)
-    guard let drawn = try? assembler.reassemble(quiz, seed: seed, questionIDs: quiz.questions.map(\.id))
+    guard
+      let drawn = try? assembler.reassemble(quiz, seed: seed, questionIDs: quiz.questions.map(\.questionID))
     else {
       return .nothingDueInCourse(next: next)
     }
@@ -59,7 +60,7 @@ public enum ReviewQuiz {
 
   /// The questions as a quiz, for drawing and marking only: it is never stored as an attempt,
   /// and its id is never shown.
-  private static func quiz(of questionIDs: [String], in course: Course) -> Quiz {
+  private static func quiz(of questionIDs: [QuestionID], in course: Course) -> Quiz {
     let location = SourceLocation(file: "review", line: 1, column: 1)
     return Quiz(
       id: "\(course.id).review", kind: .review,
@@ -67,7 +68,7 @@ public enum ReviewQuiz {
         vi: ReviewText.title(course.title.vi).text(in: .vietnamese),
         en: ReviewText.title(course.title.text(in: .english)).text(in: .english)),
       feedback: .immediate, passPercent: 0, shuffle: true,
-      questions: questionIDs.map { Reference($0, at: location) }, location: location)
+      questions: questionIDs.map { Reference($0.rawValue, at: location) }, location: location)
   }
 }
 

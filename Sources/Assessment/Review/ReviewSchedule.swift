@@ -1,12 +1,13 @@
+import Curriculum
 import Foundation
 
 /// One past quiz answer to a question, as the review schedule needs it.
 public struct AnswerEvent: Sendable, Hashable {
-  public var questionID: String
+  public var questionID: QuestionID
   public var isCorrect: Bool
   public var answeredAt: Date
 
-  public init(questionID: String, isCorrect: Bool, answeredAt: Date) {
+  public init(questionID: QuestionID, isCorrect: Bool, answeredAt: Date) {
     self.questionID = questionID
     self.isCorrect = isCorrect
     self.answeredAt = answeredAt
@@ -16,14 +17,14 @@ public struct AnswerEvent: Sendable, Hashable {
 /// A question's review card as the scheduler keeps it for one official: FSRS's memory and the
 /// counts of reviews and lapses.
 public struct ReviewCardState: Sendable, Hashable {
-  public var questionID: String
+  public var questionID: QuestionID
   public var memory: FSRSMemory
   /// Reviews so far.
   public var reps: Int
   /// Reviews answered wrong after the first.
   public var lapses: Int
 
-  public init(questionID: String, memory: FSRSMemory, reps: Int, lapses: Int) {
+  public init(questionID: QuestionID, memory: FSRSMemory, reps: Int, lapses: Int) {
     self.questionID = questionID
     self.memory = memory
     self.reps = reps
@@ -32,7 +33,7 @@ public struct ReviewCardState: Sendable, Hashable {
 
   /// A card as stored: its due moment gives the interval in whole days.
   public init(
-    questionID: String, stability: Double, difficulty: Double, lastReview: Date, due: Date, reps: Int,
+    questionID: QuestionID, stability: Double, difficulty: Double, lastReview: Date, due: Date, reps: Int,
     lapses: Int
   ) {
     let days = Int((due.timeIntervalSince(lastReview) / 86_400).rounded())
@@ -63,7 +64,7 @@ public struct ReviewOutcome: Sendable, Hashable {
 public struct ReviewSchedule: Sendable {
   /// A question in review and when it is due.
   public struct Entry: Sendable, Hashable {
-    public var questionID: String
+    public var questionID: QuestionID
     /// Its card; nil before its first review.
     public var card: ReviewCardState?
     /// When it is (or was) due.
@@ -72,7 +73,7 @@ public struct ReviewSchedule: Sendable {
 
   public let fsrs: FSRS
   /// Every question in review, by id.
-  public private(set) var entries: [String: Entry] = [:]
+  public private(set) var entries: [QuestionID: Entry] = [:]
 
   /// The schedule of an official with these `cards` and quiz `answers` (in any order).
   public init(cards: [ReviewCardState], answers: [AnswerEvent], fsrs: FSRS = FSRS()) {
@@ -115,7 +116,9 @@ public struct ReviewSchedule: Sendable {
   }
 
   /// Reviews `questionID` with an answer that was right or not and took `seconds`, at `date`.
-  public func review(_ questionID: String, isCorrect: Bool, seconds: Double, at date: Date) -> ReviewOutcome {
+  public func review(_ questionID: QuestionID, isCorrect: Bool, seconds: Double, at date: Date)
+    -> ReviewOutcome
+  {
     let grade = FSRSGrade.of(isCorrect: isCorrect, seconds: seconds)
     let previous = entries[questionID]?.card
     let memory = fsrs.review(previous?.memory, grade: grade, at: date)

@@ -180,7 +180,7 @@ extension ResultsRules {
     let card = review.card
     let values: [String: DatabaseValue] = [
       "id": review.id.uuidString.databaseValue, "official_id": card.officialID.uuidString.databaseValue,
-      "question_id": card.questionID.databaseValue, "reviewed_at": card.lastReview.databaseValue,
+      "question_id": card.questionID.rawValue.databaseValue, "reviewed_at": card.lastReview.databaseValue,
       "grade": review.grade.databaseValue, "elapsed_days": review.elapsedDays.databaseValue,
       "response": review.response.databaseValue, "score": review.score.databaseValue,
       "time_taken": review.timeTaken.databaseValue, "stability": card.stability.databaseValue,

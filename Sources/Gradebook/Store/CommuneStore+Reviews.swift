@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -42,7 +43,9 @@ extension CommuneStore {
     var entry = entry
     entry.card.questionID = entry.card.questionID.nfc
     entry.response = entry.response.nfc
-    guard !clean(entry.card.questionID).isEmpty else { throw GradebookError.emptyField("questionID") }
+    guard !clean(entry.card.questionID.rawValue).isEmpty else {
+      throw GradebookError.emptyField("questionID")
+    }
     let numbers = [
       ("stability", entry.card.stability, entry.card.stability > 0),
       ("difficulty", entry.card.difficulty, (1...10).contains(entry.card.difficulty)),
@@ -68,7 +71,8 @@ extension CommuneStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        entry.id.uuidString, card.officialID.uuidString, card.questionID, card.lastReview, entry.grade,
+        entry.id.uuidString, card.officialID.uuidString, card.questionID.rawValue, card.lastReview,
+        entry.grade,
         entry.elapsedDays, entry.response, entry.score, entry.timeTaken, card.stability, card.difficulty,
         card.due, card.reps, card.lapses, card.state.rawValue,
       ])
@@ -99,7 +103,8 @@ extension CommuneStore {
 
   static func card(from row: Row) throws -> ReviewCard {
     ReviewCard(
-      officialID: OfficialID(rawValue: try uuid(row["official_id"])), questionID: row["question_id"],
+      officialID: OfficialID(rawValue: try uuid(row["official_id"])),
+      questionID: QuestionID(row["question_id"] as String),
       stability: row["stability"], difficulty: row["difficulty"], due: row["due"],
       lastReview: row["last_review"],
       reps: row["reps"], lapses: row["lapses"], state: ReviewState(rawValue: row["state"]) ?? .review)
@@ -107,7 +112,8 @@ extension CommuneStore {
 
   static func logEntry(from row: Row) throws -> ReviewLogEntry {
     let card = ReviewCard(
-      officialID: OfficialID(rawValue: try uuid(row["official_id"])), questionID: row["question_id"],
+      officialID: OfficialID(rawValue: try uuid(row["official_id"])),
+      questionID: QuestionID(row["question_id"] as String),
       stability: row["stability"], difficulty: row["difficulty"], due: row["due"],
       lastReview: row["reviewed_at"],
       reps: row["reps"], lapses: row["lapses"], state: ReviewState(rawValue: row["state"]) ?? .review)

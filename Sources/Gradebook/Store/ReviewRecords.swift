@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// The stable id of one review in the review log.
@@ -21,7 +22,7 @@ public enum ReviewState: String, Sendable, Hashable, CaseIterable {
 /// state and the counts, as `review_cards` keeps them (one row per official and question).
 public struct ReviewCard: Sendable, Hashable {
   public var officialID: OfficialID
-  public var questionID: String
+  public var questionID: QuestionID
   /// Days for the chance of recall to fall to 90%.
   public var stability: Double
   /// 1 (easy) to 10 (hard).
@@ -38,7 +39,7 @@ public struct ReviewCard: Sendable, Hashable {
 
   /// A card as the scheduler leaves it after a review.
   public init(
-    officialID: OfficialID, questionID: String, stability: Double, difficulty: Double, due: Date,
+    officialID: OfficialID, questionID: QuestionID, stability: Double, difficulty: Double, due: Date,
     lastReview: Date, reps: Int, lapses: Int, state: ReviewState = .review
   ) {
     self.officialID = officialID

@@ -40,7 +40,7 @@ enum ItemsCommand: ShellCommand {
     var rows = [context.text(InsightText.itemColumns).split(separator: "|").map(String.init)]
     for item in analysis.items.sorted(by: { $0.facility < $1.facility }) {
       rows.append([
-        item.questionID, String(item.attempts), String(Int((item.facility * 100).rounded())) + "%",
+        item.questionID.rawValue, String(item.attempts), String(Int((item.facility * 100).rounded())) + "%",
         item.discriminationIndex.map { String(format: "%.0f", $0) } ?? "—",
         item.flags.map { context.text(InsightText.flag($0)) }.joined(separator: ", "),
       ])
