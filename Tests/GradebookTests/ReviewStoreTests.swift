@@ -44,6 +44,27 @@ import Units
     #expect(try sqlite3(store.fileURL, "SELECT count(*) FROM review_log") == "2")
   }
 
+  @Test func aRosterMergeMovesReviewsToTheEntryKeptAndTheirCardsFollow() throws {
+    let folder = try TemporaryFolder()
+    let store = try folder.results.store(for: Commune.muongKim)
+    let twice = try store.addOfficial(name: "Lò Thi Mai", position: "chairman")
+    let kept = try store.addOfficial(name: "Lò Thị Mai", position: "chairman")
+    try store.recordReview(review(twice, "gd-q-001", at: day(4), reps: 1, stability: 9))
+    try store.recordReview(review(kept, "gd-q-001", at: day(1), reps: 1))
+    try store.recordReview(review(twice, "gd-q-002", at: day(2), reps: 1))
+    _ = try store.mergeOfficial(twice.id, into: kept.id, by: "Nguyễn Thị Hằng", at: day(5))
+    #expect(try store.reviewLog(officialID: kept.id).count == 3)
+    let cards = try store.reviewCards(officialID: kept.id)
+    #expect(cards.count == 2)
+    #expect(cards.first { $0.questionID == "gd-q-001" }?.lastReview == day(4))
+    #expect(try store.reviewCards(officialID: twice.id).isEmpty)
+    // Someone with reviews is not removed from the roster (their reviews would be lost).
+    let other = try store.addOfficial(name: "Hoàng Văn Nam", position: "chairman")
+    try store.recordReview(review(other, "gd-q-003", at: day(1), reps: 1))
+    _ = try? store.removeOfficial(other.id, by: "Nguyễn Thị Hằng", at: day(6))
+    #expect(try store.reviewLog(officialID: other.id).count == 1)
+  }
+
   @Test func aBadReviewIsRefusedAndTheRulesSayWhy() throws {
     let folder = try TemporaryFolder()
     let store = try folder.results.store(for: Commune.muongKim)

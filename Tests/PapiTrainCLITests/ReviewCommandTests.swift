@@ -94,6 +94,8 @@ import Units
       #expect(shell.expect("papi> "))
       shell.send(index % 2 == 0 ? "review" : "ôn tập")
       #expect(shell.expect("Câu 1/1"), "day \(step.day): \(shell.transcript)")
+      // The answer prompt comes once the shell has looked at the clock for the question.
+      #expect(shell.expect("\n> "), "day \(step.day): \(shell.transcript)")
       try setClock(day(step.day).addingTimeInterval(offset))
       shell.send(step.grade == 1 ? "đ" : "s")
       #expect(shell.expect(step.grade == 1 ? "✗ Chưa đúng." : "✓ Đúng."))
