@@ -50,7 +50,7 @@ let shellMessages: [any LocalizedMessage] =
     LangCommand.Text.languageSet, ProgressCommand.Text.progressHeader,
     ProgressCommand.Text.progressLine(title: "T", taken: 2, passed: 1, of: 3),
     ProgressCommand.Text.inProgressLine(quiz: "q", answered: 1, total: 3),
-    QuizCommand.Text.noQuiz("x", suggestion: "q"),
+    ShellText.noQuiz("x", suggestion: "q"),
     ReadCommand.Text.lessonSources, NextStepText.nextLesson(id: "l", title: "T"),
     NextStepText.practice(id: "q", title: "T"),
     NextStepText.noNextLesson, NextStepText.lessonNotFound("x", suggestion: "l"),

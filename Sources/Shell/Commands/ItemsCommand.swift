@@ -7,6 +7,7 @@ import TerminalUI
 /// quiz.
 enum ItemsCommand: ShellCommand {
   static let name = "items"
+  static let helpOrder = 110
   static let aliases = ["câu hỏi"]
   static let usage = "items [MÃ-BÀI-KIỂM-TRA]"
   static let argument = CommandArgument.quiz

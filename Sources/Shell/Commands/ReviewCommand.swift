@@ -7,6 +7,7 @@ import Localization
 /// feedback. Each answer is stored as a review (its own record, never a quiz attempt).
 enum ReviewCommand: ShellCommand {
   static let name = "review"
+  static let helpOrder = 70
   static let aliases = ["ôn lại", "ôn tập"]
   static let usage = "review [MÃ-KHOÁ-HỌC]"
   static let argument = CommandArgument.course
