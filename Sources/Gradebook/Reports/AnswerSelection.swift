@@ -33,7 +33,8 @@ public struct AnswerSelection: Sendable, Hashable {
 
   /// The SQL condition over `answers` aliased `an` and `attempts` aliased `at`, with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {
-    var clauses = ["1"]
+    // Reviews are not quiz attempts: the review "attempts" older files hold are never read.
+    var clauses = [Schema.isQuizAttempt()]
     var arguments = StatementArguments()
     if let classID {
       clauses.append("at.class_id = ?")
