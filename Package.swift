@@ -38,7 +38,7 @@ let package = Package(
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
-    .target(name: "Insight", dependencies: ["Curriculum", "Localization"]),
+    .target(name: "Insight", dependencies: ["Assessment", "Curriculum", "Localization"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(
       name: "DemoData",
@@ -97,7 +97,7 @@ let package = Package(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
-        "Gradebook", "Units",
+        "Gradebook", "Units", "ResultsAnalysis",
       ]
     ),
     // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
