@@ -100,6 +100,17 @@ let package = Package(
         "Gradebook", "Units", "ResultsAnalysis",
       ]
     ),
+    // Completion certificates: the facts of who passed a class's post-test, signed with the
+    // machine's Ed25519 key, printed as one A4 page (HTML, PDF through headless Chromium) and
+    // verified offline against the register of certificates issued and the province's trust.
+    .target(
+      name: "Certificates",
+      dependencies: [
+        "Access", "Curriculum", "Gradebook", "Localization", "ResultsExport", "Toolkit", "Units",
+        "UserFolders",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
     // course files; courses and quizzes exported for Moodle.
     .target(
@@ -117,7 +128,7 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank",
+        "QuestionBank", "Certificates",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -138,14 +149,21 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank", "ResultsAnalysis",
-        "ResultsExport", "Units",
+        "Access", "Certificates", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank",
+        "ResultsAnalysis", "ResultsExport", "Units",
       ]
     ),
     .testTarget(
       name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
+    .testTarget(
+      name: "CertificatesTests",
+      dependencies: [
+        "PapiTrainTesting", "Access", "Assessment", "Certificates", "Curriculum", "Gradebook",
+        "ResultsExport",
+        "Toolkit", "Units",
+      ]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
       name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),

@@ -1,0 +1,102 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Localization
+import ResultsExport
+import Toolkit
+import Units
+
+/// Who in a class earned a certificate: each official whose best finished post-test of the class
+/// reaches that quiz's pass mark, with the facts to print. Pure computation over the class's
+/// results and the courses.
+public struct ClassCertificates: Sendable {
+  /// An official who took the post-test and did not reach the pass mark.
+  public struct NotPassed: Sendable, Hashable {
+    public var name: String
+    public var communeCode: String
+    public var score: String
+    public var passMark: String
+  }
+
+  /// The facts of every certificate earned, commune by commune, by name.
+  public var earned: [CertificateFacts]
+  /// Those who took the post-test and did not pass it.
+  public var notPassed: [NotPassed]
+  /// Officials of the class who never finished a post-test.
+  public var withoutPostTest: Int
+
+  /// Works out the certificates of `results` (one class's), to be issued on `issuedOn` by
+  /// `issuer`. `communeNames` names communes the units list knows.
+  public init(
+    results: ClassResults, library: CourseLibrary, communeNames: [CommuneCode: String], issuedOn: Day,
+    issuer: String, timeZone: TimeZone = .current
+  ) {
+    var quizzes: [String: (quiz: Quiz, course: Course)] = [:]
+    for course in library.courses {
+      for quiz in course.quizzes where quiz.kind == .postTest && quizzes[quiz.id] == nil {
+        quizzes[quiz.id] = (quiz, course)
+      }
+    }
+    let byOfficial = Dictionary(
+      grouping: results.attempts.filter { $0.status == .finished }, by: \.officialID)
+    var earned: [CertificateFacts] = []
+    var notPassed: [NotPassed] = []
+    var without = 0
+    for official in results.officials {
+      let posts = (byOfficial[official.id] ?? []).filter { quizzes[$0.quizID] != nil }
+      guard let best = posts.max(by: Self.isWorse), let (quiz, course) = quizzes[best.quizID] else {
+        without += 1
+        continue
+      }
+      let share = ClassExport.share(of: best)
+      let score = Self.percentText(share)
+      let passMark = Self.percentText(quiz.passPercent / 100)
+      guard share * 100 >= quiz.passPercent - 1e-9 else {
+        notPassed.append(
+          NotPassed(
+            name: official.name, communeCode: official.communeCode.rawValue, score: score, passMark: passMark)
+        )
+        continue
+      }
+      let code = official.communeCode
+      earned.append(
+        CertificateFacts(
+          name: official.name, officialID: official.id.uuidString,
+          position: library.position(official.position)?.name ?? LocalizedText(vi: official.position),
+          communeCode: code.rawValue, communeName: communeNames[code] ?? "Xã \(code.rawValue)",
+          classID: results.trainingClass?.id.uuidString ?? "", classCode: nil,
+          classTitle: Self.title(of: results.trainingClass), trainer: results.trainingClass?.trainer ?? "",
+          course: course.title, postTest: quiz.title, score: score, passMark: passMark,
+          passedOn: Self.localDay(best.endedAt ?? best.startedAt, in: timeZone),
+          issuedOn: issuedOn.description,
+          issuer: issuer))
+    }
+    self.earned = earned
+    self.notPassed = notPassed
+    withoutPostTest = without
+  }
+
+  /// A lower score, or the same score later: the best attempt is the highest, the first of equals.
+  static func isWorse(_ left: Attempt, _ right: Attempt) -> Bool {
+    let (a, b) = (ClassExport.share(of: left), ClassExport.share(of: right))
+    if a != b { return a < b }
+    return (left.endedAt ?? left.startedAt) > (right.endedAt ?? right.startedAt)
+  }
+
+  /// `Lớp tập huấn tại Phong Thổ, ngày 2026-10-15`.
+  static func title(of trainingClass: TrainingClass?) -> String {
+    guard let trainingClass else { return "" }
+    return "Lớp tập huấn tại \(trainingClass.place), ngày \(trainingClass.date)"
+  }
+
+  /// `85.5` or `70`: a share as a percentage to one decimal, without a trailing `.0`.
+  static func percentText(_ share: Double) -> String {
+    let value = (share * 1000).rounded() / 10
+    return value == value.rounded() ? String(Int(value)) : String(value)
+  }
+
+  /// The day of `date` in `timeZone` (`2026-10-15`).
+  static func localDay(_ date: Date, in timeZone: TimeZone) -> String {
+    Day(date.addingTimeInterval(Double(timeZone.secondsFromGMT(for: date)))).description
+  }
+}
