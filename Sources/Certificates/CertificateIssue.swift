@@ -66,7 +66,7 @@ public struct CertificateIssue: Sendable {
     for official in outcome.notPassed {
       lines.append(
         CertificateMessage.notPassed(
-          name: official.name, commune: official.communeCode, score: official.score,
+          name: official.name, commune: official.commune, score: official.score,
           passMark: official.passMark
         ).text(in: language))
     }

@@ -44,8 +44,8 @@ public enum CertificateMessage: Error, MessageCatalogue, Hashable {
         : "  \(code)  \(name) (\(commune)): scored \(score)%"
     case .notPassed(let name, let commune, let score, let passMark):
       return vi
-        ? "  chưa đạt: \(name) (xã \(commune)): \(score)%, điểm đạt \(passMark)%; không cấp"
-        : "  not passed: \(name) (commune \(commune)): \(score)%, pass mark \(passMark)%; none issued"
+        ? "  chưa đạt: \(name) (\(commune)): \(score)%, điểm đạt \(passMark)%; không cấp"
+        : "  not passed: \(name) (\(commune)): \(score)%, pass mark \(passMark)%; none issued"
     case .withoutPostTest(let count):
       return vi
         ? "  \(count) cán bộ chưa làm xong bài kiểm tra cuối khoá; không cấp"
@@ -139,7 +139,8 @@ public enum CertificateMessage: Error, MessageCatalogue, Hashable {
       .issuedHeading(
         count: 3, classTitle: "Lớp tập huấn tại Phong Thổ, ngày 2026-10-15", folder: "chung-nhan"),
       .issuedOne(code: "7KQ2M-9XD3F", name: "Nguyễn Thị Hoa", commune: "Xã Mường Kim", score: "85.5"),
-      .notPassed(name: "Lò Văn Thắng", commune: "03637", score: "40", passMark: "70"), .withoutPostTest(2),
+      .notPassed(name: "Lò Văn Thắng", commune: "Xã Mường Kim", score: "40", passMark: "70"),
+      .withoutPostTest(2),
       .htmlOnlyAsked, .noChromium, .printed(3, "/usr/bin/chromium"),
       .verdict(.valid(sampleCertificate, .thisMachine)),
       .verdict(.valid(sampleCertificate, .enrolled(machine))),

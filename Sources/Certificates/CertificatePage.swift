@@ -50,7 +50,7 @@ public enum CertificatePage {
   private static func body(_ facts: CertificateFacts, code: String, publicKey: String) -> String {
     let classLine =
       facts.classCode.map { "\(escape(facts.classTitle)) (\(escape($0)))" } ?? escape(facts.classTitle)
-    let positionEnglish = facts.position.en.map { " · <span lang=\"en\">\(escape($0))</span>" } ?? ""
+    let positionEnglish = facts.position.en.map { "<span class=\"en\">\(escape($0))</span>" } ?? "<br>"
     return """
       <p class="programme">Chương trình tập huấn cán bộ, công chức cấp xã theo chỉ số PAPI
       <span class="en">Training for commune officials on the PAPI dimensions</span></p>
@@ -58,7 +58,7 @@ public enum CertificatePage {
       <p class="subtitle">hoàn thành khoá tập huấn<span class="en">Certificate of completion</span></p>
       <p class="lead">Chứng nhận ông/bà <span class="en">This certifies that</span></p>
       <p class="name">\(escape(facts.name))</p>
-      <p class="who">\(escape(facts.position.vi))\(positionEnglish)<br>\(escape(facts.communeName)) \
+      <p class="who">\(escape(facts.position.vi))\(positionEnglish)\(escape(facts.communeName)) \
       (mã \(escape(facts.communeCode)))</p>
       <p class="lead">đã hoàn thành lớp tập huấn <span class="en">has completed the training class</span></p>
       <p class="class">\(classLine)</p>

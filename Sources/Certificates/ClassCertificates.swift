@@ -13,7 +13,8 @@ public struct ClassCertificates: Sendable {
   /// An official who took the post-test and did not reach the pass mark.
   public struct NotPassed: Sendable, Hashable {
     public var name: String
-    public var communeCode: String
+    /// The commune's name (`Xã CODE` when the units list does not know it).
+    public var commune: String
     public var score: String
     public var passMark: String
   }
@@ -51,19 +52,18 @@ public struct ClassCertificates: Sendable {
       let share = ClassExport.share(of: best)
       let score = Self.percentText(share)
       let passMark = Self.percentText(quiz.passPercent / 100)
+      let code = official.communeCode
+      let communeName = communeNames[code] ?? "Xã \(code.rawValue)"
       guard share * 100 >= quiz.passPercent - 1e-9 else {
         notPassed.append(
-          NotPassed(
-            name: official.name, communeCode: official.communeCode.rawValue, score: score, passMark: passMark)
-        )
+          NotPassed(name: official.name, commune: communeName, score: score, passMark: passMark))
         continue
       }
-      let code = official.communeCode
       earned.append(
         CertificateFacts(
           name: official.name, officialID: official.id.uuidString,
           position: library.position(official.position)?.name ?? LocalizedText(vi: official.position),
-          communeCode: code.rawValue, communeName: communeNames[code] ?? "Xã \(code.rawValue)",
+          communeCode: code.rawValue, communeName: communeName,
           classID: results.trainingClass?.id.uuidString ?? "", classCode: nil,
           classTitle: Self.title(of: results.trainingClass), trainer: results.trainingClass?.trainer ?? "",
           course: course.title, postTest: quiz.title, score: score, passMark: passMark,

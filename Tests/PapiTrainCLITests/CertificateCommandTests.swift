@@ -63,7 +63,7 @@ import Units
       ], folder)
     #expect(issue.status == 0, "\(issue.error)")
     #expect(issue.output.contains("Đã cấp 2 giấy chứng nhận cho Lớp tập huấn tại Phong Thổ, ngày 2026-10-15"))
-    #expect(issue.output.contains("chưa đạt: Hoàng Thị Mai (xã 03640): 40%, điểm đạt 70%"))
+    #expect(issue.output.contains("chưa đạt: Hoàng Thị Mai (Xã Khoen On): 40%, điểm đạt 70%"))
     #expect(issue.output.contains("Chỉ ghi trang HTML"))
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
     #expect(files.count == 4 && files.filter { $0.hasSuffix(".html") }.count == 2)
