@@ -68,8 +68,16 @@ public struct CertificateVerifier: Sendable {
     return try verify(certificate)
   }
 
-  /// Checks the page or JSON at `path`.
+  /// The largest file read as a certificate (a page is about 10 KB).
+  static let largestFile = 1 << 20
+
+  /// Checks the page or JSON at `path`. Anything but a regular file of at most 1 MiB (a folder,
+  /// a FIFO, a device) is not read at all.
   public func verify(fileAtPath path: String) throws -> CertificateVerdict {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular,
+      let size = attributes?[.size] as? Int, size <= Self.largestFile
+    else { return .notACertificate(path) }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CertificateMessage.unreadable(path)
     }

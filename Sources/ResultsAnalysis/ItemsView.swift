@@ -120,7 +120,7 @@ public struct ItemsView: Sendable {
       hidden = rows.count - Self.responsesShown
       rows = Array(rows.prefix(Self.responsesShown))
     }
-    let labels = rows.map { $0.text == nil ? "" : label($0) }
+    let labels = rows.map { $0.text != nil || isTruth($0) ? label($0) : "" }
     let labelWidth = labels.map(TextWrapper.visibleWidth).max() ?? 0
     let countWidth = max(2, rows.map { String($0.count).count }.max() ?? 0)
     var lines: [String] = []

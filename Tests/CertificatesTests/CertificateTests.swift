@@ -134,6 +134,10 @@ import Units
     #expect(try check.verify(fileAtPath: json.path).isValid)
     try Data("%PDF-1.4".utf8).write(to: folder.appending("c.pdf"))
     #expect(try check.verify(fileAtPath: folder.path("c.pdf")) == .notACertificate(folder.path("c.pdf")))
+    // A folder or a FIFO is refused without being read (reading a FIFO would block).
+    #expect(try check.verify(fileAtPath: folder.url.path) == .notACertificate(folder.url.path))
+    #expect(mkfifo(folder.path("fifo"), 0o600) == 0)
+    #expect(try check.verify(folder.path("fifo")) == .notACertificate(folder.path("fifo")))
   }
 
   /// The print CSS asks for one A4 page: landscape, no margins, a page box inside the sheet with
