@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "Gradebook",
       dependencies: [
-        "Access", "CSQLiteGuard", "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
+        "Access", "CSQLiteGuard", "Curriculum", "Localization", "VietnameseText", "UserFolders", "Toolkit",
+        "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -181,7 +182,7 @@ let package = Package(
     .testTarget(
       name: "GradebookTests",
       dependencies: [
-        "PapiTrainTesting", "Assessment", "Gradebook", "Units", "Localization",
+        "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Units", "Localization",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]

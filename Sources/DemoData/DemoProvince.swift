@@ -58,7 +58,7 @@ public struct DemoProvince: Sendable {
   /// from 90000 up (skipping known ones).
   public let communeCodes: [CommuneCode]
   let courses: [CoursePlan]
-  let questions: [String: QuestionModel]
+  let questions: [QuestionID: QuestionModel]
   let dimensions: [String]
   let positions: [String]
 
@@ -76,7 +76,7 @@ public struct DemoProvince: Sendable {
     communeCodes = codes
     dimensions = library.taxonomy.dimensions.map(\.code)
     positions = library.positions.map(\.id)
-    var questions: [String: QuestionModel] = [:]
+    var questions: [QuestionID: QuestionModel] = [:]
     var courses: [CoursePlan] = []
     for course in library.courses {
       for question in course.questions {

@@ -37,7 +37,7 @@ public struct OptionCounts: Sendable, Hashable {
     public var share: Double
   }
 
-  public var questionID: String
+  public var questionID: QuestionID
   /// The answers counted.
   public var answers: Int
   public var rows: [Row]
@@ -100,15 +100,17 @@ extension OptionCounts.Answer {
 
 extension OptionCounts {
   /// One answer to count: the question it answers and what it chose.
-  public typealias Given = (questionID: String, answer: Answer)
+  public typealias Given = (questionID: QuestionID, answer: Answer)
 
   /// How many chose each option of each question answered in `given`, for the questions the
   /// courses know (`questions`, by id): the one count behind the workbook, the JSON, `report
   /// items` and the shell's `items`.
-  public static func byQuestion(_ given: [Given], questions: [String: Question]) -> [String: OptionCounts] {
-    var answers: [String: [Answer]] = [:]
+  public static func byQuestion(_ given: [Given], questions: [QuestionID: Question]) -> [QuestionID:
+    OptionCounts]
+  {
+    var answers: [QuestionID: [Answer]] = [:]
     for (questionID, answer) in given { answers[questionID, default: []].append(answer) }
-    var counts: [String: OptionCounts] = [:]
+    var counts: [QuestionID: OptionCounts] = [:]
     for (id, answered) in answers {
       guard let question = questions[id] else { continue }
       counts[id] = OptionCounts(question: question, answers: answered)

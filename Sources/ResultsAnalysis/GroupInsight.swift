@@ -36,7 +36,7 @@ public struct GroupInsight: Sendable {
   /// Quiz id → item statistics over its finished attempts.
   public var items: [String: ItemAnalysis]
   /// Quiz id → question id → how many chose each option, over the same attempts.
-  public var options: [String: [String: OptionCounts]]
+  public var options: [String: [QuestionID: OptionCounts]]
 
   /// The rule is ``MasteryRule/official`` for one official, ``MasteryRule/group`` otherwise.
   /// - Parameter answers: the answers of each commune, as ``rows(of:in:selection:)`` reads them.
@@ -59,7 +59,7 @@ public struct GroupInsight: Sendable {
     weakAreas = Insight.weakAreas(in: mastery, facts: facts, library: library, threshold: threshold)
     gains = Self.gains(facts, library: library)
     var items: [String: ItemAnalysis] = [:]
-    var options: [String: [String: OptionCounts]] = [:]
+    var options: [String: [QuestionID: OptionCounts]] = [:]
     let finished = answers.flatMap(\.rows).filter(\.isAttemptFinished)
     let questions = index.questionsByID
     for (quiz, quizRows) in Dictionary(grouping: finished, by: \.quizID) {

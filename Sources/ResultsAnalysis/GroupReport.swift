@@ -180,7 +180,7 @@ struct GroupReportText {
         "• \(area.code) \(name(area.code)): \(describe(area.mastery)) — \(text(.verdict(area.verdict)))")
       if !area.lessons.isEmpty { lines.append("    " + text(.lessons(Array(area.lessons.prefix(6))))) }
       if !area.questionsToReview.isEmpty {
-        lines.append("    " + text(.questions(Array(area.questionsToReview.prefix(8)))))
+        lines.append("    " + text(.questions(area.questionsToReview.prefix(8).map(\.rawValue))))
       }
       if !area.positions.isEmpty {
         lines.append("    " + text(.responsible(area.positions.prefix(3).map { positions[$0] ?? $0 })))

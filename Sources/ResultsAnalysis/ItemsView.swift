@@ -14,13 +14,13 @@ public struct ItemsView: Sendable {
   public var width: Int
 
   /// The courses' questions by id.
-  private let questions: [String: Question]
+  private let questions: [QuestionID: Question]
 
   public init(library: CourseLibrary, language: Language, width: Int) {
     self.library = library
     self.language = language
     self.width = max(40, width)
-    var questions: [String: Question] = [:]
+    var questions: [QuestionID: Question] = [:]
     for course in library.courses {
       for question in course.questions { questions[question.id] = question }
     }
@@ -33,7 +33,8 @@ public struct ItemsView: Sendable {
   /// The quiz's lines: a heading, the test's statistics, then each of `items` (the analysis's
   /// order unless given) with its options.
   public func lines(
-    quiz: String, analysis: ItemAnalysis, options: [String: OptionCounts], items: [ItemAnalysis.Item]? = nil
+    quiz: String, analysis: ItemAnalysis, options: [QuestionID: OptionCounts],
+    items: [ItemAnalysis.Item]? = nil
   ) -> [String] {
     let title = library.courses.lazy.compactMap { $0.quiz(quiz) }.first?.title.text(in: language)
     var lines = [""] + wrap(text(.quizHeading(quiz, title: title, attempts: analysis.attempts)))
@@ -57,7 +58,7 @@ public struct ItemsView: Sendable {
   func question(_ item: ItemAnalysis.Item, counts: OptionCounts?) -> [String] {
     let prompt =
       questions[item.questionID].map { oneLine($0.prompt.text(in: language)) } ?? text(.unknownQuestion)
-    let head = item.questionID + "  "
+    let head = item.questionID.rawValue + "  "
     let hanging = String(repeating: " ", count: min(TextWrapper.visibleWidth(head), width / 3))
     var lines = TextWrapper(width: width).wrap(prompt, firstPrefix: head, restPrefix: hanging)
     lines += packed(figures(item), firstPrefix: "  ", restPrefix: "    ")

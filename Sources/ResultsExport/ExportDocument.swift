@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import Insight
@@ -81,7 +82,7 @@ public struct ExportDocument: Encodable, Sendable {
   }
 
   public struct AnswerEntry: Encodable, Sendable {
-    public var question: String
+    public var question: QuestionID
     public var position: Int
     public var response: ResponseObject
     public var responseText: String
@@ -106,13 +107,13 @@ public struct ExportDocument: Encodable, Sendable {
     @Nullable public var score: Double?
     @Nullable public var maxScore: Double?
     public var share: Double
-    public var questions: [String]
+    public var questions: [QuestionID]
     public var answers: [AnswerEntry]
 
   }
 
   public struct ItemEntry: Encodable, Sendable {
-    public var question: String
+    public var question: QuestionID
     @Nullable public var text: String?
     public var papiCodes: [String]
     public var attempts: Int

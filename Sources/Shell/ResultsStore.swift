@@ -1,4 +1,5 @@
 import Assessment
+import Curriculum
 import Foundation
 import Gradebook
 
@@ -66,7 +67,7 @@ extension Answer {
   /// An answer as the shell gives it: the response stored as JSON text, so a stored answer keeps
   /// its meaning whatever order the quiz was shown in.
   public init(
-    attemptID: AttemptID, questionID: String, position: Int, response: Response, mark: Mark,
+    attemptID: AttemptID, questionID: QuestionID, position: Int, response: Response, mark: Mark,
     timeTaken: Double, answeredAt: Date
   ) throws {
     self.init(

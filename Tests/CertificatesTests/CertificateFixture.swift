@@ -28,7 +28,7 @@ final class ClassFixture {
   init() throws {
     folder = try TemporaryFolder("papi-certificates")
     let questions = Array(
-      shippedLibrary.course("one-stop-shop")!.quiz("oss-posttest")!.questions.map(\.id).prefix(10))
+      shippedLibrary.course("one-stop-shop")!.quiz("oss-posttest")!.questions.map(\.questionID).prefix(10))
     try directory.saveClass(
       TrainingClass(
         id: Self.classID, trainer: "Đặng Văn Lâm", date: "2026-10-15", place: "Phong Thổ",
@@ -49,7 +49,7 @@ final class ClassFixture {
 
   /// One finished attempt: the first `right` questions right, the rest wrong.
   static func take(
-    _ store: CommuneStore, _ official: Official, _ quiz: String, _ questions: [String], right: Int,
+    _ store: CommuneStore, _ official: Official, _ quiz: String, _ questions: [QuestionID], right: Int,
     at start: Date
   ) throws {
     let attempt = try store.startAttempt(

@@ -16,7 +16,8 @@ import Units
     let folder = try TemporaryFolder("papi-certificate-cli")
     let results = ResultsDirectory(url: folder.appending("Results"))
     let questions = Array(
-      ReportCommandTests.library.course("one-stop-shop")!.quiz("oss-posttest")!.questions.map(\.id).prefix(5))
+      ReportCommandTests.library.course("one-stop-shop")!.quiz("oss-posttest")!.questions.map(\.questionID)
+        .prefix(5))
     let id = ClassID(Self.classID)!
     try results.saveClass(
       TrainingClass(
@@ -146,7 +147,7 @@ import Units
     let first = try #require(
       ReportCommandTests.library.course("one-stop-shop")?.quiz("oss-posttest")?.questions.first?.id)
     let question = try #require(
-      ReportCommandTests.library.course("one-stop-shop")?.questions.first { $0.id == first })
+      ReportCommandTests.library.course("one-stop-shop")?.questions.first { $0.id.rawValue == first })
     for width in [60, 80, 120] {
       let items = try run(
         ["report", "items", "--class", Self.classID, "--results", folder.path("Results")], folder,

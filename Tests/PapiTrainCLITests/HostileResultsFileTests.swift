@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import PapiTrainTesting
@@ -41,7 +42,8 @@ import Units
     for index in 0..<3 {
       try store.record(
         Answer(
-          attemptID: attempt.id, questionID: "os.q\(index + 1)", position: index, response: "b", score: 1,
+          attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index, response: "b",
+          score: 1,
           isCorrect: true, timeTaken: 4.5,
           answeredAt: Date(timeIntervalSince1970: 1_760_000_010 + Double(index))))
     }

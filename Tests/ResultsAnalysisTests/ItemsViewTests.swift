@@ -37,7 +37,7 @@ import Testing
       let flat = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
       #expect(flat.contains("Phương án sai được chọn nhiều nhất: b (2/3 lượt)"))
       let prompt = choice.prompt.vi.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
-      #expect(flat.contains(choice.id + "  " + prompt))
+      #expect(flat.contains(choice.id.rawValue + "  " + prompt))
       #expect(!flat.contains("quá khó") || flat.contains("kết luận câu quá dễ, quá khó"))
     }
   }

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -112,7 +113,7 @@ extension CommuneStore {
             throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
           }
           try answerStatement.execute(arguments: [
-            attemptID, questionID, answer.position, BulkText.nfc(answer.response), answer.score,
+            attemptID, questionID.rawValue, answer.position, BulkText.nfc(answer.response), answer.score,
             answer.isCorrect, answer.timeTaken, BulkText.timestamp(answer.answeredAt),
           ])
           counts.answers += 1

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -121,7 +122,7 @@ extension CommuneStore {
       // String equality as sameContent(_:_:) compares: canonically equivalent texts are the same.
       if position != ourPosition || response != ourResponse || score != ourScore || correct != ourCorrect {
         answerConflicts[attemptID, default: []].append(
-          .answer(attempt: attemptID, question: row["question_id"]))
+          .answer(attempt: attemptID, question: QuestionID(row["question_id"] as String)))
       }
     }
     for attempt in theirs {
@@ -236,7 +237,8 @@ extension CommuneStore {
         } else {
           let answer = try Self.validated(answer)
           try insertAnswer.execute(arguments: [
-            answer.attemptID.uuidString, answer.questionID, answer.position, answer.response, answer.score,
+            answer.attemptID.uuidString, answer.questionID.rawValue, answer.position, answer.response,
+            answer.score,
             answer.isCorrect, answer.timeTaken, answer.answeredAt,
           ])
           merge.added.answers += 1

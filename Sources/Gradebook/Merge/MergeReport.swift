@@ -1,4 +1,5 @@
 import Access
+import Curriculum
 import Foundation
 import Units
 
@@ -39,7 +40,7 @@ public enum MergeConflict: Sendable, Hashable {
   case official(OfficialID)
   case trainingClass(ClassID)
   case attempt(AttemptID)
-  case answer(attempt: AttemptID, question: String)
+  case answer(attempt: AttemptID, question: QuestionID)
 }
 
 /// What happened to one file given to merge.

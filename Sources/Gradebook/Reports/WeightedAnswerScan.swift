@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Synchronization
@@ -94,7 +95,7 @@ public struct WeightedAnswerScan: Sendable {
     }
   }
 
-  public var keysByQuestion: [String: [String]]
+  public var keysByQuestion: [QuestionID: [String]]
   public var halfLifeDays: Double
   public var selection: AnswerSelection
   public var grouping: Grouping
@@ -105,7 +106,7 @@ public struct WeightedAnswerScan: Sendable {
   public var usesStoredSums: Bool
 
   public init(
-    keysByQuestion: [String: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
+    keysByQuestion: [QuestionID: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
     grouping: Grouping = .commune, usesStoredSums: Bool = true
   ) {
     self.keysByQuestion = keysByQuestion
@@ -173,7 +174,7 @@ public struct WeightedAnswerScan: Sendable {
     text += "\(selection.quizIDs.sorted())|\(selection.from?.timeIntervalSince1970 ?? -1)|"
     text += "\(selection.until?.timeIntervalSince1970 ?? -1)|"
     for question in keysByQuestion.keys.sorted() {
-      text += question + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
+      text += question.rawValue + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
     }
     return ScanCache.hash(text)
   }
@@ -247,7 +248,7 @@ public struct WeightedAnswerScan: Sendable {
     var totals: [Slot: Sums] = [:]
     var masks: [Slot: [Int: Int64]] = [:]
     while let row = try rows.next() {
-      let question: String = row[1]
+      let question = QuestionID(row[1] as String)
       guard let keys = keysByQuestion[question] else { continue }
       let group: String = row[0]
       let bucket: Int = row[2]

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -46,7 +47,7 @@ extension CommuneStore {
       else { throw GradebookError.unknownAttempt(answer.attemptID) }
       let status = AttemptStatus(rawValue: row["status"]) ?? .abandoned
       guard status == .inProgress else { throw GradebookError.attemptNotInProgress(answer.attemptID, status) }
-      guard try Self.decodeList(row["question_ids"]).contains(answer.questionID) else {
+      guard try Self.decodeQuestionIDs(row["question_ids"]).contains(answer.questionID) else {
         throw GradebookError.questionNotInAttempt(question: answer.questionID, attempt: answer.attemptID)
       }
       if let existing = try Self.storedAnswer(db, attempt: answer.attemptID, question: answer.questionID) {
@@ -79,11 +80,11 @@ extension CommuneStore {
     try StoredAnswer(answer).insert(db)
   }
 
-  static func storedAnswer(_ db: Database, attempt: AttemptID, question: String) throws -> Answer? {
+  static func storedAnswer(_ db: Database, attempt: AttemptID, question: QuestionID) throws -> Answer? {
     // Written out: this runs for every answer the shell records, before the next question shows.
     try StoredAnswer.fetchOne(
       db, sql: "SELECT * FROM answers WHERE attempt_id = ? AND question_id = ?",
-      arguments: [attempt.uuidString, question])?.answer
+      arguments: [attempt.uuidString, question.rawValue])?.answer
   }
 
   /// Whether two answers say the same thing (timestamps aside, which lose sub-millisecond digits).

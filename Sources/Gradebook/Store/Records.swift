@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Units
 
@@ -86,13 +87,13 @@ public struct NewAttempt: Sendable, Hashable {
   /// The seed that shuffled the quiz: the same seed draws the same quiz again.
   public var seed: UInt64
   /// The question ids in the order they are asked.
-  public var questionIDs: [String]
+  public var questionIDs: [QuestionID]
   public var startedAt: Date
 
   /// What to start; see ``CommuneStore/startAttempt(_:)``.
   public init(
     id: AttemptID = AttemptID(), officialID: OfficialID, quizID: String, courseID: String,
-    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
+    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [QuestionID], startedAt: Date
   ) {
     self.id = id
     self.officialID = officialID
@@ -111,7 +112,7 @@ public struct Answer: Sendable, Hashable {
   /// The attempt it belongs to.
   public var attemptID: AttemptID
   /// The question answered; one of the attempt's questions.
-  public var questionID: String
+  public var questionID: QuestionID
   /// The question's place in the quiz, from 0.
   public var position: Int
   /// The response as text: typed text as is, structured responses as JSON. Stored in NFC.
@@ -126,7 +127,8 @@ public struct Answer: Sendable, Hashable {
 
   /// An answer to record with ``CommuneStore/record(_:)``.
   public init(
-    attemptID: AttemptID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
+    attemptID: AttemptID, questionID: QuestionID, position: Int, response: String, score: Double,
+    isCorrect: Bool,
     timeTaken: Double, answeredAt: Date
   ) {
     self.attemptID = attemptID
@@ -151,7 +153,7 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   public var classID: ClassID?
   public var seed: UInt64
   /// The question ids in the order asked.
-  public var questionIDs: [String]
+  public var questionIDs: [QuestionID]
   public var startedAt: Date
   /// When it was finished or abandoned.
   public var endedAt: Date?
@@ -168,7 +170,8 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   public init(
     id: AttemptID, officialID: OfficialID, quizID: String, courseID: String, courseVersion: String,
     classID: ClassID?,
-    seed: UInt64, questionIDs: [String], startedAt: Date, endedAt: Date?, score: Double?, maxScore: Double?,
+    seed: UInt64, questionIDs: [QuestionID], startedAt: Date, endedAt: Date?, score: Double?,
+    maxScore: Double?,
     status: AttemptStatus, answers: [Answer]
   ) {
     self.id = id
@@ -188,7 +191,7 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   }
 
   /// The questions not answered yet, in quiz order: where a resumed attempt carries on.
-  public var unansweredQuestionIDs: [String] {
+  public var unansweredQuestionIDs: [QuestionID] {
     let answered = Set(answers.map(\.questionID))
     return questionIDs.filter { !answered.contains($0) }
   }

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Units
@@ -102,7 +103,8 @@ struct StoredAttempt: FetchableRecord, PersistableRecord {
       officialID: OfficialID(rawValue: try CommuneStore.uuid(row[Columns.officialID])),
       quizID: row[Columns.quizID], courseID: row[Columns.courseID], courseVersion: row[Columns.courseVersion],
       classID: try classID.map { ClassID(rawValue: try CommuneStore.uuid($0)) }, seed: seed,
-      questionIDs: try CommuneStore.decodeList(row[Columns.questionIDs]), startedAt: row[Columns.startedAt],
+      questionIDs: try CommuneStore.decodeQuestionIDs(row[Columns.questionIDs]),
+      startedAt: row[Columns.startedAt],
       endedAt: row[Columns.endedAt], score: row[Columns.score], maxScore: row[Columns.maxScore],
       status: AttemptStatus(rawValue: row[Columns.status]) ?? .abandoned, answers: [])
   }
@@ -149,14 +151,15 @@ struct StoredAnswer: FetchableRecord, PersistableRecord {
   init(row: Row) throws {
     answer = Answer(
       attemptID: AttemptID(rawValue: try CommuneStore.uuid(row[Columns.attemptID])),
-      questionID: row[Columns.questionID], position: row[Columns.position], response: row[Columns.response],
+      questionID: QuestionID(row[Columns.questionID] as String), position: row[Columns.position],
+      response: row[Columns.response],
       score: row[Columns.score], isCorrect: row[Columns.correct], timeTaken: row[Columns.timeTaken],
       answeredAt: row[Columns.answeredAt])
   }
 
   func encode(to container: inout PersistenceContainer) throws {
     container[Columns.attemptID] = answer.attemptID.uuidString
-    container[Columns.questionID] = answer.questionID
+    container[Columns.questionID] = answer.questionID.rawValue
     container[Columns.position] = answer.position
     container[Columns.response] = answer.response
     container[Columns.score] = answer.score
