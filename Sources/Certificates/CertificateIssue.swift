@@ -34,7 +34,7 @@ public struct CertificateIssue: Sendable {
       throw ExportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })
     }
-    let selection = try ExportRequest(output: "", classID: trainingClass).selection()
+    let selection = try ExportRequest(output: "", classID: trainingClass).selection(in: directory)
     let results = try ClassResults.load(from: directory, selection: selection)
     var names: [CommuneCode: String] = [:]
     if let units = try? UnitHierarchy.load(path: unitsPath) {

@@ -7,7 +7,8 @@ import Toolkit
 import Units
 
 /// Who in a class earned a certificate: each official whose best finished post-test of the class
-/// reaches that quiz's pass mark, with the facts to print. Pure computation over the class's
+/// (the class's own post-test when it names one, else any post-test of the courses) reaches that
+/// quiz's pass mark, with the facts to print. Pure computation over the class's
 /// results and the courses.
 public struct ClassCertificates: Sendable {
   /// An official who took the post-test and did not reach the pass mark.
@@ -34,7 +35,8 @@ public struct ClassCertificates: Sendable {
   ) {
     var quizzes: [String: (quiz: Quiz, course: Course)] = [:]
     for course in library.courses {
-      for quiz in course.quizzes where quiz.kind == .postTest && quizzes[quiz.id] == nil {
+      for quiz in course.quizzes
+      where Self.isPostTest(quiz, of: results.trainingClass) && quizzes[quiz.id] == nil {
         quizzes[quiz.id] = (quiz, course)
       }
     }
@@ -64,7 +66,8 @@ public struct ClassCertificates: Sendable {
           name: official.name, officialID: official.id.uuidString,
           position: library.position(official.position)?.name ?? LocalizedText(vi: official.position),
           communeCode: code.rawValue, communeName: communeName,
-          classID: results.trainingClass?.id.uuidString ?? "", classCode: nil,
+          classID: results.trainingClass?.id.uuidString ?? "",
+          classCode: results.trainingClass?.code?.rawValue,
           classTitle: Self.title(of: results.trainingClass), trainer: results.trainingClass?.trainer ?? "",
           course: course.title, postTest: quiz.title, score: score, passMark: passMark,
           passedOn: Self.localDay(best.endedAt ?? best.startedAt, in: timeZone),
@@ -83,10 +86,18 @@ public struct ClassCertificates: Sendable {
     return (left.endedAt ?? left.startedAt) > (right.endedAt ?? right.startedAt)
   }
 
-  /// `Lớp tập huấn tại Phong Thổ, ngày 2026-10-15`.
+  /// The class's post-test when it names one; else any quiz of kind post-test.
+  static func isPostTest(_ quiz: Quiz, of trainingClass: TrainingClass?) -> Bool {
+    if let chosen = trainingClass?.posttestQuizID { return quiz.id == chosen }
+    return quiz.kind == .postTest
+  }
+
+  /// The class's title (`Tập huấn một cửa, đợt 2`), else, for a class stored before classes had
+  /// titles, `Lớp tập huấn tại Phong Thổ, ngày 2026-10-15`.
   static func title(of trainingClass: TrainingClass?) -> String {
     guard let trainingClass else { return "" }
-    return "Lớp tập huấn tại \(trainingClass.place), ngày \(trainingClass.date)"
+    let title = trainingClass.title.trimmingCharacters(in: .whitespaces)
+    return title.isEmpty ? "Lớp tập huấn tại \(trainingClass.place), ngày \(trainingClass.date)" : title
   }
 
   /// `85.5` or `70`: a share as a percentage to one decimal, without a trailing `.0`.

@@ -98,9 +98,11 @@ public struct DemoProvince: Sendable {
     let members = Array(communeCodes[group * size..<min((group + 1) * size, communeCodes.count)])
     let date = spec.start.addingTimeInterval(Double(group % 60) * 86_400)
     return TrainingClass(
-      id: ClassID(rawValue: uuid(&random)), trainer: Names.trainers[group % Names.trainers.count],
-      date: Self.day(date),
-      place: "Hội trường UBND xã (\(members[0].rawValue))", communeCodes: members)
+      id: ClassID(rawValue: uuid(&random)),
+      code: ClassCode.numbered(group, placeName: "Lai Châu", start: Day(date)),
+      title: "Tập huấn PAPI, nhóm \(group + 1)", trainer: Names.trainers[group % Names.trainers.count],
+      date: Self.day(date), place: "Hội trường UBND xã (\(members[0].rawValue))", communeCodes: members,
+      updatedAt: date)
   }
 
   /// Commune number `index` (0-based), with its officials, class and attempts.

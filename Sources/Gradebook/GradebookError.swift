@@ -275,6 +275,8 @@ extension ColumnRule {
     case .idList(let count, _):
       return vi ? "danh sách JSON tối đa \(count) mã" : "a JSON list of at most \(count) ids"
     case .unitCode: return vi ? "một mã đơn vị chỉ gồm chữ số" : "a code of digits"
+    case .classCode:
+      return vi ? "một mã lớp như LC-2612-A, hoặc trống" : "a class code such as LC-2612-A, or empty"
     }
   }
 

@@ -74,7 +74,9 @@ public struct GroupReport: Sendable {
     _ request: GroupReportRequest, trainingClass: String?, _ directory: ResultsDirectory, language: Language
   ) throws -> (ReportScope, String) {
     if let trainingClass {
-      guard let id = ClassID(trainingClass) else { throw ReportMessage.badClass(trainingClass) }
+      guard let id = try directory.classID(trainingClass) ?? ClassID(trainingClass) else {
+        throw ReportMessage.badClass(trainingClass)
+      }
       if request.commune == nil {
         return (.trainingClass(id), ReportMessage.scopeClass(trainingClass).text(in: language))
       }

@@ -39,8 +39,12 @@ public struct ExportDocument: Encodable, Sendable {
 
   public struct ClassInfo: Encodable, Sendable {
     public var id: String
+    /// The class's code (`LC-2612-A`), null for a class made before codes.
+    @Nullable public var code: String?
+    public var title: String
     public var trainer: String
     public var date: String
+    public var endDate: String
     public var place: String
     public var communes: [String]
   }
@@ -256,8 +260,8 @@ extension ClassExport {
         to: selection.to, quizzes: selection.quizIDs),
       trainingClass: results.trainingClass.map {
         ExportDocument.ClassInfo(
-          id: $0.id.uuidString, trainer: $0.trainer, date: $0.date, place: $0.place,
-          communes: $0.communeCodes.map(\.rawValue))
+          id: $0.id.uuidString, code: $0.code?.rawValue, title: $0.title, trainer: $0.trainer, date: $0.date,
+          endDate: $0.endDate, place: $0.place, communes: $0.communeCodes.map(\.rawValue))
       },
       communes: results.communes.map { ExportDocument.Commune(code: $0.rawValue, name: communeNames[$0]) },
       rules: ExportDocument.Rules(

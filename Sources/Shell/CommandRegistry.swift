@@ -10,6 +10,7 @@ enum CommandRegistry {
       HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, NextCommand.self,
       QuizCommand.self,
       ReviewCommand.self, ProgressCommand.self, WeakCommand.self, ClassCommand.self, ItemsCommand.self,
+      RosterCommand.self,
       WhoamiCommand.self, SwitchCommand.self, LangCommand.self, QuitCommand.self,
     ]
   }
@@ -65,11 +66,18 @@ enum CommandRegistry {
     return command.run(argument, in: context)
   }
 
-  /// Whether what `command` needs is there, asking for the trainer passphrase when it is the
-  /// missing piece.
+  /// Whether what `command` needs is there: trainer views only in a trainer session (never to
+  /// an official, whatever was typed before), an official's commands only to an official.
   private static func allowed(_ command: any ShellCommand.Type, in context: CommandContext) -> Bool {
-    guard let signedIn = context.signedIn else { return command.needs.isEmpty }
-    return !command.needs.contains(.trainer) || signedIn.trainer.unlock(through: context.console)
+    if command.needs.contains(.trainer), context.trainer == nil {
+      context.say(ClassSessionText.trainerOnly)
+      return false
+    }
+    if command.needs.contains(.official), context.signedIn == nil {
+      context.say(ClassSessionText.officialOnly)
+      return false
+    }
+    return true
   }
 
   /// Tab completion of commands and of their arguments.

@@ -44,7 +44,7 @@ enum CommandArgument: Sendable {
 enum CommandNeed: Sendable, Hashable {
   /// An official signed in (and so their commune's results open).
   case official
-  /// The trainer passphrase, given once per sign-in.
+  /// A trainer session (signed in as trainer at the first prompt, not locked).
   case trainer
 }
 

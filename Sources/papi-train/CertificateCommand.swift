@@ -19,7 +19,9 @@ struct CertificateCommand: ParsableCommand {
         each certificate in $XDG_DATA_HOME/papi-train/certificates.json for `certificate verify`.
         """)
 
-    @Option(name: .customLong("class"), help: "Lớp tập huấn (mã) / the training class.")
+    @Option(
+      name: .customLong("class"),
+      help: "Lớp tập huấn (mã, như LC-2612-A) / the training class: its code or id.")
     var classID: String
 
     @Option(name: .long, help: "Thư mục ghi / the folder to write into (default: certificates).")

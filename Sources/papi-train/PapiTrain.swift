@@ -20,6 +20,7 @@ struct PapiTrain: ParsableCommand {
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
       VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self,
       CertificateCommand.self,
+      ClassCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

@@ -218,7 +218,7 @@ struct ReportSource: ParsableArguments {
     try ReportRequest(
       courses: courses, classID: classID, from: from, to: to, asOf: asOf, threshold: threshold
     )
-    .context(environment: ProcessInfo.processInfo.environment)
+    .context(environment: ProcessInfo.processInfo.environment, directory: resultsOption.directory)
   }
 }
 

@@ -11,7 +11,9 @@ import Units
 let shippedLibrary = try! TestCourses.shipped()
 
 /// A small class written through `CommuneStore` into real SQLite files: class `classID`
-/// (2026-10-15, Phong Thổ) over communes 03637 and 03640. On `oss-posttest` (pass mark 70%, ten
+/// (`LC-2610-A`, "Tập huấn một cửa, đợt 2", 2026-10-15, Phong Thổ, post-test `oss-posttest`; with
+/// `titled: false` a class stored before classes had codes, titles and a post-test) over
+/// communes 03637 and 03640. On `oss-posttest` (pass mark 70%, ten
 /// questions asked), by hand:
 ///
 ///     Nguyễn Thị Hoa  (03637, chairman)        9/10 → 90%, certificate
@@ -25,14 +27,16 @@ final class ClassFixture {
   let folder: TemporaryFolder
   var directory: ResultsDirectory { ResultsDirectory(url: folder.appending("Results")) }
 
-  init() throws {
+  init(titled: Bool = true) throws {
     folder = try TemporaryFolder("papi-certificates")
     let questions = Array(
       shippedLibrary.course("one-stop-shop")!.quiz("oss-posttest")!.questions.map(\.questionID).prefix(10))
     try directory.saveClass(
       TrainingClass(
-        id: Self.classID, trainer: "Đặng Văn Lâm", date: "2026-10-15", place: "Phong Thổ",
-        communeCodes: [CommuneCode("03637"), CommuneCode("03640")]))
+        id: Self.classID, code: titled ? ClassCode("LC-2610-A") : nil,
+        title: titled ? "Tập huấn một cửa, đợt 2" : "", trainer: "Đặng Văn Lâm", date: "2026-10-15",
+        place: "Phong Thổ", communeCodes: [CommuneCode("03637"), CommuneCode("03640")],
+        posttestQuizID: titled ? "oss-posttest" : nil))
     let first = try directory.store(for: CommuneCode("03637"))
     let second = try directory.store(for: CommuneCode("03640"))
     let hoa = try first.addOfficial(name: "Nguyễn Thị Hoa", position: "chairman")

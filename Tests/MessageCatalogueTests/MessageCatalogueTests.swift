@@ -25,6 +25,7 @@ import Units
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
     render(CertificateMessage.self), render(ItemsMessage.self),
+    render(ClassMessage.self), render(ClassRosterError.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

@@ -21,8 +21,9 @@ import Units
     let id = ClassID(Self.classID)!
     try results.saveClass(
       TrainingClass(
-        id: id, trainer: "Đặng Văn Lâm", date: "2026-10-15", place: "Phong Thổ",
-        communeCodes: [CommuneCode("03637"), CommuneCode("03640")]))
+        id: id, code: ClassCode("LC-2610-A"), title: "Tập huấn một cửa, đợt 2", trainer: "Đặng Văn Lâm",
+        date: "2026-10-15", place: "Phong Thổ", communeCodes: [CommuneCode("03637"), CommuneCode("03640")],
+        posttestQuizID: "oss-posttest"))
     for (code, name, right) in [
       ("03637", "Nguyễn Thị Hoa", 5), ("03637", "Lò Văn Thắng", 4), ("03640", "Hoàng Thị Mai", 2),
     ] {
@@ -59,11 +60,11 @@ import Units
     let folder = try classFolder()
     let issue = try run(
       [
-        "certificate", "issue", "--class", Self.classID, "--out", folder.path("out"), "--results",
+        "certificate", "issue", "--class", "lc2610a", "--out", folder.path("out"), "--results",
         folder.path("Results"), "--html-only",
       ], folder)
     #expect(issue.status == 0, "\(issue.error)")
-    #expect(issue.output.contains("Đã cấp 2 giấy chứng nhận cho Lớp tập huấn tại Phong Thổ, ngày 2026-10-15"))
+    #expect(issue.output.contains("Đã cấp 2 giấy chứng nhận cho Tập huấn một cửa, đợt 2 vào"))
     #expect(issue.output.contains("chưa đạt: Hoàng Thị Mai (Xã Khoen On): 40%, điểm đạt 70%"))
     #expect(issue.output.contains("Chỉ ghi trang HTML"))
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
@@ -76,6 +77,8 @@ import Units
     #expect(byCode.status == 0, "\(byCode.error)")
     #expect(byCode.output.hasPrefix("Hợp lệ: giấy chứng nhận \(code) cấp cho Nguyễn Thị Hoa"))
     #expect(byCode.output.contains("ký bởi máy này"))
+    let page = try String(contentsOfFile: folder.path("out/\(code).html"), encoding: .utf8)
+    #expect(page.contains("Tập huấn một cửa, đợt 2 (LC-2610-A)"))
     let english = try run(["certificate", "verify", folder.path("out/\(code).html"), "--lang", "en"], folder)
     #expect(english.status == 0 && english.output.hasPrefix("Valid: certificate \(code)"))
 

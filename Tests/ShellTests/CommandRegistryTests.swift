@@ -28,7 +28,9 @@ import Testing
       }
     }
     #expect(
-      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == ["class", "items"])
+      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == [
+        "class", "items", "roster",
+      ])
   }
 
   @Test func tabCompletesCommandsThenTheirArguments() {

@@ -61,18 +61,9 @@ extension CommuneStore {
         ])
         counts.officials += 1
       }
-      let classStatement = try db.makeStatement(
-        sql: "INSERT INTO classes (id, trainer, date, place) VALUES (?, ?, ?, ?)")
-      let classCommuneStatement = try db.makeStatement(
-        sql: "INSERT INTO class_communes (class_id, commune_code) VALUES (?, ?)")
+      // A few classes: every field of each, as a class saved one by one is written.
       for trainingClass in classes {
-        let id = trainingClass.id.uuidString
-        try classStatement.execute(arguments: [
-          id, trainingClass.trainer, trainingClass.date, trainingClass.place,
-        ])
-        for code in trainingClass.communeCodes {
-          try classCommuneStatement.execute(arguments: [id, code.rawValue])
-        }
+        try Self.upsert(trainingClass, into: db)
         counts.classes += 1
       }
       let attemptStatement = try db.makeStatement(

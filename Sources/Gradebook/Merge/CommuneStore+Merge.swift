@@ -71,7 +71,7 @@ extension CommuneStore {
         SELECT s.* FROM \(source).attempts s
         WHERE EXISTS (SELECT 1 FROM main.attempts d WHERE d.id = s.id) ORDER BY \(order)
         """
-    ).map(\.attempt)
+    ).map { merge.classRoster.holding($0.attempt) }
     var ours: [AttemptID: Attempt] = [:]
     for stored in try StoredAttempt.fetchAll(
       db, sql: "SELECT d.* FROM main.attempts d JOIN \(source).attempts s ON s.id = d.id")
@@ -130,12 +130,15 @@ extension CommuneStore {
       merge.conflicts.append(contentsOf: answerConflicts[attempt.id] ?? [])
     }
 
-    // New attempts, then every answer missing here, each in one statement.
+    // New attempts (of the entry that holds them here), then every answer missing here, each in
+    // one statement.
+    try merge.classRoster.writeMap(into: db)
     try db.execute(
       sql: """
         INSERT INTO main.attempts (id, official_id, quiz_id, course_id, course_version, class_id, started_at,
           ended_at, seed, question_ids, score, max_score, status)
-        SELECT id, official_id, quiz_id, course_id, course_version, class_id, started_at,
+        SELECT id, COALESCE((SELECT m.kept FROM temp.merge_official_map m WHERE m.removed = s.official_id), s.official_id),
+          quiz_id, course_id, course_version, class_id, started_at,
           ended_at, seed, question_ids, score, max_score, status
         FROM \(source).attempts s WHERE NOT EXISTS (SELECT 1 FROM main.attempts d WHERE d.id = s.id)
         ORDER BY \(order)
@@ -208,7 +211,7 @@ extension CommuneStore {
         INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for attempt in attempts {
+    for attempt in attempts.map(merge.classRoster.holding) {
       var isNew = false
       if let existing = try Self.attempts(db, where: "a.id = ?", [attempt.id.uuidString]).first {
         switch try carryFurther(existing, with: attempt, in: db) {

@@ -10,18 +10,18 @@ enum ItemsCommand: ShellCommand {
   static let aliases = ["câu hỏi"]
   static let usage = "items [MÃ-BÀI-KIỂM-TRA]"
   static let argument = CommandArgument.quiz
-  static let needs: Set<CommandNeed> = [.official, .trainer]
+  static let needs: Set<CommandNeed> = [.trainer]
   static let summary = LocalizedText(
     vi: "cho giảng viên: thống kê câu hỏi", en: "for trainers: item statistics")
   static let details = LocalizedText(
     vi:
-      "Cần mật khẩu giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha, và dưới mỗi câu (kèm nội dung câu hỏi) số người chọn từng phương án; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án) khi có từ 20 lượt trở lên, dưới đó ghi \"chưa đủ dữ liệu\".",
+      "Chỉ trong phiên giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha, và dưới mỗi câu (kèm nội dung câu hỏi) số người chọn từng phương án; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án) khi có từ 20 lượt trở lên, dưới đó ghi \"chưa đủ dữ liệu\".",
     en:
-      "Needs the trainer passphrase. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha, and under each question (with its text) how many chose each option; flags questions too easy, too hard or discriminating negatively (often a wrong key) from 20 attempts up, below that \"insufficient data\"."
+      "Trainer session only. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha, and under each question (with its text) how many chose each option; flags questions too easy, too hard or discriminating negatively (often a wrong key) from 20 attempts up, below that \"insufficient data\"."
   )
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
-    guard let signedIn = context.signedIn else { return .proceed }
+    guard let signedIn = context.trainer else { return .proceed }
     guard let attempts = context.reading(signedIn.store.communeAttempts) else { return .proceed }
     let finished = attempts.filter { $0.status == .finished && (argument.isEmpty || $0.quizID == argument) }
     guard !finished.isEmpty else {

@@ -5,6 +5,7 @@ enum SwitchCommand: ShellCommand {
   static let name = "switch"
   static let aliases = ["đổi người"]
   static let usage = "switch"
+  static let needs: Set<CommandNeed> = []
   static let summary = LocalizedText(
     vi: "đổi người dùng (máy dùng chung)", en: "change user (shared computer)")
   static let details = LocalizedText(
