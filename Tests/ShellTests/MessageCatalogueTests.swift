@@ -39,8 +39,7 @@ let shellMessages: [any LocalizedMessage] =
     InsightText.classHeader(commune: "X", officials: 2),
     InsightText.officialColumn, InsightText.readinessHeader, InsightText.coverage(50, assessed: 1, roster: 2),
     InsightText.responsible(["Chủ tịch"]), InsightText.noFinishedAttempts,
-    InsightText.itemsHeader(quiz: "q", attempts: 2, alpha: 80), InsightText.itemColumns,
-    InsightText.flag(.tooEasy), InsightText.flag(.tooHard), InsightText.flag(.negativeDiscrimination),
+
     CourseCommand.Text.moduleHeader("M"), CourseCommand.Text.quizzesHeader,
     CourseCommand.Text.quizLine(id: "q", title: "T", kind: "practice", length: 3, best: "50%"),
     CoursesCommand.Text.coursesHeader,
