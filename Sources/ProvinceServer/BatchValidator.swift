@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import SyncProtocol
@@ -122,7 +123,8 @@ public struct BatchValidator: Sendable {
       id: AttemptID(rawValue: id), officialID: OfficialID(rawValue: official), quizID: wire.quizID,
       courseID: wire.courseID, courseVersion: wire.courseVersion,
       classID: classID.flatMap { $0 }.map { ClassID(rawValue: $0) },
-      seed: seed, questionIDs: wire.questionIDs, startedAt: started, endedAt: ended.flatMap { $0 },
+      seed: seed, questionIDs: wire.questionIDs.map { QuestionID($0) }, startedAt: started,
+      endedAt: ended.flatMap { $0 },
       score: wire.score, maxScore: wire.maxScore, status: status, answers: [])
     problems.add(rules.problems(in: attempt), row: row)
     return problems.count == before ? attempt : nil
@@ -140,7 +142,8 @@ public struct BatchValidator: Sendable {
     if Self.hasNUL(wire.response) { problems.add("answers", row, "response", Self.noNUL) }
     guard let attempt, let answered, problems.count == before else { return nil }
     let answer = Answer(
-      attemptID: AttemptID(rawValue: attempt), questionID: wire.questionID, position: wire.position,
+      attemptID: AttemptID(rawValue: attempt), questionID: QuestionID(wire.questionID),
+      position: wire.position,
       response: wire.response, score: wire.score, isCorrect: wire.correct, timeTaken: wire.timeTaken,
       answeredAt: answered)
     problems.add(rules.problems(in: answer), row: row)

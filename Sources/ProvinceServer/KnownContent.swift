@@ -13,7 +13,7 @@ public struct KnownContent: Sendable, Hashable {
     for course in library.courses {
       // A course's review of missed questions is recorded under `COURSE#review`.
       quizzes[course.id] = Set(course.quizzes.map(\.id) + ["\(course.id)#review"])
-      questions.formUnion(course.questions.map(\.id))
+      questions.formUnion(course.questions.map(\.id.rawValue))
     }
     self.quizzes = quizzes
     self.questions = questions

@@ -287,7 +287,9 @@ public struct ProvinceRepository: Sendable {
 
   static func upsert(_ attempt: Attempt, commune: String) -> PostgresQuery {
     let questions =
-      (try? JSONEncoder().encode(attempt.questionIDs)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+      (try? JSONEncoder().encode(attempt.questionIDs.map(\.rawValue))).map {
+        String(decoding: $0, as: UTF8.self)
+      } ?? "[]"
     let seed = String(attempt.seed)
     return """
       INSERT INTO attempts (id, official_id, commune_code, quiz_id, course_id, course_version, class_id,
@@ -331,7 +333,7 @@ public struct ProvinceRepository: Sendable {
     guard !batch.answers.isEmpty else { return 0 }
     let answers = batch.answers
     let attemptIDs = answers.map(\.attemptID.uuidString)
-    let questionIDs = answers.map(\.questionID)
+    let questionIDs = answers.map(\.questionID.rawValue)
     let positions = answers.map { Int64($0.position) }
     let responses = answers.map(\.response)
     let scores = answers.map(\.score)

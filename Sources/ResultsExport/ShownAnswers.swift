@@ -26,7 +26,7 @@ struct ShownAnswers: Sendable {
   let responses: [String: Response]
 
   init(
-    attempts: [Attempt], questions: [String: Question], quizzes: [String: (quiz: Quiz, course: Course)],
+    attempts: [Attempt], questions: [QuestionID: Question], quizzes: [String: (quiz: Quiz, course: Course)],
     taxonomy: Taxonomy, language: Language
   ) {
     // Each distinct stored response is decoded once.
@@ -41,7 +41,7 @@ struct ShownAnswers: Sendable {
     }
     // A quiz's assembler over only the questions its attempts asked: looking a question up in a
     // whole course, for every answer of a class, would take longer than the rest of the export.
-    var asked: [String: Set<String>] = [:]
+    var asked: [String: Set<QuestionID>] = [:]
     for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
     var assemblers: [String: (quiz: Quiz, assembler: QuizAssembler)] = [:]
     for (quizID, ids) in asked {
@@ -67,7 +67,8 @@ struct ShownAnswers: Sendable {
 
   /// Question id → the order its parts were shown in, for the questions of the attempt still in
   /// the courses.
-  static func displayOrders(of attempt: Attempt, _ quiz: (quiz: Quiz, assembler: QuizAssembler)?) -> [String:
+  static func displayOrders(of attempt: Attempt, _ quiz: (quiz: Quiz, assembler: QuizAssembler)?)
+    -> [QuestionID:
     [Int]]
   {
     guard let quiz else { return [:] }
@@ -109,21 +110,7 @@ struct ShownAnswers: Sendable {
     case (.text(let text), _):
       return text
     default:
-      return ResponseObject(response).summary
-    }
-  }
-}
-
-extension OptionCounts.Answer {
-  /// What an answer chose, as ``OptionCounts`` counts it: option ids, `true`/`false`, else the
-  /// response in the course file's terms (1-based positions, typed text).
-  init(_ response: Response, isCorrect: Bool) {
-    switch response {
-    case .choice(let id): self.init(keys: [id], isCorrect: isCorrect)
-    case .choices(let ids): self.init(keys: ids, isCorrect: isCorrect)
-    case .truth(let value): self.init(keys: [value ? "true" : "false"], isCorrect: isCorrect)
-    case .matching, .ordering, .text:
-      self.init(keys: [ResponseObject(response).summary], isCorrect: isCorrect)
+      return response.summary
     }
   }
 }
@@ -180,17 +167,6 @@ public struct ResponseObject: Encodable, Sendable, Hashable {
       self.init(type: "unreadable")
       self.stored = stored
     }
-  }
-
-  /// Option ids or 1-based indices, for a response whose question is not known.
-  var summary: String {
-    if let option { return option }
-    if let options { return options.joined(separator: ", ") }
-    if let rights {
-      return rights.enumerated().map { "\($0.offset + 1)→\($0.element + 1)" }.joined(separator: ", ")
-    }
-    if let items { return items.map { String($0 + 1) }.joined(separator: ", ") }
-    return text ?? stored ?? ""
   }
 
   /// Only the fields of its type are written (no nulls for the others): `{"type":"choice","option":"c"}`.

@@ -89,7 +89,9 @@ public struct Pusher: Sendable {
   }
 
   /// The officials of `attempts` (from `roster`), after `extra`, each once.
-  public static func officials(of attempts: [Attempt], in roster: [OfficialID: Official], plus extra: [Official])
+  public static func officials(
+    of attempts: [Attempt], in roster: [OfficialID: Official], plus extra: [Official]
+  )
     -> [Official]
   {
     var seen = Set(extra.map(\.id))

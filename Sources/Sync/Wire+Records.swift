@@ -16,7 +16,7 @@ extension WireAttempt {
     self.init(
       id: attempt.id.uuidString, officialID: attempt.officialID.uuidString, quizID: attempt.quizID,
       courseID: attempt.courseID, courseVersion: attempt.courseVersion, classID: attempt.classID?.uuidString,
-      seed: String(attempt.seed), questionIDs: attempt.questionIDs,
+      seed: String(attempt.seed), questionIDs: attempt.questionIDs.map(\.rawValue),
       startedAt: WireTime.text(attempt.startedAt),
       endedAt: attempt.endedAt.map(WireTime.text), score: attempt.score, maxScore: attempt.maxScore,
       status: attempt.status.rawValue)
@@ -27,7 +27,8 @@ extension WireAnswer {
   /// The answer as a batch carries it.
   public init(_ answer: Answer) {
     self.init(
-      attemptID: answer.attemptID.uuidString, questionID: answer.questionID, position: answer.position,
+      attemptID: answer.attemptID.uuidString, questionID: answer.questionID.rawValue,
+      position: answer.position,
       response: answer.response, score: answer.score, correct: answer.isCorrect, timeTaken: answer.timeTaken,
       answeredAt: WireTime.text(answer.answeredAt))
   }

@@ -18,7 +18,9 @@ struct PapiTrain: ParsableCommand {
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
-      VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self, SyncCommand.self,
+      VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self,
+      CertificateCommand.self,
+      ClassCommand.self, SyncCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

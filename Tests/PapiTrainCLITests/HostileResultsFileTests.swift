@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import PapiTrainTesting
@@ -21,18 +22,23 @@ import Units
   }
 
   /// A sound results file of Mường Kim (03637) in `folder`, as the shell leaves it once closed:
-  /// two officials, a class, a finished attempt of three answers.
+  /// two officials (one renamed), a class with its code and a member, a finished attempt of
+  /// three answers, and two reviews of a question.
   static func soundFile(in folder: URL, name: String = "03637.sqlite", keepOpen: Bool = false) throws
     -> (path: String, store: CommuneStore)
   {
     let results = ResultsDirectory(url: folder.appendingPathComponent("made-\(UUID().uuidString)"))
     let commune = try CommuneCode("03637")
-    _ = try results.saveClass(
+    let trainingClass = try results.saveClass(
       TrainingClass(
-        trainer: "Nguyễn Thị Hằng", date: "2025-09-12", place: "Hội trường xã", communeCodes: [commune]))
+        code: ClassCode("LC-2509-A"), title: "Tập huấn một cửa", trainer: "Nguyễn Thị Hằng",
+        date: "2025-09-12",
+        place: "Hội trường xã", communeCodes: [commune], pretestQuizID: "one-stop.check"))
     let store = try results.store(for: commune)
     let official = try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
-    _ = try store.addOfficial(name: "Hoàng Thị Mai", position: "vice-chairman")
+    let other = try store.addOfficial(name: "Hoàng Thị Mái", position: "vice-chairman")
+    try store.renameOfficial(other.id, to: "Hoàng Thị Mai", by: "Nguyễn Thị Hằng")
+    try store.join(classID: trainingClass.id, officialID: official.id)
     let attempt = try store.startAttempt(
       NewAttempt(
         officialID: official.id, quizID: "one-stop.check", courseID: "one-stop", courseVersion: "2025.2",
@@ -41,11 +47,22 @@ import Units
     for index in 0..<3 {
       try store.record(
         Answer(
-          attemptID: attempt.id, questionID: "os.q\(index + 1)", position: index, response: "b", score: 1,
+          attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index, response: "b",
+          score: 1,
           isCorrect: true, timeTaken: 4.5,
           answeredAt: Date(timeIntervalSince1970: 1_760_000_010 + Double(index))))
     }
     try store.finishAttempt(attempt.id, score: 3, maxScore: 3, at: Date(timeIntervalSince1970: 1_760_000_100))
+    for (index, day) in [1.0, 3].enumerated() {
+      let reviewed = Date(timeIntervalSince1970: 1_760_000_000 + day * 86_400)
+      try store.recordReview(
+        ReviewLogEntry(
+          card: ReviewCard(
+            officialID: official.id, questionID: "os.q2", stability: 2.3 * day, difficulty: 2.1,
+            due: reviewed.addingTimeInterval(2 * day * 86_400), lastReview: reviewed, reps: index + 1,
+            lapses: 0),
+          grade: 3, elapsedDays: index == 0 ? 0 : 2, response: "{\"choice\":\"b\"}", score: 1, timeTaken: 8))
+    }
     let path = folder.appendingPathComponent(name).path
     if !keepOpen {
       _ = try sqlite3(store.fileURL, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -122,9 +139,49 @@ import Units
     edited("commune-code-path", "UPDATE officials SET commune_code = '../x' WHERE rowid = 1;"),
     edited("class-date", "UPDATE classes SET date = '2025-13-01';"),
     edited(
+      "review-grade-9",
+      "PRAGMA ignore_check_constraints = ON; UPDATE review_log SET grade = 9 WHERE rowid = 1;"),
+    edited("review-stability-negative", "UPDATE review_cards SET stability = -2;"),
+    edited("review-due-not-a-date", "UPDATE review_cards SET due = 'ngày mai';"),
+    edited("review-reps-text", "UPDATE review_log SET reps = 'nhiều' WHERE rowid = 2;"),
+    edited(
+      "review-state-unknown",
+      "PRAGMA ignore_check_constraints = ON; UPDATE review_cards SET state = 'mastered';"),
+    edited(
+      "review-response-huge", "UPDATE review_log SET response = printf('%.100000c', 'x') WHERE rowid = 1;"),
+    edited("review-difficulty-99", "UPDATE review_log SET difficulty = 99 WHERE rowid = 2;"),
+    edited(
+      "review-of-nobody",
+      "PRAGMA foreign_keys = OFF; UPDATE review_log SET official_id = '00000000-0000-0000-0000-000000000000' WHERE rowid = 1;"
+    ),
+    edited("review-id-not-uuid", "UPDATE review_log SET id = 'ôn-1' WHERE rowid = 1;"),
+    edited(
+      "review-extra-trigger",
+      "CREATE TRIGGER sneaky AFTER INSERT ON review_log BEGIN DELETE FROM review_cards; END;"),
+    edited("review-log-kept-trigger-dropped", "DROP TRIGGER review_log_is_kept_before_delete;"),
+    edited(
       "orphan-answer",
       "PRAGMA foreign_keys = OFF; INSERT INTO answers SELECT '00000000-0000-0000-0000-000000000000', question_id, position, response, score, correct, time_taken, answered_at FROM answers LIMIT 1;"
     ),
+  ]
+
+  /// Class records and the roster's record of changes (schema version 4) out of their rules.
+  static let classesAndRoster: [Case] = [
+    edited("class-code-path", "UPDATE classes SET code = '../x';"),
+    edited("class-code-lower-case", "UPDATE classes SET code = 'lc-2509-a';"),
+    edited("class-end-30-february", "UPDATE classes SET end_date = '2025-02-30';"),
+    edited("class-closed-soon", "UPDATE classes SET closed_at = 'soon';"),
+    edited("class-edited-in-3000", "UPDATE classes SET updated_at = '3000-01-01 00:00:00.000';"),
+    edited("class-title-huge", "UPDATE classes SET title = printf('%.1000c', 'x');"),
+    edited(
+      "member-of-nobody",
+      "PRAGMA foreign_keys = OFF; INSERT INTO class_members SELECT class_id, '00000000-0000-0000-0000-000000000000', joined_at FROM class_members LIMIT 1;"
+    ),
+    edited("member-joined-yesterday", "UPDATE class_members SET joined_at = 'hôm qua';"),
+    edited(
+      "roster-change-drop", "PRAGMA ignore_check_constraints = ON; UPDATE roster_changes SET kind = 'drop';"),
+    edited("roster-change-kept-not-uuid", "UPDATE roster_changes SET kept_id = 'x';"),
+    edited("roster-change-by-nobody-blob", "UPDATE roster_changes SET changed_by = x'00ff';"),
   ]
 
   /// `-wal` files that do not belong with the file beside them.
@@ -211,7 +268,7 @@ import Units
     return found
   }
 
-  @Test(arguments: schemaObjects + valuesAndRanges + walStates + specialFiles + sizes)
+  @Test(arguments: schemaObjects + valuesAndRanges + classesAndRoster + walStates + specialFiles + sizes)
   func aHostileFileIsRefusedByNameAndLeavesNothingBehind(_ hostile: Case) throws {
     let folder = try TemporaryFolder()
     let inputs = folder.appending("inputs")

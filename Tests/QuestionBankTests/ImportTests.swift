@@ -97,7 +97,7 @@ import Testing
     try workspace.writeSampleCourse()
     let bank = """
       // [id:mini-q-tf] [tag:papi:D1]
-      Người dân có quyền đánh giá (sửa lại). {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
+      Người dân có quyền đánh giá (sửa lại). {T####Luật cho phép.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let before = workspace.snapshot()
     let refused = try importBank(bank, into: workspace)
@@ -165,7 +165,7 @@ import Testing
       $CATEGORY: $course$/top/Hoc phan MOT
 
       // [tag:papi:D1]
-      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
+      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Luật cho phép.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let outcome = try importBank(bank, into: workspace)
     #expect(outcome.succeeded, "\(outcome.report(in: .english))")
@@ -194,7 +194,7 @@ import Testing
         body: .trueFalse(answer: true), prompt: LocalizedText(vi: String(repeating: "chữ ", count: 100)),
         location: BankLocation(file: "bank", line: 1)))
     var questions = Array(repeating: question, count: 50)
-    for index in questions.indices { questions[index].id = "q-\(index)" }
+    for index in questions.indices { questions[index].id = QuestionID("q-\(index)") }
     let files = CourseYAML.files(questions, from: "bank", limit: 4_000)
     #expect(files.count > 5)
     #expect(files.allSatisfy { $0.utf8.count <= 4_000 && $0.contains("questions:\n") })

@@ -53,10 +53,18 @@ final class MemoryStore: ResultsStore {
     roster.append(record)
     return record
   }
-  func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt {
+  var classes: [TrainingClass] = []
+  var joined: [(ClassID, OfficialID)] = []
+  func openClasses() throws -> [TrainingClass] { classes.filter(\.isOpen) }
+  func join(_ trainingClass: TrainingClass, official: Official, at date: Date) throws {
+    joined.append((trainingClass.id, official.id))
+  }
+  func startAttempt(official: Official, quiz: AssembledQuiz, classID: ClassID?, startedAt: Date) throws
+    -> Attempt
+  {
     let attempt = Attempt(
       id: AttemptID(), officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
-      courseVersion: quiz.courseVersion, classID: nil, seed: quiz.seed, questionIDs: quiz.questionIDs,
+      courseVersion: quiz.courseVersion, classID: classID, seed: quiz.seed, questionIDs: quiz.questionIDs,
       startedAt: startedAt, endedAt: nil, score: nil, maxScore: nil, status: .inProgress, answers: [])
     stored.append(attempt)
     return attempt
@@ -82,6 +90,41 @@ final class MemoryStore: ResultsStore {
     stored.filter { $0.officialID == official.id }
   }
   func communeAttempts() throws -> [Attempt] { stored }
+  var reviews: [ReviewLogEntry] = []
+  func recordReview(_ review: ReviewLogEntry) throws {
+    if failWrites { throw WriteFailed() }
+    reviews.append(review)
+  }
+  func reviewCards(of official: Official) throws -> [ReviewCard] {
+    var latest: [QuestionID: ReviewCard] = [:]
+    for review in reviews where review.card.officialID == official.id {
+      latest[review.card.questionID] = review.card
+    }
+    return Array(latest.values)
+  }
+  func removeOfficial(_ id: OfficialID, by who: String, at date: Date) throws -> RosterChange {
+    let official = roster.first { $0.id == id }!
+    roster.removeAll { $0.id == id }
+    return RosterChange(
+      kind: .remove, officialID: id, oldName: official.name, changedBy: who, changedAt: date)
+  }
+  func renameOfficial(_ id: OfficialID, to name: String, by who: String, at date: Date) throws -> RosterChange
+  {
+    let index = roster.firstIndex { $0.id == id }!
+    let old = roster[index].name
+    roster[index].name = name
+    return RosterChange(
+      kind: .rename, officialID: id, oldName: old, newName: name, changedBy: who, changedAt: date)
+  }
+  func mergeOfficial(_ id: OfficialID, into kept: OfficialID, by who: String, at date: Date) throws
+    -> RosterChange
+  {
+    let official = roster.first { $0.id == id }!
+    roster.removeAll { $0.id == id }
+    for index in stored.indices where stored[index].officialID == id { stored[index].officialID = kept }
+    return RosterChange(
+      kind: .merge, officialID: id, keptID: kept, oldName: official.name, changedBy: who, changedAt: date)
+  }
 }
 
 let library = try! TestCourses.fixture()
@@ -246,10 +289,17 @@ func rightAnswers(for quizID: String) throws -> [String] {
     let first = session(
       ["12345", "An", "c", "1", "quiz mini-practice"] + wrongFirst + ["quit"], store: store)
     #expect(first.transcript.contains("Có 1 câu cần ôn") == false)
-    let second = session(["12345", "An", "progress", "review"], store: store)
+    // The same seed shows the question's options as the quiz did: its right answer is the quiz's.
+    let second = session(["12345", "An", "progress", "review", answers[0]], store: store)
     #expect(second.transcript.contains("Có 1 câu cần ôn: gõ 'review'."))
-    #expect(second.transcript.contains("Ôn tập 1 câu đã trả lời sai (khoá mini)."))
-    #expect(store.stored.last?.quizID == "mini#review")
+    #expect(second.transcript.contains("Ôn tập 1 câu đã trả lời sai (Khoá học nhỏ)."))
+    // A review is its own record, not a quiz attempt.
+    #expect(store.stored.count == 1 && store.reviews.count == 1)
+    #expect(store.reviews.first?.grade == 3 && store.reviews.first?.card.reps == 1)
+    #expect(second.transcript.contains("Đã ôn 1 câu, đúng 1 câu. Lần ôn tiếp theo: "))
+    #expect(!second.transcript.contains("#review"))
+    let third = session(["12345", "An", "review"], store: store)
+    #expect(third.transcript.contains("Hiện không có câu nào cần ôn. Lần ôn tiếp theo: "))
   }
 
   @Test func coursesCourseAndReadShowContent() {

@@ -31,6 +31,8 @@ public enum ColumnRule: Sendable, Hashable {
   case idList(maximumCount: Int, maximumBytes: Int)
   /// An administrative code: digits only (`UnitCode`).
   case unitCode
+  /// A class code as written (`LC-2612-A`), or empty for a class stored before codes.
+  case classCode
 }
 
 /// One column of a results table and its rule.
@@ -77,6 +79,10 @@ public struct ResultsRules: Sendable, Hashable {
   public var maximumQuestions = 1_000
   /// The longest time spent on one question, in seconds (a year).
   public var maximumSecondsPerAnswer = 31_622_400.0
+  /// The longest review interval, in days (a hundred years: FSRS's own limit).
+  public var maximumIntervalDays = 36_500
+  /// The most reviews of one question by one official.
+  public var maximumReviews = 100_000
   /// The first and last day a timestamp may fall on.
   public var earliestDay = "2000-01-01"
   public var latestDay = "2199-12-31"
@@ -89,6 +95,7 @@ public struct ResultsRules: Sendable, Hashable {
     let name = ColumnRule.text(maximumBytes: maximumNameBytes, nonEmpty: true)
     let id = ColumnRule.text(maximumBytes: maximumIDBytes, nonEmpty: true)
     let moment = ColumnRule.timestamp(earliest: earliestDay, latest: latestDay)
+    let optionalID = ColumnRule.text(maximumBytes: maximumIDBytes, nonEmpty: false)
     return [
       (
         "officials",
@@ -101,10 +108,29 @@ public struct ResultsRules: Sendable, Hashable {
         "classes",
         [
           ColumnSpec("id", .uuid), ColumnSpec("trainer", name), ColumnSpec("date", .day),
-          ColumnSpec("place", name),
+          ColumnSpec("place", name), ColumnSpec("code", .classCode),
+          ColumnSpec("title", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("end_date", .day), ColumnSpec("pretest_quiz_id", optionalID),
+          ColumnSpec("posttest_quiz_id", optionalID), ColumnSpec("closed_at", moment, nullable: true),
+          ColumnSpec("updated_at", moment),
         ]
       ),
       ("class_communes", [ColumnSpec("class_id", .uuid), ColumnSpec("commune_code", .unitCode)]),
+      (
+        "class_members",
+        [ColumnSpec("class_id", .uuid), ColumnSpec("official_id", .uuid), ColumnSpec("joined_at", moment)]
+      ),
+      (
+        "roster_changes",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("kind", .oneOf(RosterChange.Kind.allCases.map(\.rawValue))),
+          ColumnSpec("official_id", .uuid), ColumnSpec("kept_id", .uuid, nullable: true),
+          ColumnSpec("old_name", name),
+          ColumnSpec("new_name", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("changed_by", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("changed_at", moment),
+        ]
+      ),
       (
         "attempts",
         [
@@ -129,6 +155,29 @@ public struct ResultsRules: Sendable, Hashable {
           ColumnSpec("time_taken", .number(0...maximumSecondsPerAnswer)), ColumnSpec("answered_at", moment),
         ]
       ),
+      ("review_cards", [ColumnSpec("official_id", .uuid), ColumnSpec("question_id", id)] + cardColumns),
+      (
+        "review_log",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("official_id", .uuid), ColumnSpec("question_id", id),
+          ColumnSpec("reviewed_at", moment), ColumnSpec("grade", .integer(1...4)),
+          ColumnSpec("elapsed_days", .integer(0...Int64(maximumIntervalDays))),
+          ColumnSpec("response", .text(maximumBytes: maximumResponseBytes, nonEmpty: false)),
+          ColumnSpec("score", .number(0...1)), ColumnSpec("time_taken", .number(0...maximumSecondsPerAnswer)),
+        ] + cardColumns.filter { $0.name != "last_review" }
+      ),
+    ]
+  }
+
+  /// The columns of an FSRS card, in `review_cards` and after each review in `review_log`.
+  private var cardColumns: [ColumnSpec] {
+    let moment = ColumnRule.timestamp(earliest: earliestDay, latest: latestDay)
+    return [
+      ColumnSpec("stability", .number(0.001...1_000_000)),
+      ColumnSpec("difficulty", .number(1...10)), ColumnSpec("due", moment), ColumnSpec("last_review", moment),
+      ColumnSpec("reps", .integer(1...Int64(maximumReviews))),
+      ColumnSpec("lapses", .integer(0...Int64(maximumReviews))),
+      ColumnSpec("state", .oneOf(ReviewState.allCases.map(\.rawValue))),
     ]
   }
 
@@ -148,6 +197,22 @@ extension ResultsRules {
     problems(StoredAttempt(attempt), table: "attempts")
   }
 
+  /// What breaks the rules in `review`, as `review_log` would store it.
+  public func problems(in review: ReviewLogEntry) -> [RowProblem] {
+    let card = review.card
+    let values: [String: DatabaseValue] = [
+      "id": review.id.uuidString.databaseValue, "official_id": card.officialID.uuidString.databaseValue,
+      "question_id": card.questionID.rawValue.databaseValue, "reviewed_at": card.lastReview.databaseValue,
+      "grade": review.grade.databaseValue, "elapsed_days": review.elapsedDays.databaseValue,
+      "response": review.response.databaseValue, "score": review.score.databaseValue,
+      "time_taken": review.timeTaken.databaseValue, "stability": card.stability.databaseValue,
+      "difficulty": card.difficulty.databaseValue, "due": card.due.databaseValue,
+      "reps": card.reps.databaseValue,
+      "lapses": card.lapses.databaseValue, "state": card.state.rawValue.databaseValue,
+    ]
+    return problems(values, table: "review_log")
+  }
+
   /// What breaks the rules in `answer`, as it would be stored.
   public func problems(in answer: Answer) -> [RowProblem] {
     problems(StoredAnswer(answer), table: "answers")
@@ -157,7 +222,11 @@ extension ResultsRules {
     guard let values = try? record.databaseDictionary else {
       return [RowProblem(table: table, row: 0, column: "", rule: nil)]
     }
-    return columns(of: table).compactMap { spec in
+    return problems(values, table: table)
+  }
+
+  private func problems(_ values: [String: DatabaseValue], table: String) -> [RowProblem] {
+    columns(of: table).compactMap { spec in
       let value = values[spec.name] ?? .null
       let ok = value.isNull ? spec.isNullable : spec.rule.accepts(value)
       return ok ? nil : RowProblem(table: table, row: 0, column: spec.name, rule: spec.rule)
@@ -186,6 +255,7 @@ extension ColumnRule {
       guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return false }
       return list.count <= count && list.allSatisfy { $0.utf8.count <= bytes }
     case (.unitCode, .string(let text)): return UnitCode.isValid(text)
+    case (.classCode, .string(let text)): return text.isEmpty || ClassCode(text)?.rawValue == text
     default: return false
     }
   }
@@ -260,6 +330,11 @@ extension ColumnRule {
     case .unitCode:
       return "typeof(\(c)) = 'text' AND length(\(c)) BETWEEN 1 AND \(UnitCode.maximumLength)"
         + " AND \(c) NOT GLOB '*[^0-9]*'"
+    case .classCode:
+      let letters = "[A-HJ-NP-Z]"
+      return
+        "typeof(\(c)) = 'text' AND (\(c) = '' OR \(c) GLOB '[A-Z][A-Z]-\(digit)\(digit)\(digit)\(digit)-\(letters)'"
+        + " OR \(c) GLOB '[A-Z][A-Z]-\(digit)\(digit)\(digit)\(digit)-\(letters)\(letters)')"
     }
   }
 }

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -35,7 +36,7 @@ extension CommuneStore {
           SELECT a.id, a.official_id, a.quiz_id, a.course_id, a.course_version, a.class_id, a.seed,
                  a.question_ids, \(ColumnReader.secondsSince1970("a.started_at")),
                  \(ColumnReader.secondsSince1970("a.ended_at")), a.score, a.max_score, a.status
-          FROM attempts a WHERE \(condition) ORDER BY a.started_at, a.id
+          FROM attempts a WHERE \(condition) AND \(Schema.isQuizAttempt("a")) ORDER BY a.started_at, a.id
           """)
       try attemptStatement.setArguments(StatementArguments(arguments))
       let attemptRows = ColumnReader(attemptStatement, in: db, path: path, table: "attempts")
@@ -54,14 +55,16 @@ extension CommuneStore {
             quizID: try attemptRows.text(2),
             courseID: try attemptRows.text(3), courseVersion: try attemptRows.text(4),
             classID: attemptRows.isNull(5) ? nil : ClassID(rawValue: try attemptRows.uuid(5)), seed: seed,
-            questionIDs: try Self.decodeList(try attemptRows.text(7)), startedAt: try attemptRows.date(8),
+            questionIDs: try Self.decodeQuestionIDs(try attemptRows.text(7)),
+            startedAt: try attemptRows.date(8),
             endedAt: try attemptRows.optionalDate(9), score: try attemptRows.optionalDouble(10),
             maxScore: try attemptRows.optionalDouble(11),
             status: AttemptStatus(rawValue: try attemptRows.text(12)) ?? .abandoned, answers: []))
       }
       guard !attempts.isEmpty else { return [] }
       // The answers in the order they were written, which is each attempt's in turn: an answer's
-      // attempt is looked up only when it differs from the one before.
+      // attempt is looked up only when it differs from the one before. Answers of attempts not
+      // selected (the review "attempts" of older files among them) are passed over.
       let answerStatement = try db.makeStatement(
         sql: """
           SELECT an.attempt_id, an.question_id, an.position, an.response, an.score, an.correct, an.time_taken,
@@ -82,7 +85,7 @@ extension CommuneStore {
         guard current >= 0 else { continue }
         attempts[current].answers.append(
           Answer(
-            attemptID: attempts[current].id, questionID: try answerRows.text(1),
+            attemptID: attempts[current].id, questionID: QuestionID(try answerRows.text(1)),
             position: try answerRows.integer(2),
             response: try answerRows.text(3), score: try answerRows.double(4),
             isCorrect: try answerRows.integer(5) != 0, timeTaken: try answerRows.double(6),

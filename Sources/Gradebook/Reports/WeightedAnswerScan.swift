@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Synchronization
@@ -94,7 +95,7 @@ public struct WeightedAnswerScan: Sendable {
     }
   }
 
-  public var keysByQuestion: [String: [String]]
+  public var keysByQuestion: [QuestionID: [String]]
   public var halfLifeDays: Double
   public var selection: AnswerSelection
   public var grouping: Grouping
@@ -105,7 +106,7 @@ public struct WeightedAnswerScan: Sendable {
   public var usesStoredSums: Bool
 
   public init(
-    keysByQuestion: [String: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
+    keysByQuestion: [QuestionID: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
     grouping: Grouping = .commune, usesStoredSums: Bool = true
   ) {
     self.keysByQuestion = keysByQuestion
@@ -173,7 +174,7 @@ public struct WeightedAnswerScan: Sendable {
     text += "\(selection.quizIDs.sorted())|\(selection.from?.timeIntervalSince1970 ?? -1)|"
     text += "\(selection.until?.timeIntervalSince1970 ?? -1)|"
     for question in keysByQuestion.keys.sorted() {
-      text += question + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
+      text += question.rawValue + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
     }
     return ScanCache.hash(text)
   }
@@ -247,7 +248,7 @@ public struct WeightedAnswerScan: Sendable {
     var totals: [Slot: Sums] = [:]
     var masks: [Slot: [Int: Int64]] = [:]
     while let row = try rows.next() {
-      let question: String = row[1]
+      let question = QuestionID(row[1] as String)
       guard let keys = keysByQuestion[question] else { continue }
       let group: String = row[0]
       let bucket: Int = row[2]
@@ -284,7 +285,10 @@ public struct WeightedAnswerScan: Sendable {
     let last = try Date.fetchOne(db, sql: "SELECT max(last_answered_at) FROM c.answer_sums")
     let trained =
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(DISTINCT official_id) FROM c.attempts WHERE status = 'finished'") ?? 0
+        db,
+        sql:
+          "SELECT COUNT(DISTINCT official_id) FROM c.attempts at WHERE status = 'finished' AND \(Schema.isQuizAttempt())"
+      ) ?? 0
     return FileFacts(lastAnswer: last, trainedOfficials: trained)
   }
 
@@ -297,6 +301,15 @@ public struct WeightedAnswerScan: Sendable {
         db, sql: "SELECT value FROM c.meta WHERE key = 'answer_sums_half_life_days'"),
       Double(kept) == halfLifeDays
     else { return false }
+    // A file older than the reviews' version may sum the answers of review "attempts", which are not quiz
+    // attempts: its sums stand in only when it has none.
+    let legacyReviews = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT (SELECT CAST(value AS INTEGER) FROM c.meta WHERE key = 'schema_version') < \(Schema.reviewsVersion)
+          AND EXISTS (SELECT 1 FROM c.attempts at WHERE NOT (\(Schema.isQuizAttempt())))
+        """)
+    guard legacyReviews != true else { return false }
     guard let until = selection.until else { return true }
     // Answers after `until` are left out: the stored sums do when the file has none.
     return try Bool.fetchOne(

@@ -80,9 +80,10 @@ public struct ResultsDirectory: Sendable, Hashable {
   public func saveClass(_ trainingClass: TrainingClass) throws -> TrainingClass {
     let saved = try CommuneStore.validated(trainingClass)
     guard !saved.communeCodes.isEmpty else { throw GradebookError.emptyField("communes") }
+    var stored = saved
     for code in saved.communeCodes {
-      try store(for: code).saveClass(saved)
+      stored = try store(for: code).saveClass(saved)
     }
-    return saved
+    return stored
   }
 }
