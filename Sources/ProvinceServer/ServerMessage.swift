@@ -97,7 +97,7 @@ public enum ServerMessage: Error, MessageCatalogue, Hashable {
         : "cannot read the administrative units list \(path): \(reason)"
     case .unsigned:
       return vi
-        ? "yêu cầu chưa được ký: thiếu hoặc sai tiêu đề X-Papi-Key, X-Papi-Timestamp, X-Papi-Nonce, X-Papi-Signature"
+        ? "yêu cầu chưa được ký: thiếu hoặc sai các tiêu đề chữ ký của máy"
         : "the request is not signed: X-Papi-Key, X-Papi-Timestamp, X-Papi-Nonce or X-Papi-Signature missing or malformed"
     case .staleTimestamp:
       return vi

@@ -83,7 +83,7 @@ public enum SyncMessage: Error, MessageCatalogue, Hashable {
     .enrolled(server: "https://tinh.example:8443", commune: "03388"),
     .refused(
       status: 422, code: "invalid-batch", message: "lô dữ liệu bị từ chối", english: "batch refused",
-      problems: ["answers 3 score"]),
+      problems: ["dòng 3: điểm 5"]),
     .unreachable(server: "https://tinh.example:8443", attempts: 8, reason: "timed out"),
     .unexpectedAnswer(status: 500), .nothingToSend(commune: "03388"),
     .sent(answers: 1200, attempts: 60, officials: 25, batches: 3, seconds: 2.5),

@@ -201,7 +201,8 @@ import Testing
     try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
     client.waitUntilExit()
     let error = String(
-      decoding: (client.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+      decoding: (client.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(),
+      as: UTF8.self)
     #expect(client.terminationStatus == 130, "\(error)")
     #expect(error.contains("Stopped"), "\(error)")
     let again = try province.papiTrain(["sync"])
