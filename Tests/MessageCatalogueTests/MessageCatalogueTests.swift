@@ -1,5 +1,6 @@
 import Access
 import Assessment
+import CoursePublishing
 import Curriculum
 import DemoData
 import Foundation
@@ -23,7 +24,7 @@ import Units
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
-    render(ClassMessage.self), render(ClassRosterError.self),
+    render(ClassMessage.self), render(ClassRosterError.self), render(CoursePackageMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (
