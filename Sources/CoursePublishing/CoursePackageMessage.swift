@@ -142,7 +142,7 @@ public enum CoursePackageMessage: Error, MessageCatalogue, Hashable {
       .hashMismatch(package: package, path: "questions/m1.yaml"),
       .badCourseID(package: package, id: "../x"),
       .courseMismatch(package: package, declared: "one-stop-shop 2.1.0", found: "one-stop-shop 2.0.0"),
-      .unwritable("courses/one-stop-shop", reason: "No space left on device"),
+      .unwritable("courses/one-stop-shop", reason: "Permission denied"),
       .packed(course: "one-stop-shop", version: "2.1.0", file: package, files: 14),
       .installed(course: "one-stop-shop", version: "2.1.0", folder: "courses/one-stop-shop"),
     ]
