@@ -33,7 +33,8 @@ struct CoursesCommand: ParsableCommand {
       let language = languageOption.language
       try requireRole(.leader, language: language)
       try reportingErrors(in: language) {
-        let keyURL = key.map { URL(fileURLWithPath: $0) } ?? MachineKey.defaultURL(environment: CoursesCommand.environment)
+        let environment = CoursesCommand.environment
+        let keyURL = key.map { URL(fileURLWithPath: $0) } ?? MachineKey.defaultURL(environment: environment)
         print(try CourseDistribution.pack(folder: folder, output: output, keyURL: keyURL).text(in: language))
       }
     }
@@ -61,7 +62,8 @@ struct CoursesCommand: ParsableCommand {
         let trusted: Set<String> = [try CourseDistribution.publisherKey(publisherKey)]
         print(
           try CourseDistribution.install(
-            file: file, trusted: trusted, coursesPath: courses, into: .default(environment: CoursesCommand.environment)
+            file: file, trusted: trusted, coursesPath: courses,
+            into: .default(environment: CoursesCommand.environment)
           ).text(in: language))
       }
     }
