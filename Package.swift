@@ -38,7 +38,7 @@ let package = Package(
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
-    .target(name: "Insight", dependencies: ["Curriculum", "Localization"]),
+    .target(name: "Insight", dependencies: ["Assessment", "Curriculum", "Localization"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(
       name: "DemoData",
@@ -97,13 +97,31 @@ let package = Package(
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
+    // Its commands (every ShellCommand type in Sources/Shell/Commands) are listed for the registry
+    // by the ShellCommandList plugin, so a new command is one new file.
     .target(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
-        "Gradebook", "Units",
+        "Gradebook", "Units", "ResultsAnalysis",
+      ],
+      plugins: ["ShellCommandList"]
+    ),
+    // Completion certificates: the facts of who passed a class's post-test, signed with the
+    // machine's Ed25519 key, printed as one A4 page (HTML, PDF through headless Chromium) and
+    // verified offline against the register of certificates issued and the province's trust.
+    .target(
+      name: "Certificates",
+      dependencies: [
+        "Access", "Curriculum", "Gradebook", "Localization", "ResultsExport", "Toolkit", "Units",
+        "UserFolders",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // Writes the list of the shell's commands from the files of Sources/Shell/Commands.
+    .plugin(name: "ShellCommandList", capability: .buildTool(), dependencies: ["ShellCommandScanner"]),
+    // The tool the plugin runs: finds the types that conform to ShellCommand in those files.
+    .executableTarget(name: "ShellCommandScanner"),
     // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
     // course files; courses and quizzes exported for Moodle.
     .target(
@@ -121,7 +139,7 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank", "CoursePublishing",
+        "QuestionBank", "Certificates", "CoursePublishing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -142,7 +160,8 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "CoursePublishing", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank",
+        "Access", "Certificates", "CoursePublishing", "Curriculum", "DemoData", "Gradebook", "Localization",
+        "QuestionBank",
         "ResultsAnalysis", "ResultsExport", "Units",
       ]
     ),
@@ -153,6 +172,13 @@ let package = Package(
     .testTarget(
       name: "CoursePublishingTests",
       dependencies: ["PapiTrainTesting", "CoursePublishing", "Access", "Curriculum"]),
+    .testTarget(
+      name: "CertificatesTests",
+      dependencies: [
+        "PapiTrainTesting", "Access", "Assessment", "Certificates", "Curriculum", "Gradebook",
+        "ResultsExport",
+        "Toolkit", "Units",
+      ]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
       name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),

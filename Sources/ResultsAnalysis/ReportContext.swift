@@ -68,8 +68,8 @@ public struct ReportRequest: Sendable {
       threshold: threshold, generated: (asOfDay ?? today).description)
   }
 
-  /// A `yyyy-MM-dd` day, strictly.
-  static func day(_ text: String) throws -> Day {
+  /// A `yyyy-MM-dd` day, strictly; throws ``ReportMessage/badDate(_:)`` for any other text.
+  public static func day(_ text: String) throws -> Day {
     guard let day = Day(text) else { throw ReportMessage.badDate(text) }
     return day
   }

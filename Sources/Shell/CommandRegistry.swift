@@ -4,15 +4,11 @@ import VietnameseText
 /// Every command of the shell, and what follows from their declarations: lookup by any name,
 /// "did you mean", Tab completion and dispatch.
 enum CommandRegistry {
-  /// The commands in the order `help` lists them.
+  /// The commands in the order `help` lists them (``ShellCommand/helpOrder``, then name): every
+  /// type in Commands/ that conforms to ``ShellCommand``, as the ShellCommandList build plugin
+  /// found them (`declaredCommands`, generated).
   static var commands: [any ShellCommand.Type] {
-    [
-      HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, NextCommand.self,
-      QuizCommand.self,
-      ReviewCommand.self, ProgressCommand.self, WeakCommand.self, ClassCommand.self, ItemsCommand.self,
-      RosterCommand.self,
-      WhoamiCommand.self, SwitchCommand.self, LangCommand.self, QuitCommand.self,
-    ]
+    declaredCommands.sorted { ($0.helpOrder, $0.name) < ($1.helpOrder, $1.name) }
   }
 
   /// What is typed to call a command by `name`: without diacritics, hyphens or spaces, lower case

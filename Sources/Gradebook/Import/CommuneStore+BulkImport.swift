@@ -94,15 +94,7 @@ extension CommuneStore {
           guard questionIDs.contains(questionID) else {
             throw GradebookError.questionNotInAttempt(question: questionID, attempt: attempt.id)
           }
-          guard answer.score.isFinite, answer.score >= 0 else {
-            throw GradebookError.invalidNumber(field: "score", value: answer.score)
-          }
-          guard answer.timeTaken.isFinite, answer.timeTaken >= 0 else {
-            throw GradebookError.invalidNumber(field: "timeTaken", value: answer.timeTaken)
-          }
-          guard answer.position >= 0 else {
-            throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
-          }
+          try answer.checkNumbers()
           try answerStatement.execute(arguments: [
             attemptID, questionID.rawValue, answer.position, BulkText.nfc(answer.response), answer.score,
             answer.isCorrect, answer.timeTaken, BulkText.timestamp(answer.answeredAt),

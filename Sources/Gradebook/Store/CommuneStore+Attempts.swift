@@ -64,15 +64,7 @@ extension CommuneStore {
     var answer = answer
     answer.questionID = answer.questionID.nfc
     answer.response = answer.response.nfc
-    guard answer.score.isFinite, answer.score >= 0 else {
-      throw GradebookError.invalidNumber(field: "score", value: answer.score)
-    }
-    guard answer.timeTaken.isFinite, answer.timeTaken >= 0 else {
-      throw GradebookError.invalidNumber(field: "timeTaken", value: answer.timeTaken)
-    }
-    guard answer.position >= 0 else {
-      throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
-    }
+    try answer.checkNumbers()
     return answer
   }
 
@@ -150,14 +142,18 @@ extension CommuneStore {
     }
   }
 
-  /// Every attempt of the official, oldest first, with answers.
+  /// Every quiz attempt of the official, oldest first, with answers (reviews are not attempts:
+  /// see ``reviewLog(officialID:)``).
   public func attempts(officialID: OfficialID) throws -> [Attempt] {
-    try read { db in try Self.attempts(db, where: "a.official_id = ?", [officialID.uuidString]) }
+    try read { db in
+      try Self.attempts(
+        db, where: "a.official_id = ? AND \(Schema.isQuizAttempt("a"))", [officialID.uuidString])
+    }
   }
 
-  /// Every attempt in the commune, oldest first, with answers: the raw material of reports.
+  /// Every quiz attempt in the commune, oldest first, with answers: the raw material of reports.
   public func allAttempts() throws -> [Attempt] {
-    try read { db in try Self.attempts(db, where: "1", []) }
+    try read { db in try Self.attempts(db, where: Schema.isQuizAttempt("a"), []) }
   }
 
   static func attempts(_ db: Database, where condition: String, _ arguments: [String]) throws -> [Attempt] {
@@ -186,5 +182,20 @@ extension CommuneStore {
     try Bool.fetchOne(
       db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id.uuidString])
       ?? false
+  }
+}
+
+extension Answer {
+  /// Throws ``GradebookError/invalidNumber(field:value:)`` unless the score and the time taken
+  /// are finite and not negative and the position is not negative: what the store asks of every
+  /// answer it records, one by one or in a bulk import.
+  func checkNumbers() throws {
+    guard score.isFinite, score >= 0 else { throw GradebookError.invalidNumber(field: "score", value: score) }
+    guard timeTaken.isFinite, timeTaken >= 0 else {
+      throw GradebookError.invalidNumber(field: "timeTaken", value: timeTaken)
+    }
+    guard position >= 0 else {
+      throw GradebookError.invalidNumber(field: "position", value: Double(position))
+    }
   }
 }

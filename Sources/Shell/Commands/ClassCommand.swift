@@ -10,6 +10,7 @@ import VietnameseText
 /// readiness with its coverage, and the weak areas with the positions responsible.
 enum ClassCommand: ShellCommand {
   static let name = "class"
+  static let helpOrder = 100
   static let aliases = ["lớp"]
   static let usage = "class [MÃ-LỚP]"
   static let needs: Set<CommandNeed> = [.trainer]
@@ -33,7 +34,7 @@ enum ClassCommand: ShellCommand {
     else { return .proceed }
     let facts = context.facts(of: attempts, positions: roster.positionsByFactID, commune: signedIn.commune)
     guard !facts.isEmpty else {
-      context.say(ShellText.noAttemptsYet)
+      context.say(InsightText.noFinishedAttempts)
       return .proceed
     }
     context.say(InsightText.classHeader(commune: signedIn.commune.fullName, officials: roster.count))

@@ -8,6 +8,7 @@ import TerminalUI
 /// in the commune's record of changes with the trainer's name.
 enum RosterCommand: ShellCommand {
   static let name = "roster"
+  static let helpOrder = 115
   static let aliases = ["danh sách"]
   static let usage = "roster [remove|rename|merge]"
   static let needs: Set<CommandNeed> = [.trainer]

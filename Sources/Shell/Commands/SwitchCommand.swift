@@ -3,6 +3,7 @@ import Localization
 /// `switch`: ends this official's session and asks the next person who they are.
 enum SwitchCommand: ShellCommand {
   static let name = "switch"
+  static let helpOrder = 130
   static let aliases = ["đổi người"]
   static let usage = "switch"
   static let needs: Set<CommandNeed> = []
