@@ -99,6 +99,9 @@ let package = Package(
         .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
+    // Course versions published and pulled: a course folder linted, packed and signed with the
+    // machine key, and a package verified against trusted keys and installed atomically.
+    .target(name: "CoursePublishing", dependencies: ["Access", "Curriculum", "Localization", "Toolkit"]),
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
@@ -144,7 +147,7 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank", "Certificates", "Sync",
+        "QuestionBank", "Certificates", "Sync", "CoursePublishing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -199,14 +202,17 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "Certificates", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank",
-        "ResultsAnalysis", "ResultsExport", "Units", "ProvinceServer", "Sync",
+        "Access", "Certificates", "CoursePublishing", "Curriculum", "DemoData", "Gradebook", "Localization",
+        "QuestionBank", "ResultsAnalysis", "ResultsExport", "Units", "ProvinceServer", "Sync",
       ]
     ),
     .testTarget(
       name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
+    .testTarget(
+      name: "CoursePublishingTests",
+      dependencies: ["PapiTrainTesting", "CoursePublishing", "Access", "Curriculum"]),
     .testTarget(
       name: "CertificatesTests",
       dependencies: [

@@ -14,11 +14,14 @@ public struct ReportRequest: Sendable {
   public var to: String?
   public var asOf: String?
   public var threshold: Double
+  /// Only attempts taken on this course version.
+  public var courseVersion: String?
 
   public init(
     courses: String = "Courses", classID: String? = nil, from: String? = nil, to: String? = nil,
-    asOf: String? = nil, threshold: Double = 0.7
+    asOf: String? = nil, threshold: Double = 0.7, courseVersion: String? = nil
   ) {
+    self.courseVersion = courseVersion
     self.courses = courses
     self.classID = classID
     self.from = from
@@ -49,6 +52,7 @@ public struct ReportRequest: Sendable {
     guard (0...1).contains(threshold) else { throw ReportMessage.badThreshold(threshold) }
     var selection = AnswerSelection()
     selection.classID = try trainingClass(in: directory)
+    selection.courseVersion = courseVersion
     selection.from = try from.map { try Self.day($0).start }
     selection.until = try to.map { try Self.day($0).end }
     if let start = selection.from, let end = selection.until, start >= end {

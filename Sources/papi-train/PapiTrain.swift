@@ -20,7 +20,7 @@ struct PapiTrain: ParsableCommand {
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
       VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self,
       CertificateCommand.self,
-      ClassCommand.self, SyncCommand.self,
+      ClassCommand.self, SyncCommand.self, CoursesCommand.self,
     ],
     defaultSubcommand: ShellCommand.self
   )

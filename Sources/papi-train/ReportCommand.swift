@@ -202,6 +202,9 @@ struct ReportSource: ParsableArguments {
   @Option(name: .long, help: "Ngưỡng yếu / the weak threshold, 0-1 (default 0.7).")
   var threshold: Double = 0.7
 
+  @Option(name: .long, help: "Chỉ phiên bản khoá học này / only attempts taken on this course version.")
+  var courseVersion: String?
+
   @Flag(
     name: .long,
     help:
@@ -218,7 +221,8 @@ struct ReportSource: ParsableArguments {
 
   func context() throws -> ReportContext {
     try ReportRequest(
-      courses: courses, classID: classID, from: from, to: to, asOf: asOf, threshold: threshold
+      courses: courses, classID: classID, from: from, to: to, asOf: asOf, threshold: threshold,
+      courseVersion: courseVersion
     )
     .context(environment: ProcessInfo.processInfo.environment, directory: resultsOption.directory)
   }

@@ -54,7 +54,9 @@ struct ShellCommand: ParsableCommand {
     var cache = CurriculumCache.default(environment: ProcessInfo.processInfo.environment)
     cache.writesInBackground = true
     defer { CurriculumCache.waitForWrites() }
-    let loaded = CurriculumLoader().load(path: courses, cache: cache)
+    // Course versions pulled from the province replace the shipped ones (see CoursePublishing).
+    let pulled = CurriculumLoader.pulledCoursesURL(environment: ProcessInfo.processInfo.environment).path
+    let loaded = CurriculumLoader().load(path: courses, pulledCourses: pulled, cache: cache)
     guard let library = loaded.library, loaded.errors.isEmpty else {
       for diagnostic in loaded.errors.prefix(20) {
         FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))

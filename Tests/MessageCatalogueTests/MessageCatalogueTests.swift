@@ -1,6 +1,7 @@
 import Access
 import Assessment
 import Certificates
+import CoursePublishing
 import Curriculum
 import DemoData
 import Foundation
@@ -27,7 +28,7 @@ import Units
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
     render(CertificateMessage.self), render(ItemsMessage.self),
-    render(ClassMessage.self), render(ClassRosterError.self),
+    render(ClassMessage.self), render(ClassRosterError.self), render(CoursePackageMessage.self),
     render(ServerMessage.self), render(SyncMessage.self),
   ]
 

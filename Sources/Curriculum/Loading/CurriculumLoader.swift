@@ -1,5 +1,6 @@
 import Foundation
 import Toolkit
+import UserFolders
 
 /// What loading a Courses/ folder produced: the library (when the files could be read at all) and
 /// every problem found, errors and warnings, in file order.
@@ -37,7 +38,12 @@ public struct CurriculumLoader: Sendable {
   ///   - path: the Courses/ folder, or one course folder.
   ///   - taxonomyPath: the taxonomy file to use; by default `papi-taxonomy.yaml` in `path` or the
   ///     nearest folder above it. `positions.yaml` is read from beside it.
-  public func load(path: String, taxonomyPath: String? = nil) -> LoadedCurriculum {
+  ///   - pulledCourses: a folder of course versions pulled from the province (one course folder
+  ///     each, see ``pulledCoursesURL(environment:)``); a course there replaces the course of
+  ///     `path` with the same id, whatever their versions, and a new id is added.
+  public func load(path: String, taxonomyPath: String? = nil, pulledCourses: String? = nil)
+    -> LoadedCurriculum
+  {
     let fileManager = FileManager.default
     let log = DiagnosticLog()
     let root = URL(fileURLWithPath: path).standardizedFileURL
@@ -97,7 +103,8 @@ public struct CurriculumLoader: Sendable {
     if courseFolders.isEmpty {
       log.error(.noCourses(directory: path), at: start)
     }
-    let courses = Self.loadCourses(in: courseFolders, into: log)
+    let pulledFolders = pulledCourses.map { Self.courseFolders(in: $0, fileManager: fileManager) } ?? []
+    let courses = Self.loadCourses(in: courseFolders, over: pulledFolders, into: log)
 
     guard let taxonomy else {
       return LoadedCurriculum(library: nil, diagnostics: log.diagnostics.sorted())
@@ -110,43 +117,84 @@ public struct CurriculumLoader: Sendable {
   }
 
   /// Reads the course folders on every core, each with a log of its own; the courses come back
-  /// in folder order and their diagnostics join `log`.
-  private static func loadCourses(in folders: [(url: URL, display: String)], into log: DiagnosticLog)
-    -> [Course]
-  {
-    let loaded = concurrentMap(folders) { folder in
+  /// in folder order (a pulled course in the place of the one it replaces, new ones last) and
+  /// their diagnostics join `log`; a replaced course is neither kept nor reported on.
+  private static func loadCourses(
+    in folders: [(url: URL, display: String)], over pulled: [(url: URL, display: String)],
+    into log: DiagnosticLog
+  ) -> [Course] {
+    let loaded = concurrentMap(folders + pulled) { folder in
       let courseLog = DiagnosticLog()
       let course = CourseLoader(
         directory: folder.url, displayPath: folder.display, log: courseLog, fileManager: FileManager()
       ).load()
       return (course: course, diagnostics: courseLog.diagnostics)
     }
-    return loaded.compactMap { result in
+    let shipped = loaded.prefix(folders.count)
+    let pulledLoaded = loaded.dropFirst(folders.count)
+    let pulledByID = Dictionary(
+      pulledLoaded.compactMap { result in result.course.map { ($0.id, result) } }, uniquingKeysWith: { $1 })
+    var used: Set<String> = []
+    var courses: [Course] = []
+    for result in shipped {
+      if let id = result.course?.id, let replacement = pulledByID[id] {
+        used.insert(id)
+        log.append(replacement.diagnostics)
+        if let course = replacement.course { courses.append(course) }
+        continue
+      }
       log.append(result.diagnostics)
-      return result.course
+      if let course = result.course { courses.append(course) }
     }
+    for result in pulledLoaded where result.course.map({ !used.contains($0.id) }) ?? true {
+      log.append(result.diagnostics)
+      if let course = result.course { courses.append(course) }
+    }
+    return courses
+  }
+
+  /// Where `papi-train sync` and `courses install` put the course versions they pull:
+  /// `$XDG_DATA_HOME/papi-train/courses` (else `~/.local/share/papi-train/courses`).
+  public static func pulledCoursesURL(environment: [String: String]) -> URL {
+    UserFolder.data.url(environment: environment).appendingPathComponent("courses")
+  }
+
+  /// The folders in `path` that hold a course file, skipping hidden ones (a pull's staging).
+  private static func courseFolders(in path: String, fileManager: FileManager) -> [(
+    url: URL, display: String
+  )] {
+    let root = URL(fileURLWithPath: path).standardizedFileURL
+    let names = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.sorted().filter { !$0.hasPrefix(".") }.map { root.appendingPathComponent($0) }
+      .filter { fileManager.fileExists(atPath: $0.appendingPathComponent(courseFileName).path) }
+      .map { ($0, $0.path) }
   }
 
   /// Like ``load(path:taxonomyPath:)``, but through `cache`: content already loaded and
   /// validated, from exactly the same files by the same papi-train, is read back from the cache
   /// instead of being parsed again. Without a cache (or without a way to tell which papi-train
   /// this is) it loads as usual.
-  public func load(path: String, taxonomyPath: String? = nil, cache: CurriculumCache?) -> LoadedCurriculum {
-    guard let cache, let key = cacheKey(path: path, taxonomyPath: taxonomyPath) else {
-      return load(path: path, taxonomyPath: taxonomyPath)
+  public func load(
+    path: String, taxonomyPath: String? = nil, pulledCourses: String? = nil, cache: CurriculumCache?
+  ) -> LoadedCurriculum {
+    guard let cache, let key = cacheKey(path: path, taxonomyPath: taxonomyPath, pulledCourses: pulledCourses)
+    else {
+      return load(path: path, taxonomyPath: taxonomyPath, pulledCourses: pulledCourses)
     }
     if let cached = cache.entry(for: key) { return cached }
-    let loaded = load(path: path, taxonomyPath: taxonomyPath)
+    let loaded = load(path: path, taxonomyPath: taxonomyPath, pulledCourses: pulledCourses)
     cache.writing { [self] in
       // Files edited while they were being read: keep nothing rather than a mixture under a key.
-      if cacheKey(path: path, taxonomyPath: taxonomyPath) == key { cache.store(loaded, for: key) }
+      if cacheKey(path: path, taxonomyPath: taxonomyPath, pulledCourses: pulledCourses) == key {
+        cache.store(loaded, for: key)
+      }
     }
     return loaded
   }
 
   /// The hash of everything a load of `path` reads and of the binary reading it, or nil when the
   /// binary cannot be identified.
-  func cacheKey(path: String, taxonomyPath: String?) -> String? {
+  func cacheKey(path: String, taxonomyPath: String?, pulledCourses: String? = nil) -> String? {
     let fileManager = FileManager.default
     guard let binary = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
       let attributes = try? fileManager.attributesOfItem(atPath: binary),
@@ -155,15 +203,17 @@ public struct CurriculumLoader: Sendable {
     var hash = ContentHash()
     for part in [
       CurriculumCache.format, binary, "\(size)", "\(modified.timeIntervalSince1970)", path,
-      taxonomyPath ?? "",
+      taxonomyPath ?? "", pulledCourses ?? "",
     ] {
       hash.add(part)
     }
     let root = URL(fileURLWithPath: path).standardizedFileURL
     var files: [String] = []
-    if let walker = fileManager.enumerator(
-      at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-    {
+    for folder in [root] + (pulledCourses.map { [URL(fileURLWithPath: $0).standardizedFileURL] } ?? []) {
+      guard
+        let walker = fileManager.enumerator(
+          at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+      else { continue }
       for case let url as URL in walker
       where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
         files.append(url.standardizedFileURL.path)

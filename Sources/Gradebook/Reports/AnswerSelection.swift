@@ -16,6 +16,9 @@ public struct AnswerSelection: Sendable, Hashable {
   public var from: Date?
   /// Only answers given before this moment.
   public var until: Date?
+  /// Only answers in attempts taken on this course version (`version:` of course.yaml, recorded
+  /// with every attempt).
+  public var courseVersion: String?
 
   public init(
     classID: ClassID? = nil, officialID: OfficialID? = nil, quizIDs: Set<String> = [], from: Date? = nil,
@@ -57,6 +60,10 @@ public struct AnswerSelection: Sendable, Hashable {
     if let until {
       clauses.append("an.answered_at < ?")
       arguments += [until]
+    }
+    if let courseVersion {
+      clauses.append("at.course_version = ?")
+      arguments += [courseVersion]
     }
     return (clauses.joined(separator: " AND "), arguments)
   }

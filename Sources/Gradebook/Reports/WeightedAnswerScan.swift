@@ -172,7 +172,7 @@ public struct WeightedAnswerScan: Sendable {
     var text = "v1|\(halfLifeDays)|\(grouping.rawValue)|\(Self.epochJulianDay)|"
     text += "\(selection.classID?.uuidString ?? "")|\(selection.officialID?.uuidString ?? "")|"
     text += "\(selection.quizIDs.sorted())|\(selection.from?.timeIntervalSince1970 ?? -1)|"
-    text += "\(selection.until?.timeIntervalSince1970 ?? -1)|"
+    text += "\(selection.until?.timeIntervalSince1970 ?? -1)|\(selection.courseVersion ?? "")|"
     for question in keysByQuestion.keys.sorted() {
       text += question.rawValue + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
     }
@@ -296,7 +296,7 @@ public struct WeightedAnswerScan: Sendable {
   /// compute.
   private func canUseStoredSums(_ db: Database) throws -> Bool {
     guard usesStoredSums, grouping == .commune, selection.classID == nil, selection.officialID == nil,
-      selection.quizIDs.isEmpty, selection.from == nil,
+      selection.quizIDs.isEmpty, selection.from == nil, selection.courseVersion == nil,
       let kept = try String.fetchOne(
         db, sql: "SELECT value FROM c.meta WHERE key = 'answer_sums_half_life_days'"),
       Double(kept) == halfLifeDays
