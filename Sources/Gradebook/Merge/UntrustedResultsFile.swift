@@ -86,6 +86,14 @@ public enum UntrustedResultsFile {
     return try body(checked)
   }
 
+  /// Migrates a checked copy to the latest schema. Its schema is exactly that of its version, so
+  /// only papi-train's own migrations run, on a connection with every guard.
+  static func migrate(_ checked: CheckedCopy) throws {
+    let queue = try DatabaseQueue(path: checked.path, configuration: configuration(readonly: false))
+    defer { try? queue.close() }
+    try CommuneStore.migrate(queue, path: checked.path)
+  }
+
   /// The trusted machine that signed the copy's bytes, or the refusal.
   private static func verifySender(of path: String, copy: String, hasWAL: Bool, _ signers: TrustRegistry)
     throws
@@ -107,7 +115,8 @@ public enum UntrustedResultsFile {
   }
 
   /// The connection settings for a copy of a file from outside: no mapped memory, every guard of
-  /// `CSQLiteGuard`, and the longest text or blob SQLite will hold.
+  /// `CSQLiteGuard` and its row checks (`ResultsRules`), the longest text or blob SQLite will hold, and no `fsync` (the copy is
+  /// private and removed after use).
   static func configuration(readonly: Bool, rules: ResultsRules = ResultsRules()) -> Configuration {
     var configuration = Configuration()
     configuration.readonly = readonly
@@ -118,8 +127,14 @@ public enum UntrustedResultsFile {
       guard result == 0 else {
         throw GradebookError.database(path: "", message: "cannot guard the connection (\(result))")
       }
+      let added = papi_sqlite_add_checks(UnsafeMutableRawPointer(db.sqliteConnection))
+      guard added == 0 else {
+        throw GradebookError.database(path: "", message: "cannot add the row checks (\(added))")
+      }
       try db.execute(sql: "PRAGMA trusted_schema = OFF")
       try db.execute(sql: "PRAGMA mmap_size = 0")
+      // Only private copies are opened so, and each is thrown away: nothing to make durable.
+      try db.execute(sql: "PRAGMA synchronous = OFF")
     }
     return configuration
   }
