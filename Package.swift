@@ -58,7 +58,8 @@ let package = Package(
     .target(
       name: "Gradebook",
       dependencies: [
-        "Access", "CSQLiteGuard", "Localization", "VietnameseText", "UserFolders", "Toolkit", "Units",
+        "Access", "CSQLiteGuard", "Curriculum", "Localization", "VietnameseText", "UserFolders", "Toolkit",
+        "Units",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
@@ -93,13 +94,20 @@ let package = Package(
     // GNU readline for Swift: small C functions over readline's globals and a SIGINT handler.
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     // The interactive shell: identification, lessons, quizzes, review, over readline or a pipe.
+    // Its commands (every ShellCommand type in Sources/Shell/Commands) are listed for the registry
+    // by the ShellCommandList plugin, so a new command is one new file.
     .target(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
         "Gradebook", "Units",
-      ]
+      ],
+      plugins: ["ShellCommandList"]
     ),
+    // Writes the list of the shell's commands from the files of Sources/Shell/Commands.
+    .plugin(name: "ShellCommandList", capability: .buildTool(), dependencies: ["ShellCommandScanner"]),
+    // The tool the plugin runs: finds the types that conform to ShellCommand in those files.
+    .executableTarget(name: "ShellCommandScanner"),
     // Question banks in and out: GIFT, Aiken, Moodle XML and spreadsheets (XLSX, CSV), written into
     // course files; courses and quizzes exported for Moodle.
     .target(
@@ -163,7 +171,7 @@ let package = Package(
     .testTarget(
       name: "GradebookTests",
       dependencies: [
-        "PapiTrainTesting", "Assessment", "Gradebook", "Units", "Localization",
+        "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Units", "Localization",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]

@@ -7,6 +7,8 @@ public enum AccessError: Error, Sendable, Hashable, LocalizedMessage {
   case unwritable(String, String)
   case notGuarded(Role)
   case tooShort(minimum: Int)
+  /// Long enough, but one anybody would guess: why, in words.
+  case tooWeak(PassphraseStrength.Weakness)
   case currentNeeded(Role)
   case wrongCurrent(Role)
   case locked(wait: Int)
@@ -30,6 +32,8 @@ public enum AccessError: Error, Sendable, Hashable, LocalizedMessage {
     case .tooShort(let minimum):
       return vi
         ? "mật khẩu cần ít nhất \(minimum) ký tự" : "a passphrase needs at least \(minimum) characters"
+    case .tooWeak(let weakness):
+      return weakness.text(vi)
     case .currentNeeded(let role):
       return vi
         ? "cần mật khẩu hiện tại của \(Self.name(role, vi)) để đổi (PAPI_PASSPHRASE hoặc nhập khi được hỏi)"

@@ -76,7 +76,7 @@ public struct AccessGate: Sendable {
   /// leader's (or, with no leader passphrase, the present passphrase of `role`).
   public func setPassphrase(_ passphrase: String, for role: Role, current: String?) throws {
     guard Role.guarded.contains(role) else { throw AccessError.notGuarded(role) }
-    guard passphrase.count >= 8 else { throw AccessError.tooShort(minimum: 8) }
+    try PassphraseStrength.check(passphrase, for: role)
     if let authority = try authorityForChange(of: role) {
       guard let current else { throw AccessError.currentNeeded(authority) }
       switch try check(current, for: authority) {

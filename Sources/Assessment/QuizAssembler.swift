@@ -22,12 +22,12 @@ public struct AssembledQuiz: Sendable, Hashable {
   public var items: [QuizItem]
 
   /// The question ids in the order asked; stored with an attempt so it can be resumed.
-  public var questionIDs: [String] { items.map(\.question.id) }
+  public var questionIDs: [QuestionID] { items.map(\.question.id) }
 }
 
 /// Problems that stop a quiz from being assembled.
 public enum AssemblyError: Error, Sendable, Hashable {
-  case unknownQuestion(String)
+  case unknownQuestion(QuestionID)
   case notEnoughQuestions(wanted: Int, available: Int)
 }
 
@@ -44,13 +44,13 @@ public struct QuizAssembler: Sendable {
   /// Assembles `quiz` with `seed`. Fixed questions come first (shuffled when the quiz shuffles),
   /// then each draw rule takes `count` questions not already chosen; `excluding` keeps out
   /// questions that must not be asked (a pre-test's questions in its post-test, say).
-  public func assemble(_ quiz: Quiz, seed: UInt64, excluding: Set<String> = []) throws -> AssembledQuiz {
+  public func assemble(_ quiz: Quiz, seed: UInt64, excluding: Set<QuestionID> = []) throws -> AssembledQuiz {
     var generator = SeededGenerator(seed: seed)
     var chosen: [Question] = []
-    var taken = Set<String>()
+    var taken = Set<QuestionID>()
     for reference in quiz.questions {
-      guard let question = course.question(reference.id) else {
-        throw AssemblyError.unknownQuestion(reference.id)
+      guard let question = course.question(reference.questionID) else {
+        throw AssemblyError.unknownQuestion(reference.questionID)
       }
       chosen.append(question)
       taken.insert(question.id)
@@ -70,7 +70,7 @@ public struct QuizAssembler: Sendable {
   /// that leaves a later rule short is made again (up to 32 times, the seed's sequence going on):
   /// a quiz lint accepts is not refused for an unlucky seed.
   private func draw(
-    _ rules: [DrawRule], taken: Set<String>, excluding: Set<String>, generator: inout SeededGenerator
+    _ rules: [DrawRule], taken: Set<QuestionID>, excluding: Set<QuestionID>, generator: inout SeededGenerator
   ) throws -> [Question] {
     let eligible = rules.map { rule in
       course.questions.filter {
@@ -82,7 +82,7 @@ public struct QuizAssembler: Sendable {
     }
     var shortest: (wanted: Int, available: Int)?
     for _ in 0..<32 {
-      var used = Set<String>()
+      var used = Set<QuestionID>()
       var picks = [[Question]](repeating: [], count: rules.count)
       var complete = true
       for index in order {
@@ -102,7 +102,7 @@ public struct QuizAssembler: Sendable {
 
   /// Rebuilds a quiz from the question order stored with an attempt, so a resumed attempt shows
   /// exactly what it showed before.
-  public func reassemble(_ quiz: Quiz, seed: UInt64, questionIDs: [String]) throws -> AssembledQuiz {
+  public func reassemble(_ quiz: Quiz, seed: UInt64, questionIDs: [QuestionID]) throws -> AssembledQuiz {
     let items = try questionIDs.map { id in
       guard let question = course.question(id) else { throw AssemblyError.unknownQuestion(id) }
       return QuizItem(
@@ -115,7 +115,7 @@ public struct QuizAssembler: Sendable {
   /// The order a question's parts are shown in: a function of the quiz seed and the question id
   /// only, so the same question looks the same when an attempt is resumed.
   private func displayOrder(of question: Question, shuffle: Bool, seed: UInt64) -> [Int] {
-    var generator = SeededGenerator(seed: seed ^ stableHash(question.id))
+    var generator = SeededGenerator(seed: seed ^ stableHash(question.id.rawValue))
     let count: Int
     switch question.body {
     case .singleChoice(let options, _), .multipleChoice(let options, _): count = options.count

@@ -1,12 +1,13 @@
+import Curriculum
 import Foundation
 
 /// One past answer to a question, as the review schedule needs it.
 public struct AnswerEvent: Sendable, Hashable {
-  public var questionID: String
+  public var questionID: QuestionID
   public var isCorrect: Bool
   public var answeredAt: Date
 
-  public init(questionID: String, isCorrect: Bool, answeredAt: Date) {
+  public init(questionID: QuestionID, isCorrect: Bool, answeredAt: Date) {
     self.questionID = questionID
     self.isCorrect = isCorrect
     self.answeredAt = answeredAt
@@ -24,13 +25,13 @@ public struct ReviewSchedule: Sendable {
 
   /// A question in review and when it is next due.
   public struct Entry: Sendable, Hashable {
-    public var questionID: String
+    public var questionID: QuestionID
     public var box: Int
     public var due: Date
     public var lastMissed: Date
   }
 
-  public private(set) var entries: [String: Entry] = [:]
+  public private(set) var entries: [QuestionID: Entry] = [:]
 
   /// Builds the schedule from an official's answer history (in any order).
   public init(history: [AnswerEvent]) {

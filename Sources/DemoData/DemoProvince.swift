@@ -58,7 +58,7 @@ public struct DemoProvince: Sendable {
   /// from 90000 up (skipping known ones).
   public let communeCodes: [CommuneCode]
   let courses: [CoursePlan]
-  let questions: [String: QuestionModel]
+  let questions: [QuestionID: QuestionModel]
   let dimensions: [String]
   let positions: [String]
 
@@ -76,7 +76,7 @@ public struct DemoProvince: Sendable {
     communeCodes = codes
     dimensions = library.taxonomy.dimensions.map(\.code)
     positions = library.positions.map(\.id)
-    var questions: [String: QuestionModel] = [:]
+    var questions: [QuestionID: QuestionModel] = [:]
     var courses: [CoursePlan] = []
     for course in library.courses {
       for question in course.questions {
@@ -98,9 +98,11 @@ public struct DemoProvince: Sendable {
     let members = Array(communeCodes[group * size..<min((group + 1) * size, communeCodes.count)])
     let date = spec.start.addingTimeInterval(Double(group % 60) * 86_400)
     return TrainingClass(
-      id: ClassID(rawValue: uuid(&random)), trainer: Names.trainers[group % Names.trainers.count],
-      date: Self.day(date),
-      place: "Hội trường UBND xã (\(members[0].rawValue))", communeCodes: members)
+      id: ClassID(rawValue: uuid(&random)),
+      code: ClassCode.numbered(group, placeName: "Lai Châu", start: Day(date)),
+      title: "Tập huấn PAPI, nhóm \(group + 1)", trainer: Names.trainers[group % Names.trainers.count],
+      date: Self.day(date), place: "Hội trường UBND xã (\(members[0].rawValue))", communeCodes: members,
+      updatedAt: date)
   }
 
   /// Commune number `index` (0-based), with its officials, class and attempts.

@@ -1,4 +1,5 @@
 import Access
+import Curriculum
 import Foundation
 import Localization
 import Units
@@ -50,9 +51,9 @@ public enum GradebookError: Error, Sendable, Hashable, LocalizedMessage {
   case unknownClass(ClassID)
   /// Answers can only be added to, and only in-progress attempts finished or abandoned.
   case attemptNotInProgress(AttemptID, AttemptStatus)
-  case questionNotInAttempt(question: String, attempt: AttemptID)
+  case questionNotInAttempt(question: QuestionID, attempt: AttemptID)
   /// A different answer to the same question of the same attempt is already stored.
-  case conflictingAnswer(question: String, attempt: AttemptID)
+  case conflictingAnswer(question: QuestionID, attempt: AttemptID)
   case invalidNumber(field: String, value: Double)
   /// A class date that is not a real `YYYY-MM-DD` day.
   case invalidDate(String)
@@ -274,6 +275,8 @@ extension ColumnRule {
     case .idList(let count, _):
       return vi ? "danh sách JSON tối đa \(count) mã" : "a JSON list of at most \(count) ids"
     case .unitCode: return vi ? "một mã đơn vị chỉ gồm chữ số" : "a code of digits"
+    case .classCode:
+      return vi ? "một mã lớp như LC-2612-A, hoặc trống" : "a class code such as LC-2612-A, or empty"
     }
   }
 

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// One answer, flattened with everything the insight layer groups by. The gradebook produces
@@ -10,7 +11,7 @@ public struct AnswerFact: Sendable, Hashable {
   public var classID: String?
   public var attemptID: String
   public var quizID: String
-  public var questionID: String
+  public var questionID: QuestionID
   /// The mark, 0 to 1 (partial credit counts).
   public var score: Double
   public var answeredAt: Date
@@ -21,7 +22,7 @@ public struct AnswerFact: Sendable, Hashable {
 
   public init(
     officialID: String, position: String, communeCode: String, classID: String? = nil, attemptID: String,
-    quizID: String, questionID: String, score: Double, answeredAt: Date, papiCodes: [String], area: String
+    quizID: String, questionID: QuestionID, score: Double, answeredAt: Date, papiCodes: [String], area: String
   ) {
     self.officialID = officialID
     self.position = position

@@ -1,9 +1,11 @@
+import Curriculum
+
 /// One attempt as item analysis needs it: the mark on each question asked.
 public struct ItemAttempt: Sendable, Hashable {
   /// Question id → mark (0 to the question's maximum).
-  public var marks: [String: Double]
+  public var marks: [QuestionID: Double]
 
-  public init(marks: [String: Double]) {
+  public init(marks: [QuestionID: Double]) {
     self.marks = marks
   }
 
@@ -24,7 +26,7 @@ public struct ItemAttempt: Sendable, Hashable {
 ///   error ratio = 100 sqrt(1 - alpha/100), standard error = error ratio × SD(X) / 100.
 public struct ItemAnalysis: Sendable, Hashable {
   public struct Item: Sendable, Hashable {
-    public var questionID: String
+    public var questionID: QuestionID
     public var attempts: Int
     /// 0 to 1.
     public var facility: Double
@@ -76,7 +78,7 @@ public struct ItemAnalysis: Sendable, Hashable {
     // totals (y), in attempt order. (Looking each question up in every attempt, and summing an
     // attempt's total for each of its questions, took a tenth of a class's export.)
     let totals = attempts.map(\.total)
-    var columns: [String: (x: [Double], y: [Double])] = [:]
+    var columns: [QuestionID: (x: [Double], y: [Double])] = [:]
     for (attempt, total) in zip(attempts, totals) {
       for (id, mark) in attempt.marks {
         columns[id, default: ([], [])].x.append(mark)

@@ -35,7 +35,7 @@ public struct OptionCounts: Sendable, Hashable {
     public var share: Double
   }
 
-  public var questionID: String
+  public var questionID: QuestionID
   /// The answers counted.
   public var answers: Int
   public var rows: [Row]

@@ -9,7 +9,7 @@ public struct WeakArea: Sendable, Hashable {
   /// Lessons that teach the code, in course order.
   public var lessons: [String]
   /// Questions on the code that were answered wrongly, most missed first.
-  public var questionsToReview: [String]
+  public var questionsToReview: [QuestionID]
   /// The positions the code's questions concern, most concerned first.
   public var positions: [String]
 }
@@ -53,7 +53,7 @@ public func weakAreas(
     guard let mastery = report.byCode[code] else { continue }
     let verdict = mastery.verdict(threshold: threshold)
     guard verdict == .weak || verdict == .possiblyWeak else { continue }
-    var misses: [String: Double] = [:]
+    var misses: [QuestionID: Double] = [:]
     for fact in facts where fact.score < 1 && taxonomy.countedCodes(for: fact.papiCodes).contains(code) {
       misses[fact.questionID, default: 0] += 1 - fact.score
     }

@@ -74,7 +74,9 @@ public struct GroupReport: Sendable {
     _ request: GroupReportRequest, trainingClass: String?, _ directory: ResultsDirectory, language: Language
   ) throws -> (ReportScope, String) {
     if let trainingClass {
-      guard let id = ClassID(trainingClass) else { throw ReportMessage.badClass(trainingClass) }
+      guard let id = try directory.classID(trainingClass) ?? ClassID(trainingClass) else {
+        throw ReportMessage.badClass(trainingClass)
+      }
       if request.commune == nil {
         return (.trainingClass(id), ReportMessage.scopeClass(trainingClass).text(in: language))
       }
@@ -179,7 +181,7 @@ struct GroupReportText {
         "• \(area.code) \(name(area.code)): \(describe(area.mastery)) — \(text(.verdict(area.verdict)))")
       if !area.lessons.isEmpty { lines.append("    " + text(.lessons(Array(area.lessons.prefix(6))))) }
       if !area.questionsToReview.isEmpty {
-        lines.append("    " + text(.questions(Array(area.questionsToReview.prefix(8)))))
+        lines.append("    " + text(.questions(area.questionsToReview.prefix(8).map(\.rawValue))))
       }
       if !area.positions.isEmpty {
         lines.append("    " + text(.responsible(area.positions.prefix(3).map { positions[$0] ?? $0 })))
@@ -219,7 +221,7 @@ struct GroupReportText {
       var rows = [text(.itemColumns).split(separator: "|").map(String.init)]
       for item in analysis.items {
         rows.append([
-          item.questionID, String(item.attempts), String(format: "%.0f%%", item.facility * 100),
+          item.questionID.rawValue, String(item.attempts), String(format: "%.0f%%", item.facility * 100),
           String(format: "%.2f", item.standardDeviation),
           item.discriminationIndex.map { String(format: "%.1f", $0) } ?? "—",
           item.discriminativeEfficiency.map { String(format: "%.1f", $0) } ?? "—",

@@ -7,24 +7,24 @@ import Insight
 /// codes each answer counts for (see ``Taxonomy/countedCodes(for:)``) and the knowledge area.
 public struct QuestionIndex: Sendable {
   public let library: CourseLibrary
-  private let questions: [String: Question]
+  private let questions: [QuestionID: Question]
 
   /// The key prefix that marks a knowledge area among the scan's keys (PAPI codes have none).
   static let areaPrefix = "area:"
 
   public init(library: CourseLibrary) {
     self.library = library
-    var questions: [String: Question] = [:]
+    var questions: [QuestionID: Question] = [:]
     for course in library.courses {
       for question in course.questions { questions[question.id] = question }
     }
     self.questions = questions
   }
 
-  public func question(_ id: String) -> Question? { questions[id] }
+  public func question(_ id: QuestionID) -> Question? { questions[id] }
 
   /// Question id → the keys its answers count for: its counted PAPI codes and `area:<id>`.
-  public var scanKeys: [String: [String]] {
+  public var scanKeys: [QuestionID: [String]] {
     questions.mapValues { question in
       library.taxonomy.countedCodes(for: question.papiCodes).sorted() + [Self.areaPrefix + question.area.id]
     }

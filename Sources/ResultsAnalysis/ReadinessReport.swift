@@ -5,6 +5,7 @@ import Insight
 import Localization
 import Reporting
 import TerminalUI
+import Toolkit
 import Units
 import VietnameseText
 
@@ -173,6 +174,17 @@ public struct ReadinessReport: Sendable {
         province, name: provinceName, taxonomy: context.index.library.taxonomy),
       rows: rows)
     return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
+  }
+
+  /// Writes the dashboard (``dashboard(directory:cache:)``) to `path` through Toolkit's
+  /// ``AtomicFile``; throws ``ReportMessage/cannotWrite(_:_:)`` when it cannot be written.
+  public func writeDashboard(to path: String, directory: ResultsDirectory, cache: ScanCache?) throws {
+    let page = try dashboard(directory: directory, cache: cache)
+    do {
+      try AtomicFile.write(Data(page.utf8), to: URL(fileURLWithPath: path))
+    } catch {
+      throw ReportMessage.cannotWrite(path, error.reason)
+    }
   }
 
   /// The self-contained HTML dashboard, with monthly trends and, when the folder holds several

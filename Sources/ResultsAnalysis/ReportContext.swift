@@ -27,16 +27,20 @@ public struct ReportRequest: Sendable {
     self.threshold = threshold
   }
 
-  /// The class asked for, checked.
-  public func trainingClass() throws -> ClassID? {
+  /// The class asked for (its code looked up in `directory`), checked.
+  public func trainingClass(in directory: ResultsDirectory? = nil) throws -> ClassID? {
     guard let classID else { return nil }
-    guard let id = ClassID(classID) else { throw ReportMessage.badClass(classID) }
+    guard let id = try directory?.classID(classID) ?? ClassID(classID) else {
+      throw ReportMessage.badClass(classID)
+    }
     return id
   }
 
   /// Loads the courses (through the course cache of `environment`) and checks every option; the
   /// context every report computes with. Answers given after the as-of day do not exist yet.
-  public func context(environment: [String: String], now: Date = Date()) throws -> ReportContext {
+  public func context(
+    environment: [String: String], now: Date = Date(), directory: ResultsDirectory? = nil
+  ) throws -> ReportContext {
     let loaded = CurriculumLoader().load(path: courses, cache: .default(environment: environment))
     guard let library = loaded.library else {
       throw ReportMessage.coursesUnreadable(
@@ -44,7 +48,7 @@ public struct ReportRequest: Sendable {
     }
     guard (0...1).contains(threshold) else { throw ReportMessage.badThreshold(threshold) }
     var selection = AnswerSelection()
-    selection.classID = try trainingClass()
+    selection.classID = try trainingClass(in: directory)
     selection.from = try from.map { try Self.day($0).start }
     selection.until = try to.map { try Self.day($0).end }
     if let start = selection.from, let end = selection.until, start >= end {
@@ -60,8 +64,8 @@ public struct ReportRequest: Sendable {
       threshold: threshold, generated: (asOfDay ?? today).description)
   }
 
-  /// A `yyyy-MM-dd` day, strictly.
-  static func day(_ text: String) throws -> Day {
+  /// A `yyyy-MM-dd` day, strictly; throws ``ReportMessage/badDate(_:)`` for any other text.
+  public static func day(_ text: String) throws -> Day {
     guard let day = Day(text) else { throw ReportMessage.badDate(text) }
     return day
   }

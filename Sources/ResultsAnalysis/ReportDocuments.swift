@@ -234,7 +234,7 @@ public enum ReportDocuments {
       public var name: String
       public var mastery: MasteryFigure
       public var lessons: [String]
-      public var questionsToReview: [String]
+      public var questionsToReview: [QuestionID]
       public var positions: [String]
     }
 
@@ -247,7 +247,7 @@ public enum ReportDocuments {
     }
 
     public struct ItemRow: Codable, Sendable, Hashable {
-      public var question: String
+      public var question: QuestionID
       public var attempts: Int
       public var facility: Double
       public var standardDeviation: Double

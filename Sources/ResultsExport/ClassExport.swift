@@ -37,11 +37,11 @@ public struct ClassExport: Sendable {
 
   /// Question id → what the tables need of it, worked out once: an export looks a question up
   /// for each of its hundreds of thousands of answers.
-  let questionInfo: [String: QuestionInfo]
+  let questionInfo: [QuestionID: QuestionInfo]
   let quizzes: [String: (quiz: Quiz, course: Course)]
   let attemptsByOfficial: [OfficialID: [Attempt]]
   /// Question id → the positions in `dimensions` its answers count for.
-  let dimensionSlots: [String: [Int]]
+  let dimensionSlots: [QuestionID: [Int]]
   let finishedByQuiz: [String: [Attempt]]
   /// The time of the first answer exported (`reference` is the last one's).
   let earliestAnswer: Date
@@ -50,9 +50,9 @@ public struct ClassExport: Sendable {
   /// Each answer as the official saw it (letters and texts).
   let shown: ShownAnswers
   /// Question id → the question, for the questions of the courses.
-  let questions: [String: Question]
+  let questions: [QuestionID: Question]
   /// Quiz id → question id → how many chose each option, over the quiz's finished attempts.
-  let optionCountsByQuiz: [String: [String: OptionCounts]]
+  let optionCountsByQuiz: [String: [QuestionID: OptionCounts]]
 
   public init(
     results: ClassResults, library: CourseLibrary, language: Language,
@@ -64,8 +64,8 @@ public struct ClassExport: Sendable {
     self.language = language
     self.communeNames = communeNames
     self.timeZone = timeZone
-    var questionInfo: [String: QuestionInfo] = [:]
-    var questions: [String: Question] = [:]
+    var questionInfo: [QuestionID: QuestionInfo] = [:]
+    var questions: [QuestionID: Question] = [:]
     var quizzes: [String: (quiz: Quiz, course: Course)] = [:]
     var order: [String] = []
     for course in library.courses {
@@ -113,7 +113,7 @@ public struct ClassExport: Sendable {
     itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
     let shown = self.shown
     optionCountsByQuiz = finishedByQuiz.mapValues { attempts in
-      var answers: [String: [OptionCounts.Answer]] = [:]
+      var answers: [QuestionID: [OptionCounts.Answer]] = [:]
       for attempt in attempts {
         for answer in attempt.answers {
           guard let response = shown.responses[answer.response] else { continue }
@@ -121,7 +121,7 @@ public struct ClassExport: Sendable {
             OptionCounts.Answer(response, isCorrect: answer.isCorrect))
         }
       }
-      var counts: [String: OptionCounts] = [:]
+      var counts: [QuestionID: OptionCounts] = [:]
       for (id, given) in answers {
         guard let question = questions[id] else { continue }
         counts[id] = OptionCounts(question: question, answers: given)
@@ -131,7 +131,7 @@ public struct ClassExport: Sendable {
   }
 
   /// Quiz id → question id → how many chose each option, over the quiz's finished attempts.
-  public func optionCounts() -> [String: [String: OptionCounts]] { optionCountsByQuiz }
+  public func optionCounts() -> [String: [QuestionID: OptionCounts]] { optionCountsByQuiz }
 
   // MARK: - Figures
 
@@ -176,10 +176,10 @@ public struct ClassExport: Sendable {
   }
 
   /// The question's prompt in the export's language on one line, cut at 100 characters.
-  public func shortText(of questionID: String) -> String? { questionInfo[questionID]?.shortText }
+  public func shortText(of questionID: QuestionID) -> String? { questionInfo[questionID]?.shortText }
 
   /// The PAPI codes the question is tagged with, as written in its course file.
-  public func papiCodes(of questionID: String) -> [String] { questionInfo[questionID]?.papiCodes ?? [] }
+  public func papiCodes(of questionID: QuestionID) -> [String] { questionInfo[questionID]?.papiCodes ?? [] }
 
   /// A stored response as a trainer reads it: option ids, "Đúng"/"Sai", 1-based positions for
   /// matching and ordering, typed text as typed. A response that does not decode is shown as stored.
@@ -259,7 +259,7 @@ public struct ClassExport: Sendable {
 struct AnswerSurvey {
   var earliest: Date?
   var latest: Date?
-  var questionIDs = Set<String>()
+  var questionIDs = Set<QuestionID>()
   var responses = Set<String>()
 
   init(of attempts: [Attempt]) {
@@ -290,7 +290,7 @@ struct AnswerSurvey {
 
 /// What the export tables need of a question, worked out once per question.
 struct QuestionInfo: Sendable {
-  let id: String
+  let id: QuestionID
   /// The PAPI codes as written in the course file, and joined with ", " for a cell.
   let papiCodes: [String]
   let joinedCodes: String

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import Insight
@@ -38,8 +39,12 @@ public struct ExportDocument: Encodable, Sendable {
 
   public struct ClassInfo: Encodable, Sendable {
     public var id: String
+    /// The class's code (`LC-2612-A`), null for a class made before codes.
+    @Nullable public var code: String?
+    public var title: String
     public var trainer: String
     public var date: String
+    public var endDate: String
     public var place: String
     public var communes: [String]
   }
@@ -81,7 +86,7 @@ public struct ExportDocument: Encodable, Sendable {
   }
 
   public struct AnswerEntry: Encodable, Sendable {
-    public var question: String
+    public var question: QuestionID
     public var position: Int
     public var response: ResponseObject
     public var responseText: String
@@ -106,13 +111,13 @@ public struct ExportDocument: Encodable, Sendable {
     @Nullable public var score: Double?
     @Nullable public var maxScore: Double?
     public var share: Double
-    public var questions: [String]
+    public var questions: [QuestionID]
     public var answers: [AnswerEntry]
 
   }
 
   public struct ItemEntry: Encodable, Sendable {
-    public var question: String
+    public var question: QuestionID
     @Nullable public var text: String?
     public var papiCodes: [String]
     public var attempts: Int
@@ -255,8 +260,8 @@ extension ClassExport {
         to: selection.to, quizzes: selection.quizIDs),
       trainingClass: results.trainingClass.map {
         ExportDocument.ClassInfo(
-          id: $0.id.uuidString, trainer: $0.trainer, date: $0.date, place: $0.place,
-          communes: $0.communeCodes.map(\.rawValue))
+          id: $0.id.uuidString, code: $0.code?.rawValue, title: $0.title, trainer: $0.trainer, date: $0.date,
+          endDate: $0.endDate, place: $0.place, communes: $0.communeCodes.map(\.rawValue))
       },
       communes: results.communes.map { ExportDocument.Commune(code: $0.rawValue, name: communeNames[$0]) },
       rules: ExportDocument.Rules(

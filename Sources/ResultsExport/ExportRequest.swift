@@ -61,11 +61,14 @@ public struct ExportRequest: Sendable {
     return format
   }
 
-  /// The selection, its class id and commune codes checked.
-  public func selection() throws -> ExportSelection {
+  /// The selection, its class (code or id, a code looked up in `directory`) and commune codes
+  /// checked.
+  public func selection(in directory: ResultsDirectory? = nil) throws -> ExportSelection {
     var selection = ExportSelection(from: from, to: to, quizIDs: quizIDs)
     if let classID {
-      guard let id = ClassID(classID) else { throw ExportError.badClassID(classID) }
+      guard let id = try directory?.classID(classID) ?? ClassID(classID) else {
+        throw ExportError.badClassID(classID)
+      }
       selection.classID = id
     }
     selection.communes = try communes.map { try CommuneCode($0) }
@@ -80,7 +83,7 @@ public struct ExportRequest: Sendable {
     language: Language
   ) throws -> [ExportMessage] {
     let format = try resolvedFormat()
-    let selection = try selection()
+    let selection = try selection(in: directory)
     guard let library = loaded.library else {
       throw ExportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import Insight
@@ -95,7 +96,7 @@ extension ClassExport {
     let statuses = Dictionary(
       uniqueKeysWithValues: AttemptStatus.allCases.map { ($0, Cell.text(heading(.attemptStatus($0)))) })
     let questions = questionInfo.mapValues { info in
-      QuestionCells(id: .code(info.id), text: .text(info.shortText), codes: .text(info.joinedCodes))
+      QuestionCells(id: .code(info.id.rawValue), text: .text(info.shortText), codes: .text(info.joinedCodes))
     }
     // The rows are the answers of each official's attempts in turn: `starts` holds the row of
     // each attempt's first answer, and a row is found from its number when the writer asks.
@@ -129,7 +130,7 @@ extension ClassExport {
       let response = taken[low].shown[row - starts[low]]
       let question =
         questions[answer.questionID]
-        ?? QuestionCells(id: .code(answer.questionID), text: .empty, codes: .text(""))
+        ?? QuestionCells(id: .code(answer.questionID.rawValue), text: .empty, codes: .text(""))
       let attempt = taken[low].cells
       return [
         attempt.commune, attempt.name, attempt.quiz, attempt.status,
@@ -169,7 +170,7 @@ extension ClassExport {
     for quiz in quizIDs {
       for item in itemAnalyses[quiz]?.items ?? [] {
         rows.append([
-          .text(quizName(quiz)), .code(item.questionID),
+          .text(quizName(quiz)), .code(item.questionID.rawValue),
           shortText(of: item.questionID).map(Cell.text) ?? .empty,
           .text(papiCodes(of: item.questionID).joined(separator: ", ")), .number(Double(item.attempts)),
           Self.rounded(item.facility * 100), Self.rounded(item.standardDeviation * 100),
@@ -216,7 +217,7 @@ extension ClassExport {
         guard let question = counts[quiz]?[item.questionID] else { continue }
         for row in question.rows {
           rows.append([
-            .text(quizName(quiz)), .code(item.questionID),
+            .text(quizName(quiz)), .code(item.questionID.rawValue),
             shortText(of: item.questionID).map(Cell.text) ?? .empty, .text(optionLabel(row)),
             .text(row.text?.text(in: language) ?? optionLabel(row)), row.isRight ? .text("✓") : .empty,
             .number(Double(row.count)), Self.percent(row.share),

@@ -121,7 +121,7 @@ extension ExportRequest {
     loaded: LoadedCurriculum, courses: String, directory: ResultsDirectory, unitsPath: String,
     language: Language
   ) throws -> [String] {
-    let selection = try selection()
+    let selection = try selection(in: directory)
     guard let library = loaded.library else {
       throw ExportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })

@@ -26,7 +26,7 @@ struct ShownAnswers: Sendable {
   let responses: [String: Response]
 
   init(
-    attempts: [Attempt], questions: [String: Question], quizzes: [String: (quiz: Quiz, course: Course)],
+    attempts: [Attempt], questions: [QuestionID: Question], quizzes: [String: (quiz: Quiz, course: Course)],
     taxonomy: Taxonomy, language: Language
   ) {
     // Each distinct stored response is decoded once.
@@ -41,7 +41,7 @@ struct ShownAnswers: Sendable {
     }
     // A quiz's assembler over only the questions its attempts asked: looking a question up in a
     // whole course, for every answer of a class, would take longer than the rest of the export.
-    var asked: [String: Set<String>] = [:]
+    var asked: [String: Set<QuestionID>] = [:]
     for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
     var assemblers: [String: (quiz: Quiz, assembler: QuizAssembler)] = [:]
     for (quizID, ids) in asked {
@@ -67,7 +67,8 @@ struct ShownAnswers: Sendable {
 
   /// Question id → the order its parts were shown in, for the questions of the attempt still in
   /// the courses.
-  static func displayOrders(of attempt: Attempt, _ quiz: (quiz: Quiz, assembler: QuizAssembler)?) -> [String:
+  static func displayOrders(of attempt: Attempt, _ quiz: (quiz: Quiz, assembler: QuizAssembler)?)
+    -> [QuestionID:
     [Int]]
   {
     guard let quiz else { return [:] }

@@ -13,13 +13,20 @@ final class CommandContext {
   let makeSeed: () -> UInt64
   /// The official signed in; present for every command that needs ``CommandNeed/official``.
   let signedIn: SignedIn?
+  /// The trainer signed in; present only in a trainer session, for ``CommandNeed/trainer``.
+  let trainer: TrainerSession?
+  /// The lines `class CODE` shows a trainer.
+  let classLines: ((String, Language, Int) throws -> [String])?
   /// The course and lesson the official is at in this session.
   var place = ReadingPlace()
 
   init(
     console: Console, library: CourseLibrary, now: @escaping () -> Date, makeSeed: @escaping () -> UInt64,
-    signedIn: SignedIn?
+    signedIn: SignedIn?, trainer: TrainerSession? = nil,
+    classLines: ((String, Language, Int) throws -> [String])? = nil
   ) {
+    self.trainer = trainer
+    self.classLines = classLines
     self.console = console
     self.library = library
     self.now = now

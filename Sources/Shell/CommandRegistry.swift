@@ -4,14 +4,11 @@ import VietnameseText
 /// Every command of the shell, and what follows from their declarations: lookup by any name,
 /// "did you mean", Tab completion and dispatch.
 enum CommandRegistry {
-  /// The commands in the order `help` lists them.
+  /// The commands in the order `help` lists them (``ShellCommand/helpOrder``, then name): every
+  /// type in Commands/ that conforms to ``ShellCommand``, as the ShellCommandList build plugin
+  /// found them (`declaredCommands`, generated).
   static var commands: [any ShellCommand.Type] {
-    [
-      HelpCommand.self, CoursesCommand.self, CourseCommand.self, ReadCommand.self, NextCommand.self,
-      QuizCommand.self,
-      ReviewCommand.self, ProgressCommand.self, WeakCommand.self, ClassCommand.self, ItemsCommand.self,
-      WhoamiCommand.self, SwitchCommand.self, LangCommand.self, QuitCommand.self,
-    ]
+    declaredCommands.sorted { ($0.helpOrder, $0.name) < ($1.helpOrder, $1.name) }
   }
 
   /// What is typed to call a command by `name`: without diacritics, hyphens or spaces, lower case
@@ -65,11 +62,18 @@ enum CommandRegistry {
     return command.run(argument, in: context)
   }
 
-  /// Whether what `command` needs is there, asking for the trainer passphrase when it is the
-  /// missing piece.
+  /// Whether what `command` needs is there: trainer views only in a trainer session (never to
+  /// an official, whatever was typed before), an official's commands only to an official.
   private static func allowed(_ command: any ShellCommand.Type, in context: CommandContext) -> Bool {
-    guard let signedIn = context.signedIn else { return command.needs.isEmpty }
-    return !command.needs.contains(.trainer) || signedIn.trainer.unlock(through: context.console)
+    if command.needs.contains(.trainer), context.trainer == nil {
+      context.say(ClassSessionText.trainerOnly)
+      return false
+    }
+    if command.needs.contains(.official), context.signedIn == nil {
+      context.say(ClassSessionText.officialOnly)
+      return false
+    }
+    return true
   }
 
   /// Tab completion of commands and of their arguments.

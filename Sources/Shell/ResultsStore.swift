@@ -1,4 +1,5 @@
 import Assessment
+import Curriculum
 import Foundation
 import Gradebook
 
@@ -11,8 +12,14 @@ public protocol ResultsStore: AnyObject {
   func officials() throws -> [Official]
   /// Adds an official to the roster and returns them.
   func register(name: String, position: String) throws -> Official
-  /// Starts an attempt of `official` at the assembled quiz, with no answers yet.
-  func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt
+  /// Starts an attempt of `official` at the assembled quiz, with no answers yet, in `classID`
+  /// when the official joined a class this session.
+  func startAttempt(official: Official, quiz: AssembledQuiz, classID: ClassID?, startedAt: Date) throws
+    -> Attempt
+  /// The commune's classes officials can still join.
+  func openClasses() throws -> [TrainingClass]
+  /// Records that `official` joined `trainingClass` (joining again changes nothing).
+  func join(_ trainingClass: TrainingClass, official: Official, at date: Date) throws
   /// Records one answer of an attempt in progress.
   func record(_ answer: Answer) throws
   /// Marks the attempt finished with its total.
@@ -26,6 +33,11 @@ public protocol ResultsStore: AnyObject {
   /// Every attempt of every official of the commune, oldest first, with answers: only for the
   /// trainer's views, after the trainer passphrase.
   func communeAttempts() throws -> [Attempt]
+  /// Roster changes a trainer makes (each kept in the commune's record of changes).
+  func removeOfficial(_ id: OfficialID, by who: String, at date: Date) throws -> RosterChange
+  func renameOfficial(_ id: OfficialID, to name: String, by who: String, at date: Date) throws -> RosterChange
+  func mergeOfficial(_ id: OfficialID, into kept: OfficialID, by who: String, at date: Date) throws
+    -> RosterChange
 }
 
 extension CommuneStore: ResultsStore {
@@ -33,12 +45,18 @@ extension CommuneStore: ResultsStore {
     try addOfficial(name: name, position: position)
   }
 
-  public func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt {
+  public func startAttempt(official: Official, quiz: AssembledQuiz, classID: ClassID?, startedAt: Date) throws
+    -> Attempt
+  {
     try startAttempt(
       NewAttempt(
         officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
-        courseVersion: quiz.courseVersion, seed: quiz.seed, questionIDs: quiz.questionIDs,
+        courseVersion: quiz.courseVersion, classID: classID, seed: quiz.seed, questionIDs: quiz.questionIDs,
         startedAt: startedAt))
+  }
+
+  public func join(_ trainingClass: TrainingClass, official: Official, at date: Date) throws {
+    try join(classID: trainingClass.id, officialID: official.id, at: date)
   }
 
   public func finish(_ attempt: Attempt, score: Double, maxScore: Double, at date: Date) throws {
@@ -66,7 +84,7 @@ extension Answer {
   /// An answer as the shell gives it: the response stored as JSON text, so a stored answer keeps
   /// its meaning whatever order the quiz was shown in.
   public init(
-    attemptID: AttemptID, questionID: String, position: Int, response: Response, mark: Mark,
+    attemptID: AttemptID, questionID: QuestionID, position: Int, response: Response, mark: Mark,
     timeTaken: Double, answeredAt: Date
   ) throws {
     self.init(

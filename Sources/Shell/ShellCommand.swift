@@ -5,9 +5,10 @@ import VietnameseText
 /// One command of the shell, declared in one file under Commands/: its names in both languages,
 /// its help, what its argument completes to, what it needs, and what it does.
 ///
-/// To add a command, write a type conforming to this protocol in Commands/NAMECommand.swift and
-/// add it to ``CommandRegistry/commands``: help, Tab completion, "did you mean" and dispatch
-/// follow from its declaration.
+/// To add a command, write a type conforming to this protocol in Commands/NAMECommand.swift
+/// (`enum NAMECommand: ShellCommand {`, on one line): nothing else. The ShellCommandList build
+/// plugin lists every such type of Commands/ for ``CommandRegistry/commands``, and help, Tab
+/// completion, "did you mean" and dispatch follow from its declaration.
 protocol ShellCommand {
   /// The English name, typed as is: `quiz`.
   static var name: String { get }
@@ -24,6 +25,9 @@ protocol ShellCommand {
   static var argument: CommandArgument { get }
   /// What must be true before it runs; the registry checks, and asks for the trainer passphrase.
   static var needs: Set<CommandNeed> { get }
+  /// Where `help` lists it: smallest first, then by name. The shipped commands are 10 apart, so a
+  /// new one can go between two; one that gives none comes last.
+  static var helpOrder: Int { get }
 
   /// Does the command with what followed its name (trimmed, possibly empty).
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome
@@ -33,6 +37,7 @@ extension ShellCommand {
   static var aliases: [String] { [] }
   static var argument: CommandArgument { .none }
   static var needs: Set<CommandNeed> { [.official] }
+  static var helpOrder: Int { 1_000 }
 }
 
 /// What a command's argument is, for Tab completion.
@@ -44,7 +49,7 @@ enum CommandArgument: Sendable {
 enum CommandNeed: Sendable, Hashable {
   /// An official signed in (and so their commune's results open).
   case official
-  /// The trainer passphrase, given once per sign-in.
+  /// A trainer session (signed in as trainer at the first prompt, not locked).
   case trainer
 }
 

@@ -28,8 +28,12 @@ public final class ShellSession {
     public var official: String?
     public var now: () -> Date
     public var makeSeed: () -> UInt64
-    /// Checks the trainer passphrase for `class` and `items`; without it those commands refuse.
-    public var checkTrainerPassphrase: ((String, Language) -> TrainerCheck)?
+    /// How a trainer signs in at the first prompt; without it there is no trainer session.
+    public var trainerAccess: TrainerAccess?
+    /// The class given with `--class`: officials of its communes join it once identified.
+    public var trainingClass: TrainingClass?
+    /// The lines `class CODE` shows a trainer (the class and its roll), when classes can be read.
+    public var classLines: ((String, Language, Int) throws -> [String])?
 
     public init(
       library: CourseLibrary, communes: [CommuneEntry],
@@ -37,9 +41,12 @@ public final class ShellSession {
       language: Language, terminal: Terminal, commune: String? = nil, official: String? = nil,
       now: @escaping () -> Date = Date.init,
       makeSeed: @escaping () -> UInt64 = { UInt64.random(in: .min ... .max) },
-      checkTrainerPassphrase: ((String, Language) -> TrainerCheck)? = nil
+      checkTrainerPassphrase: ((String, Language) -> TrainerCheck)? = nil,
+      trainerConfigured: @escaping () -> Bool = { true }, trainerIdleLimit: TimeInterval = 600
     ) {
-      self.checkTrainerPassphrase = checkTrainerPassphrase
+      self.trainerAccess = checkTrainerPassphrase.map {
+        TrainerAccess(isConfigured: trainerConfigured, check: $0, idleLimit: trainerIdleLimit)
+      }
       self.library = library
       self.communes = communes
       self.openStore = openStore
@@ -72,19 +79,15 @@ public final class ShellSession {
     var presetOfficial = configuration.official
     defer { console.reader.saveHistory() }
     while true {
-      guard let signedIn = identify(commune: presetCommune, official: presetOfficial) else {
+      guard let context = signIn(commune: presetCommune, official: presetOfficial) else {
         console.say(SessionText.goodbye)
         return 0
       }
       presetCommune = nil
       presetOfficial = nil
-      self.signedIn = signedIn
-      let context = CommandContext(
-        console: console, library: library, now: configuration.now, makeSeed: configuration.makeSeed,
-        signedIn: signedIn)
-      context.welcome(signedIn)
       let outcome = commandLoop(context)
       self.signedIn = nil
+      if context.trainer != nil { console.say(ClassSessionText.sessionEnded) }
       if outcome == .quit {
         console.say(SessionText.goodbye)
         return 0
@@ -92,41 +95,89 @@ public final class ShellSession {
     }
   }
 
-  /// Asks who is at the keyboard; nil when input ends first.
-  private func identify(commune: String?, official: String?) -> SignedIn? {
+  /// The context of the next session: an official identified (and in their class), or a
+  /// trainer signed in; nil when input ends.
+  private func signIn(commune: String?, official: String?) -> CommandContext? {
     let identification = Identification(
       console: console, communes: configuration.communes, library: library, openStore: configuration.openStore
     )
     var communePreset = commune
     var officialPreset = official
     while true {
-      guard let (commune, store) = identification.commune(preset: communePreset) else { return nil }
-      switch identification.nameOutcome(in: store, preset: officialPreset) {
-      case .endOfInput: return nil
-      case .back:
+      let prompt =
+        configuration.trainerAccess == nil ? nil : console.text(ClassSessionText.askCommuneOrTrainer)
+      switch identification.commune(
+        preset: communePreset, prompt: prompt, trainerWord: configuration.trainerAccess != nil)
+      {
+      case nil: return nil
+      case .trainer?:
         communePreset = nil
-        officialPreset = nil
-      case .official(let record):
-        return SignedIn(
-          commune: commune, store: store, official: record,
-          trainer: TrainerUnlock(check: configuration.checkTrainerPassphrase))
+        if let trainer = trainerSignIn(identification) { return makeContext(signedIn: nil, trainer: trainer) }
+      case .commune(let entry, let store)?:
+        switch identification.nameOutcome(in: store, preset: officialPreset) {
+        case .endOfInput: return nil
+        case .back:
+          communePreset = nil
+          officialPreset = nil
+        case .official(let record):
+          var signedIn = SignedIn(commune: entry, store: store, official: record)
+          let context = makeContext(signedIn: nil, trainer: nil)
+          context.welcome(signedIn)
+          signedIn.trainingClass = ClassJoining(console: console, now: configuration.now)
+            .join(signedIn, given: configuration.trainingClass)
+          self.signedIn = signedIn
+          return makeContext(signedIn: signedIn, trainer: nil)
+        }
       }
     }
   }
 
-  /// Reads and runs commands until `quit`, `switch` or the end of input.
+  private func makeContext(signedIn: SignedIn?, trainer: TrainerSession?) -> CommandContext {
+    CommandContext(
+      console: console, library: library, now: configuration.now, makeSeed: configuration.makeSeed,
+      signedIn: signedIn, trainer: trainer, classLines: configuration.classLines)
+  }
+
+  /// A trainer at the first prompt: the passphrase (once the computer is known to have one),
+  /// their name for the record, and the commune to look at; nil when any of it fails.
+  private func trainerSignIn(_ identification: Identification) -> TrainerSession? {
+    guard let access = configuration.trainerAccess, access.admit(through: console) else { return nil }
+    guard case .line(let typed) = console.ask(console.text(ClassSessionText.askTrainerName)) else {
+      return nil
+    }
+    let name = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard
+      case .commune(let entry, let store)? = identification.commune(
+        preset: nil, prompt: console.text(ClassSessionText.askTrainerCommune))
+    else { return nil }
+    let session = TrainerSession(
+      name: name.isEmpty ? "?" : name, commune: entry, store: store, access: access, now: configuration.now())
+    console.say(
+      ClassSessionText.trainerWelcome(
+        name: session.name, commune: entry.fullName, minutes: session.idleMinutes))
+    return session
+  }
+
+  /// Reads and runs commands until `quit`, `switch` or the end of input; a trainer session that
+  /// sat unused past its limit asks for the passphrase again, and ends without it.
   private func commandLoop(_ context: CommandContext) -> CommandOutcome {
     let completion = CommandRegistry.completion(library: library)
+    let prompt =
+      context.trainer == nil ? console.text(SessionText.prompt) : console.text(ClassSessionText.trainerPrompt)
     while true {
       let text: String
-      switch console.ask(console.text(SessionText.prompt), completion: completion, remember: true) {
+      switch console.ask(prompt, completion: completion, remember: true) {
       case .endOfInput: return .quit
       case .interrupt:
         console.say(SessionText.interruptHint)
         continue
       case .line(let typed): text = typed.trimmingCharacters(in: .whitespaces)
       }
+      if let trainer = context.trainer, !trainer.stillOpen(at: configuration.now(), console: console) {
+        return .switchUser
+      }
       let outcome = CommandRegistry.run(text, in: context)
+      context.trainer?.touch(at: configuration.now())
       if outcome != .proceed { return outcome }
     }
   }

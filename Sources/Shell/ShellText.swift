@@ -6,6 +6,7 @@ enum ShellText: LocalizedMessage {
   case unknownCommand(String, suggestion: String?)
   case usage(String)
   case noCourse(String, suggestion: String?)
+  case noQuiz(String, suggestion: String?)
   case reviewDue(Int)
   case noAttemptsYet
   case studyNext
@@ -26,6 +27,10 @@ enum ShellText: LocalizedMessage {
       "Không có khoá học '\(id)'." + (suggestion.map { " Có phải '\($0)'?" } ?? "")
     case (.noCourse(let id, let suggestion), .english):
       "No course '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    case (.noQuiz(let id, let suggestion), .vietnamese):
+      "Không có bài kiểm tra '\(id)'." + (suggestion.map { " Có phải '\($0)'?" } ?? "")
+    case (.noQuiz(let id, let suggestion), .english):
+      "No quiz '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case (.reviewDue(let count), .vietnamese): "Có \(count) câu cần ôn: gõ 'review'."
     case (.reviewDue(let count), .english): "\(count) questions are due for review: type 'review'."
     case (.noAttemptsYet, .vietnamese): "Bạn chưa làm bài kiểm tra nào. Gõ 'courses' để bắt đầu."

@@ -51,20 +51,12 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reportingErrors(in: language) {
-        let gate = accessGate()
-        var current: String?
-        if let authority = try gate.authorityForChange(of: role) {
+        let done = try accessGate().changePassphrase(
+          of: role, language: language,
           // Said on standard error, so that it shows through a pipe too, where no prompt does.
-          let why = AccessMessage.whyCurrent(authority: authority, for: role).text(in: language)
-          FileHandle.standardError.write(Data((why + "\n").utf8))
-          current = Terminal.readSecretLine(prompt: AccessMessage.currentPrompt(authority).text(in: language))
-        }
-        guard let first = Terminal.readSecretLine(prompt: AccessMessage.newPrompt(role).text(in: language)),
-          let second = Terminal.readSecretLine(prompt: AccessMessage.repeatPrompt.text(in: language))
-        else { throw AccessMessage.noPassphrase }
-        guard first == second else { throw AccessError.mismatch }
-        try gate.setPassphrase(first, for: role, current: current)
-        print(AccessMessage.set(role, gate.store.url.path).text(in: language))
+          explain: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+          ask: { Terminal.readSecretLine(prompt: $0) })
+        print(done.text(in: language))
       }
     }
   }
@@ -78,11 +70,7 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
       let language = languageOption.language
       try reportingErrors(in: language) {
-        let contents = try accessGate().store.load()
-        for role in Role.guarded {
-          print(AccessMessage.status(role, isSet: contents.hash(for: role) != nil).text(in: language))
-        }
-        if contents.failures > 0 { print(AccessMessage.failures(contents.failures).text(in: language)) }
+        printLines(try accessGate().status().map { $0.text(in: language) })
       }
     }
   }

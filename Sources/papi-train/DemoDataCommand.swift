@@ -4,7 +4,6 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
-import Toolkit
 import Units
 
 /// `papi-train demo-data`: a generated province to look at, kept apart from real results.
@@ -67,30 +66,13 @@ struct DemoDataCommand: ParsableCommand {
       printError(CLIMessage.coursesInvalid(coursesOption.courses).text(in: language), in: language)
       throw ExitCode(1)
     }
-    let units = try? UnitHierarchy.load(path: unitsOption.path)
-    let known = units?.units.compactMap(\.communeCode) ?? []
-    let spec = DemoProvinceSpec(
-      communes: communes ?? max(known.count, 1), officialsPerCommune: officials,
-      attemptsPerOfficial: attempts,
-      communesPerClass: communesPerClass, seed: seed)
-    let directory = ResultsDirectory(url: URL(fileURLWithPath: results))
     do {
-      let province = try DemoProvince(library: library, spec: spec, knownCommunes: known)
-      let counts = try province.write(
-        to: directory, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
-      if let unitsOut {
-        let text = try province.units(extending: units).csvText()
-        do {
-          try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: unitsOut))
-        } catch {
-          throw UnitsError.fileSystem(path: unitsOut, message: error.reason)
-        }
-      }
-      print(
-        DemoDataMessage.written(
-          communes: province.communeCodes.count, officials: counts.officials, attempts: counts.attempts,
-          answers: counts.answers, folder: directory.url.path
-        ).text(in: language))
+      let written = try DemoProvince.generate(
+        library: library, units: try? UnitHierarchy.load(path: unitsOption.path), communes: communes,
+        officialsPerCommune: officials, attemptsPerOfficial: attempts, communesPerClass: communesPerClass,
+        seed: seed, into: ResultsDirectory(url: URL(fileURLWithPath: results)),
+        workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, unitsOut: unitsOut)
+      print(written.text(in: language))
     } catch let error as DemoDataError {
       printError(error.description, in: language)
       throw ExitCode(1)

@@ -31,12 +31,7 @@ struct ReportCommand: ParsableCommand {
         papi-train.readiness/1.
         """)
 
-    @OptionGroup var source: ReportSource
-    @OptionGroup var unitsOption: UnitsOption
-
-    @Option(
-      name: .customLong("in"), help: "Chỉ các xã thuộc tỉnh/huyện mã này / only communes under this unit.")
-    var within: String?
+    @OptionGroup var scope: ReadinessScopeOptions
 
     @Option(
       name: .long,
@@ -68,36 +63,22 @@ struct ReportCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-      let language = source.languageOption.language
+      let language = scope.language
       try requireRole(.leader, language: language)
       try reportingErrors(in: language) {
-        let request = ReadinessRequest(
-          within: within, communes: commune, dimensions: dimension, order: sort, limit: limit,
-          provinceScores: provinceScores)
-        let report = try ReadinessReport(
-          request: request, context: try source.context(),
-          directory: source.resultsOption.directory,
-          units: try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit),
-          cache: source.cache, usesStoredSums: !source.noCache, language: language)
-        for failure in report.failures { printError(failure.text(in: language), in: language) }
+        let report = try scope.report(
+          ReadinessRequest(
+            communes: commune, dimensions: dimension, order: sort, limit: limit,
+            provinceScores: provinceScores))
         if json { print(try report.json()) }
         if let html {
-          let page = try report.dashboard(directory: source.resultsOption.directory, cache: source.cache)
-          try write(page, to: html)
+          try report.writeDashboard(
+            to: html, directory: scope.source.resultsOption.directory, cache: scope.source.cache)
           if !json { print(ReportMessage.wrote(html).text(in: language)) }
         }
         guard !json, html == nil else { return }
         printLines(report.terminalLines(style: .standardOutput(noColor: noColor)))
         if !report.failures.isEmpty { throw ExitCode(1) }
-      }
-    }
-
-    /// Writes the dashboard through Toolkit's ``AtomicFile``.
-    private func write(_ text: String, to path: String) throws {
-      do {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
-      } catch {
-        throw ReportMessage.cannotWrite(path, error.reason)
       }
     }
   }
@@ -107,12 +88,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Tình hình gửi kết quả / which communes have sent results, and which have not since a day.")
 
-    @OptionGroup var source: ReportSource
-    @OptionGroup var unitsOption: UnitsOption
-
-    @Option(
-      name: .customLong("in"), help: "Chỉ các xã thuộc tỉnh/huyện mã này / only communes under this unit.")
-    var within: String?
+    @OptionGroup var scope: ReadinessScopeOptions
 
     @Option(
       name: .long,
@@ -120,19 +96,11 @@ struct ReportCommand: ParsableCommand {
     var since: String?
 
     func run() throws {
-      let language = source.languageOption.language
+      let language = scope.language
       try requireRole(.leader, language: language)
       try reportingErrors(in: language) {
-        let day = try since.map { text in
-          guard let day = Day(text) else { throw ReportMessage.badDate(text) }
-          return day
-        }
-        let report = try ReadinessReport(
-          request: ReadinessRequest(within: within, order: .code), context: try source.context(),
-          directory: source.resultsOption.directory,
-          units: try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit),
-          cache: source.cache, usesStoredSums: !source.noCache, language: language)
-        for failure in report.failures { printError(failure.text(in: language), in: language) }
+        let day = try since.map(ReportRequest.day)
+        let report = try scope.report(ReadinessRequest(order: .code))
         printLines(report.collectionLines(since: day))
         if !report.failures.isEmpty { throw ExitCode(1) }
       }
@@ -144,10 +112,9 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Nội dung yếu / weak areas of an official, a commune or a class, with what to study.")
 
-    @OptionGroup var scope: GroupScopeOptions
-    @OptionGroup var source: ReportSource
+    @OptionGroup var report: GroupReportOptions
 
-    func run() throws { try scope.run(.weak, source: source) }
+    func run() throws { try report.run(.weak) }
   }
 
   /// `papi-train report gain`: pre-test against post-test.
@@ -155,10 +122,9 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Tiến bộ trước/sau khoá học / learning gain, pre-test against post-test.")
 
-    @OptionGroup var scope: GroupScopeOptions
-    @OptionGroup var source: ReportSource
+    @OptionGroup var report: GroupReportOptions
 
-    func run() throws { try scope.run(.gain, source: source) }
+    func run() throws { try report.run(.gain) }
   }
 
   /// `papi-train report items`: Moodle's item statistics per quiz.
@@ -166,13 +132,49 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Thống kê câu hỏi / item statistics per quiz (facility, discrimination, Cronbach's alpha).")
 
-    @OptionGroup var scope: GroupScopeOptions
-    @OptionGroup var source: ReportSource
+    @OptionGroup var report: GroupReportOptions
 
     @Option(name: .long, help: "Chỉ bài kiểm tra này / only this quiz.")
     var quiz: String?
 
-    func run() throws { try scope.run(.items, source: source, quiz: quiz) }
+    func run() throws { try report.run(.items, quiz: quiz) }
+  }
+}
+
+/// What the three group reports (weak, gain, items) share: whose answers, and where from.
+struct GroupReportOptions: ParsableArguments {
+  @OptionGroup var scope: GroupScopeOptions
+  @OptionGroup var source: ReportSource
+
+  /// Runs one of the three group reports.
+  func run(_ kind: GroupReport.Kind, quiz: String? = nil) throws {
+    try scope.run(kind, source: source, quiz: quiz)
+  }
+}
+
+/// What `report readiness` and `report collection` share: where the results and the units are,
+/// and `--in`.
+struct ReadinessScopeOptions: ParsableArguments {
+  @OptionGroup var source: ReportSource
+  @OptionGroup var unitsOption: UnitsOption
+
+  @Option(
+    name: .customLong("in"), help: "Chỉ các xã thuộc tỉnh/huyện mã này / only communes under this unit.")
+  var within: String?
+
+  var language: Language { source.languageOption.language }
+
+  /// The readiness report of `request` under `--in`; the communes whose results could not be read
+  /// are said on standard error.
+  func report(_ request: ReadinessRequest) throws -> ReadinessReport {
+    var request = request
+    request.within = within
+    let report = try ReadinessReport(
+      request: request, context: try source.context(), directory: source.resultsOption.directory,
+      units: try ReadinessReport.units(path: unitsOption.path, explicit: unitsOption.isExplicit),
+      cache: source.cache, usesStoredSums: !source.noCache, language: language)
+    for failure in report.failures { printError(failure.text(in: language), in: language) }
+    return report
   }
 }
 
@@ -218,7 +220,7 @@ struct ReportSource: ParsableArguments {
     try ReportRequest(
       courses: courses, classID: classID, from: from, to: to, asOf: asOf, threshold: threshold
     )
-    .context(environment: ProcessInfo.processInfo.environment)
+    .context(environment: ProcessInfo.processInfo.environment, directory: resultsOption.directory)
   }
 }
 

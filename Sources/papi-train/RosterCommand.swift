@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import Gradebook
 import Localization
+import ResultsAnalysis
 import TerminalUI
 import Units
 
-/// `papi-train roster list|add|import`: the officials of a commune.
+/// `papi-train roster list|add|import|remove|rename|merge|changes`: the officials of a commune.
 struct RosterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roster",
     abstract: "Danh sách cán bộ của xã / a commune's roster of officials.",
-    subcommands: [List.self, Add.self, Import.self]
+    subcommands: [
+      List.self, Add.self, Import.self, Remove.self, Rename.self, Merge.self, Changes.self,
+    ]
   )
 
   /// The options every roster command takes.
@@ -104,6 +107,93 @@ struct RosterCommand: ParsableCommand {
         printError("\(file):\(entry.row.line): " + problem, in: language)
       }
       if !report.skipped.isEmpty { throw ExitCode(1) }
+    }
+  }
+
+  /// Who makes a roster change, for its record: `--by`, else the computer's user.
+  struct ChangeOptions: ParsableArguments {
+    @Option(name: .long, help: "Người thay đổi / who makes the change (default: this computer's user).")
+    var by: String?
+
+    var who: String { by ?? ProcessInfo.processInfo.environment["USER"] ?? "?" }
+  }
+
+  /// `papi-train roster remove --commune CODE NAME|ID`.
+  struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Xoá một mục chưa làm bài / remove an entry with no attempts (a registration by mistake).")
+
+    @Argument(help: "Họ tên hoặc mã / the official's name or id.") var official: String
+    @OptionGroup var change: ChangeOptions
+    @OptionGroup var source: Source
+
+    func run() throws {
+      let language = source.languageOption.language
+      try requireRole(.trainer, language: language)
+      try reportingErrors(in: language) {
+        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
+        let done = try store.removeFromRoster(official, by: change.who)
+        print(ClassMessage.removed(name: done.oldName).text(in: language))
+      }
+    }
+  }
+
+  /// `papi-train roster rename --commune CODE NAME|ID NEW-NAME`.
+  struct Rename: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Sửa tên / correct an entry's name.")
+
+    @Argument(help: "Họ tên hoặc mã / the official's name or id.") var official: String
+    @Argument(help: "Tên đúng / the right name.") var name: String
+    @OptionGroup var change: ChangeOptions
+    @OptionGroup var source: Source
+
+    func run() throws {
+      let language = source.languageOption.language
+      try requireRole(.trainer, language: language)
+      try reportingErrors(in: language) {
+        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
+        let done = try store.renameOnRoster(official, to: name, by: change.who)
+        print(ClassMessage.renamed(old: done.oldName, new: done.newName).text(in: language))
+      }
+    }
+  }
+
+  /// `papi-train roster merge --commune CODE GOES KEPT`.
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Gộp hai mục của một người / merge two entries of one person (attempts follow the kept one).")
+
+    @Argument(help: "Mục bỏ (tên hoặc mã) / the entry that goes.") var official: String
+    @Argument(help: "Mục giữ (tên hoặc mã) / the entry kept.") var kept: String
+    @OptionGroup var change: ChangeOptions
+    @OptionGroup var source: Source
+
+    func run() throws {
+      let language = source.languageOption.language
+      try requireRole(.trainer, language: language)
+      try reportingErrors(in: language) {
+        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
+        let (done, moved) = try store.mergeOnRoster(official, into: kept, by: change.who)
+        print(ClassMessage.merged(name: done.oldName, into: done.newName, attempts: moved).text(in: language))
+      }
+    }
+  }
+
+  /// `papi-train roster changes --commune CODE`: the record of changes.
+  struct Changes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Lịch sử thay đổi / the record of roster changes: who, when, what.")
+
+    @OptionGroup var source: Source
+
+    func run() throws {
+      let language = source.languageOption.language
+      try reportingErrors(in: language) {
+        let code = try source.communeOption.code()
+        let changes = try source.resultsOption.directory.readOnlyStore(for: code)?.rosterChanges() ?? []
+        print(ClassMessage.changesHeader.text(in: language))
+        printLines(changes.map { ClassMessage.line(for: $0, in: language) })
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Localization
+import ResultsAnalysis
 import Shell
 import TerminalUI
 import Units
@@ -37,6 +38,14 @@ struct ShellCommand: ParsableCommand {
   @Option(name: .long, help: "Shuffle quizzes with this seed (a class can share one order).")
   var seed: UInt64?
 
+  @Option(name: .customLong("class"), help: "Vào lớp này / join this class (its code, e.g. LC-2612-A).")
+  var classCode: String?
+
+  @Option(
+    name: .customLong("trainer-idle"),
+    help: "Phút không dùng trước khi phiên giảng viên khoá / minutes before an unused trainer session locks.")
+  var trainerIdle: Double = 10
+
   @OptionGroup var languageOption: LanguageOption
 
   func run() throws {
@@ -55,6 +64,11 @@ struct ShellCommand: ParsableCommand {
     }
     let hierarchy = try reportingErrors(in: language) { try UnitHierarchy.load(path: units.path) }
     let directory = results.directory
+    let trainingClass = try classCode.map { code in
+      try reportingErrors(in: language) { try directory.findClass(code) }
+    }
+    let desk = ClassDesk(directory: directory, units: hierarchy, library: library, language: language)
+    let gate = AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
     let terminal = Terminal.current()
     let output = StandardOutput()
     let reader: any LineReader =
@@ -64,7 +78,7 @@ struct ShellCommand: ParsableCommand {
           .appendingPathComponent("history"))
       : PlainLineReader(output: output)
     var nextSeed = seed
-    let configuration = ShellSession.Configuration(
+    var configuration = ShellSession.Configuration(
       library: library, communes: hierarchy.communeEntries(),
       openStore: { try directory.store(for: $0.code, creatingFileOnFirstWrite: true) },
       language: language, terminal: terminal,
@@ -77,7 +91,6 @@ struct ShellCommand: ParsableCommand {
         return UInt64.random(in: .min ... .max)
       },
       checkTrainerPassphrase: { passphrase, language in
-        let gate = AccessGate(store: .default(environment: ProcessInfo.processInfo.environment))
         switch (try? gate.check(passphrase, for: .trainer)) ?? .notConfigured(.trainer) {
         case .granted: return .granted
         case .denied(let wait): return .denied(AccessMessage.wrong(wait).text(in: language))
@@ -85,7 +98,22 @@ struct ShellCommand: ParsableCommand {
         case .notConfigured(let role):
           return .notConfigured(AccessMessage.notConfigured(role).text(in: language))
         }
-      })
+      },
+      trainerConfigured: {
+        if case .notConfigured = (try? gate.check("", for: .trainer, probeOnly: true))
+          ?? .notConfigured(.trainer)
+        {
+          return false
+        }
+        return true
+      }, trainerIdleLimit: max(trainerIdle, 0) * 60)
+    configuration.trainingClass = trainingClass
+    configuration.classLines = { code, language, width in
+      var shown = desk
+      shown.language = language
+      shown.width = width
+      return try shown.show(code)
+    }
     let session = ShellSession(configuration: configuration, reader: reader, output: output)
     let status = session.run()
     if status != 0 { throw ExitCode(status) }

@@ -10,10 +10,10 @@ let fixture = try! TestCourses.fixture()
 let course = fixture.course("mini")!
 let assembler = QuizAssembler(course: course, taxonomy: fixture.taxonomy)
 
-func item(_ id: String, seed: UInt64 = 7) throws -> QuizItem {
+func item(_ id: QuestionID, seed: UInt64 = 7) throws -> QuizItem {
   let quiz = Quiz(
     id: "one", kind: .practice, title: LocalizedText(vi: "x"), feedback: .immediate, passPercent: 50,
-    questions: [Reference(id, at: SourceLocation(file: "", line: 1, column: 1))],
+    questions: [Reference(id.rawValue, at: SourceLocation(file: "", line: 1, column: 1))],
     location: SourceLocation(file: "", line: 1, column: 1))
   return try #require(try assembler.assemble(quiz, seed: seed).items.first)
 }
@@ -58,7 +58,7 @@ func item(_ id: String, seed: UInt64 = 7) throws -> QuizItem {
 }
 
 @Suite struct ScoringTests {
-  func question(_ id: String) throws -> Question { try #require(course.question(id)) }
+  func question(_ id: QuestionID) throws -> Question { try #require(course.question(id)) }
 
   @Test func singleChoiceIsAllOrNothing() throws {
     #expect(Scorer.mark(.choice("a"), for: try question("mini-q-single")) == Mark(score: 1))

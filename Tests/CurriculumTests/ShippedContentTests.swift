@@ -71,8 +71,8 @@ import Testing
     for course in library.courses {
       let pre = try #require(course.quizzes.first { $0.kind == .preTest }, "\(course.id) has no pre-test")
       let post = try #require(course.quizzes.first { $0.kind == .postTest }, "\(course.id) has no post-test")
-      let preQuestions = pre.questions.compactMap { course.question($0.id) }
-      let postQuestions = post.questions.compactMap { course.question($0.id) }
+      let preQuestions = pre.questions.compactMap { course.question($0.questionID) }
+      let postQuestions = post.questions.compactMap { course.question($0.questionID) }
       #expect(Set(preQuestions.map(\.id)).isDisjoint(with: postQuestions.map(\.id)))
       #expect(abs(preQuestions.count - postQuestions.count) <= 2, "\(course.id): lengths differ")
       // Parallel coverage: the same dimensions, and a similar difficulty mix.
@@ -93,7 +93,7 @@ import Testing
   /// Every source a question or lesson cites, with the course it belongs to.
   private var citations: [(course: Course, owner: String, source: LegalSource)] {
     library.courses.flatMap { course in
-      course.questions.flatMap { question in question.sources.map { (course, question.id, $0) } }
+      course.questions.flatMap { question in question.sources.map { (course, question.id.rawValue, $0) } }
         + course.lessons.flatMap { lesson in lesson.sources.map { (course, lesson.id, $0) } }
     }
   }

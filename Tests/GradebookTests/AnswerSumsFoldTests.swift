@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -41,7 +42,7 @@ import Testing
     #expect(
       try store.database.read { try SchemaObject.differences($0, version: Schema.latestVersion) }.isEmpty)
     // Every answer merged is summed, and the next one the shell records too.
-    let question = attempts[5].questionIDs[3]
+    let question = attempts[5].questionIDs[3].rawValue
     let stored = { (question: String) in
       try store.database.read { db in
         try Int.fetchOne(db, sql: "SELECT count(*) FROM answers WHERE question_id = ?", arguments: [question])
@@ -53,7 +54,7 @@ import Testing
     #expect(try sums(store, question) == before)
     try store.record(
       Answer(
-        attemptID: attempts[5].id, questionID: question, position: 3, response: "b", score: 1,
+        attemptID: attempts[5].id, questionID: QuestionID(question), position: 3, response: "b", score: 1,
         isCorrect: true,
         timeTaken: 2, answeredAt: Date(timeIntervalSince1970: 1_760_010_000)))
     #expect(try stored(question) == before + 1)

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -9,7 +10,7 @@ import Testing
 /// gives, and stand in for it only where it can.
 @Suite struct AnswerSumsTests {
   /// Questions gd.q1 ... gd.q6, three of them under two keys.
-  let keys: [String: [String]] = [
+  let keys: [QuestionID: [String]] = [
     "gd.q1": ["D1"], "gd.q2": ["D1", "D1.2"], "gd.q3": ["D2"], "gd.q4": ["D2", "D1.2"], "gd.q5": ["D3"],
     "gd.q6": ["D3", "D1"],
   ]
@@ -35,7 +36,7 @@ import Testing
         createdAt: Date(timeIntervalSince1970: 1_700_000_000))
       officials.append(official)
       let id = AttemptID()
-      let questions = (1...answersEach).map { "gd.q\($0)" }
+      let questions = (1...answersEach).map { QuestionID("gd.q\($0)") }
       let answers = questions.indices.map { index in
         Answer(
           attemptID: id, questionID: questions[index], position: index, response: "x",

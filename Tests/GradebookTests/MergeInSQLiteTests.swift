@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -29,7 +30,7 @@ import Testing
           NewAttempt(
             officialID: official.id, quizID: "grassroots-democracy.final", courseID: "grassroots-democracy",
             courseVersion: "2025.1", classID: index % 2 == 0 ? training.id : nil,
-            seed: UInt64.max - UInt64(index), questionIDs: (1...5).map { "gd.q\($0 + index)" },
+            seed: UInt64.max - UInt64(index), questionIDs: (1...5).map { QuestionID("gd.q\($0 + index)") },
             startedAt: start))
         let answered = index == 5 ? 2 : 5
         for question in 0..<answered {
@@ -55,7 +56,7 @@ import Testing
         sql: """
           INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
           VALUES (?, ?, 4, ?, 1, 1, 3.5, '2025-10-09 08:00:00.250')
-          """, arguments: [attempts[5].id.uuidString, attempts[5].questionIDs[4], decomposed])
+          """, arguments: [attempts[5].id.uuidString, attempts[5].questionIDs[4].rawValue, decomposed])
     }
     return (store, attempts)
   }
@@ -255,7 +256,7 @@ import Testing
         sql: """
           INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
           VALUES (?, ?, 3, 'x', -1, 0, 3.5, '2025-10-09 08:00:00.250')
-          """, arguments: [attempts[5].id.uuidString, attempts[5].questionIDs[3]])
+          """, arguments: [attempts[5].id.uuidString, attempts[5].questionIDs[3].rawValue])
     }
     let outcome = ResultsMerger(destination: folder.results).mergeFile(at: laptop.fileURL.path)
     // Refused by the rules every row from outside keeps, naming the file, the table and the column.

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -31,7 +32,7 @@ import Testing
             courseID: "grassroots-democracy",
             courseVersion: "2025.1", classID: take == 3 ? nil : classes[take % 2],
             seed: UInt64(person * 7 + take),
-            questionIDs: (1...5).map { "gd.q\($0)" }, startedAt: startedAt))
+            questionIDs: (1...5).map { QuestionID("gd.q\($0)") }, startedAt: startedAt))
         // Positions 4, 0, 3, 1 (and 2 only when finished): rows not in position order.
         for position in take == 2 ? [4, 0, 3] : [4, 0, 3, 1, 2] {
           try store.record(

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
@@ -72,7 +73,8 @@ func startQuiz(
   let attempt = try store.startAttempt(
     NewAttempt(
       officialID: official.id, quizID: "grassroots-democracy.final", courseID: "grassroots-democracy",
-      courseVersion: "2025.1", seed: seed, questionIDs: (1...count).map { "gd.q\($0)" }, startedAt: date))
+      courseVersion: "2025.1", seed: seed, questionIDs: (1...count).map { QuestionID("gd.q\($0)") },
+      startedAt: date))
   return (official, attempt)
 }
 

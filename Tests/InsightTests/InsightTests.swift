@@ -16,7 +16,7 @@ func fact(
   AnswerFact(
     officialID: official, position: "chairman", communeCode: commune, attemptID: "a-\(official)",
     quizID: "quiz",
-    questionID: question, score: score, answeredAt: now.addingTimeInterval(-daysAgo * 86_400),
+    questionID: QuestionID(question), score: score, answeredAt: now.addingTimeInterval(-daysAgo * 86_400),
     papiCodes: codes,
     area: "area")
 }
@@ -181,11 +181,11 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
   /// Partial marks add up to slightly different doubles in different orders; a dictionary's
   /// order depends on its capacity and on the process's hash seed. The total does not.
   @Test func anAttemptsTotalDoesNotDependOnTheOrderItsMarksAreKept() {
-    let marks = (0..<14).map { ("q\($0)", [0.1, 0.2, 0.3, 1.0 / 3, 0.7, 0.5, 2.0 / 3][$0 % 7]) }
+    let marks = (0..<14).map { (QuestionID("q\($0)"), [0.1, 0.2, 0.3, 1.0 / 3, 0.7, 0.5, 2.0 / 3][$0 % 7]) }
     var totals = Set<Double>()
     for capacity in [0, 16, 32, 64, 128, 256, 1024] {
       for rotation in 0..<marks.count {
-        var dictionary = [String: Double](minimumCapacity: capacity)
+        var dictionary = [QuestionID: Double](minimumCapacity: capacity)
         for (id, mark) in marks[rotation...] + marks[..<rotation] { dictionary[id] = mark }
         totals.insert(ItemAttempt(marks: dictionary).total)
       }

@@ -23,6 +23,7 @@ import Units
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
+    render(ClassMessage.self), render(ClassRosterError.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

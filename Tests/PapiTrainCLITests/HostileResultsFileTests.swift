@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Gradebook
 import PapiTrainTesting
@@ -21,18 +22,23 @@ import Units
   }
 
   /// A sound results file of Mường Kim (03637) in `folder`, as the shell leaves it once closed:
-  /// two officials, a class, a finished attempt of three answers.
+  /// two officials (one renamed), a class with its code and a member, a finished attempt of
+  /// three answers.
   static func soundFile(in folder: URL, name: String = "03637.sqlite", keepOpen: Bool = false) throws
     -> (path: String, store: CommuneStore)
   {
     let results = ResultsDirectory(url: folder.appendingPathComponent("made-\(UUID().uuidString)"))
     let commune = try CommuneCode("03637")
-    _ = try results.saveClass(
+    let trainingClass = try results.saveClass(
       TrainingClass(
-        trainer: "Nguyễn Thị Hằng", date: "2025-09-12", place: "Hội trường xã", communeCodes: [commune]))
+        code: ClassCode("LC-2509-A"), title: "Tập huấn một cửa", trainer: "Nguyễn Thị Hằng",
+        date: "2025-09-12",
+        place: "Hội trường xã", communeCodes: [commune], pretestQuizID: "one-stop.check"))
     let store = try results.store(for: commune)
     let official = try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
-    _ = try store.addOfficial(name: "Hoàng Thị Mai", position: "vice-chairman")
+    let other = try store.addOfficial(name: "Hoàng Thị Mái", position: "vice-chairman")
+    try store.renameOfficial(other.id, to: "Hoàng Thị Mai", by: "Nguyễn Thị Hằng")
+    try store.join(classID: trainingClass.id, officialID: official.id)
     let attempt = try store.startAttempt(
       NewAttempt(
         officialID: official.id, quizID: "one-stop.check", courseID: "one-stop", courseVersion: "2025.2",
@@ -41,7 +47,8 @@ import Units
     for index in 0..<3 {
       try store.record(
         Answer(
-          attemptID: attempt.id, questionID: "os.q\(index + 1)", position: index, response: "b", score: 1,
+          attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index, response: "b",
+          score: 1,
           isCorrect: true, timeTaken: 4.5,
           answeredAt: Date(timeIntervalSince1970: 1_760_000_010 + Double(index))))
     }
@@ -125,6 +132,25 @@ import Units
       "orphan-answer",
       "PRAGMA foreign_keys = OFF; INSERT INTO answers SELECT '00000000-0000-0000-0000-000000000000', question_id, position, response, score, correct, time_taken, answered_at FROM answers LIMIT 1;"
     ),
+  ]
+
+  /// Class records and the roster's record of changes (schema version 4) out of their rules.
+  static let classesAndRoster: [Case] = [
+    edited("class-code-path", "UPDATE classes SET code = '../x';"),
+    edited("class-code-lower-case", "UPDATE classes SET code = 'lc-2509-a';"),
+    edited("class-end-30-february", "UPDATE classes SET end_date = '2025-02-30';"),
+    edited("class-closed-soon", "UPDATE classes SET closed_at = 'soon';"),
+    edited("class-edited-in-3000", "UPDATE classes SET updated_at = '3000-01-01 00:00:00.000';"),
+    edited("class-title-huge", "UPDATE classes SET title = printf('%.1000c', 'x');"),
+    edited(
+      "member-of-nobody",
+      "PRAGMA foreign_keys = OFF; INSERT INTO class_members SELECT class_id, '00000000-0000-0000-0000-000000000000', joined_at FROM class_members LIMIT 1;"
+    ),
+    edited("member-joined-yesterday", "UPDATE class_members SET joined_at = 'hôm qua';"),
+    edited(
+      "roster-change-drop", "PRAGMA ignore_check_constraints = ON; UPDATE roster_changes SET kind = 'drop';"),
+    edited("roster-change-kept-not-uuid", "UPDATE roster_changes SET kept_id = 'x';"),
+    edited("roster-change-by-nobody-blob", "UPDATE roster_changes SET changed_by = x'00ff';"),
   ]
 
   /// `-wal` files that do not belong with the file beside them.
@@ -211,7 +237,7 @@ import Units
     return found
   }
 
-  @Test(arguments: schemaObjects + valuesAndRanges + walStates + specialFiles + sizes)
+  @Test(arguments: schemaObjects + valuesAndRanges + classesAndRoster + walStates + specialFiles + sizes)
   func aHostileFileIsRefusedByNameAndLeavesNothingBehind(_ hostile: Case) throws {
     let folder = try TemporaryFolder()
     let inputs = folder.appending("inputs")

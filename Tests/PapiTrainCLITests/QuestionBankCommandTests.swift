@@ -77,7 +77,7 @@ import Testing
     return Dictionary(
       uniqueKeysWithValues: questions.map { question in
         (
-          question.id,
+          question.id.rawValue,
           question.sources.map {
             LegalSource(
               document: $0.document, article: $0.article, clause: $0.clause, point: $0.point,

@@ -85,11 +85,19 @@ import Testing
         "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
         "XDG_CONFIG_HOME": TestAccess.configHome.path,
       ])
-    signIn(terminal)
-    terminal.type("class\r")
+    // The trainer says so at the first prompt; the passphrase comes next, then their name and
+    // the commune to look at.
+    #expect(terminal.expect("giảng viên gõ 'gv'"))
+    terminal.type("gv\r")
     #expect(terminal.expect("Mật khẩu giảng viên:"))
     terminal.type(TestAccess.passphrase + "\r")
-    #expect(terminal.expect("Bạn chưa làm bài kiểm tra nào"))
+    #expect(terminal.expect("Họ tên giảng viên"))
+    terminal.type("Nguyễn Thị Hằng\r")
+    #expect(terminal.expect("Xã/phường cần xem"))
+    terminal.type("03390\r")
+    #expect(terminal.expect("giảng-viên> "))
+    terminal.type("class\r")
+    #expect(terminal.expect("Chưa có lượt làm bài nào hoàn thành."))
     terminal.type("quit\r")
     #expect(terminal.waitForExit() == 0)
     // Nothing of the passphrase reached the screen or the history.

@@ -194,7 +194,7 @@ import Testing
         body: .trueFalse(answer: true), prompt: LocalizedText(vi: String(repeating: "chữ ", count: 100)),
         location: BankLocation(file: "bank", line: 1)))
     var questions = Array(repeating: question, count: 50)
-    for index in questions.indices { questions[index].id = "q-\(index)" }
+    for index in questions.indices { questions[index].id = QuestionID("q-\(index)") }
     let files = CourseYAML.files(questions, from: "bank", limit: 4_000)
     #expect(files.count > 5)
     #expect(files.allSatisfy { $0.utf8.count <= 4_000 && $0.contains("questions:\n") })

@@ -46,7 +46,7 @@ func populate(
     let official = try store.addOfficial(
       name: "Cán bộ \(number) \(dice.next() % 1000)", position: "chairman", createdAt: reference)
     added.append(official)
-    var unique: [String] = []
+    var unique: [QuestionID] = []
     for _ in 0..<answers {
       let question = questions[dice.below(questions.count)]
       if !unique.contains(question) { unique.append(question) }

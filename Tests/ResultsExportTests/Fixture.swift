@@ -32,8 +32,8 @@ final class ExportFixture {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("papi-export-\(UUID().uuidString)")
   var directory: ResultsDirectory { ResultsDirectory(url: url.appendingPathComponent("Results")) }
   /// The pre-test's three questions, in id order (the order item statistics list them).
-  let pretestQuestions: [String]
-  let practiceQuestions: [String]
+  let pretestQuestions: [QuestionID]
+  let practiceQuestions: [QuestionID]
 
   init() throws {
     let ids = shippedLibrary.course("one-stop-shop")!.questions.map(\.id)
@@ -70,7 +70,7 @@ final class ExportFixture {
 
   /// One attempt: the first `marks.count` questions answered with these marks, a minute apart.
   static func take(
-    _ store: CommuneStore, _ official: Official, quiz: String, questions: [String], marks: [Double],
+    _ store: CommuneStore, _ official: Official, quiz: String, questions: [QuestionID], marks: [Double],
     classID: ClassID?, at start: Date, finish: Bool = true
   ) throws {
     let attempt = try store.startAttempt(

@@ -81,7 +81,7 @@ import Units
       })
     // Answers: each response starts with the letter shown; the time is a number in a date format.
     let answers = rows(1)
-    let choices = answers.dropFirst().filter { ($0[4][2] as? String) == fixture.pretestQuestions[0] }
+    let choices = answers.dropFirst().filter { ($0[4][2] as? String) == fixture.pretestQuestions[0].rawValue }
     #expect(choices.count == 5)
     for row in choices {
       let text = row[7][2] as? String ?? ""
@@ -114,7 +114,7 @@ import Units
     #expect(counts.rows.map(\.isRight) == [true, false, false, false])
     #expect(counts.strongestDistractor?.key == "b")
     let table = export.table(.options)
-    let rows = table.rows.filter { $0[1] == .code(fixture.pretestQuestions[0]) }
+    let rows = table.rows.filter { $0[1] == .code(fixture.pretestQuestions[0].rawValue) }
     #expect(
       rows.map { Array($0[3...7]) } == [
         [

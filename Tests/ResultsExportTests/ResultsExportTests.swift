@@ -174,7 +174,7 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     #expect(row[0] == .code("03637"))
     #expect(row[2] == .text(title("oss-pretest")))
     #expect(row[3] == "hoàn thành")
-    #expect(row[4] == .code(fixture.pretestQuestions[0]))
+    #expect(row[4] == .code(fixture.pretestQuestions[0].rawValue))
     let prompt = try #require(shippedLibrary.question(fixture.pretestQuestions[0])?.prompt.vi)
     if case .text(let short) = row[5] {
       #expect(
@@ -203,7 +203,7 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     #expect(Array(row[8...11]) == expected)
     #expect(Cell.dateTimeText(shownTime) == "2026-10-15 08:31:00")
     let truth = try #require(
-      table.rows.first { $0[1] == "Hoàng Thị Mai" && $0[4] == .code(fixture.pretestQuestions[1]) })
+      table.rows.first { $0[1] == "Hoàng Thị Mai" && $0[4] == .code(fixture.pretestQuestions[1].rawValue) })
     #expect(truth[7] == "Sai")
     #expect(truth[8] == .number(0))
   }
@@ -239,7 +239,8 @@ func column(_ table: Table, _ heading: String) throws -> Int {
     let items = export.table(.items)
     #expect(items.rows.count == 3)
     let first = items.rows[0]
-    #expect(first[0] == .text(title("oss-pretest")) && first[1] == .code(fixture.pretestQuestions[0]))
+    #expect(
+      first[0] == .text(title("oss-pretest")) && first[1] == .code(fixture.pretestQuestions[0].rawValue))
     #expect(Array(first[4...8]) == [.number(4), .number(50), .number(57.74), .number(70.71), .number(100)])
     // Four attempts are too few for a verdict.
     #expect(first[9] == "chưa đủ dữ liệu (dưới 20 lượt)")

@@ -1,5 +1,7 @@
 import Curriculum
+import Foundation
 import Localization
+import PapiTrainTesting
 import Testing
 
 @testable import Shell
@@ -28,7 +30,9 @@ import Testing
       }
     }
     #expect(
-      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == ["class", "items"])
+      CommandRegistry.commands.filter { $0.needs.contains(.trainer) }.map { $0.name } == [
+        "class", "items", "roster",
+      ])
   }
 
   @Test func tabCompletesCommandsThenTheirArguments() {
@@ -41,6 +45,32 @@ import Testing
     #expect(complete("review ", "") == ["mini"])
     #expect(complete("whoami ", "") == [])
     #expect(complete("quiz mini-pre ", "") == [])
+  }
+
+  /// A command is one file: every `NAMECommand.swift` of Sources/Shell/Commands declares the type
+  /// `NAMECommand`, and the build plugin has put it in the registry (a declaration it cannot read,
+  /// say one split over lines, fails here rather than leaving a command out of the shell).
+  @Test func everyFileInCommandsIsARegisteredCommand() throws {
+    let folder = Repository.root.appendingPathComponent("Sources/Shell/Commands")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".swift")
+    }
+    let registered = Set(CommandRegistry.commands.map { String(describing: $0) })
+    #expect(files.count >= 15)
+    for file in files {
+      #expect(
+        registered.contains(String(file.dropLast(".swift".count))), "\(file) is not a registered command")
+    }
+    #expect(registered.count == CommandRegistry.commands.count)
+  }
+
+  @Test func theShippedCommandsKeepTheirPlaceInHelp() {
+    let shipped = [
+      "help", "courses", "course", "read", "next", "quiz", "review", "progress", "weak", "class", "items",
+      "roster", "whoami", "switch", "lang", "quit",
+    ]
+    let names = CommandRegistry.commands.map { $0.name }
+    #expect(names.filter { shipped.contains($0) } == shipped)
   }
 
   @Test func helpListsEveryCommandOnceInTheRegistrysOrder() {

@@ -41,28 +41,6 @@ import Testing
     #expect(run.transcript.contains("Đã đủ dữ liệu để đánh giá"))
   }
 
-  @Test func trainerViewsNeedThePassphraseAndRefuseWithoutOne() throws {
-    let check: (String, Language) -> TrainerCheck = { passphrase, _ in
-      passphrase == "mật khẩu lớp" ? .granted : .denied("Sai mật khẩu.")
-    }
-    let store = MemoryStore()
-    _ = try afterAQuiz([], store: store, name: "An")
-    let transcript = try afterAQuiz(
-      ["class", "sai rồi", "class", "mật khẩu lớp", "items"], store: store, name: "Bình", trainer: check)
-    #expect(transcript.contains("Sai mật khẩu."))
-    #expect(transcript.contains("Kết quả của Xã Tiên Lữ"))
-    // Both officials are in the class view; the passphrase is asked once per signed-in official.
-    let classView = String(transcript[transcript.range(of: "Kết quả của Xã Tiên Lữ")!.lowerBound...])
-    #expect(classView.contains("An") && classView.contains("Bình"))
-    #expect(transcript.components(separatedBy: "Mật khẩu giảng viên:").count == 3)
-    #expect(transcript.contains("mini-practice: 2 lượt hoàn thành"))
-    // The passphrase itself is never echoed into the transcript.
-    #expect(!transcript.contains("mật khẩu lớp"))
-    let refused = try afterAQuiz(["class"], store: store, name: "Chi")
-    #expect(refused.contains("chưa đặt mật khẩu giảng viên"))
-    #expect(!refused.contains("Kết quả của Xã Tiên Lữ"))
-  }
-
   @Test func anOfficialNeverSeesAnotherOfficialsAnswersInWeakOrProgress() throws {
     let store = MemoryStore()
     _ = try afterAQuiz([], store: store, name: "An")

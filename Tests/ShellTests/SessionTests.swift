@@ -53,10 +53,18 @@ final class MemoryStore: ResultsStore {
     roster.append(record)
     return record
   }
-  func startAttempt(official: Official, quiz: AssembledQuiz, startedAt: Date) throws -> Attempt {
+  var classes: [TrainingClass] = []
+  var joined: [(ClassID, OfficialID)] = []
+  func openClasses() throws -> [TrainingClass] { classes.filter(\.isOpen) }
+  func join(_ trainingClass: TrainingClass, official: Official, at date: Date) throws {
+    joined.append((trainingClass.id, official.id))
+  }
+  func startAttempt(official: Official, quiz: AssembledQuiz, classID: ClassID?, startedAt: Date) throws
+    -> Attempt
+  {
     let attempt = Attempt(
       id: AttemptID(), officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
-      courseVersion: quiz.courseVersion, classID: nil, seed: quiz.seed, questionIDs: quiz.questionIDs,
+      courseVersion: quiz.courseVersion, classID: classID, seed: quiz.seed, questionIDs: quiz.questionIDs,
       startedAt: startedAt, endedAt: nil, score: nil, maxScore: nil, status: .inProgress, answers: [])
     stored.append(attempt)
     return attempt
@@ -82,6 +90,29 @@ final class MemoryStore: ResultsStore {
     stored.filter { $0.officialID == official.id }
   }
   func communeAttempts() throws -> [Attempt] { stored }
+  func removeOfficial(_ id: OfficialID, by who: String, at date: Date) throws -> RosterChange {
+    let official = roster.first { $0.id == id }!
+    roster.removeAll { $0.id == id }
+    return RosterChange(
+      kind: .remove, officialID: id, oldName: official.name, changedBy: who, changedAt: date)
+  }
+  func renameOfficial(_ id: OfficialID, to name: String, by who: String, at date: Date) throws -> RosterChange
+  {
+    let index = roster.firstIndex { $0.id == id }!
+    let old = roster[index].name
+    roster[index].name = name
+    return RosterChange(
+      kind: .rename, officialID: id, oldName: old, newName: name, changedBy: who, changedAt: date)
+  }
+  func mergeOfficial(_ id: OfficialID, into kept: OfficialID, by who: String, at date: Date) throws
+    -> RosterChange
+  {
+    let official = roster.first { $0.id == id }!
+    roster.removeAll { $0.id == id }
+    for index in stored.indices where stored[index].officialID == id { stored[index].officialID = kept }
+    return RosterChange(
+      kind: .merge, officialID: id, keptID: kept, oldName: official.name, changedBy: who, changedAt: date)
+  }
 }
 
 let library = try! TestCourses.fixture()

@@ -1,8 +1,9 @@
+import Curriculum
 import Foundation
 
 /// One answer as it is given in an attempt: what a results store keeps of it.
 public struct GivenAnswer: Sendable, Hashable {
-  public var questionID: String
+  public var questionID: QuestionID
   /// Where the question stands in the attempt (0 for the first asked).
   public var position: Int
   public var response: Response
@@ -12,7 +13,7 @@ public struct GivenAnswer: Sendable, Hashable {
   public var answeredAt: Date
 
   public init(
-    questionID: String, position: Int, response: Response, mark: Mark, timeTaken: Double, answeredAt: Date
+    questionID: QuestionID, position: Int, response: Response, mark: Mark, timeTaken: Double, answeredAt: Date
   ) {
     self.questionID = questionID
     self.position = position
@@ -27,9 +28,9 @@ public struct GivenAnswer: Sendable, Hashable {
 public struct PastAttempt: Sendable, Hashable {
   public var quizID: String
   /// The questions it asked.
-  public var questionIDs: [String]
+  public var questionIDs: [QuestionID]
 
-  public init(quizID: String, questionIDs: [String]) {
+  public init(quizID: String, questionIDs: [QuestionID]) {
     self.quizID = quizID
     self.questionIDs = questionIDs
   }

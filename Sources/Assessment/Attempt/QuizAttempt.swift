@@ -13,7 +13,7 @@ public struct QuizAttempt: Sendable {
   }
 
   public let quiz: AssembledQuiz
-  private var answered: [String: AnsweredQuestion]
+  private var answered: [QuestionID: AnsweredQuestion]
 
   /// A new attempt, nothing answered yet.
   public init(_ quiz: AssembledQuiz) {
@@ -36,7 +36,8 @@ public struct QuizAttempt: Sendable {
   /// Rebuilds a stored, unfinished attempt from its seed and question order; nil when the course
   /// no longer has one of its questions (the attempt cannot be shown as it was).
   public static func resume(
-    _ quiz: Quiz, with assembler: QuizAssembler, seed: UInt64, questionIDs: [String], answers: [GivenAnswer]
+    _ quiz: Quiz, with assembler: QuizAssembler, seed: UInt64, questionIDs: [QuestionID],
+    answers: [GivenAnswer]
   ) -> QuizAttempt? {
     guard let assembled = try? assembler.reassemble(quiz, seed: seed, questionIDs: questionIDs) else {
       return nil

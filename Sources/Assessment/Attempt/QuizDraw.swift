@@ -7,7 +7,7 @@ extension QuizAssembler {
   public func draw(
     _ quiz: Quiz, seed makeSeed: () -> UInt64, earlierAttempts: () throws -> [PastAttempt]
   ) throws -> AssembledQuiz {
-    var seen = Set<String>()
+    var seen = Set<QuestionID>()
     if quiz.kind == .postTest {
       let preTests = Set(course.quizzes.filter { $0.kind == .preTest }.map(\.id))
       for attempt in try earlierAttempts() where preTests.contains(attempt.quizID) {

@@ -28,7 +28,7 @@ public enum ReviewQuiz {
     let schedule = ReviewSchedule(history: history)
     let due = schedule.due(at: now)
     guard !due.isEmpty else { return .nothingDue(next: schedule.all.first?.due) }
-    var byCourse: [String: [String]] = [:]
+    var byCourse: [String: [QuestionID]] = [:]
     for entry in due {
       guard let course = library.courses.first(where: { $0.question(entry.questionID) != nil }) else {
         continue
@@ -52,7 +52,7 @@ public enum ReviewQuiz {
     ReviewSchedule(history: history).due(at: now).filter { library.question($0.questionID) != nil }.count
   }
 
-  private static func quiz(of questionIDs: [String], in course: Course) -> Quiz {
+  private static func quiz(of questionIDs: [QuestionID], in course: Course) -> Quiz {
     let location = SourceLocation(file: "review", line: 1, column: 1)
     return Quiz(
       id: "\(course.id)#review", kind: .review,
@@ -60,7 +60,7 @@ public enum ReviewQuiz {
         vi: ReviewText.title(course.title.vi).text(in: .vietnamese),
         en: ReviewText.title(course.title.text(in: .english)).text(in: .english)),
       feedback: .immediate, passPercent: passPercent, shuffle: true,
-      questions: questionIDs.map { Reference($0, at: location) }, location: location)
+      questions: questionIDs.map { Reference($0.rawValue, at: location) }, location: location)
   }
 }
 

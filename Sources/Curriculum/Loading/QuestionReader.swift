@@ -33,7 +33,8 @@ struct QuestionReader {
       let source = sources?.first
     else { return nil }
     return Question(
-      id: id, body: body, prompt: prompt, explanation: explanation, difficulty: difficulty, area: area,
+      id: QuestionID(id), body: body, prompt: prompt, explanation: explanation, difficulty: difficulty,
+      area: area,
       papi: papi,
       positions: positions, scenario: reader.bool("scenario") ?? false, source: source,
       furtherSources: Array(sources?.dropFirst() ?? []), module: reader.reference("module") ?? defaultModule,

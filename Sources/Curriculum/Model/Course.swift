@@ -203,7 +203,7 @@ public struct Course: Sendable, Hashable, Codable, Identifiable {
   }
 
   public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }
-  public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+  public func question(_ id: QuestionID) -> Question? { questions.first { $0.id == id } }
   public func quiz(_ id: String) -> Quiz? { quizzes.first { $0.id == id } }
   public func area(_ id: String) -> KnowledgeArea? { areas.first { $0.id == id } }
 }
@@ -240,7 +240,7 @@ public struct CourseLibrary: Sendable, Hashable, Codable {
   public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
 
   /// The question with this id, in whichever course holds it.
-  public func question(_ id: String) -> Question? {
+  public func question(_ id: QuestionID) -> Question? {
     for course in courses {
       if let question = course.question(id) { return question }
     }

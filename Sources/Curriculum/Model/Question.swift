@@ -94,7 +94,7 @@ public struct Reference: Sendable, Hashable, Codable, CustomStringConvertible {
 
 /// A question of a question bank.
 public struct Question: Sendable, Hashable, Codable, Identifiable {
-  public var id: String
+  public var id: QuestionID
   public var body: QuestionBody
   public var prompt: LocalizedText
   public var explanation: LocalizedText
@@ -117,7 +117,7 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
   public var location: SourceLocation
 
   public init(
-    id: String, body: QuestionBody, prompt: LocalizedText, explanation: LocalizedText,
+    id: QuestionID, body: QuestionBody, prompt: LocalizedText, explanation: LocalizedText,
     difficulty: Difficulty, area: Reference, papi: [Reference], positions: [Reference],
     scenario: Bool = false, source: LegalSource, furtherSources: [LegalSource] = [],
     module: Reference? = nil, tags: [String] = [], location: SourceLocation

@@ -54,7 +54,7 @@ struct CurriculumValidator {
         register(.module, module.id, at: module.lessons.first?.location ?? course.location)
       }
       for lesson in course.lessons { register(.lesson, lesson.id, at: lesson.location) }
-      for question in course.questions { register(.question, question.id, at: question.location) }
+      for question in course.questions { register(.question, question.id.rawValue, at: question.location) }
       for quiz in course.quizzes { register(.quiz, quiz.id, at: quiz.location) }
     }
   }
@@ -124,7 +124,7 @@ struct CurriculumValidator {
   // MARK: quizzes
 
   private func checkQuiz(_ quiz: Quiz, in course: Course) {
-    let questionIDs = Set(course.questions.map(\.id))
+    let questionIDs = Set(course.questions.map(\.id.rawValue))
     check(quiz.questions, kind: .question, among: questionIDs)
     var listed: Set<String> = []
     for reference in quiz.questions where !listed.insert(reference.id).inserted {
@@ -134,8 +134,10 @@ struct CurriculumValidator {
       checkPAPICodes(rule.papi)
       check(rule.areas, kind: .area, among: Set(course.areas.map(\.id)))
       check(rule.modules, kind: .module, among: Set(course.modules.map(\.id)))
-      let available = course.questions.filter { !listed.contains($0.id) && rule.matches($0, in: taxonomy) }
-        .count
+      let available = course.questions.filter {
+        !listed.contains($0.id.rawValue) && rule.matches($0, in: taxonomy)
+      }
+      .count
       if available < rule.count {
         log.error(.drawRuleUnsatisfiable(wanted: rule.count, available: available), at: rule.location)
       }
@@ -151,17 +153,17 @@ struct CurriculumValidator {
   private func checkGiveaways(in quiz: Quiz, of course: Course) {
     // The questions every official meets together: the quiz's fixed list (a drawn quiz asks a
     // different handful each time, so a pair in its pool rarely meets).
-    let listed = Set(quiz.questions.map(\.id))
+    let listed = Set(quiz.questions.map(\.questionID))
     let pool = course.questions.filter { listed.contains($0.id) }
-    var reported: Set<String> = []
+    var reported: Set<[QuestionID]> = []
     for answered in pool {
       for key in GiveawayCheck.keys(of: answered) {
-        for reader in pool where reader.id != answered.id && !reported.contains(reader.id + "|" + answered.id)
-        {
+        for reader in pool where reader.id != answered.id && !reported.contains([reader.id, answered.id]) {
           guard let part = GiveawayCheck.part(of: reader, containing: key) else { continue }
-          reported.insert(reader.id + "|" + answered.id)
+          reported.insert([reader.id, answered.id])
           log.warning(
-            .givesAwayKey(question: reader.id, part: part, key: key, of: answered.id), at: reader.location)
+            .givesAwayKey(question: reader.id.rawValue, part: part, key: key, of: answered.id.rawValue),
+            at: reader.location)
         }
       }
     }

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Toolkit
 import VietnameseText
@@ -44,5 +45,10 @@ public enum BulkText {
   /// NFC, with ASCII text (ids, JSON of choices) passed through untouched.
   static func nfc(_ text: String) -> String {
     text.utf8.allSatisfy { $0 < 0x80 } ? text : text.nfc
+  }
+
+  /// The question id in NFC, an ASCII one untouched.
+  static func nfc(_ id: QuestionID) -> QuestionID {
+    id.rawValue.utf8.allSatisfy { $0 < 0x80 } ? id : id.nfc
   }
 }

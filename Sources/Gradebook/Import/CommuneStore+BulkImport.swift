@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -60,18 +61,9 @@ extension CommuneStore {
         ])
         counts.officials += 1
       }
-      let classStatement = try db.makeStatement(
-        sql: "INSERT INTO classes (id, trainer, date, place) VALUES (?, ?, ?, ?)")
-      let classCommuneStatement = try db.makeStatement(
-        sql: "INSERT INTO class_communes (class_id, commune_code) VALUES (?, ?)")
+      // A few classes: every field of each, as a class saved one by one is written.
       for trainingClass in classes {
-        let id = trainingClass.id.uuidString
-        try classStatement.execute(arguments: [
-          id, trainingClass.trainer, trainingClass.date, trainingClass.place,
-        ])
-        for code in trainingClass.communeCodes {
-          try classCommuneStatement.execute(arguments: [id, code.rawValue])
-        }
+        try Self.upsert(trainingClass, into: db)
         counts.classes += 1
       }
       let attemptStatement = try db.makeStatement(
@@ -102,17 +94,9 @@ extension CommuneStore {
           guard questionIDs.contains(questionID) else {
             throw GradebookError.questionNotInAttempt(question: questionID, attempt: attempt.id)
           }
-          guard answer.score.isFinite, answer.score >= 0 else {
-            throw GradebookError.invalidNumber(field: "score", value: answer.score)
-          }
-          guard answer.timeTaken.isFinite, answer.timeTaken >= 0 else {
-            throw GradebookError.invalidNumber(field: "timeTaken", value: answer.timeTaken)
-          }
-          guard answer.position >= 0 else {
-            throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
-          }
+          try answer.checkNumbers()
           try answerStatement.execute(arguments: [
-            attemptID, questionID, answer.position, BulkText.nfc(answer.response), answer.score,
+            attemptID, questionID.rawValue, answer.position, BulkText.nfc(answer.response), answer.score,
             answer.isCorrect, answer.timeTaken, BulkText.timestamp(answer.answeredAt),
           ])
           counts.answers += 1

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -70,7 +71,7 @@ extension CommuneStore {
         SELECT s.* FROM \(source).attempts s
         WHERE EXISTS (SELECT 1 FROM main.attempts d WHERE d.id = s.id) ORDER BY \(order)
         """
-    ).map(\.attempt)
+    ).map { merge.classRoster.holding($0.attempt) }
     var ours: [AttemptID: Attempt] = [:]
     for stored in try StoredAttempt.fetchAll(
       db, sql: "SELECT d.* FROM main.attempts d JOIN \(source).attempts s ON s.id = d.id")
@@ -121,7 +122,7 @@ extension CommuneStore {
       // String equality as sameContent(_:_:) compares: canonically equivalent texts are the same.
       if position != ourPosition || response != ourResponse || score != ourScore || correct != ourCorrect {
         answerConflicts[attemptID, default: []].append(
-          .answer(attempt: attemptID, question: row["question_id"]))
+          .answer(attempt: attemptID, question: QuestionID(row["question_id"] as String)))
       }
     }
     for attempt in theirs {
@@ -129,12 +130,15 @@ extension CommuneStore {
       merge.conflicts.append(contentsOf: answerConflicts[attempt.id] ?? [])
     }
 
-    // New attempts, then every answer missing here, each in one statement.
+    // New attempts (of the entry that holds them here), then every answer missing here, each in
+    // one statement.
+    try merge.classRoster.writeMap(into: db)
     try db.execute(
       sql: """
         INSERT INTO main.attempts (id, official_id, quiz_id, course_id, course_version, class_id, started_at,
           ended_at, seed, question_ids, score, max_score, status)
-        SELECT id, official_id, quiz_id, course_id, course_version, class_id, started_at,
+        SELECT id, COALESCE((SELECT m.kept FROM temp.merge_official_map m WHERE m.removed = s.official_id), s.official_id),
+          quiz_id, course_id, course_version, class_id, started_at,
           ended_at, seed, question_ids, score, max_score, status
         FROM \(source).attempts s WHERE NOT EXISTS (SELECT 1 FROM main.attempts d WHERE d.id = s.id)
         ORDER BY \(order)
@@ -210,7 +214,7 @@ extension CommuneStore {
         INSERT INTO answers (attempt_id, question_id, position, response, score, correct, time_taken, answered_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for attempt in attempts {
+    for attempt in attempts.map(merge.classRoster.holding) {
       var isNew = false
       if let existing = try Self.attempts(db, where: "a.id = ?", [attempt.id.uuidString]).first {
         switch try carryFurther(existing, with: attempt, in: db) {
@@ -239,7 +243,8 @@ extension CommuneStore {
         } else {
           let answer = try Self.validated(answer)
           try insertAnswer.execute(arguments: [
-            answer.attemptID.uuidString, answer.questionID, answer.position, answer.response, answer.score,
+            answer.attemptID.uuidString, answer.questionID.rawValue, answer.position, answer.response,
+            answer.score,
             answer.isCorrect, answer.timeTaken, answer.answeredAt,
           ])
           merge.added.answers += 1

@@ -1,4 +1,5 @@
 import Access
+import Curriculum
 import Foundation
 import Units
 
@@ -14,6 +15,12 @@ public struct MergeCounts: Sendable, Hashable {
   public var attemptsUpdated = 0
   /// Answers added, to new attempts or to attempts already present.
   public var answers = 0
+  /// Classes already present that the file held a later edit of (closed, renamed, ...).
+  public var classesUpdated = 0
+  /// Officials' joining of a class, added.
+  public var classMembers = 0
+  /// Roster changes (removals, renames, merges of entries) added to the audit record and applied.
+  public var rosterChanges = 0
 
   /// Nothing added.
   public init() {}
@@ -29,6 +36,9 @@ public struct MergeCounts: Sendable, Hashable {
     sum.attempts += rhs.attempts
     sum.attemptsUpdated += rhs.attemptsUpdated
     sum.answers += rhs.answers
+    sum.classesUpdated += rhs.classesUpdated
+    sum.classMembers += rhs.classMembers
+    sum.rosterChanges += rhs.rosterChanges
     return sum
   }
 }
@@ -39,7 +49,7 @@ public enum MergeConflict: Sendable, Hashable {
   case official(OfficialID)
   case trainingClass(ClassID)
   case attempt(AttemptID)
-  case answer(attempt: AttemptID, question: String)
+  case answer(attempt: AttemptID, question: QuestionID)
 }
 
 /// What happened to one file given to merge.

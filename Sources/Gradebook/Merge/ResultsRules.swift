@@ -32,6 +32,8 @@ public enum ColumnRule: Sendable, Hashable {
   case idList(maximumCount: Int, maximumBytes: Int)
   /// An administrative code: digits only (`UnitCode`).
   case unitCode
+  /// A class code as written (`LC-2612-A`), or empty for a class stored before codes.
+  case classCode
 }
 
 /// One column of a results table and its rule.
@@ -90,6 +92,7 @@ public struct ResultsRules: Sendable, Hashable {
     let name = ColumnRule.text(maximumBytes: maximumNameBytes, nonEmpty: true)
     let id = ColumnRule.text(maximumBytes: maximumIDBytes, nonEmpty: true)
     let moment = ColumnRule.timestamp(earliest: earliestDay, latest: latestDay)
+    let optionalID = ColumnRule.text(maximumBytes: maximumIDBytes, nonEmpty: false)
     return [
       (
         "officials",
@@ -102,10 +105,29 @@ public struct ResultsRules: Sendable, Hashable {
         "classes",
         [
           ColumnSpec("id", .uuid), ColumnSpec("trainer", name), ColumnSpec("date", .day),
-          ColumnSpec("place", name),
+          ColumnSpec("place", name), ColumnSpec("code", .classCode),
+          ColumnSpec("title", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("end_date", .day), ColumnSpec("pretest_quiz_id", optionalID),
+          ColumnSpec("posttest_quiz_id", optionalID), ColumnSpec("closed_at", moment, nullable: true),
+          ColumnSpec("updated_at", moment),
         ]
       ),
       ("class_communes", [ColumnSpec("class_id", .uuid), ColumnSpec("commune_code", .unitCode)]),
+      (
+        "class_members",
+        [ColumnSpec("class_id", .uuid), ColumnSpec("official_id", .uuid), ColumnSpec("joined_at", moment)]
+      ),
+      (
+        "roster_changes",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("kind", .oneOf(RosterChange.Kind.allCases.map(\.rawValue))),
+          ColumnSpec("official_id", .uuid), ColumnSpec("kept_id", .uuid, nullable: true),
+          ColumnSpec("old_name", name),
+          ColumnSpec("new_name", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("changed_by", .text(maximumBytes: maximumNameBytes, nonEmpty: false)),
+          ColumnSpec("changed_at", moment),
+        ]
+      ),
       (
         "attempts",
         [
@@ -187,6 +209,7 @@ extension ColumnRule {
       guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return false }
       return list.count <= count && list.allSatisfy { $0.utf8.count <= bytes }
     case (.unitCode, .string(let text)): return UnitCode.isValid(text)
+    case (.classCode, .string(let text)): return text.isEmpty || ClassCode(text)?.rawValue == text
     default: return false
     }
   }
@@ -267,6 +290,12 @@ extension ColumnRule {
     case .unitCode:
       return "typeof(\(c)) = 'text' AND length(\(c)) BETWEEN 1 AND \(UnitCode.maximumLength)"
         + " AND \(c) NOT GLOB '*[^0-9]*'"
+    case .classCode:
+      let digit = "[0-9]"
+      let letters = "[A-HJ-NP-Z]"
+      return
+        "typeof(\(c)) = 'text' AND (\(c) = '' OR \(c) GLOB '[A-Z][A-Z]-\(digit)\(digit)\(digit)\(digit)-\(letters)'"
+        + " OR \(c) GLOB '[A-Z][A-Z]-\(digit)\(digit)\(digit)\(digit)-\(letters)\(letters)')"
     }
   }
 }

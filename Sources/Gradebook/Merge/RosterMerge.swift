@@ -10,14 +10,18 @@ struct RosterMerge {
   /// The name keys of the officials added, to look for namesakes at the end.
   var addedNameKeys: Set<String> = []
 
-  /// Merges the snapshot's officials and classes (a few dozen rows) one by one.
+  /// Roster changes and who is gone: what the attempts' officials are mapped through.
+  var classRoster = ClassRosterMerge()
+
+  /// Merges the snapshot's roster changes, officials, classes and class members (a few dozen
+  /// rows) one by one (see ``ClassRosterMerge``).
   init(_ snapshot: Snapshot, into db: Database, commune: CommuneCode) throws {
-    for official in snapshot.officials {
-      if let existing = try StoredOfficial.fetchOne(
-        db, sql: "SELECT * FROM main.officials WHERE id = ?", arguments: [official.id.uuidString]
-      )?.official {
+    try classRoster.addChanges(snapshot, into: db, counts: &added)
+    var differing: [OfficialID] = []
+    for official in snapshot.officials where classRoster.shouldInsert(official, snapshot) {
+      if let existing = try Self.official(official.id, in: db) {
         if existing.name != official.name || existing.position != official.position {
-          conflicts.append(.official(official.id))
+          differing.append(official.id)
         }
       } else {
         var moved = official
@@ -27,27 +31,21 @@ struct RosterMerge {
         addedNameKeys.insert(Schema.nameKey(official.name))
       }
     }
-
-    for trainingClass in snapshot.classes {
-      let id = trainingClass.id.uuidString
-      if let existing = try CommuneStore.classes(db, where: "id = ?", [id]).first {
-        if (existing.trainer, existing.date, existing.place)
-          != (trainingClass.trainer, trainingClass.date, trainingClass.place)
-        {
-          conflicts.append(.trainingClass(trainingClass.id))
-        }
-      } else {
-        try db.execute(
-          sql: "INSERT INTO classes (id, trainer, date, place) VALUES (?, ?, ?, ?)",
-          arguments: [id, trainingClass.trainer.nfc, trainingClass.date, trainingClass.place.nfc])
-        added.classes += 1
-      }
-      for code in trainingClass.communeCodes {
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO class_communes (class_id, commune_code) VALUES (?, ?)",
-          arguments: [id, code.rawValue])
-      }
+    try classRoster.applyIncoming(snapshot, in: db)
+    for id in differing {
+      guard let existing = try Self.official(id, in: db),
+        let theirs = snapshot.officials.first(where: { $0.id == id })
+      else { continue }
+      let stillDiffers = existing.name != theirs.name || existing.position != theirs.position
+      if stillDiffers, try !ClassRosterMerge.renamed(id, in: db) { conflicts.append(.official(id)) }
     }
+    conflicts += try ClassRosterMerge.mergeClasses(snapshot, into: db, counts: &added)
+    try classRoster.mergeMembers(snapshot, into: db, counts: &added)
+  }
+
+  private static func official(_ id: OfficialID, in db: Database) throws -> Official? {
+    try StoredOfficial.fetchOne(
+      db, sql: "SELECT * FROM main.officials WHERE id = ?", arguments: [id.uuidString])?.official
   }
 
   /// The outcome, with the officials now sharing a name with one just added.

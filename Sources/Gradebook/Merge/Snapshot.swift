@@ -14,6 +14,11 @@ struct Snapshot {
   var commune: CommuneCode
   var officials: [Official]
   var classes: [TrainingClass]
+  /// Officials' joining of classes, and the roster's audit record (schema version 4).
+  var members: [ClassMember]
+  var rosterChanges: [RosterChange]
+  /// The officials the file holds attempts of.
+  var officialsWithAttempts: Set<OfficialID>
   var attempts: Attempts
   /// The trusted machine that signed the file, when a signature was required.
   var signer: TrustedMachine?
@@ -30,7 +35,7 @@ struct Snapshot {
   /// class_communes, attempts, answers). A private copy is migrated up to it and no further: the
   /// later ones (`answer_sums`) add only what the destination keeps for itself, by its own
   /// triggers. A migration that changes those tables must become this one.
-  static let lastMigrationMergeReads = "v2-classes-name-keys"
+  static let lastMigrationMergeReads = "v4-class-records-roster-changes"
 
   /// Copies `path` (and its `-wal`) into a private folder, checks the copy as a file from
   /// outside (``UntrustedResultsFile``), reads it, and runs `body` while the copy exists.
@@ -76,6 +81,17 @@ struct Snapshot {
         officials: try StoredOfficial.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
           .map(\.official),
         classes: try CommuneStore.classes(db, where: "1", []),
+        members: try Row.fetchAll(db, sql: "SELECT * FROM class_members ORDER BY joined_at").map { row in
+          ClassMember(
+            classID: ClassID(rawValue: try CommuneStore.uuid(row["class_id"])),
+            officialID: OfficialID(rawValue: try CommuneStore.uuid(row["official_id"])),
+            joinedAt: row["joined_at"])
+        },
+        rosterChanges: try CommuneStore.rosterChanges(db, schema: "main"),
+        officialsWithAttempts: Set(
+          try String.fetchAll(db, sql: "SELECT DISTINCT official_id FROM attempts").map {
+            OfficialID(rawValue: try CommuneStore.uuid($0))
+          }),
         attempts: try isInPapiTrainForm(db)
           ? .copiedInSQLite(copy: copy) : .rows(try CommuneStore.attempts(db, where: "1", [])))
     }

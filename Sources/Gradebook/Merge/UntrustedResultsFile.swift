@@ -60,9 +60,10 @@ public enum UntrustedResultsFile {
   /// bytes copied (checked before SQLite opens them), come without a `-wal` file holding changes,
   /// and hold the results of the commune that machine was enrolled for.
   static func withCheckedCopy<T>(
-    of path: String, limits: Limits, signers: TrustRegistry? = nil, _ body: (CheckedCopy) throws -> T
+    of path: String, limits: Limits, signers: TrustRegistry? = nil, purpose: String = "merge",
+    _ body: (CheckedCopy) throws -> T
   ) throws -> T {
-    let folder = try privateFolder(for: path)
+    let folder = try privateFolder(for: path, purpose: purpose)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let copy = (folder as NSString).appendingPathComponent("input.sqlite")
     let database = try copyRegularFile(path, to: copy, limit: limits.maximumFileSize)
@@ -141,9 +142,12 @@ public enum UntrustedResultsFile {
 
   // MARK: - Files
 
-  private static func privateFolder(for path: String) throws -> String {
-    let template = FileManager.default.temporaryDirectory.appendingPathComponent("papi-train-merge-XXXXXX")
-      .path
+  /// A new folder (mode 0700) in `TMPDIR`, `papi-train-PURPOSE-XXXXXX` (merge, report).
+  private static func privateFolder(for path: String, purpose: String = "merge") throws -> String {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-train-\(purpose)-XXXXXX"
+    )
+    .path
     var bytes = Array(template.utf8CString)
     guard let made = bytes.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
       throw GradebookError.fileSystem(path: template, message: String(cString: strerror(errno)))

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Synchronization
@@ -71,7 +72,7 @@ public struct AnswerRow: Sendable, Hashable {
   public var classID: ClassID?
   /// Whether the attempt was finished (item statistics use finished attempts only).
   public var isAttemptFinished: Bool
-  public var questionID: String
+  public var questionID: QuestionID
   /// The mark, 0 to 1.
   public var score: Double
   public var isCorrect: Bool
@@ -101,7 +102,7 @@ extension CommuneStore {
           courseID: row["course_id"],
           classID: try classID.map { ClassID(rawValue: try Self.uuid($0)) },
           isAttemptFinished: row["status"] == "finished",
-          questionID: row["question_id"], score: row["score"],
+          questionID: QuestionID(row["question_id"] as String), score: row["score"],
           isCorrect: row["correct"], answeredAt: row["answered_at"])
       }
     }

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -54,7 +55,8 @@ extension CommuneStore {
             quizID: try attemptRows.text(2),
             courseID: try attemptRows.text(3), courseVersion: try attemptRows.text(4),
             classID: attemptRows.isNull(5) ? nil : ClassID(rawValue: try attemptRows.uuid(5)), seed: seed,
-            questionIDs: try Self.decodeList(try attemptRows.text(7)), startedAt: try attemptRows.date(8),
+            questionIDs: try Self.decodeQuestionIDs(try attemptRows.text(7)),
+            startedAt: try attemptRows.date(8),
             endedAt: try attemptRows.optionalDate(9), score: try attemptRows.optionalDouble(10),
             maxScore: try attemptRows.optionalDouble(11),
             status: AttemptStatus(rawValue: try attemptRows.text(12)) ?? .abandoned, answers: []))
@@ -82,7 +84,7 @@ extension CommuneStore {
         guard current >= 0 else { continue }
         attempts[current].answers.append(
           Answer(
-            attemptID: attempts[current].id, questionID: try answerRows.text(1),
+            attemptID: attempts[current].id, questionID: QuestionID(try answerRows.text(1)),
             position: try answerRows.integer(2),
             response: try answerRows.text(3), score: try answerRows.double(4),
             isCorrect: try answerRows.integer(5) != 0, timeTaken: try answerRows.double(6),

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Synchronization
@@ -98,7 +99,7 @@ public struct WeightedAnswerScan: Sendable {
     }
   }
 
-  public var keysByQuestion: [String: [String]]
+  public var keysByQuestion: [QuestionID: [String]]
   public var halfLifeDays: Double
   public var selection: AnswerSelection
   public var grouping: Grouping
@@ -111,7 +112,7 @@ public struct WeightedAnswerScan: Sendable {
   public var limits = UntrustedResultsFile.Limits()
 
   public init(
-    keysByQuestion: [String: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
+    keysByQuestion: [QuestionID: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
     grouping: Grouping = .commune, usesStoredSums: Bool = true
   ) {
     self.keysByQuestion = keysByQuestion
@@ -179,7 +180,7 @@ public struct WeightedAnswerScan: Sendable {
     text += "\(selection.quizIDs.sorted())|\(selection.from?.timeIntervalSince1970 ?? -1)|"
     text += "\(selection.until?.timeIntervalSince1970 ?? -1)|"
     for question in keysByQuestion.keys.sorted() {
-      text += question + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
+      text += question.rawValue + "=" + keysByQuestion[question]!.sorted().joined(separator: ",") + ";"
     }
     return ScanCache.hash(text)
   }
@@ -200,7 +201,7 @@ public struct WeightedAnswerScan: Sendable {
     of code: CommuneCode, at url: URL, in workspace: DatabaseQueue
   ) throws -> CommuneSums {
     let path = url.path
-    return try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits) { checked in
+    return try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits, purpose: "report") { checked in
       do {
         if checked.version < Schema.latestVersion { try UntrustedResultsFile.migrate(checked) }
         return try workspace.writeWithoutTransaction { db in
@@ -239,7 +240,7 @@ public struct WeightedAnswerScan: Sendable {
     var totals: [Slot: Sums] = [:]
     var masks: [Slot: [Int: Int64]] = [:]
     while let row = try rows.next() {
-      let question: String = row[1]
+      let question = QuestionID(row[1] as String)
       guard let keys = keysByQuestion[question] else { continue }
       let group: String = row[0]
       let bucket: Int = row[2]

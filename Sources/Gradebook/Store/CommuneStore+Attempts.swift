@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -46,7 +47,7 @@ extension CommuneStore {
       else { throw GradebookError.unknownAttempt(answer.attemptID) }
       let status = AttemptStatus(rawValue: row["status"]) ?? .abandoned
       guard status == .inProgress else { throw GradebookError.attemptNotInProgress(answer.attemptID, status) }
-      guard try Self.decodeList(row["question_ids"]).contains(answer.questionID) else {
+      guard try Self.decodeQuestionIDs(row["question_ids"]).contains(answer.questionID) else {
         throw GradebookError.questionNotInAttempt(question: answer.questionID, attempt: answer.attemptID)
       }
       if let existing = try Self.storedAnswer(db, attempt: answer.attemptID, question: answer.questionID) {
@@ -63,15 +64,7 @@ extension CommuneStore {
     var answer = answer
     answer.questionID = answer.questionID.nfc
     answer.response = answer.response.nfc
-    guard answer.score.isFinite, answer.score >= 0 else {
-      throw GradebookError.invalidNumber(field: "score", value: answer.score)
-    }
-    guard answer.timeTaken.isFinite, answer.timeTaken >= 0 else {
-      throw GradebookError.invalidNumber(field: "timeTaken", value: answer.timeTaken)
-    }
-    guard answer.position >= 0 else {
-      throw GradebookError.invalidNumber(field: "position", value: Double(answer.position))
-    }
+    try answer.checkNumbers()
     return answer
   }
 
@@ -79,11 +72,11 @@ extension CommuneStore {
     try StoredAnswer(answer).insert(db)
   }
 
-  static func storedAnswer(_ db: Database, attempt: AttemptID, question: String) throws -> Answer? {
+  static func storedAnswer(_ db: Database, attempt: AttemptID, question: QuestionID) throws -> Answer? {
     // Written out: this runs for every answer the shell records, before the next question shows.
     try StoredAnswer.fetchOne(
       db, sql: "SELECT * FROM answers WHERE attempt_id = ? AND question_id = ?",
-      arguments: [attempt.uuidString, question])?.answer
+      arguments: [attempt.uuidString, question.rawValue])?.answer
   }
 
   /// Whether two answers say the same thing (timestamps aside, which lose sub-millisecond digits).
@@ -185,5 +178,20 @@ extension CommuneStore {
     try Bool.fetchOne(
       db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id.uuidString])
       ?? false
+  }
+}
+
+extension Answer {
+  /// Throws ``GradebookError/invalidNumber(field:value:)`` unless the score and the time taken
+  /// are finite and not negative and the position is not negative: what the store asks of every
+  /// answer it records, one by one or in a bulk import.
+  func checkNumbers() throws {
+    guard score.isFinite, score >= 0 else { throw GradebookError.invalidNumber(field: "score", value: score) }
+    guard timeTaken.isFinite, timeTaken >= 0 else {
+      throw GradebookError.invalidNumber(field: "timeTaken", value: timeTaken)
+    }
+    guard position >= 0 else {
+      throw GradebookError.invalidNumber(field: "position", value: Double(position))
+    }
   }
 }

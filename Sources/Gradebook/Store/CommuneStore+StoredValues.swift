@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import VietnameseText
@@ -10,7 +11,7 @@ extension CommuneStore {
     return id
   }
 
-  static func encodeList(_ list: [String]) throws -> String {
+  static func encodeList<Item: Encodable>(_ list: [Item]) throws -> String {
     String(decoding: try JSONEncoder().encode(list), as: UTF8.self)
   }
 
@@ -18,13 +19,19 @@ extension CommuneStore {
   /// spaces) is split directly, since an export decodes thousands of them; anything else goes
   /// through `JSONDecoder`.
   static func decodeList(_ text: String) throws -> [String] {
-    if let plain = plainList(text) { return plain }
+    if let plain = plainList(text, { $0 }) { return plain }
     return try JSONDecoder().decode([String].self, from: Data(text.utf8))
   }
 
-  private static func plainList(_ text: String) -> [String]? {
+  /// The question ids of an attempt, as `encodeList` wrote them (see ``decodeList(_:)``).
+  static func decodeQuestionIDs(_ text: String) throws -> [QuestionID] {
+    if let plain = plainList(text, { QuestionID($0) }) { return plain }
+    return try JSONDecoder().decode([QuestionID].self, from: Data(text.utf8))
+  }
+
+  private static func plainList<Item>(_ text: String, _ item: (String) -> Item) -> [Item]? {
     var text = text
-    return text.withUTF8 { bytes -> [String]? in
+    return text.withUTF8 { bytes -> [Item]? in
       let quote = UInt8(ascii: "\"")
       let comma = UInt8(ascii: ",")
       guard bytes.count >= 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
@@ -32,7 +39,7 @@ extension CommuneStore {
       }
       if bytes.count == 2 { return [] }
       // Items are `"..."` joined by `,`: a backslash, a space or a quote inside means something else.
-      var items: [String] = []
+      var items: [Item] = []
       var index = 1
       let end = bytes.count - 1
       while index < end {
@@ -44,7 +51,7 @@ extension CommuneStore {
         }
         guard close < end else { return nil }
         items.append(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self))
+          item(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)))
         index = close + 1
         if index == end { return items }
         guard bytes[index] == comma else { return nil }
@@ -53,4 +60,9 @@ extension CommuneStore {
       return nil
     }
   }
+}
+
+extension QuestionID {
+  /// The id in Unicode's composed form (NFC), as the store keeps every text.
+  var nfc: QuestionID { QuestionID(rawValue.nfc) }
 }

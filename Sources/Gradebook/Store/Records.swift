@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import Units
 
@@ -24,31 +25,86 @@ public struct Official: Sendable, Hashable, Identifiable {
   }
 }
 
-/// A training session: a trainer, a day, a place, and the communes whose officials attend.
+/// A training class: a title, a trainer, the days and place it is held, the communes whose
+/// officials attend, and the quizzes that are its pre-test and post-test.
 ///
-/// A class is stored in the results file of each of its communes, under the same id, so attempts
-/// taken in the class can name it wherever they are merged.
+/// A class is stored in the results file of each of its communes, under the same id, so it
+/// travels with the files and through merge; the officials who joined it are kept in their own
+/// commune's file. An edit (closing it too) sets ``updatedAt``: when two files hold different
+/// versions of one class, merge keeps the one edited last.
 public struct TrainingClass: Sendable, Hashable, Identifiable {
   /// A stable id, the same in every commune file the class is stored in.
   public var id: ClassID
-  /// Who taught it.
+  /// The short code officials type (`LC-2612-A`); nil for a class stored before codes existed.
+  public var code: ClassCode?
+  /// What the class is called ("Tập huấn một cửa, đợt 2"); empty for an older class.
+  public var title: String
+  /// Who teaches it.
   public var trainer: String
-  /// The day it was held, as an ISO 8601 calendar date (`2025-09-12`).
+  /// The first day, as an ISO 8601 calendar date (`2025-09-12`).
   public var date: String
-  /// Where it was held.
+  /// The last day (the first day for a one-day class).
+  public var endDate: String
+  /// Where it is held.
   public var place: String
   /// The communes whose officials attend, in code order.
   public var communeCodes: [CommuneCode]
+  /// The quiz taken at the start, and the one taken at the end, when set.
+  public var pretestQuizID: String?
+  public var posttestQuizID: String?
+  /// When the trainer closed it; nil while it is open (officials can join it).
+  public var closedAt: Date?
+  /// When it was created or last changed, on whichever machine.
+  public var updatedAt: Date
 
-  /// A class; the date is checked when it is saved.
+  /// A class; its days are checked when it is saved.
   public init(
-    id: ClassID = ClassID(), trainer: String, date: String, place: String, communeCodes: [CommuneCode]
+    id: ClassID = ClassID(), code: ClassCode? = nil, title: String = "", trainer: String, date: String,
+    endDate: String? = nil, place: String, communeCodes: [CommuneCode], pretestQuizID: String? = nil,
+    posttestQuizID: String? = nil, closedAt: Date? = nil, updatedAt: Date = Date()
   ) {
     self.id = id
+    self.code = code
+    self.title = title
     self.trainer = trainer
     self.date = date
+    self.endDate = endDate ?? date
     self.place = place
     self.communeCodes = communeCodes
+    self.pretestQuizID = pretestQuizID
+    self.posttestQuizID = posttestQuizID
+    self.closedAt = closedAt
+    self.updatedAt = updatedAt
+  }
+
+  /// Whether officials can still join it.
+  public var isOpen: Bool { closedAt == nil }
+
+  /// The code when it has one, else the id: how a person is shown the class.
+  public var label: String { code?.rawValue ?? id.uuidString }
+
+  /// Whether two versions of the class say the same (their edit times aside).
+  func sameContent(as other: TrainingClass) -> Bool {
+    var mine = self
+    var theirs = other
+    mine.updatedAt = .distantPast
+    theirs.updatedAt = .distantPast
+    mine.communeCodes = []
+    theirs.communeCodes = []
+    return mine == theirs
+  }
+}
+
+/// An official who joined a class, and when.
+public struct ClassMember: Sendable, Hashable {
+  public var classID: ClassID
+  public var officialID: OfficialID
+  public var joinedAt: Date
+
+  public init(classID: ClassID, officialID: OfficialID, joinedAt: Date) {
+    self.classID = classID
+    self.officialID = officialID
+    self.joinedAt = joinedAt
   }
 }
 
@@ -86,13 +142,13 @@ public struct NewAttempt: Sendable, Hashable {
   /// The seed that shuffled the quiz: the same seed draws the same quiz again.
   public var seed: UInt64
   /// The question ids in the order they are asked.
-  public var questionIDs: [String]
+  public var questionIDs: [QuestionID]
   public var startedAt: Date
 
   /// What to start; see ``CommuneStore/startAttempt(_:)``.
   public init(
     id: AttemptID = AttemptID(), officialID: OfficialID, quizID: String, courseID: String,
-    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [String], startedAt: Date
+    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [QuestionID], startedAt: Date
   ) {
     self.id = id
     self.officialID = officialID
@@ -111,7 +167,7 @@ public struct Answer: Sendable, Hashable {
   /// The attempt it belongs to.
   public var attemptID: AttemptID
   /// The question answered; one of the attempt's questions.
-  public var questionID: String
+  public var questionID: QuestionID
   /// The question's place in the quiz, from 0.
   public var position: Int
   /// The response as text: typed text as is, structured responses as JSON. Stored in NFC.
@@ -126,7 +182,8 @@ public struct Answer: Sendable, Hashable {
 
   /// An answer to record with ``CommuneStore/record(_:)``.
   public init(
-    attemptID: AttemptID, questionID: String, position: Int, response: String, score: Double, isCorrect: Bool,
+    attemptID: AttemptID, questionID: QuestionID, position: Int, response: String, score: Double,
+    isCorrect: Bool,
     timeTaken: Double, answeredAt: Date
   ) {
     self.attemptID = attemptID
@@ -151,7 +208,7 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   public var classID: ClassID?
   public var seed: UInt64
   /// The question ids in the order asked.
-  public var questionIDs: [String]
+  public var questionIDs: [QuestionID]
   public var startedAt: Date
   /// When it was finished or abandoned.
   public var endedAt: Date?
@@ -168,7 +225,8 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   public init(
     id: AttemptID, officialID: OfficialID, quizID: String, courseID: String, courseVersion: String,
     classID: ClassID?,
-    seed: UInt64, questionIDs: [String], startedAt: Date, endedAt: Date?, score: Double?, maxScore: Double?,
+    seed: UInt64, questionIDs: [QuestionID], startedAt: Date, endedAt: Date?, score: Double?,
+    maxScore: Double?,
     status: AttemptStatus, answers: [Answer]
   ) {
     self.id = id
@@ -188,7 +246,7 @@ public struct Attempt: Sendable, Hashable, Identifiable {
   }
 
   /// The questions not answered yet, in quiz order: where a resumed attempt carries on.
-  public var unansweredQuestionIDs: [String] {
+  public var unansweredQuestionIDs: [QuestionID] {
     let answered = Set(answers.map(\.questionID))
     return questionIDs.filter { !answered.contains($0) }
   }

@@ -69,7 +69,7 @@ public struct ResultsDirectory: Sendable, Hashable {
   ) throws -> CommuneStore? {
     let file = fileURL(for: commune)
     guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-    try UntrustedResultsFile.withCheckedCopy(of: file.path, limits: limits) { _ in }
+    try UntrustedResultsFile.withCheckedCopy(of: file.path, limits: limits, purpose: "report") { _ in }
     return try readOnlyStore(for: commune)
   }
 
@@ -93,9 +93,10 @@ public struct ResultsDirectory: Sendable, Hashable {
   public func saveClass(_ trainingClass: TrainingClass) throws -> TrainingClass {
     let saved = try CommuneStore.validated(trainingClass)
     guard !saved.communeCodes.isEmpty else { throw GradebookError.emptyField("communes") }
+    var stored = saved
     for code in saved.communeCodes {
-      try store(for: code).saveClass(saved)
+      stored = try store(for: code).saveClass(saved)
     }
-    return saved
+    return stored
   }
 }

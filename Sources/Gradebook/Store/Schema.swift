@@ -16,6 +16,7 @@ enum Schema {
   /// The migrations, oldest first; the position of each (from 1) is its schema version.
   static let migrationIdentifiers = [
     "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums",
+    "v4-class-records-roster-changes",
   ]
   /// The newest schema this build reads and writes.
   static var latestVersion: Int { migrationIdentifiers.count }
@@ -100,6 +101,10 @@ enum Schema {
       try createAnswerSums(in: db)
       try setVersion(3, in: db)
     }
+    migrator.registerMigration(migrationIdentifiers[3]) { db in
+      try createClassRecords(in: db)
+      try setVersion(4, in: db)
+    }
     return migrator
   }
 
@@ -130,19 +135,10 @@ enum Schema {
           last_answered_at TEXT NOT NULL,
           PRIMARY KEY (question_id, bucket)
         ) WITHOUT ROWID;
-        INSERT INTO official_bits (official_id, bit)
-          SELECT id, row_number() OVER (ORDER BY rowid) - 1 FROM officials
-          WHERE id IN (SELECT at.official_id FROM attempts at JOIN answers an ON an.attempt_id = at.id);
-        WITH answered AS MATERIALIZED (
-          SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
-                 \(answerWeight(of: "an.answered_at")) AS e, an.answered_at AS moment
-          FROM answers an JOIN attempts at ON at.id = an.attempt_id
-          JOIN official_bits b ON b.official_id = at.official_id
-        )
-        INSERT INTO answer_sums
-          SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
-                 max(moment)
-          FROM answered GROUP BY question, bit / 62;
+        """)
+    try fillAnswerSums(in: db)
+    try db.execute(
+      sql: """
         CREATE TRIGGER \(answerSumsTrigger) AFTER INSERT ON answers BEGIN
           INSERT OR IGNORE INTO official_bits (official_id, bit)
             SELECT official_id, (SELECT COALESCE(MAX(bit) + 1, 0) FROM official_bits)
@@ -179,6 +175,76 @@ enum Schema {
     let rate = String(log(2) / answerSumsHalfLifeDays)
     let epoch = String(WeightedAnswerScan.epochJulianDay)
     return "exp(\(rate) * (julianday(\(column)) - \(epoch)))"
+  }
+
+  /// Version 4: a class's code, title, last day, pre- and post-test, when it was closed and last
+  /// changed; the officials who joined each class (`class_members`); and `roster_changes`, the
+  /// audit record of every roster entry removed, renamed or merged into another (kept, never
+  /// changed or deleted, so it travels with the file and through merge).
+  private static func createClassRecords(in db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE classes ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE classes ADD COLUMN title TEXT NOT NULL DEFAULT '';
+        ALTER TABLE classes ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
+        ALTER TABLE classes ADD COLUMN pretest_quiz_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE classes ADD COLUMN posttest_quiz_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE classes ADD COLUMN closed_at TEXT;
+        ALTER TABLE classes ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+        UPDATE classes SET end_date = date, updated_at = date || ' 00:00:00.000';
+        CREATE INDEX classes_by_code ON classes(code);
+        CREATE TABLE class_members (
+          class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+          official_id TEXT NOT NULL REFERENCES officials(id),
+          joined_at TEXT NOT NULL,
+          PRIMARY KEY (class_id, official_id)
+        );
+        CREATE TABLE roster_changes (
+          id TEXT PRIMARY KEY NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('remove', 'rename', 'merge')),
+          official_id TEXT NOT NULL,
+          kept_id TEXT,
+          old_name TEXT NOT NULL,
+          new_name TEXT NOT NULL,
+          changed_by TEXT NOT NULL,
+          changed_at TEXT NOT NULL
+        );
+        CREATE INDEX roster_changes_by_official ON roster_changes(official_id);
+        CREATE TRIGGER roster_changes_are_kept_before_update BEFORE UPDATE ON roster_changes BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every roster change as recorded: never changed');
+        END;
+        CREATE TRIGGER roster_changes_are_kept_before_delete BEFORE DELETE ON roster_changes BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every roster change as recorded: never deleted');
+        END;
+        """)
+  }
+
+  /// Sums every answer into an empty `answer_sums`, numbering the officials who answered in
+  /// `official_bits` (by roster order): what version 3 does to a file's answers, and what a
+  /// roster merge does again once attempts have moved from one entry to another.
+  static func fillAnswerSums(in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO official_bits (official_id, bit)
+          SELECT id, row_number() OVER (ORDER BY rowid) - 1 FROM officials
+          WHERE id IN (SELECT at.official_id FROM attempts at JOIN answers an ON an.attempt_id = at.id);
+        WITH answered AS MATERIALIZED (
+          SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
+                 \(answerWeight(of: "an.answered_at")) AS e, an.answered_at AS moment
+          FROM answers an JOIN attempts at ON at.id = an.attempt_id
+          JOIN official_bits b ON b.official_id = at.official_id
+        )
+        INSERT INTO answer_sums
+          SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
+                 max(moment)
+          FROM answered GROUP BY question, bit / 62;
+        """)
+  }
+
+  /// Empties `answer_sums` and `official_bits` and sums every answer again.
+  static func refillAnswerSums(in db: Database) throws {
+    try db.execute(sql: "DELETE FROM main.answer_sums; DELETE FROM main.official_bits;")
+    try fillAnswerSums(in: db)
   }
 
   /// Adds `exp` to a connection whose SQLite was built without its math functions (Debian's has

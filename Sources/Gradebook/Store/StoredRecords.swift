@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 internal import GRDB
 import Units
@@ -51,17 +52,41 @@ struct StoredClass: FetchableRecord {
 
   enum Columns {
     static let id = Column("id")
+    static let code = Column("code")
+    static let title = Column("title")
     static let trainer = Column("trainer")
     static let date = Column("date")
+    static let endDate = Column("end_date")
     static let place = Column("place")
+    static let pretest = Column("pretest_quiz_id")
+    static let posttest = Column("posttest_quiz_id")
+    static let closedAt = Column("closed_at")
+    static let updatedAt = Column("updated_at")
   }
 
   var trainingClass: TrainingClass
 
   init(row: Row) throws {
+    let code: String = row[Columns.code]
+    let pretest: String = row[Columns.pretest]
+    let posttest: String = row[Columns.posttest]
+    let endDate: String = row[Columns.endDate]
+    let date: String = row[Columns.date]
     trainingClass = TrainingClass(
-      id: ClassID(rawValue: try CommuneStore.uuid(row[Columns.id])), trainer: row[Columns.trainer],
-      date: row[Columns.date], place: row[Columns.place], communeCodes: [])
+      id: ClassID(rawValue: try CommuneStore.uuid(row[Columns.id])), code: ClassCode(code),
+      title: row[Columns.title], trainer: row[Columns.trainer], date: date,
+      endDate: endDate.isEmpty ? date : endDate, place: row[Columns.place], communeCodes: [],
+      pretestQuizID: pretest.isEmpty ? nil : pretest, posttestQuizID: posttest.isEmpty ? nil : posttest,
+      closedAt: row[Columns.closedAt], updatedAt: (row[Columns.updatedAt] as Date?) ?? .distantPast)
+  }
+
+  /// The row's values, in column order of ``CommuneStore/classColumns``.
+  static func values(_ saved: TrainingClass) -> StatementArguments {
+    [
+      saved.id.uuidString, saved.code?.rawValue ?? "", saved.title.nfc, saved.trainer.nfc, saved.date,
+      saved.endDate, saved.place.nfc, saved.pretestQuizID ?? "", saved.posttestQuizID ?? "", saved.closedAt,
+      saved.updatedAt,
+    ]
   }
 }
 
@@ -102,7 +127,8 @@ struct StoredAttempt: FetchableRecord, PersistableRecord {
       officialID: OfficialID(rawValue: try CommuneStore.uuid(row[Columns.officialID])),
       quizID: row[Columns.quizID], courseID: row[Columns.courseID], courseVersion: row[Columns.courseVersion],
       classID: try classID.map { ClassID(rawValue: try CommuneStore.uuid($0)) }, seed: seed,
-      questionIDs: try CommuneStore.decodeList(row[Columns.questionIDs]), startedAt: row[Columns.startedAt],
+      questionIDs: try CommuneStore.decodeQuestionIDs(row[Columns.questionIDs]),
+      startedAt: row[Columns.startedAt],
       endedAt: row[Columns.endedAt], score: row[Columns.score], maxScore: row[Columns.maxScore],
       status: AttemptStatus(rawValue: row[Columns.status]) ?? .abandoned, answers: [])
   }
@@ -149,14 +175,15 @@ struct StoredAnswer: FetchableRecord, PersistableRecord {
   init(row: Row) throws {
     answer = Answer(
       attemptID: AttemptID(rawValue: try CommuneStore.uuid(row[Columns.attemptID])),
-      questionID: row[Columns.questionID], position: row[Columns.position], response: row[Columns.response],
+      questionID: QuestionID(row[Columns.questionID] as String), position: row[Columns.position],
+      response: row[Columns.response],
       score: row[Columns.score], isCorrect: row[Columns.correct], timeTaken: row[Columns.timeTaken],
       answeredAt: row[Columns.answeredAt])
   }
 
   func encode(to container: inout PersistenceContainer) throws {
     container[Columns.attemptID] = answer.attemptID.uuidString
-    container[Columns.questionID] = answer.questionID
+    container[Columns.questionID] = answer.questionID.rawValue
     container[Columns.position] = answer.position
     container[Columns.response] = answer.response
     container[Columns.score] = answer.score

@@ -9,24 +9,22 @@ public struct AikenReader: Sendable {
   public init() {}
 
   public func read(_ data: Data, file: String) -> BankContents {
-    var log = ProblemLog()
-    guard let text = BankText.decode(data, file: file, log: &log) else {
-      return BankContents(questions: [], problems: log.problems)
-    }
-    var questions: [BankQuestion] = []
-    var block: [(line: Int, text: String)] = []
-    for (index, line) in text.lines.enumerated() {
-      let trimmed = String(line).trimmingWhitespace
-      if trimmed.isEmpty {
-        if let question = Self.question(block, file: file, log: &log) { questions.append(question) }
-        block = []
-      } else {
-        block.append((index + 1, trimmed))
+    BankText.read(data, file: file) { text, log in
+      var questions: [BankQuestion] = []
+      var block: [(line: Int, text: String)] = []
+      for (index, line) in text.lines.enumerated() {
+        let trimmed = String(line).trimmingWhitespace
+        if trimmed.isEmpty {
+          if let question = Self.question(block, file: file, log: &log) { questions.append(question) }
+          block = []
+        } else {
+          block.append((index + 1, trimmed))
+        }
       }
+      if let question = Self.question(block, file: file, log: &log) { questions.append(question) }
+      if questions.isEmpty, !log.hasErrors { log.error(.emptyBank, at: BankLocation(file: file, line: 1)) }
+      return questions
     }
-    if let question = Self.question(block, file: file, log: &log) { questions.append(question) }
-    if questions.isEmpty, !log.hasErrors { log.error(.emptyBank, at: BankLocation(file: file, line: 1)) }
-    return BankContents(questions: questions, problems: log.problems)
   }
 
   /// The letter of an `ANSWER: X` line, or nil for any other line.

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// Writes imported questions into a course folder without ever leaving half an import: the course
@@ -13,7 +14,7 @@ struct CourseFolderWriter {
 
   /// Writes the course; returns the question files' paths as the user would name them.
   func write(
-    _ questions: [ImportedQuestion], replacing replaced: [String: ExistingCourses.Place],
+    _ questions: [ImportedQuestion], replacing replaced: [QuestionID: ExistingCourses.Place],
     log: inout ProblemLog
   ) throws -> String {
     let course = existing.course(options.courseID)
@@ -146,7 +147,7 @@ struct CourseFolderWriter {
 
   /// Cuts each replaced question out of its file (from its line to the next question's), and
   /// removes a file left without questions.
-  private func removeReplaced(_ replaced: [String: ExistingCourses.Place], courseFolder: URL, stage: URL)
+  private func removeReplaced(_ replaced: [QuestionID: ExistingCourses.Place], courseFolder: URL, stage: URL)
     throws
   {
     let byFile = Dictionary(grouping: replaced.values, by: \.file)

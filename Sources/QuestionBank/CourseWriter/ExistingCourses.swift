@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import VietnameseText
 import Yams
@@ -19,7 +20,7 @@ struct ExistingCourses {
     var modules: Set<String>
     /// Module ids by their Vietnamese title, folded (for categories named like a module).
     var moduleTitles: [String: String] = [:]
-    var questions: [String: Place]
+    var questions: [QuestionID: Place]
   }
 
   var courses: [Course] = []
@@ -51,13 +52,15 @@ struct ExistingCourses {
       }
       moduleTitles[title.matchKey(foldingDiacritics: true)] = id
     }
-    var questions: [String: Place] = [:]
+    var questions: [QuestionID: Place] = [:]
     let questionFolder = folder.appendingPathComponent("questions")
     let files = (try? FileManager.default.contentsOfDirectory(atPath: questionFolder.path)) ?? []
     for name in files.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let file = questionFolder.appendingPathComponent(name)
       for item in compose(file)?["questions"]?.sequence ?? [] {
-        guard let questionID = item["id"]?.string, questions[questionID] == nil else { continue }
+        guard let questionID = item["id"]?.string.map({ QuestionID($0) }), questions[questionID] == nil else {
+          continue
+        }
         questions[questionID] = Place(file: file, line: item.mark?.line ?? 1)
       }
     }
@@ -76,7 +79,7 @@ struct ExistingCourses {
   func course(_ id: String) -> Course? { courses.first { $0.id == id } }
 
   /// The course holding question `id`, and where.
-  func owner(of id: String) -> (course: Course, place: Place)? {
+  func owner(of id: QuestionID) -> (course: Course, place: Place)? {
     for course in courses {
       if let place = course.questions[id] { return (course, place) }
     }

@@ -31,7 +31,7 @@ public struct ImportOptions: Sendable {
 
 /// A bank question on its way into a course: its id and area settled.
 struct ImportedQuestion: Sendable {
-  var id: String
+  var id: QuestionID
   var area: String
   var areaTitle: String
   var question: BankQuestion
@@ -166,7 +166,7 @@ struct ImportPlanner {
   let defaultSources: [LegalSource]
   let existing: ExistingCourses
   let bankStem: String
-  private(set) var replaced: [String: ExistingCourses.Place] = [:]
+  private(set) var replaced: [QuestionID: ExistingCourses.Place] = [:]
   /// Categories' slugs, made once each.
   private var slugs: [String: String] = [:]
 
@@ -178,13 +178,13 @@ struct ImportPlanner {
   }
 
   mutating func plan(_ questions: [BankQuestion], log: inout ProblemLog) -> [ImportedQuestion] {
-    var seen: [String: BankLocation] = [:]
+    var seen: [QuestionID: BankLocation] = [:]
     var planned: [ImportedQuestion] = []
     for (index, question) in questions.enumerated() {
       var question = question.normalized
       guard let id = id(for: question, index: index, seen: seen, log: &log) else { continue }
       if let first = seen[id] {
-        log.error(.duplicateID(id, first: first.description), at: question.location)
+        log.error(.duplicateID(id.rawValue, first: first.description), at: question.location)
         continue
       }
       seen[id] = question.location
@@ -198,17 +198,19 @@ struct ImportPlanner {
     return planned
   }
 
-  private func id(for question: BankQuestion, index: Int, seen: [String: BankLocation], log: inout ProblemLog)
-    -> String?
+  private func id(
+    for question: BankQuestion, index: Int, seen: [QuestionID: BankLocation], log: inout ProblemLog
+  )
+    -> QuestionID?
   {
     if let given = question.id?.trimmingWhitespace, !given.isEmpty {
-      if Identifier.isValid(given) { return given }
+      if Identifier.isValid(given) { return QuestionID(given) }
       let made = options.courseID + "-" + Slug.make(given)
       guard Identifier.isValid(made) else {
         log.error(.invalidID(given), at: question.location)
         return nil
       }
-      return made
+      return QuestionID(made)
     }
     var made: String
     if let name = question.name, !name.isEmpty, Identifier.isValid(name) {
@@ -222,7 +224,7 @@ struct ImportPlanner {
     if made.count > 64 { made = String(made.prefix(64)) }
     var candidate = made
     var suffix = 2
-    while seen[candidate] != nil {
+    while seen[QuestionID(candidate)] != nil {
       candidate = made + "-\(suffix)"
       suffix += 1
     }
@@ -230,17 +232,17 @@ struct ImportPlanner {
       log.error(.invalidID(candidate), at: question.location)
       return nil
     }
-    return candidate
+    return QuestionID(candidate)
   }
 
-  private mutating func checkTaken(_ id: String, at location: BankLocation, log: inout ProblemLog) {
+  private mutating func checkTaken(_ id: QuestionID, at location: BankLocation, log: inout ProblemLog) {
     guard let (course, place) = existing.owner(of: id) else { return }
     if course.id != options.courseID {
-      log.error(.idInAnotherCourse(id, course: course.id), at: location)
+      log.error(.idInAnotherCourse(id.rawValue, course: course.id), at: location)
     } else if options.replace {
       replaced[id] = place
     } else {
-      log.error(.idExists(id, file: "\(display(place.file)):\(place.line)"), at: location)
+      log.error(.idExists(id.rawValue, file: "\(display(place.file)):\(place.line)"), at: location)
     }
   }
 

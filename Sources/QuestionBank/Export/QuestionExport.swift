@@ -12,7 +12,7 @@ public enum QuestionExport {
     }
     for course in library.courses {
       guard let quiz = course.quiz(id) else { continue }
-      var chosen = quiz.questions.compactMap { course.question($0.id) }
+      var chosen = quiz.questions.compactMap { course.question($0.questionID) }
       var listed = Set(chosen.map(\.id))
       for question in course.questions where !listed.contains(question.id) {
         if quiz.draw.contains(where: { $0.matches(question, in: library.taxonomy) }) {

@@ -10,24 +10,22 @@ public struct GIFTReader: Sendable {
   public init() {}
 
   public func read(_ data: Data, file: String) -> BankContents {
-    var log = ProblemLog()
-    guard let text = BankText.decode(data, file: file, log: &log) else {
-      return BankContents(questions: [], problems: log.problems)
+    BankText.read(data, file: file) { text, log in
+      var questions: [BankQuestion] = []
+      // Questions are independent of each other: they are parsed on every core, in order.
+      let parsed = Self.blocks(text.lines).parallelMap { block in
+        var parser = GIFTQuestionParser(block: block, file: file)
+        return (parser.parse(), parser.log.problems)
+      }
+      for (question, problems) in parsed {
+        if let question { questions.append(question) }
+        log.append(problems)
+      }
+      if questions.isEmpty, !log.hasErrors, log.problems.isEmpty {
+        log.error(.emptyBank, at: BankLocation(file: file, line: 1))
+      }
+      return questions
     }
-    var questions: [BankQuestion] = []
-    // Questions are independent of each other: they are parsed on every core, in order.
-    let parsed = Self.blocks(text.lines).parallelMap { block in
-      var parser = GIFTQuestionParser(block: block, file: file)
-      return (parser.parse(), parser.log.problems)
-    }
-    for (question, problems) in parsed {
-      if let question { questions.append(question) }
-      log.append(problems)
-    }
-    if questions.isEmpty, !log.hasErrors, log.problems.isEmpty {
-      log.error(.emptyBank, at: BankLocation(file: file, line: 1))
-    }
-    return BankContents(questions: questions, problems: log.problems)
   }
 
   /// One question's lines, with the comments' ids and tags and the category in force.

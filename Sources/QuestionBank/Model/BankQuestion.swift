@@ -52,7 +52,8 @@ public struct BankQuestion: Sendable, Hashable {
   /// A course question as a bank question, with everything it carries.
   public init(_ question: Question, category: [String] = []) {
     self.init(
-      id: question.id, name: question.id, category: category, body: question.body, prompt: question.prompt,
+      id: question.id.rawValue, name: question.id.rawValue, category: category, body: question.body,
+      prompt: question.prompt,
       explanation: question.explanation, difficulty: question.difficulty, area: question.area.id,
       papi: question.papiCodes, positions: question.positions.map(\.id), scenario: question.scenario,
       sources: question.sources.map(\.withoutPlace), module: question.module?.id, tags: question.tags,

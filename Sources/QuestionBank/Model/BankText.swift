@@ -5,6 +5,19 @@ import VietnameseText
 struct BankText {
   let text: String
 
+  /// What a text bank holds: `data` decoded (or, when it is not UTF-8, no questions and the line
+  /// that is not), and the questions `parse` finds in the text, with every problem either reports.
+  static func read(
+    _ data: Data, file: String, parse: (BankText, inout ProblemLog) -> [BankQuestion]
+  ) -> BankContents {
+    var log = ProblemLog()
+    guard let text = decode(data, file: file, log: &log) else {
+      return BankContents(questions: [], problems: log.problems)
+    }
+    let questions = parse(text, &log)
+    return BankContents(questions: questions, problems: log.problems)
+  }
+
   /// The text of `data`, or nil when it is not UTF-8 (`problem` then names the line).
   static func decode(_ data: Data, file: String, log: inout ProblemLog) -> BankText? {
     var bytes = data[...]

@@ -10,21 +10,23 @@ import VietnameseText
 /// readiness with its coverage, and the weak areas with the positions responsible.
 enum ClassCommand: ShellCommand {
   static let name = "class"
+  static let helpOrder = 100
   static let aliases = ["lớp"]
-  static let usage = "class"
-  static let needs: Set<CommandNeed> = [.official, .trainer]
+  static let usage = "class [MÃ-LỚP]"
+  static let needs: Set<CommandNeed> = [.trainer]
   static let summary = LocalizedText(
     vi: "cho giảng viên: kết quả cả xã theo chỉ số PAPI",
     en: "for trainers: the commune's results by PAPI dimension")
   static let details = LocalizedText(
     vi:
-      "Cần mật khẩu giảng viên. Tỷ lệ đúng của từng cán bộ trên từng chỉ số (— là chưa đủ dữ liệu), mức sẵn sàng của xã trên thang 1–10 kèm độ phủ, và các nội dung yếu với chức danh phụ trách.",
+      "Chỉ trong phiên giảng viên. 'class MÃ-LỚP' (như LC-2612-A): lớp đó, ai đã tham gia và điểm đầu vào, cuối khoá. 'class': tỷ lệ đúng của từng cán bộ trên từng chỉ số (— là chưa đủ dữ liệu), mức sẵn sàng của xã trên thang 1–10 kèm độ phủ, và các nội dung yếu với chức danh phụ trách.",
     en:
-      "Needs the trainer passphrase. Each official's share right on each dimension (— is insufficient data), the commune's readiness on the 1–10 scale with coverage, and weak areas with the positions responsible."
+      "Trainer session only. 'class CODE' (such as LC-2612-A): that class, who joined and their pre- and post-test. 'class': each official's share right on each dimension (— is insufficient data), the commune's readiness on the 1–10 scale with coverage, and weak areas with the positions responsible."
   )
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
-    guard let signedIn = context.signedIn else { return .proceed }
+    guard let signedIn = context.trainer else { return .proceed }
+    if !argument.isEmpty { return showClass(argument, in: context) }
     guard
       let (attempts, roster) = context.reading({
         (try signedIn.store.communeAttempts(), try signedIn.store.officials())
@@ -32,13 +34,29 @@ enum ClassCommand: ShellCommand {
     else { return .proceed }
     let facts = context.facts(of: attempts, positions: roster.positionsByFactID, commune: signedIn.commune)
     guard !facts.isEmpty else {
-      context.say(ShellText.noAttemptsYet)
+      context.say(InsightText.noFinishedAttempts)
       return .proceed
     }
     context.say(InsightText.classHeader(commune: signedIn.commune.fullName, officials: roster.count))
     showOfficials(roster, facts: facts, in: context)
     showReadiness(facts, roster: roster, commune: signedIn.commune, in: context)
     showWeakAreas(facts, in: context)
+    return .proceed
+  }
+
+  /// One class and its roll, as `papi-train class show` prints it.
+  private static func showClass(_ code: String, in context: CommandContext) -> CommandOutcome {
+    guard let classLines = context.classLines else {
+      context.say(ClassSessionText.noClassViews)
+      return .proceed
+    }
+    do {
+      for text in try classLines(code, context.language, context.console.terminal.width) {
+        context.line(text)
+      }
+    } catch {
+      context.line(context.style.red(context.console.reason(error)))
+    }
     return .proceed
   }
 

@@ -4,6 +4,7 @@ import Localization
 /// `course ID`: a course's modules and lessons, and its quizzes with the official's best score.
 enum CourseCommand: ShellCommand {
   static let name = "course"
+  static let helpOrder = 30
   static let aliases = ["khoá", "xem khoá"]
   static let usage = "course MÃ-KHOÁ-HỌC | SỐ"
   static let argument = CommandArgument.course

@@ -3,6 +3,7 @@ import Localization
 /// `courses`: the courses with their lessons and questions.
 enum CoursesCommand: ShellCommand {
   static let name = "courses"
+  static let helpOrder = 20
   static let aliases = ["khoá học", "các khoá học", "các khoá"]
   static let usage = "courses"
   static let needs: Set<CommandNeed> = []

@@ -4,6 +4,7 @@ import VietnameseText
 /// `help [COMMAND]`: every command with one line each, or one command in detail.
 enum HelpCommand: ShellCommand {
   static let name = "help"
+  static let helpOrder = 10
   static let aliases = ["giúp", "trợ giúp"]
   static let usage = "help [LỆNH]"
   static let argument = CommandArgument.command

@@ -7,21 +7,22 @@ import TerminalUI
 /// quiz.
 enum ItemsCommand: ShellCommand {
   static let name = "items"
+  static let helpOrder = 110
   static let aliases = ["câu hỏi"]
   static let usage = "items [MÃ-BÀI-KIỂM-TRA]"
   static let argument = CommandArgument.quiz
-  static let needs: Set<CommandNeed> = [.official, .trainer]
+  static let needs: Set<CommandNeed> = [.trainer]
   static let summary = LocalizedText(
     vi: "cho giảng viên: thống kê câu hỏi", en: "for trainers: item statistics")
   static let details = LocalizedText(
     vi:
-      "Cần mật khẩu giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án).",
+      "Chỉ trong phiên giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án).",
     en:
-      "Needs the trainer passphrase. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha; flags questions too easy, too hard or discriminating negatively (often a wrong key)."
+      "Trainer session only. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha; flags questions too easy, too hard or discriminating negatively (often a wrong key)."
   )
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
-    guard let signedIn = context.signedIn else { return .proceed }
+    guard let signedIn = context.trainer else { return .proceed }
     guard let attempts = context.reading(signedIn.store.communeAttempts) else { return .proceed }
     let finished = attempts.filter { $0.status == .finished && (argument.isEmpty || $0.quizID == argument) }
     guard !finished.isEmpty else {
@@ -40,7 +41,7 @@ enum ItemsCommand: ShellCommand {
     var rows = [context.text(InsightText.itemColumns).split(separator: "|").map(String.init)]
     for item in analysis.items.sorted(by: { $0.facility < $1.facility }) {
       rows.append([
-        item.questionID, String(item.attempts), String(Int((item.facility * 100).rounded())) + "%",
+        item.questionID.rawValue, String(item.attempts), String(Int((item.facility * 100).rounded())) + "%",
         item.discriminationIndex.map { String(format: "%.0f", $0) } ?? "—",
         item.flags.map { context.text(InsightText.flag($0)) }.joined(separator: ", "),
       ])

@@ -3,6 +3,7 @@ import Localization
 /// `lang vi|en`: the language of every message from now on.
 enum LangCommand: ShellCommand {
   static let name = "lang"
+  static let helpOrder = 140
   static let aliases = ["ngôn ngữ"]
   static let usage = "lang vi|en"
   static let argument = CommandArgument.language

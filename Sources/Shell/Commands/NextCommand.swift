@@ -5,6 +5,7 @@ import Localization
 /// course's first lesson when none is read yet.
 enum NextCommand: ShellCommand {
   static let name = "next"
+  static let helpOrder = 50
   static let aliases = ["bài tiếp", "tiếp", "bài sau"]
   static let usage = "next"
   static let needs: Set<CommandNeed> = []

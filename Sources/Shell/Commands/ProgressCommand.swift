@@ -8,6 +8,7 @@ import Units
 /// questions due for review.
 enum ProgressCommand: ShellCommand {
   static let name = "progress"
+  static let helpOrder = 80
   static let aliases = ["tiến độ"]
   static let usage = "progress"
   static let summary = LocalizedText(vi: "tiến độ của bạn", en: "your progress")

@@ -3,6 +3,7 @@ import Localization
 /// `quit`: leaves the shell (Ctrl-D does the same).
 enum QuitCommand: ShellCommand {
   static let name = "quit"
+  static let helpOrder = 150
   static let aliases = ["thoát", "exit"]
   static let usage = "quit"
   static let needs: Set<CommandNeed> = []

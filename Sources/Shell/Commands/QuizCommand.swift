@@ -4,6 +4,7 @@ import VietnameseText
 /// `quiz ID`: takes a quiz, or continues the official's unfinished attempt at it.
 enum QuizCommand: ShellCommand {
   static let name = "quiz"
+  static let helpOrder = 60
   static let aliases = ["kiểm tra", "làm bài", "thi"]
   static let usage = "quiz MÃ-BÀI-KIỂM-TRA"
   static let argument = CommandArgument.quiz
@@ -18,31 +19,10 @@ enum QuizCommand: ShellCommand {
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
     guard !argument.isEmpty else { return context.sayUsage(of: self) }
-    guard let signedIn = context.signedIn else { return .proceed }
-    for course in context.library.courses {
-      if let quiz = course.quiz(argument) {
-        QuizTaking(context: context, signedIn: signedIn).take(quiz, in: course)
-        return .proceed
-      }
+    guard let signedIn = context.signedIn, let (quiz, course) = context.findQuiz(argument) else {
+      return .proceed
     }
-    let ids = context.library.courses.flatMap(\.quizzes).map(\.id)
-    context.say(Text.noQuiz(argument, suggestion: closestMatch(to: argument, in: ids)))
+    QuizTaking(context: context, signedIn: signedIn).take(quiz, in: course)
     return .proceed
-  }
-}
-
-extension QuizCommand {
-  /// The messages of `quiz`.
-  enum Text: LocalizedMessage {
-    case noQuiz(String, suggestion: String?)
-
-    func text(in language: Language) -> String {
-      switch (self, language) {
-      case (.noQuiz(let id, let suggestion), .vietnamese):
-        "Không có bài kiểm tra '\(id)'." + (suggestion.map { " Có phải '\($0)'?" } ?? "")
-      case (.noQuiz(let id, let suggestion), .english):
-        "No quiz '\(id)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import VietnameseText
 /// `read ID`: a lesson, paged on a terminal.
 enum ReadCommand: ShellCommand {
   static let name = "read"
+  static let helpOrder = 40
   static let aliases = ["đọc", "đọc bài", "xem bài"]
   static let usage = "read MÃ-BÀI-HỌC | SỐ"
   static let argument = CommandArgument.lesson

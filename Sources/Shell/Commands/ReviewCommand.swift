@@ -5,6 +5,7 @@ import Localization
 /// `review [COURSE]`: the missed questions due for review, as a quiz with immediate feedback.
 enum ReviewCommand: ShellCommand {
   static let name = "review"
+  static let helpOrder = 70
   static let aliases = ["ôn lại", "ôn tập"]
   static let usage = "review [MÃ-KHOÁ-HỌC]"
   static let argument = CommandArgument.course

@@ -5,6 +5,7 @@ import Localization
 /// the lessons to read again.
 enum WeakCommand: ShellCommand {
   static let name = "weak"
+  static let helpOrder = 90
   static let aliases = ["yếu", "điểm yếu"]
   static let usage = "weak"
   static let summary = LocalizedText(vi: "chỉ số PAPI bạn còn yếu", en: "the PAPI dimensions you are weak in")

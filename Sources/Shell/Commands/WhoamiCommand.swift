@@ -3,6 +3,7 @@ import Localization
 /// `whoami`: the official signed in, their position and commune.
 enum WhoamiCommand: ShellCommand {
   static let name = "whoami"
+  static let helpOrder = 120
   static let aliases = ["tôi là"]
   static let usage = "whoami"
   static let summary = LocalizedText(vi: "bạn đang đăng nhập là ai", en: "who is signed in")

@@ -95,7 +95,9 @@ struct QuizTaking {
     }
     let drawn = try assembler.draw(quiz, seed: context.makeSeed, earlierAttempts: { past.map(\.pastAttempt) })
     return (
-      QuizAttempt(drawn), try store.startAttempt(official: official, quiz: drawn, startedAt: context.now())
+      QuizAttempt(drawn),
+      try store.startAttempt(
+        official: official, quiz: drawn, classID: signedIn.trainingClass?.id, startedAt: context.now())
     )
   }
 

@@ -13,8 +13,21 @@ struct Identification {
   let library: CourseLibrary
   let openStore: (CommuneEntry) throws -> any ResultsStore
 
-  /// The commune picked, and its results opened; nil when input ends.
-  func commune(preset: String?) -> (CommuneEntry, any ResultsStore)? {
+  /// What the first prompt was answered with.
+  enum FirstAnswer {
+    case commune(CommuneEntry, any ResultsStore)
+    /// The trainer's word (`gv`, `giảng viên`, `trainer`): sign in as trainer.
+    case trainer
+  }
+
+  /// Whether `text` says a trainer is at the keyboard.
+  static func isTrainerWord(_ text: String) -> Bool {
+    ["gv", "giang vien", "trainer"].contains(text.matchKey(foldingDiacritics: true))
+  }
+
+  /// The commune picked, and its results opened (or, when `trainerWord`, the trainer's word);
+  /// nil when input ends.
+  func commune(preset: String?, prompt: String? = nil, trainerWord: Bool = false) -> FirstAnswer? {
     var preset = preset
     while true {
       let text: String
@@ -22,21 +35,58 @@ struct Identification {
         text = given
         preset = nil
       } else {
-        switch console.ask(console.text(SessionText.askCommune), completion: communeCompletion) {
+        switch console.ask(prompt ?? console.text(SessionText.askCommune), completion: communeCompletion) {
         case .endOfInput: return nil
         case .interrupt: continue
         case .line(let typed): text = typed.trimmingCharacters(in: .whitespaces)
         }
       }
       guard !text.isEmpty else { continue }
-      if let chosen = pickCommune(text) { return chosen }
+      if trainerWord, Self.isTrainerWord(text) { return .trainer }
+      if let chosen = pickCommune(text) { return .commune(chosen.0, chosen.1) }
     }
   }
 
+  /// The commune `text` was close to, when the official says it is the one meant: a code
+  /// without its leading zero (`3478` → 03478), a name with a typing slip (`sin hoo` → Sìn Hồ),
+  /// by the suggestion rule the command registry uses.
+  private func suggestedCommune(for text: String) -> CommuneEntry? {
+    if text.allSatisfy(\.isNumber), !text.isEmpty {
+      let padded = communes.first { entry in
+        entry.code.rawValue.count > text.count && entry.code.rawValue.hasSuffix(text)
+          && entry.code.rawValue.dropLast(text.count).allSatisfy { $0 == "0" }
+      }
+      if let padded { return padded }
+    }
+    var byName: [String: CommuneEntry] = [:]
+    for entry in communes {
+      byName[entry.name] = byName[entry.name] ?? entry
+      byName[Self.bareName(entry.name)] = byName[Self.bareName(entry.name)] ?? entry
+    }
+    return closestMatch(to: text, in: byName.keys.sorted()).flatMap { byName[$0] }
+  }
+
+  /// A unit's name without its kind in front: "Xã Sìn Hồ" → "Sìn Hồ".
+  static func bareName(_ name: String) -> String {
+    let kinds = ["xa ", "phuong ", "thi tran ", "dac khu "]
+    let key = name.matchKey(foldingDiacritics: true)
+    guard let kind = kinds.first(where: { key.hasPrefix($0) }) else { return name }
+    return String(
+      name.split(separator: " ").dropFirst(kind.split(separator: " ").count).joined(separator: " "))
+  }
+
   private func pickCommune(_ text: String) -> (CommuneEntry, any ResultsStore)? {
-    let matches = communeMatches(text)
+    var matches = communeMatches(text)
+    if matches.isEmpty, let suggestion = suggestedCommune(for: text) {
+      console.say(SessionText.noCommune(text, suggestion: nil))
+      guard
+        console.askYesNo(ClassSessionText.didYouMean("\(suggestion.name) (\(suggestion.code.rawValue))"))
+          == true
+      else { return nil }
+      matches = [suggestion]
+    }
     if matches.isEmpty {
-      console.say(SessionText.noCommune(text, suggestion: closestMatch(to: text, in: communes.map(\.name))))
+      console.say(SessionText.noCommune(text, suggestion: nil))
       return nil
     }
     if matches.count > 1 {
@@ -134,6 +184,10 @@ struct Identification {
     case .none: break
     }
     console.say(SessionText.nameNotOnRoster(name))
+    if let close = closestMatch(to: name, in: roster.map(\.name)) {
+      guard let meant = console.askYesNo(ClassSessionText.didYouMean(close)) else { return .gaveUp }
+      if meant, let official = roster.first(where: { $0.name == close }) { return .found(official) }
+    }
     guard let register = console.askYesNo(SessionText.askRegister) else { return .gaveUp }
     guard register else { return .askAgain }
     return self.register(name, in: store)

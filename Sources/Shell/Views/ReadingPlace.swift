@@ -54,6 +54,16 @@ extension CommandContext {
     return nil
   }
 
+  /// The quiz `text` names by its id, with its course; nil, with a "did you mean", when none does.
+  func findQuiz(_ text: String) -> (quiz: Quiz, course: Course)? {
+    for course in library.courses {
+      if let quiz = course.quiz(text) { return (quiz, course) }
+    }
+    let ids = library.courses.flatMap(\.quizzes).map(\.id)
+    say(ShellText.noQuiz(text, suggestion: closestMatch(to: text, in: ids)))
+    return nil
+  }
+
   /// The lesson `text` names: its id; its number in the current course's listing (`read 2`); the
   /// end of an id (`l01` for `oss-l01`, the current course's first); nil when none.
   func lesson(named text: String) -> (Lesson, Course)? {
