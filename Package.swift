@@ -38,7 +38,7 @@ let package = Package(
     // Quizzes as they are taken: drawing with a recorded seed, answer parsing, scoring, review.
     .target(name: "Assessment", dependencies: ["Curriculum", "VietnameseText", "Localization"]),
     // Mastery with confidence intervals, readiness on PAPI's scale, weak areas, gain, item analysis.
-    .target(name: "Insight", dependencies: ["Curriculum", "Localization"]),
+    .target(name: "Insight", dependencies: ["Assessment", "Curriculum", "Localization"]),
     // A generated province (officials taking the shipped quizzes) for demos and benchmarks.
     .target(
       name: "DemoData",
@@ -100,9 +100,20 @@ let package = Package(
       name: "Shell",
       dependencies: [
         "CReadline", "Curriculum", "Assessment", "Insight", "Localization", "VietnameseText", "TerminalUI",
-        "Gradebook", "Units",
+        "Gradebook", "Units", "ResultsAnalysis",
       ],
       plugins: ["ShellCommandList"]
+    ),
+    // Completion certificates: the facts of who passed a class's post-test, signed with the
+    // machine's Ed25519 key, printed as one A4 page (HTML, PDF through headless Chromium) and
+    // verified offline against the register of certificates issued and the province's trust.
+    .target(
+      name: "Certificates",
+      dependencies: [
+        "Access", "Curriculum", "Gradebook", "Localization", "ResultsExport", "Toolkit", "Units",
+        "UserFolders",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // Writes the list of the shell's commands from the files of Sources/Shell/Commands.
     .plugin(name: "ShellCommandList", capability: .buildTool(), dependencies: ["ShellCommandScanner"]),
@@ -125,7 +136,7 @@ let package = Package(
         "Reporting",
         "DemoData",
         "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank",
+        "QuestionBank", "Certificates",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -146,14 +157,21 @@ let package = Package(
     .testTarget(
       name: "MessageCatalogueTests",
       dependencies: [
-        "Access", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank", "ResultsAnalysis",
-        "ResultsExport", "Units",
+        "Access", "Certificates", "Curriculum", "DemoData", "Gradebook", "Localization", "QuestionBank",
+        "ResultsAnalysis", "ResultsExport", "Units",
       ]
     ),
     .testTarget(
       name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
     .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
+    .testTarget(
+      name: "CertificatesTests",
+      dependencies: [
+        "PapiTrainTesting", "Access", "Assessment", "Certificates", "Curriculum", "Gradebook",
+        "ResultsExport",
+        "Toolkit", "Units",
+      ]),
     .testTarget(name: "UserFoldersTests", dependencies: ["UserFolders"]),
     .testTarget(
       name: "UnitsTests", dependencies: ["PapiTrainTesting", "Units", "Localization"], exclude: ["Fixtures"]),

@@ -16,3 +16,19 @@ public enum Response: Sendable, Hashable, Codable {
   /// Typed text, stored in NFC.
   case text(String)
 }
+
+extension Response {
+  /// The response in the course file's terms, for a reader who does not have the question: option
+  /// ids, `true`/`false`, `1→2` pairs for matching, 1-based positions for ordering, typed text.
+  public var summary: String {
+    switch self {
+    case .choice(let id): id
+    case .choices(let ids): ids.joined(separator: ", ")
+    case .truth(let value): value ? "true" : "false"
+    case .matching(let rights):
+      rights.enumerated().map { "\($0.offset + 1)→\($0.element + 1)" }.joined(separator: ", ")
+    case .ordering(let items): items.map { String($0 + 1) }.joined(separator: ", ")
+    case .text(let text): text
+    }
+  }
+}

@@ -1,4 +1,6 @@
+import Assessment
 import Curriculum
+import Foundation
 import Localization
 
 /// How many officials chose each option of a question: Moodle's response analysis, so a trainer
@@ -74,5 +76,45 @@ public struct OptionCounts: Sendable, Hashable {
   /// The wrong option chosen most often, when one was chosen at all: the distractor to look at.
   public var strongestDistractor: Row? {
     rows.filter { !$0.isRight && $0.count > 0 }.max { ($0.count, $1.key) < ($1.count, $0.key) }
+  }
+}
+
+extension OptionCounts.Answer {
+  /// What an answer chose, as ``OptionCounts`` counts it: option ids, `true`/`false`, else the
+  /// response in the course file's terms (1-based positions, typed text).
+  public init(_ response: Response, isCorrect: Bool) {
+    switch response {
+    case .choice(let id): self.init(keys: [id], isCorrect: isCorrect)
+    case .choices(let ids): self.init(keys: ids, isCorrect: isCorrect)
+    case .truth(let value): self.init(keys: [value ? "true" : "false"], isCorrect: isCorrect)
+    case .matching, .ordering, .text: self.init(keys: [response.summary], isCorrect: isCorrect)
+    }
+  }
+
+  /// A response as the gradebook stores it (JSON); nil when it does not decode.
+  public init?(stored: String, isCorrect: Bool) {
+    guard let response = try? JSONDecoder().decode(Response.self, from: Data(stored.utf8)) else { return nil }
+    self.init(response, isCorrect: isCorrect)
+  }
+}
+
+extension OptionCounts {
+  /// One answer to count: the question it answers and what it chose.
+  public typealias Given = (questionID: QuestionID, answer: Answer)
+
+  /// How many chose each option of each question answered in `given`, for the questions the
+  /// courses know (`questions`, by id): the one count behind the workbook, the JSON, `report
+  /// items` and the shell's `items`.
+  public static func byQuestion(_ given: [Given], questions: [QuestionID: Question]) -> [QuestionID:
+    OptionCounts]
+  {
+    var answers: [QuestionID: [Answer]] = [:]
+    for (questionID, answer) in given { answers[questionID, default: []].append(answer) }
+    var counts: [QuestionID: OptionCounts] = [:]
+    for (id, answered) in answers {
+      guard let question = questions[id] else { continue }
+      counts[id] = OptionCounts(question: question, answers: answered)
+    }
+    return counts
   }
 }

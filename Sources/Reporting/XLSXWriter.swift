@@ -149,6 +149,36 @@ public struct XLSXWriter: Sendable {
   static let widestNumberHeader = 8.0
   static let widestCode = 12.0
 
+  /// The header row's height in points: 15 per line of its most wrapped heading (bold 11-point
+  /// Calibri, about one character per unit of column width, a character kept for the padding),
+  /// at least two lines.
+  static func headerHeight(_ header: [String], widths: [Int]) -> Int {
+    var lines = 2
+    for (text, width) in zip(header, widths) {
+      let room = max(4, width - 1)
+      var count = 1
+      var used = 0
+      for word in text.split(separator: " ") {
+        let length = word.unicodeScalars.count
+        if used == 0 {
+          used = length
+        } else if used + 1 + length <= room {
+          used += 1 + length
+        } else {
+          count += 1
+          used = length
+        }
+        // A word longer than the column is cut across lines.
+        while used > room {
+          count += 1
+          used -= room
+        }
+      }
+      lines = max(lines, count)
+    }
+    return 15 * lines
+  }
+
   /// A sheet's XML, built byte by byte (a class of thousands of officials has millions of cells)
   /// and compressed piece by piece as it is built.
   private func sheet(_ table: Table, strings: inout SharedStrings) -> DeflatedEntry {
@@ -178,6 +208,7 @@ public struct XLSXWriter: Sendable {
       let header = min(headerWidths[index], hasText[index] ? Self.widestHeader : Self.widestNumberHeader)
       widths[index] = max(widths[index], header)
     }
+    let headerHeight = Self.headerHeight(table.header, widths: widths.map { Int($0) + 3 })
     let columns = widths.enumerated().map { index, width in
       "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(Int(width) + 3)\" customWidth=\"1\"/>"
     }.joined()
@@ -203,8 +234,9 @@ public struct XLSXWriter: Sendable {
     var header = SheetPart()
     var headerTexts = TextMemo<Int>(shared: true)
     Self.append(
-      1, table.header.map(Cell.text), header: true, names: names, inline: [], texts: &headerTexts, to: &header
-    )
+      1, table.header.map(Cell.text), header: true, names: names, inline: [], texts: &headerTexts,
+      to: &header,
+      headerHeight: headerHeight)
     xml += header.filled(with: strings.numbers(of: header))
     // The rows are made and written as XML in parts of `rowsPerPart`, a batch of parts at a time
     // on every core; then each part's texts get their numbers in the shared strings, part after
@@ -269,7 +301,6 @@ public struct XLSXWriter: Sendable {
   private enum Markup {
     static let rowStart: StaticString = "<row r=\""
     static let rowStartEnd: StaticString = "\">"
-    static let headerRowStartEnd: StaticString = "\" ht=\"60\" customHeight=\"1\">"
     static let rowEnd: StaticString = "</row>"
     static let cellStart: StaticString = "<c"
     static let referenceStart: StaticString = " r=\""
@@ -321,14 +352,19 @@ public struct XLSXWriter: Sendable {
   private static func append(
     _ number: Int, _ cells: [Cell], header: Bool, names: ColumnNames, inline: [Bool],
     texts: inout TextMemo<Int>,
-    to part: inout SheetPart
+    to part: inout SheetPart, headerHeight: Int = 0
   ) {
     part.xml.append(Markup.rowStart)
     let digitsStart = part.xml.count
     NumberText.appendInteger(Int64(number), to: &part.xml)
     let digits = digitsStart..<part.xml.count
-    // The header row is four lines high: readers do not size a row to its wrapped text.
-    part.xml.append(header ? Markup.headerRowStartEnd : Markup.rowStartEnd)
+    // The header row is as high as its most wrapped heading: readers do not size a row to its
+    // wrapped text, and LibreOffice prints a fixed-height row's overflow cut off.
+    if header {
+      part.xml.append(contentsOf: Array("\" ht=\"\(headerHeight)\" customHeight=\"1\">".utf8))
+    } else {
+      part.xml.append(Markup.rowStartEnd)
+    }
     // The column a cell without a reference is read in.
     var implicitColumn = 0
     for index in cells.indices {

@@ -35,6 +35,8 @@ public struct GroupInsight: Sendable {
   public var gains: [OfficialGain]
   /// Quiz id → item statistics over its finished attempts.
   public var items: [String: ItemAnalysis]
+  /// Quiz id → question id → how many chose each option, over the same attempts.
+  public var options: [String: [QuestionID: OptionCounts]]
 
   /// The rule is ``MasteryRule/official`` for one official, ``MasteryRule/group`` otherwise.
   /// - Parameter answers: the answers of each commune, as ``rows(of:in:selection:)`` reads them.
@@ -57,8 +59,14 @@ public struct GroupInsight: Sendable {
     weakAreas = Insight.weakAreas(in: mastery, facts: facts, library: library, threshold: threshold)
     gains = Self.gains(facts, library: library)
     var items: [String: ItemAnalysis] = [:]
+    var options: [String: [QuestionID: OptionCounts]] = [:]
     let finished = answers.flatMap(\.rows).filter(\.isAttemptFinished)
+    let questions = index.questionsByID
     for (quiz, quizRows) in Dictionary(grouping: finished, by: \.quizID) {
+      let given = quizRows.compactMap { row in
+        OptionCounts.Answer(stored: row.response, isCorrect: row.isCorrect).map { (row.questionID, $0) }
+      }
+      options[quiz] = OptionCounts.byQuestion(given, questions: questions)
       // Attempts in id order: the statistics sum over them, and the same files must give the
       // same figures to the last digit.
       let attempts = Dictionary(grouping: quizRows, by: \.attemptID)
@@ -68,6 +76,7 @@ public struct GroupInsight: Sendable {
       items[quiz] = ItemAnalysis(attempts: attempts)
     }
     self.items = items
+    self.options = options
   }
 
   /// The mean gain over the officials who took both a pre-test and a post-test of a course.

@@ -110,8 +110,9 @@ public struct GroupReport: Sendable {
     return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
   }
 
-  /// The report as terminal lines: the scope, what it rests on, then the tables of `kind`.
-  public func lines(_ kind: Kind) -> [String] {
+  /// The report as terminal lines at most `width` columns wide (item statistics; the other
+  /// tables as they are): the scope, what it rests on, then the tables of `kind`.
+  public func lines(_ kind: Kind, width: Int = 80) -> [String] {
     var lines = [
       label,
       ReportMessage.basis(answers: insight.facts.count, officials: insight.officials).text(in: language),
@@ -125,7 +126,7 @@ public struct GroupReport: Sendable {
     switch kind {
     case .weak: lines += text.weak()
     case .gain: lines += text.gain()
-    case .items: lines += text.items()
+    case .items: lines += text.items(width: width)
     }
     return lines
   }
@@ -209,28 +210,13 @@ struct GroupReportText {
     return [""] + TextTable(rows).lines
   }
 
-  func items() -> [String] {
+  /// Each quiz's item statistics with its questions' texts and per-option counts.
+  func items(width: Int) -> [String] {
     guard !insight.items.isEmpty else { return ["", text(.noItems)] }
-    var lines: [String] = []
-    for (quiz, analysis) in insight.items.sorted(by: { $0.key < $1.key }) {
-      lines += ["", text(.quizHeading(quiz, attempts: analysis.attempts))]
-      lines.append(
-        text(
-          .testStatistics(
-            alpha: analysis.alpha, errorRatio: analysis.errorRatio, standardError: analysis.standardError)))
-      var rows = [text(.itemColumns).split(separator: "|").map(String.init)]
-      for item in analysis.items {
-        rows.append([
-          item.questionID.rawValue, String(item.attempts), String(format: "%.0f%%", item.facility * 100),
-          String(format: "%.2f", item.standardDeviation),
-          item.discriminationIndex.map { String(format: "%.1f", $0) } ?? "—",
-          item.discriminativeEfficiency.map { String(format: "%.1f", $0) } ?? "—",
-          item.flags.map { text(.flag($0)) }.joined(separator: ", "),
-        ])
-      }
-      lines += TextTable(rows).lines
+    let view = ItemsView(library: library, language: language, width: width)
+    return insight.items.sorted(by: { $0.key < $1.key }).flatMap { quiz, analysis in
+      view.lines(quiz: quiz, analysis: analysis, options: insight.options[quiz] ?? [:])
     }
-    return lines
   }
 
   private func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }

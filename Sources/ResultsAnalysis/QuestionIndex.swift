@@ -23,6 +23,9 @@ public struct QuestionIndex: Sendable {
 
   public func question(_ id: QuestionID) -> Question? { questions[id] }
 
+  /// Every question of the courses by id.
+  public var questionsByID: [QuestionID: Question] { questions }
+
   /// Question id → the keys its answers count for: its counted PAPI codes and `area:<id>`.
   public var scanKeys: [QuestionID: [String]] {
     questions.mapValues { question in

@@ -75,10 +75,6 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
   case gainColumns
   case mean
   case noItems
-  case quizHeading(String, attempts: Int)
-  case testStatistics(alpha: Double?, errorRatio: Double?, standardError: Double?)
-  case itemColumns
-  case flag(ItemAnalysis.Item.Flag)
 
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
@@ -291,24 +287,6 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
       return vi ? "Trung bình" : "Mean"
     case .noItems:
       return vi ? "Chưa có lượt làm bài hoàn thành nào." : "No finished attempt yet."
-    case .quizHeading(let quiz, let attempts):
-      return vi ? "\(quiz): \(attempts) lượt làm bài hoàn thành" : "\(quiz): \(attempts) finished attempts"
-    case .testStatistics(let alpha, let errorRatio, let standardError):
-      let value = { (number: Double?) in number.map { String(format: "%.1f", $0) } ?? "—" }
-      return vi
-        ? "Hệ số Cronbach alpha \(value(alpha))%, tỷ lệ sai số \(value(errorRatio))%, sai số chuẩn \(value(standardError))"
-        : "Cronbach's alpha \(value(alpha))%, error ratio \(value(errorRatio))%, standard error \(value(standardError))"
-    case .itemColumns:
-      return vi
-        ? "Câu hỏi|Lượt|Độ dễ|Độ lệch chuẩn|Chỉ số phân biệt|Hiệu quả phân biệt|Lưu ý"
-        : "Question|Attempts|Facility|SD|Discrimination index|Discriminative efficiency|Flags"
-    case .flag(let flag):
-      switch flag {
-      case .tooEasy: return vi ? "quá dễ" : "too easy"
-      case .tooHard: return vi ? "quá khó" : "too hard"
-      case .negativeDiscrimination:
-        return vi ? "phân biệt âm (kiểm tra đáp án)" : "negative discrimination (check the key)"
-      }
     }
   }
 }
@@ -355,9 +333,6 @@ extension ReportMessage {
       .columnArea, .noWeakAreas(0.7), .weakHeading(0.7), .verdict(.weak), .verdict(.possiblyWeak),
       .verdict(.adequate), .verdict(.insufficientData), .lessons(["oss-l01"]), .questions(["oss-q01"]),
       .responsible(["Chủ tịch"]), .noGain, .gainColumns, .mean, .noItems,
-      .quizHeading("oss-pretest", attempts: 4),
-      .testStatistics(alpha: 71.2, errorRatio: 53.7, standardError: nil), .itemColumns, .flag(.tooEasy),
-      .flag(.tooHard), .flag(.negativeDiscrimination),
     ]
   }
 }

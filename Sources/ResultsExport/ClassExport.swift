@@ -113,20 +113,14 @@ public struct ClassExport: Sendable {
     itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
     let shown = self.shown
     optionCountsByQuiz = finishedByQuiz.mapValues { attempts in
-      var answers: [QuestionID: [OptionCounts.Answer]] = [:]
+      var given: [OptionCounts.Given] = []
       for attempt in attempts {
         for answer in attempt.answers {
           guard let response = shown.responses[answer.response] else { continue }
-          answers[answer.questionID, default: []].append(
-            OptionCounts.Answer(response, isCorrect: answer.isCorrect))
+          given.append((answer.questionID, OptionCounts.Answer(response, isCorrect: answer.isCorrect)))
         }
       }
-      var counts: [QuestionID: OptionCounts] = [:]
-      for (id, given) in answers {
-        guard let question = questions[id] else { continue }
-        counts[id] = OptionCounts(question: question, answers: given)
-      }
-      return counts
+      return OptionCounts.byQuestion(given, questions: questions)
     }
   }
 

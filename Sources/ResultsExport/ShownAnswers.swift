@@ -110,21 +110,7 @@ struct ShownAnswers: Sendable {
     case (.text(let text), _):
       return text
     default:
-      return ResponseObject(response).summary
-    }
-  }
-}
-
-extension OptionCounts.Answer {
-  /// What an answer chose, as ``OptionCounts`` counts it: option ids, `true`/`false`, else the
-  /// response in the course file's terms (1-based positions, typed text).
-  init(_ response: Response, isCorrect: Bool) {
-    switch response {
-    case .choice(let id): self.init(keys: [id], isCorrect: isCorrect)
-    case .choices(let ids): self.init(keys: ids, isCorrect: isCorrect)
-    case .truth(let value): self.init(keys: [value ? "true" : "false"], isCorrect: isCorrect)
-    case .matching, .ordering, .text:
-      self.init(keys: [ResponseObject(response).summary], isCorrect: isCorrect)
+      return response.summary
     }
   }
 }
@@ -181,17 +167,6 @@ public struct ResponseObject: Encodable, Sendable, Hashable {
       self.init(type: "unreadable")
       self.stored = stored
     }
-  }
-
-  /// Option ids or 1-based indices, for a response whose question is not known.
-  var summary: String {
-    if let option { return option }
-    if let options { return options.joined(separator: ", ") }
-    if let rights {
-      return rights.enumerated().map { "\($0.offset + 1)→\($0.element + 1)" }.joined(separator: ", ")
-    }
-    if let items { return items.map { String($0 + 1) }.joined(separator: ", ") }
-    return text ?? stored ?? ""
   }
 
   /// Only the fields of its type are written (no nulls for the others): `{"type":"choice","option":"c"}`.

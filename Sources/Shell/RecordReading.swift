@@ -17,6 +17,21 @@ extension Answer {
   }
 }
 
+extension ReviewLogEntry {
+  /// The record of a review: the answer as the quiz flow gave it and the card it leaves.
+  init(_ given: GivenAnswer, outcome: ReviewOutcome, official: Official) throws {
+    let memory = outcome.card.memory
+    let card = ReviewCard(
+      officialID: official.id, questionID: given.questionID, stability: memory.stability,
+      difficulty: memory.difficulty, due: memory.due, lastReview: given.answeredAt, reps: outcome.card.reps,
+      lapses: outcome.card.lapses)
+    self.init(
+      card: card, grade: outcome.grade.rawValue, elapsedDays: outcome.elapsedDays,
+      response: String(decoding: try JSONEncoder().encode(given.response), as: UTF8.self),
+      score: given.mark.score, timeTaken: given.timeTaken)
+  }
+}
+
 extension Attempt {
   /// The share of the attempt's questions answered right, in percent (unanswered count as zero).
   var percent: Double {
@@ -43,11 +58,18 @@ extension Attempt {
 }
 
 extension SignedIn {
-  /// Every answer the official has given, as review events.
-  func answerHistory() throws -> [AnswerEvent] {
-    try store.attempts(of: official).flatMap(\.answers).map {
+  /// The official's review schedule: their review cards and every quiz answer they gave.
+  func reviewSchedule() throws -> ReviewSchedule {
+    let answers = try store.attempts(of: official).flatMap(\.answers).map {
       AnswerEvent(questionID: $0.questionID, isCorrect: $0.mark.isCorrect, answeredAt: $0.answeredAt)
     }
+    let cards = try store.reviewCards(of: official).map {
+      ReviewCardState(
+        questionID: $0.questionID, stability: $0.stability, difficulty: $0.difficulty,
+        lastReview: $0.lastReview,
+        due: $0.due, reps: $0.reps, lapses: $0.lapses)
+    }
+    return ReviewSchedule(cards: cards, answers: answers)
   }
 
   /// The official's best finished percentage per quiz id.

@@ -28,8 +28,12 @@ public protocol ResultsStore: AnyObject {
   func abandon(_ attempt: Attempt, at date: Date) throws
   /// The official's unfinished attempt at this quiz, if any, with its answers.
   func unfinishedAttempt(official: Official, quizID: String) throws -> Attempt?
-  /// Every attempt of the official, oldest first, with answers.
+  /// Every quiz attempt of the official, oldest first, with answers (reviews are not attempts).
   func attempts(of official: Official) throws -> [Attempt]
+  /// Records one review (its log entry and the card it leaves).
+  func recordReview(_ review: ReviewLogEntry) throws
+  /// The official's review cards, one per question reviewed.
+  func reviewCards(of official: Official) throws -> [ReviewCard]
   /// Every attempt of every official of the commune, oldest first, with answers: only for the
   /// trainer's views, after the trainer passphrase.
   func communeAttempts() throws -> [Attempt]
@@ -73,6 +77,10 @@ extension CommuneStore: ResultsStore {
 
   public func attempts(of official: Official) throws -> [Attempt] {
     try attempts(officialID: official.id)
+  }
+
+  public func reviewCards(of official: Official) throws -> [ReviewCard] {
+    try reviewCards(officialID: official.id)
   }
 
   public func communeAttempts() throws -> [Attempt] {

@@ -22,10 +22,13 @@ extension String {
 /// The candidate closest to `word` for a "did you mean ...?" hint, or nil when none is close.
 ///
 /// Close means at most a third of the word's length in edits (at least 1, at most 3), compared
-/// without case or diacritics, so "quan tri" suggests "quản-trị".
-public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+/// without case or diacritics, so "quan tri" suggests "quản-trị"; `maximumDistance` narrows it
+/// (people's names, where one edit apart may be another person).
+public func closestMatch(
+  to word: String, in candidates: some Sequence<String>, maximumDistance: Int? = nil
+) -> String? {
   let key = word.matchKey(foldingDiacritics: true)
-  let allowed = Swift.max(1, Swift.min(3, key.count / 3))
+  let allowed = Swift.min(Swift.max(1, Swift.min(3, key.count / 3)), maximumDistance ?? .max)
   var best: (candidate: String, distance: Int)? = nil
   for candidate in candidates {
     let candidateKey = candidate.matchKey(foldingDiacritics: true)

@@ -19,6 +19,7 @@ struct PapiTrain: ParsableCommand {
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,
       VerifyCommand.self, ImportCommand.self, ExportQuestionsCommand.self, KeysCommand.self,
+      CertificateCommand.self,
       ClassCommand.self,
     ],
     defaultSubcommand: ShellCommand.self

@@ -250,7 +250,7 @@ struct GroupScopeOptions: ParsableArguments {
         trainingClass: source.classID, context: try source.context(),
         directory: source.resultsOption.directory,
         language: language)
-      printLines(json ? [try report.json()] : report.lines(kind))
+      printLines(json ? [try report.json()] : report.lines(kind, width: Terminal.current().width))
     }
   }
 }

@@ -83,6 +83,7 @@ struct ShellCommand: ParsableCommand {
       openStore: { try directory.store(for: $0.code, creatingFileOnFirstWrite: true) },
       language: language, terminal: terminal,
       commune: commune, official: official,
+      now: ShellClock.fromEnvironment(ProcessInfo.processInfo.environment),
       makeSeed: {
         if let given = nextSeed {
           nextSeed = given &+ 1

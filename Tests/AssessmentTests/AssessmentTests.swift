@@ -195,39 +195,56 @@ func item(_ id: QuestionID, seed: UInt64 = 7) throws -> QuizItem {
 @Suite struct ReviewScheduleTests {
   let start = Date(timeIntervalSince1970: 1_800_000_000)
   func day(_ n: Double) -> Date { start.addingTimeInterval(n * 86_400) }
-
-  @Test func aMissedQuestionIsDueAtOnceAndMovesUpTheBoxes() throws {
-    var history = [AnswerEvent(questionID: "q", isCorrect: false, answeredAt: day(0))]
-    #expect(ReviewSchedule(history: history).due(at: day(0)).map(\.questionID) == ["q"])
-    history.append(AnswerEvent(questionID: "q", isCorrect: true, answeredAt: day(0.1)))
-    let afterOne = ReviewSchedule(history: history)
-    #expect(afterOne.due(at: day(0.5)).isEmpty)
-    #expect(afterOne.due(at: day(1.2)).map(\.questionID) == ["q"])
-    #expect(afterOne.all.first?.box == 1)
+  func missed(_ id: QuestionID, _ n: Double) -> AnswerEvent {
+    AnswerEvent(questionID: id, isCorrect: false, answeredAt: day(n))
   }
 
-  @Test func rightAnswersInEveryBoxRetireTheQuestion() {
-    var history = [AnswerEvent(questionID: "q", isCorrect: false, answeredAt: day(0))]
-    for (index, offset) in [1.0, 2, 5, 12].enumerated() {
-      history.append(AnswerEvent(questionID: "q", isCorrect: true, answeredAt: day(offset + Double(index))))
+  @Test func aMissedQuestionIsDueAtOnceThenWhenFSRSSays() throws {
+    var schedule = ReviewSchedule(cards: [], answers: [missed("q", 0)])
+    #expect(schedule.due(at: day(0)).map(\.questionID) == ["q"])
+    let outcome = schedule.review("q", isCorrect: true, seconds: 10, at: day(0.1))
+    #expect(outcome.grade == .good && outcome.elapsedDays == 0 && outcome.card.reps == 1)
+    // FSRS-6's first Good: stability w[2] = 2.3065 days, an interval of 2 days.
+    #expect(outcome.card.memory.interval == 2)
+    schedule.apply(outcome)
+    #expect(schedule.due(at: day(1)).isEmpty)
+    #expect(schedule.nextDue(after: day(1)) == day(2.1))
+    #expect(schedule.due(at: day(2.2)).map(\.questionID) == ["q"])
+  }
+
+  @Test func slowRightAnswersAreHardAndWrongOnesLapse() {
+    var schedule = ReviewSchedule(cards: [], answers: [missed("q", 0)])
+    let hard = schedule.review("q", isCorrect: true, seconds: FSRS.slowAnswerSeconds + 1, at: day(0))
+    #expect(hard.grade == .hard)
+    schedule.apply(hard)
+    let again = schedule.review("q", isCorrect: false, seconds: 5, at: day(3))
+    #expect(again.grade == .again && again.card.lapses == 1 && again.card.reps == 2 && again.elapsedDays == 3)
+  }
+
+  @Test func dueQuestionsComeLeastRetrievableFirst() {
+    let fsrs = FSRS()
+    func card(_ id: QuestionID, stability: Double, reviewed: Double) -> ReviewCardState {
+      let memory = FSRSMemory(stability: stability, difficulty: 5, lastReview: day(reviewed), interval: 1)
+      return ReviewCardState(questionID: id, memory: memory, reps: 1, lapses: 0)
     }
-    #expect(ReviewSchedule(history: history).all.isEmpty)
+    // Both due at day 10; "weak" has the lower stability, so the lower recall.
+    let cards = [card("strong", stability: 30, reviewed: 0), card("weak", stability: 2, reviewed: 5)]
+    let schedule = ReviewSchedule(cards: cards, answers: [missed("new", 9)], fsrs: fsrs)
+    #expect(schedule.due(at: day(10)).map(\.questionID) == ["new", "weak", "strong"])
   }
 
-  @Test func aWrongAnswerSendsItBackToTheFirstBox() {
-    let history = [
-      AnswerEvent(questionID: "q", isCorrect: false, answeredAt: day(0)),
-      AnswerEvent(questionID: "q", isCorrect: true, answeredAt: day(1)),
-      AnswerEvent(questionID: "q", isCorrect: false, answeredAt: day(3)),
-    ]
-    let schedule = ReviewSchedule(history: history)
-    #expect(schedule.all.first?.box == 0)
-    #expect(schedule.due(at: day(3)).count == 1)
+  @Test func aQuizMissAfterTheLastReviewMakesTheQuestionDueAgain() {
+    let memory = FSRSMemory(stability: 20, difficulty: 5, lastReview: day(0), interval: 20)
+    let card = ReviewCardState(questionID: "q", memory: memory, reps: 3, lapses: 0)
+    #expect(ReviewSchedule(cards: [card], answers: [missed("q", -1)]).due(at: day(5)).isEmpty)
+    #expect(
+      ReviewSchedule(cards: [card], answers: [missed("q", 4)]).due(at: day(5)).map(\.questionID) == ["q"])
   }
 
   @Test func questionsNeverMissedAreNotInReview() {
     let history = [AnswerEvent(questionID: "q", isCorrect: true, answeredAt: day(0))]
-    #expect(ReviewSchedule(history: history).all.isEmpty)
+    #expect(ReviewSchedule(cards: [], answers: history).entries.isEmpty)
+    #expect(ReviewSchedule(cards: [], answers: history).nextDue(after: day(0)) == nil)
   }
 }
 

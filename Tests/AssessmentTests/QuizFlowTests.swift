@@ -126,33 +126,48 @@ import Testing
   @Test func aMissedQuestionIsReviewedThenScheduledForLater() throws {
     let missed = AnswerEvent(questionID: "mini-q-tf", isCorrect: false, answeredAt: start)
     let later = start.addingTimeInterval(3600)
-    #expect(ReviewQuiz.dueCount(history: [missed], library: fixture, at: later) == 1)
-    guard case .quiz(let quiz, let reviewed) = ReviewQuiz.plan(history: [missed], library: fixture, at: later)
+    var schedule = ReviewSchedule(cards: [], answers: [missed])
+    #expect(ReviewQuiz.dueCount(schedule, library: fixture, at: later) == 1)
+    guard
+      case .questions(let drawn, let reviewed) = ReviewQuiz.plan(
+        schedule, library: fixture, at: later, seed: 1)
     else {
-      Issue.record("no review quiz")
+      Issue.record("no review")
       return
     }
-    #expect(reviewed.id == "mini" && quiz.id == "mini#review" && quiz.kind == .review)
-    #expect(quiz.title.text(in: .english) == "Review: " + course.title.text(in: .english))
+    #expect(reviewed.id == "mini" && drawn.quiz.kind == .review && drawn.questionIDs == ["mini-q-tf"])
+    #expect(drawn.quiz.title.text(in: .english) == "Review: " + course.title.text(in: .english))
     #expect(
-      ReviewQuiz.plan(history: [missed], library: fixture, at: later, courseID: "other")
-        == .nothingDueInCourse)
+      ReviewQuiz.plan(schedule, library: fixture, at: later, courseID: "other", seed: 1)
+        == .nothingDueInCourse(next: nil))
 
-    var attempt = QuizAttempt(
-      try QuizAssembler(course: reviewed, taxonomy: fixture.taxonomy).assemble(quiz, seed: 1))
+    var attempt = QuizAttempt(drawn)
     #expect(attempt.givesImmediateFeedback)
-    var history = [missed]
     let (saved, feedback) = try answerAll(&attempt)
     #expect(feedback.map(\.verdict) == [.correct])
-    #expect(attempt.result.passed)
-    history += saved.map {
-      AnswerEvent(questionID: $0.questionID, isCorrect: $0.mark.isCorrect, answeredAt: $0.answeredAt)
-    }
-    // Right once: due again a day after that answer, not now.
-    let answeredAt = try #require(saved.first?.answeredAt)
+    let given = try #require(saved.first)
+    let outcome = schedule.review(
+      given.questionID, isCorrect: given.mark.isCorrect, seconds: given.timeTaken, at: given.answeredAt)
+    schedule.apply(outcome)
+    // Right at the first review (Good): due again in FSRS's first Good interval, 2 days.
     #expect(
-      ReviewQuiz.plan(history: history, library: fixture, at: answeredAt)
-        == .nothingDue(next: answeredAt.addingTimeInterval(86_400)))
+      ReviewQuiz.plan(schedule, library: fixture, at: given.answeredAt, seed: 1)
+        == .nothingDue(next: given.answeredAt.addingTimeInterval(2 * 86_400)))
+  }
+
+  @Test func theRightSetOfAMultiAnswerQuestionIsListedInTheOrderItsOptionsWereShown() throws {
+    for seed in UInt64(1)...12 {
+      let multi = try item("mini-q-multi", seed: seed)
+      let told = AnswerFeedback(item: multi, mark: Mark(score: 0)).rightAnswer(in: .vietnamese)
+      let letters = told.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).prefix(1) }
+      #expect(letters.count == 2 && letters == letters.sorted(), "seed \(seed): \(told)")
+      // The keys, "Một" and "Ba", each under the letter it was shown with.
+      let shown = multi.displayOrder.map { ["Một", "Hai", "Ba"][$0] }
+      for text in ["Một", "Ba"] {
+        let letter = AnswerParser.label(try #require(shown.firstIndex(of: text)))
+        #expect(told.contains("\(letter)) \(text)"), "seed \(seed): \(told)")
+      }
+    }
   }
 
   @Test func theRightAnswerIsToldInTheLettersShownAndTheSessionsLanguage() throws {

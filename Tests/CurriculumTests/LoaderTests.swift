@@ -116,6 +116,7 @@ import Testing
       Fixtures.lint("broken/letters") == [
         "questions/bank.yaml:2:5: warning: the explanation says 'phương án b', but options are shuffled and relabelled when shown: describe the option in words",
         "questions/bank.yaml:13:5: warning: the explanation says 'option b', but options are shuffled and relabelled when shown: describe the option in words",
+        "questions/bank.yaml:34:5: warning: the explanation opens with 'Đúng', but it is shown after right and wrong answers alike (after \"✓ Correct.\" too): explain why, without a verdict word",
       ])
   }
 

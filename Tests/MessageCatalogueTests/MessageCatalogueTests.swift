@@ -1,5 +1,6 @@
 import Access
 import Assessment
+import Certificates
 import Curriculum
 import DemoData
 import Foundation
@@ -23,6 +24,7 @@ import Units
     render(AccessError.self), render(ExportError.self), render(GradebookError.self),
     render(TrustMessage.self), render(ExportHeading.self), render(ExportGuide.self),
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
+    render(CertificateMessage.self), render(ItemsMessage.self),
     render(ClassMessage.self), render(ClassRosterError.self),
   ]
 

@@ -23,7 +23,7 @@ import Units
 
   /// A sound results file of Mường Kim (03637) in `folder`, as the shell leaves it once closed:
   /// two officials (one renamed), a class with its code and a member, a finished attempt of
-  /// three answers.
+  /// three answers, and two reviews of a question.
   static func soundFile(in folder: URL, name: String = "03637.sqlite", keepOpen: Bool = false) throws
     -> (path: String, store: CommuneStore)
   {
@@ -53,6 +53,16 @@ import Units
           answeredAt: Date(timeIntervalSince1970: 1_760_000_010 + Double(index))))
     }
     try store.finishAttempt(attempt.id, score: 3, maxScore: 3, at: Date(timeIntervalSince1970: 1_760_000_100))
+    for (index, day) in [1.0, 3].enumerated() {
+      let reviewed = Date(timeIntervalSince1970: 1_760_000_000 + day * 86_400)
+      try store.recordReview(
+        ReviewLogEntry(
+          card: ReviewCard(
+            officialID: official.id, questionID: "os.q2", stability: 2.3 * day, difficulty: 2.1,
+            due: reviewed.addingTimeInterval(2 * day * 86_400), lastReview: reviewed, reps: index + 1,
+            lapses: 0),
+          grade: 3, elapsedDays: index == 0 ? 0 : 2, response: "{\"choice\":\"b\"}", score: 1, timeTaken: 8))
+    }
     let path = folder.appendingPathComponent(name).path
     if !keepOpen {
       _ = try sqlite3(store.fileURL, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -128,6 +138,27 @@ import Units
     edited("started-as-a-number", "UPDATE attempts SET started_at = 1760000000;"),
     edited("commune-code-path", "UPDATE officials SET commune_code = '../x' WHERE rowid = 1;"),
     edited("class-date", "UPDATE classes SET date = '2025-13-01';"),
+    edited(
+      "review-grade-9",
+      "PRAGMA ignore_check_constraints = ON; UPDATE review_log SET grade = 9 WHERE rowid = 1;"),
+    edited("review-stability-negative", "UPDATE review_cards SET stability = -2;"),
+    edited("review-due-not-a-date", "UPDATE review_cards SET due = 'ngày mai';"),
+    edited("review-reps-text", "UPDATE review_log SET reps = 'nhiều' WHERE rowid = 2;"),
+    edited(
+      "review-state-unknown",
+      "PRAGMA ignore_check_constraints = ON; UPDATE review_cards SET state = 'mastered';"),
+    edited(
+      "review-response-huge", "UPDATE review_log SET response = printf('%.100000c', 'x') WHERE rowid = 1;"),
+    edited("review-difficulty-99", "UPDATE review_log SET difficulty = 99 WHERE rowid = 2;"),
+    edited(
+      "review-of-nobody",
+      "PRAGMA foreign_keys = OFF; UPDATE review_log SET official_id = '00000000-0000-0000-0000-000000000000' WHERE rowid = 1;"
+    ),
+    edited("review-id-not-uuid", "UPDATE review_log SET id = 'ôn-1' WHERE rowid = 1;"),
+    edited(
+      "review-extra-trigger",
+      "CREATE TRIGGER sneaky AFTER INSERT ON review_log BEGIN DELETE FROM review_cards; END;"),
+    edited("review-log-kept-trigger-dropped", "DROP TRIGGER review_log_is_kept_before_delete;"),
     edited(
       "orphan-answer",
       "PRAGMA foreign_keys = OFF; INSERT INTO answers SELECT '00000000-0000-0000-0000-000000000000', question_id, position, response, score, correct, time_taken, answered_at FROM answers LIMIT 1;"

@@ -97,7 +97,7 @@ import Testing
     try workspace.writeSampleCourse()
     let bank = """
       // [id:mini-q-tf] [tag:papi:D1]
-      Người dân có quyền đánh giá (sửa lại). {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
+      Người dân có quyền đánh giá (sửa lại). {T####Luật cho phép.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let before = workspace.snapshot()
     let refused = try importBank(bank, into: workspace)
@@ -165,7 +165,7 @@ import Testing
       $CATEGORY: $course$/top/Hoc phan MOT
 
       // [tag:papi:D1]
-      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Đúng.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
+      Người dân được bàn và quyết định một số việc ở cơ sở. {T####Luật cho phép.\\n\\nCăn cứ\\: luat-10-2022 | Điều 1}
       """
     let outcome = try importBank(bank, into: workspace)
     #expect(outcome.succeeded, "\(outcome.report(in: .english))")

@@ -152,7 +152,7 @@ final class Workspace {
         type: true_false
         prompt: Người dân có quyền đánh giá việc giải quyết hồ sơ.
         answer: true
-        explanation: Đúng, người dân được mời đánh giá.
+        explanation: Người dân được mời đánh giá sau khi nhận kết quả.
         difficulty: easy
         area: \(id)-area
         papi: [D1.1]

@@ -291,6 +291,17 @@ let sample = Table(
   }
 }
 
+/// The header row is as high as its most wrapped heading, so that printed, no heading is cut off.
+@Suite struct HeaderRowTests {
+  @Test func theHeaderRowHoldsItsMostWrappedHeading() {
+    // "Kiểm tra đầu vào - Dân chủ ở cơ sở: điểm (%)" in a column 11 wide: five lines of 10.
+    #expect(XLSXWriter.headerHeight(["Kiểm tra đầu vào - Dân chủ ở cơ sở: điểm (%)"], widths: [11]) == 75)
+    #expect(XLSXWriter.headerHeight(["Xã", "Họ và tên"], widths: [9, 20]) == 30)
+    // A word longer than its column is cut across lines.
+    #expect(XLSXWriter.headerHeight(["abcdefghijklmnopqrstuvwxyz"], widths: [11]) == 45)
+  }
+}
+
 @Suite struct DeflateTests {
   /// Raw DEFLATE pieces, joined, inflate with Python's zlib to the bytes given, with their CRC-32.
   @Test func piecesJoinIntoOneStreamThatZlibInflates() throws {

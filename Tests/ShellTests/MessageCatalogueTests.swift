@@ -39,8 +39,7 @@ let shellMessages: [any LocalizedMessage] =
     InsightText.classHeader(commune: "X", officials: 2),
     InsightText.officialColumn, InsightText.readinessHeader, InsightText.coverage(50, assessed: 1, roster: 2),
     InsightText.responsible(["Chủ tịch"]), InsightText.noFinishedAttempts,
-    InsightText.itemsHeader(quiz: "q", attempts: 2, alpha: 80), InsightText.itemColumns,
-    InsightText.flag(.tooEasy), InsightText.flag(.tooHard), InsightText.flag(.negativeDiscrimination),
+
     CourseCommand.Text.moduleHeader("M"), CourseCommand.Text.quizzesHeader,
     CourseCommand.Text.quizLine(id: "q", title: "T", kind: "practice", length: 3, best: "50%"),
     CoursesCommand.Text.coursesHeader,
@@ -55,7 +54,9 @@ let shellMessages: [any LocalizedMessage] =
     NextStepText.practice(id: "q", title: "T"),
     NextStepText.noNextLesson, NextStepText.lessonNotFound("x", suggestion: "l"),
     ReviewCommand.Text.nothingToReview(next: "01/01/2027"),
-    ReviewCommand.Text.reviewStart(count: 2, course: "c"),
+    ReviewCommand.Text.reviewStart(count: 2, course: "c"), ReviewCommand.Text.reviewPaused,
+    ReviewCommand.Text.askStopReview, ReviewCommand.Text.reviewDone(right: 1, of: 2, next: "01/01/2027"),
+    ReviewCommand.Text.reviewDone(right: 1, of: 1, next: nil), ReviewCommand.Text.reviewNotSaved("disk"),
     RosterChangeText.removed("Nguyễn Thị Hao"), RosterChangeText.renamed("Nguyễn Thị Hao", "Nguyễn Thị Hoa"),
     RosterChangeText.merged("Nguyen Thi Hoa", into: "Nguyễn Thị Hoa"),
   ] + ClassSessionText.samples.filter { !ClassSessionText.neutral.contains($0.text(in: .english)) }

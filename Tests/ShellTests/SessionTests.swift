@@ -90,6 +90,18 @@ final class MemoryStore: ResultsStore {
     stored.filter { $0.officialID == official.id }
   }
   func communeAttempts() throws -> [Attempt] { stored }
+  var reviews: [ReviewLogEntry] = []
+  func recordReview(_ review: ReviewLogEntry) throws {
+    if failWrites { throw WriteFailed() }
+    reviews.append(review)
+  }
+  func reviewCards(of official: Official) throws -> [ReviewCard] {
+    var latest: [QuestionID: ReviewCard] = [:]
+    for review in reviews where review.card.officialID == official.id {
+      latest[review.card.questionID] = review.card
+    }
+    return Array(latest.values)
+  }
   func removeOfficial(_ id: OfficialID, by who: String, at date: Date) throws -> RosterChange {
     let official = roster.first { $0.id == id }!
     roster.removeAll { $0.id == id }
@@ -277,10 +289,17 @@ func rightAnswers(for quizID: String) throws -> [String] {
     let first = session(
       ["12345", "An", "c", "1", "quiz mini-practice"] + wrongFirst + ["quit"], store: store)
     #expect(first.transcript.contains("Có 1 câu cần ôn") == false)
-    let second = session(["12345", "An", "progress", "review"], store: store)
+    // The same seed shows the question's options as the quiz did: its right answer is the quiz's.
+    let second = session(["12345", "An", "progress", "review", answers[0]], store: store)
     #expect(second.transcript.contains("Có 1 câu cần ôn: gõ 'review'."))
-    #expect(second.transcript.contains("Ôn tập 1 câu đã trả lời sai (khoá mini)."))
-    #expect(store.stored.last?.quizID == "mini#review")
+    #expect(second.transcript.contains("Ôn tập 1 câu đã trả lời sai (Khoá học nhỏ)."))
+    // A review is its own record, not a quiz attempt.
+    #expect(store.stored.count == 1 && store.reviews.count == 1)
+    #expect(store.reviews.first?.grade == 3 && store.reviews.first?.card.reps == 1)
+    #expect(second.transcript.contains("Đã ôn 1 câu, đúng 1 câu. Lần ôn tiếp theo: "))
+    #expect(!second.transcript.contains("#review"))
+    let third = session(["12345", "An", "review"], store: store)
+    #expect(third.transcript.contains("Hiện không có câu nào cần ôn. Lần ôn tiếp theo: "))
   }
 
   @Test func coursesCourseAndReadShowContent() {

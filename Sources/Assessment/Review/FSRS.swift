@@ -24,6 +24,14 @@ public struct FSRSMemory: Sendable, Hashable, Codable {
   public var interval: Int
 
   public var due: Date { lastReview.addingTimeInterval(Double(interval) * 86_400) }
+
+  /// A memory state, as a stored review card holds it.
+  public init(stability: Double, difficulty: Double, lastReview: Date, interval: Int) {
+    self.stability = stability
+    self.difficulty = difficulty
+    self.lastReview = lastReview
+    self.interval = interval
+  }
 }
 
 /// The Free Spaced Repetition Scheduler, FSRS-6, with its published default parameters, as the
@@ -85,7 +93,7 @@ public struct FSRS: Sendable {
   }
 
   /// Whole days between two moments, rounded down (as Python's `timedelta.days`).
-  static func wholeDays(from start: Date, to end: Date) -> Int {
+  public static func wholeDays(from start: Date, to end: Date) -> Int {
     Int((end.timeIntervalSince(start) / 86_400).rounded(.down))
   }
 

@@ -18,6 +18,7 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
   case unknownField(String, suggestion: String?)
   case textSplitAtComma(String)
   case explanationNamesOptionLetter(String)
+  case explanationOpensWithVerdict(String)
   case invalidValue(field: String, value: String, allowed: [String])
   case numberOutOfRange(field: String, value: String, range: String)
   case invalidID(String)
@@ -95,6 +96,9 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .wrongType(let field, let expected): "'\(field)' should be \(expected.english)"
     case .unknownField(let field, let suggestion):
       "unknown field '\(field)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .explanationOpensWithVerdict(let word):
+      "the explanation opens with '\(word)', but it is shown after right and wrong answers alike (after \"✓ Correct.\""
+        + " too): explain why, without a verdict word"
     case .explanationNamesOptionLetter(let phrase):
       "the explanation says '\(phrase)', but options are shuffled and relabelled when shown: describe the option in words"
     case .textSplitAtComma(let fragment):
@@ -190,6 +194,9 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .wrongType(let field, let expected): "'\(field)' phải là \(expected.vietnamese)"
     case .unknownField(let field, let suggestion):
       "trường lạ '\(field)'" + (suggestion.map { "; có phải ý bạn là '\($0)'?" } ?? "")
+    case .explanationOpensWithVerdict(let word):
+      "lời giải thích mở đầu bằng '\(word)', nhưng nó hiện ra sau cả câu trả lời đúng lẫn sai (cả sau \"✓ Đúng.\"):"
+        + " hãy giải thích lý do, không mở đầu bằng lời phán đúng/sai"
     case .explanationNamesOptionLetter(let phrase):
       "lời giải thích viết '\(phrase)', nhưng các phương án được xáo trộn và gán lại chữ cái khi hiển thị: hãy nêu phương án bằng lời"
     case .textSplitAtComma(let fragment):

@@ -26,6 +26,7 @@ struct CurriculumValidator {
       }
       for question in course.questions {
         checkExplanationLetters(question)
+        checkExplanationVerdict(question)
         check([question.area], kind: .area, among: areaIDs)
         if let module = question.module { check([module], kind: .module, among: moduleIDs) }
         checkPAPICodes(question.papi)
@@ -116,6 +117,17 @@ struct CurriculumValidator {
     for text in [question.explanation.vi, question.explanation.en ?? ""] {
       if let mention = OptionLetterMention.first(in: text) {
         log.warning(.explanationNamesOptionLetter(mention), at: question.location)
+        return
+      }
+    }
+  }
+
+  /// The explanation follows "✓ Đúng." as well as "✗ Chưa đúng.": one that opens with a verdict
+  /// ("Sai. ...", written about a true/false statement) reads "✓ Đúng. Giải thích: Sai. ...".
+  private func checkExplanationVerdict(_ question: Question) {
+    for text in [question.explanation.vi, question.explanation.en ?? ""] {
+      if let word = ExplanationVerdict.opening(of: text) {
+        log.warning(.explanationOpensWithVerdict(word), at: question.location)
         return
       }
     }

@@ -142,6 +142,16 @@ extension CommuneStore {
       ])
   }
 
+  /// Moves an entry's reviews to the entry kept, and makes the kept entry's cards those of its
+  /// latest reviews.
+  private static func moveReviews(from id: String, to kept: String, in db: Database) throws {
+    try db.execute(
+      sql: "UPDATE main.review_log SET official_id = ? WHERE official_id = ?", arguments: [kept, id])
+    let moved = db.changesCount
+    try db.execute(sql: "DELETE FROM main.review_cards WHERE official_id = ?", arguments: [id])
+    if moved > 0 { try updateCards(db, where: "l.official_id = ?", [kept]) }
+  }
+
   /// Does what `change` says to this file's roster, as far as it can: a rename of an entry
   /// present renames it; a removal removes an entry present without attempts; a merge moves the
   /// entry's attempts and memberships to the kept entry (when present) and removes it.
@@ -156,7 +166,11 @@ extension CommuneStore {
       let attempts =
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.attempts WHERE official_id = ?", arguments: [id])
         ?? 0
-      guard attempts == 0 else { return }
+      let reviews =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM main.review_log WHERE official_id = ?", arguments: [id])
+        ?? 0
+      guard attempts == 0, reviews == 0 else { return }
       try db.execute(sql: "DELETE FROM main.class_members WHERE official_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM main.official_bits WHERE official_id = ?", arguments: [id])
       try db.execute(sql: "DELETE FROM main.officials WHERE id = ?", arguments: [id])
@@ -171,6 +185,7 @@ extension CommuneStore {
         sql: "UPDATE OR IGNORE main.class_members SET official_id = ? WHERE official_id = ?",
         arguments: [kept, id])
       try db.execute(sql: "DELETE FROM main.class_members WHERE official_id = ?", arguments: [id])
+      try moveReviews(from: id, to: kept, in: db)
       let answered =
         try Bool.fetchOne(
           db, sql: "SELECT EXISTS (SELECT 1 FROM main.official_bits WHERE official_id = ?)", arguments: [id])

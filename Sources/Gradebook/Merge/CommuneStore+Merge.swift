@@ -11,15 +11,35 @@ extension CommuneStore {
       return try write { db in
         var merge = try RosterMerge(snapshot, into: db, commune: communeCode)
         try Self.mergeRowByRow(attempts, into: db, &merge)
+        try Self.mergeReviews(snapshot.reviews, into: db, &merge)
         return try merge.outcome(db, commune: communeCode)
       }
     case .copiedInSQLite(let copy):
       return try writeAttaching(copy) { db in
         var merge = try RosterMerge(snapshot, into: db, commune: communeCode)
         try Self.mergeAttached(into: db, &merge)
+        try Self.mergeReviews(snapshot.reviews, into: db, &merge)
         return try merge.outcome(db, commune: communeCode)
       }
     }
+  }
+
+  /// Adds the reviews this file lacks (by id; a review already here stays as it is: the log is
+  /// append-only), then makes each card they touch the card of its latest review, so merging in
+  /// any order, or twice, gives the same cards.
+  private static func mergeReviews(_ reviews: [ReviewLogEntry], into db: Database, _ merge: inout RosterMerge)
+    throws
+  {
+    var added: [String] = []
+    for var review in reviews where try !exists(db, table: "main.review_log", id: review.id) {
+      // An entry merged away here: its reviews go to the entry kept, as its attempts do.
+      review.card.officialID = merge.classRoster.holder(of: review.card.officialID)
+      try insert(try validated(review), into: db)
+      added.append(review.id.uuidString)
+    }
+    guard !added.isEmpty else { return }
+    merge.added.reviews += added.count
+    try updateCards(db, where: "l.id IN (SELECT value FROM json_each(?))", [try encodeList(added)])
   }
 
   /// The schema name the source copy is attached under.

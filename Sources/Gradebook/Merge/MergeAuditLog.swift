@@ -51,6 +51,7 @@ public struct MergeAuditLog: Sendable {
     public var attempts: Int?
     public var attemptsUpdated: Int?
     public var answers: Int?
+    public var reviews: Int?
     public var conflicts: Int?
     /// Why it was refused, in English.
     public var reason: String?
@@ -71,6 +72,7 @@ public struct MergeAuditLog: Sendable {
       entry.attempts = added.attempts
       entry.attemptsUpdated = added.attemptsUpdated
       entry.answers = added.answers
+      entry.reviews = added.reviews
       entry.conflicts = conflicts.count
     case .skippedDestination(let commune):
       entry.outcome = "skipped"

@@ -94,9 +94,11 @@ public indirect enum MergeMessage: MessageCatalogue, Hashable {
     let updated = added.attemptsUpdated
     return vi
       ? "xã \(commune): thêm \(added.officials) cán bộ, \(added.classes) lớp, \(added.attempts) lượt làm bài, "
-        + "\(added.answers) câu trả lời" + (updated > 0 ? "; \(updated) lượt làm bài được cập nhật" : "")
+        + "\(added.answers) câu trả lời" + (added.reviews > 0 ? ", \(added.reviews) lượt ôn tập" : "")
+        + (updated > 0 ? "; \(updated) lượt làm bài được cập nhật" : "")
       : "commune \(commune): added \(added.officials) officials, \(added.classes) classes, \(added.attempts) attempts, "
-        + "\(added.answers) answers" + (updated > 0 ? "; \(updated) attempts updated" : "")
+        + "\(added.answers) answers" + (added.reviews > 0 ? ", \(added.reviews) reviews" : "")
+        + (updated > 0 ? "; \(updated) attempts updated" : "")
   }
 
   /// One of every case, for the test that renders every message in both languages.
@@ -106,6 +108,7 @@ public indirect enum MergeMessage: MessageCatalogue, Hashable {
     added.officials = 2
     added.answers = 40
     added.attemptsUpdated = 1
+    added.reviews = 3
     let official = Official(
       id: OfficialID(), name: "Nguyễn Thị Hoa", position: "chairman", communeCode: commune, createdAt: Date())
     return [

@@ -21,6 +21,8 @@ public struct MergeCounts: Sendable, Hashable {
   public var classMembers = 0
   /// Roster changes (removals, renames, merges of entries) added to the audit record and applied.
   public var rosterChanges = 0
+  /// Reviews added to the review log (each official's review cards follow their latest review).
+  public var reviews = 0
 
   /// Nothing added.
   public init() {}
@@ -39,6 +41,7 @@ public struct MergeCounts: Sendable, Hashable {
     sum.classesUpdated += rhs.classesUpdated
     sum.classMembers += rhs.classMembers
     sum.rosterChanges += rhs.rosterChanges
+    sum.reviews += rhs.reviews
     return sum
   }
 }

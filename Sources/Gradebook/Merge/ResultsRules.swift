@@ -80,6 +80,10 @@ public struct ResultsRules: Sendable, Hashable {
   public var maximumQuestions = 1_000
   /// The longest time spent on one question, in seconds (a year).
   public var maximumSecondsPerAnswer = 31_622_400.0
+  /// The longest review interval, in days (a hundred years: FSRS's own limit).
+  public var maximumIntervalDays = 36_500
+  /// The most reviews of one question by one official.
+  public var maximumReviews = 100_000
   /// The first and last day a timestamp may fall on.
   public var earliestDay = "2000-01-01"
   public var latestDay = "2199-12-31"
@@ -152,6 +156,29 @@ public struct ResultsRules: Sendable, Hashable {
           ColumnSpec("time_taken", .number(0...maximumSecondsPerAnswer)), ColumnSpec("answered_at", moment),
         ]
       ),
+      ("review_cards", [ColumnSpec("official_id", .uuid), ColumnSpec("question_id", id)] + cardColumns),
+      (
+        "review_log",
+        [
+          ColumnSpec("id", .uuid), ColumnSpec("official_id", .uuid), ColumnSpec("question_id", id),
+          ColumnSpec("reviewed_at", moment), ColumnSpec("grade", .integer(1...4)),
+          ColumnSpec("elapsed_days", .integer(0...Int64(maximumIntervalDays))),
+          ColumnSpec("response", .text(maximumBytes: maximumResponseBytes, nonEmpty: false)),
+          ColumnSpec("score", .number(0...1)), ColumnSpec("time_taken", .number(0...maximumSecondsPerAnswer)),
+        ] + cardColumns.filter { $0.name != "last_review" }
+      ),
+    ]
+  }
+
+  /// The columns of an FSRS card, in `review_cards` and after each review in `review_log`.
+  private var cardColumns: [ColumnSpec] {
+    let moment = ColumnRule.timestamp(earliest: earliestDay, latest: latestDay)
+    return [
+      ColumnSpec("stability", .number(0.001...1_000_000)),
+      ColumnSpec("difficulty", .number(1...10)), ColumnSpec("due", moment), ColumnSpec("last_review", moment),
+      ColumnSpec("reps", .integer(1...Int64(maximumReviews))),
+      ColumnSpec("lapses", .integer(0...Int64(maximumReviews))),
+      ColumnSpec("state", .oneOf(ReviewState.allCases.map(\.rawValue))),
     ]
   }
 
@@ -171,6 +198,22 @@ extension ResultsRules {
     problems(StoredAttempt(attempt), table: "attempts")
   }
 
+  /// What breaks the rules in `review`, as `review_log` would store it.
+  public func problems(in review: ReviewLogEntry) -> [RowProblem] {
+    let card = review.card
+    let values: [String: DatabaseValue] = [
+      "id": review.id.uuidString.databaseValue, "official_id": card.officialID.uuidString.databaseValue,
+      "question_id": card.questionID.rawValue.databaseValue, "reviewed_at": card.lastReview.databaseValue,
+      "grade": review.grade.databaseValue, "elapsed_days": review.elapsedDays.databaseValue,
+      "response": review.response.databaseValue, "score": review.score.databaseValue,
+      "time_taken": review.timeTaken.databaseValue, "stability": card.stability.databaseValue,
+      "difficulty": card.difficulty.databaseValue, "due": card.due.databaseValue,
+      "reps": card.reps.databaseValue,
+      "lapses": card.lapses.databaseValue, "state": card.state.rawValue.databaseValue,
+    ]
+    return problems(values, table: "review_log")
+  }
+
   /// What breaks the rules in `answer`, as it would be stored.
   public func problems(in answer: Answer) -> [RowProblem] {
     problems(StoredAnswer(answer), table: "answers")
@@ -180,7 +223,11 @@ extension ResultsRules {
     guard let values = try? record.databaseDictionary else {
       return [RowProblem(table: table, row: 0, column: "", rule: nil)]
     }
-    return columns(of: table).compactMap { spec in
+    return problems(values, table: table)
+  }
+
+  private func problems(_ values: [String: DatabaseValue], table: String) -> [RowProblem] {
+    columns(of: table).compactMap { spec in
       let value = values[spec.name] ?? .null
       let ok = value.isNull ? spec.isNullable : spec.rule.accepts(value)
       return ok ? nil : RowProblem(table: table, row: 0, column: spec.name, rule: spec.rule)

@@ -20,6 +20,8 @@ struct Snapshot {
   /// The officials the file holds attempts of.
   var officialsWithAttempts: Set<OfficialID>
   var attempts: Attempts
+  /// The file's review log (empty before reviews had their own record), oldest first.
+  var reviews: [ReviewLogEntry] = []
   /// The trusted machine that signed the file, when a signature was required.
   var signer: TrustedMachine?
 
@@ -34,7 +36,8 @@ struct Snapshot {
   /// The newest migration that changes the tables merge reads (officials, classes,
   /// class_communes, attempts, answers). A private copy is migrated up to it and no further: the
   /// later ones (`answer_sums`) add only what the destination keeps for itself, by its own
-  /// triggers. A migration that changes those tables must become this one.
+  /// triggers. A migration that changes those tables must become this one. (`review_log`, added
+  /// later, is read as the file has it, when it has one: no migration changes it.)
   static let lastMigrationMergeReads = "v4-class-records-roster-changes"
 
   /// Copies `path` (and its `-wal`) into a private folder, checks the copy as a file from
@@ -75,7 +78,7 @@ struct Snapshot {
     guard let commune = commune(of: checked, path: path) else {
       throw GradebookError.notAResultsDatabase(path: path)
     }
-    let snapshot = try queue.read { db in
+    var snapshot = try queue.read { db in
       Snapshot(
         commune: commune,
         officials: try StoredOfficial.fetchAll(db, sql: "SELECT * FROM officials ORDER BY created_at, id")
@@ -94,6 +97,11 @@ struct Snapshot {
           }),
         attempts: try isInPapiTrainForm(db)
           ? .copiedInSQLite(copy: copy) : .rows(try CommuneStore.attempts(db, where: "1", [])))
+    }
+    snapshot.reviews = try queue.read { db in
+      guard try db.tableExists("review_log") else { return [] }
+      return try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY reviewed_at, id")
+        .map(CommuneStore.logEntry(from:))
     }
     if case .copiedInSQLite = snapshot.attempts {
       // Attached read-only later: a rollback journal needs no -shm file to be read.

@@ -33,7 +33,8 @@ public struct AnswerSelection: Sendable, Hashable {
 
   /// The SQL condition over `answers` aliased `an` and `attempts` aliased `at`, with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {
-    var clauses = ["1"]
+    // Reviews are not quiz attempts: the review "attempts" older files hold are never read.
+    var clauses = [Schema.isQuizAttempt()]
     var arguments = StatementArguments()
     if let classID {
       clauses.append("at.class_id = ?")
@@ -77,6 +78,8 @@ public struct AnswerRow: Sendable, Hashable {
   public var score: Double
   public var isCorrect: Bool
   public var answeredAt: Date
+  /// The response as stored (JSON for structured responses), for per-option counts.
+  public var response: String
 }
 
 extension CommuneStore {
@@ -89,7 +92,7 @@ extension CommuneStore {
         db,
         sql: """
           SELECT at.official_id, o.position, an.attempt_id, at.quiz_id, at.course_id, at.class_id, at.status,
-                 an.question_id, an.score, an.correct, an.answered_at
+                 an.question_id, an.score, an.correct, an.answered_at, an.response
           FROM answers an JOIN attempts at ON at.id = an.attempt_id JOIN officials o ON o.id = at.official_id
           WHERE \(condition.sql)
           ORDER BY an.answered_at, an.attempt_id, an.position
@@ -103,7 +106,7 @@ extension CommuneStore {
           classID: try classID.map { ClassID(rawValue: try Self.uuid($0)) },
           isAttemptFinished: row["status"] == "finished",
           questionID: QuestionID(row["question_id"] as String), score: row["score"],
-          isCorrect: row["correct"], answeredAt: row["answered_at"])
+          isCorrect: row["correct"], answeredAt: row["answered_at"], response: row["response"])
       }
     }
   }

@@ -36,7 +36,7 @@ extension CommuneStore {
           SELECT a.id, a.official_id, a.quiz_id, a.course_id, a.course_version, a.class_id, a.seed,
                  a.question_ids, \(ColumnReader.secondsSince1970("a.started_at")),
                  \(ColumnReader.secondsSince1970("a.ended_at")), a.score, a.max_score, a.status
-          FROM attempts a WHERE \(condition) ORDER BY a.started_at, a.id
+          FROM attempts a WHERE \(condition) AND \(Schema.isQuizAttempt("a")) ORDER BY a.started_at, a.id
           """)
       try attemptStatement.setArguments(StatementArguments(arguments))
       let attemptRows = ColumnReader(attemptStatement, in: db, path: path, table: "attempts")
@@ -63,7 +63,8 @@ extension CommuneStore {
       }
       guard !attempts.isEmpty else { return [] }
       // The answers in the order they were written, which is each attempt's in turn: an answer's
-      // attempt is looked up only when it differs from the one before.
+      // attempt is looked up only when it differs from the one before. Answers of attempts not
+      // selected (the review "attempts" of older files among them) are passed over.
       let answerStatement = try db.makeStatement(
         sql: """
           SELECT an.attempt_id, an.question_id, an.position, an.response, an.score, an.correct, an.time_taken,

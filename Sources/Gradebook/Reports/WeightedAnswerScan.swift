@@ -277,7 +277,10 @@ public struct WeightedAnswerScan: Sendable {
     let last = try Date.fetchOne(db, sql: "SELECT max(last_answered_at) FROM c.answer_sums")
     let trained =
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(DISTINCT official_id) FROM c.attempts WHERE status = 'finished'") ?? 0
+        db,
+        sql:
+          "SELECT COUNT(DISTINCT official_id) FROM c.attempts at WHERE status = 'finished' AND \(Schema.isQuizAttempt())"
+      ) ?? 0
     // The earliest answer: one pass over the answers' dates (no index keeps them in order).
     let first = try Date.fetchOne(db, sql: "SELECT min(answered_at) FROM c.answers")
     return FileFacts(lastAnswer: last, firstAnswer: first, trainedOfficials: trained)
@@ -292,6 +295,15 @@ public struct WeightedAnswerScan: Sendable {
         db, sql: "SELECT value FROM c.meta WHERE key = 'answer_sums_half_life_days'"),
       Double(kept) == halfLifeDays
     else { return false }
+    // A file older than the reviews' version may sum the answers of review "attempts", which are not quiz
+    // attempts: its sums stand in only when it has none.
+    let legacyReviews = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT (SELECT CAST(value AS INTEGER) FROM c.meta WHERE key = 'schema_version') < \(Schema.reviewsVersion)
+          AND EXISTS (SELECT 1 FROM c.attempts at WHERE NOT (\(Schema.isQuizAttempt())))
+        """)
+    guard legacyReviews != true else { return false }
     guard let until = selection.until else { return true }
     // Answers after `until` are left out: the stored sums do when the file has none.
     return try Bool.fetchOne(

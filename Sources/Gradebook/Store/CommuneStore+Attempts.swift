@@ -142,14 +142,18 @@ extension CommuneStore {
     }
   }
 
-  /// Every attempt of the official, oldest first, with answers.
+  /// Every quiz attempt of the official, oldest first, with answers (reviews are not attempts:
+  /// see ``reviewLog(officialID:)``).
   public func attempts(officialID: OfficialID) throws -> [Attempt] {
-    try read { db in try Self.attempts(db, where: "a.official_id = ?", [officialID.uuidString]) }
+    try read { db in
+      try Self.attempts(
+        db, where: "a.official_id = ? AND \(Schema.isQuizAttempt("a"))", [officialID.uuidString])
+    }
   }
 
-  /// Every attempt in the commune, oldest first, with answers: the raw material of reports.
+  /// Every quiz attempt in the commune, oldest first, with answers: the raw material of reports.
   public func allAttempts() throws -> [Attempt] {
-    try read { db in try Self.attempts(db, where: "1", []) }
+    try read { db in try Self.attempts(db, where: Schema.isQuizAttempt("a"), []) }
   }
 
   static func attempts(_ db: Database, where condition: String, _ arguments: [String]) throws -> [Attempt] {

@@ -16,8 +16,12 @@ enum Schema {
   /// The migrations, oldest first; the position of each (from 1) is its schema version.
   static let migrationIdentifiers = [
     "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums",
-    "v4-class-records-roster-changes",
+    "v4-class-records-roster-changes", reviewsMigration,
   ]
+  /// The migration that gives reviews their own record (``reviewsVersion``).
+  static let reviewsMigration = "v5-review-cards"
+  /// The first version with `review_cards` and `review_log`.
+  static var reviewsVersion: Int { (migrationIdentifiers.firstIndex(of: reviewsMigration) ?? 0) + 1 }
   /// The newest schema this build reads and writes.
   static var latestVersion: Int { migrationIdentifiers.count }
 
@@ -105,6 +109,11 @@ enum Schema {
       try createClassRecords(in: db)
       try setVersion(4, in: db)
     }
+    migrator.registerMigration(reviewsMigration) { db in
+      try createReviews(in: db)
+      try leaveLegacyReviewsOutOfAnswerSums(in: db)
+      try setVersion(reviewsVersion, in: db)
+    }
     return migrator
   }
 
@@ -136,7 +145,7 @@ enum Schema {
           PRIMARY KEY (question_id, bucket)
         ) WITHOUT ROWID;
         """)
-    try fillAnswerSums(in: db)
+    try fillAnswerSums(in: db, where: "1")
     try db.execute(
       sql: """
         CREATE TRIGGER \(answerSumsTrigger) AFTER INSERT ON answers BEGIN
@@ -219,10 +228,12 @@ enum Schema {
         """)
   }
 
-  /// Sums every answer into an empty `answer_sums`, numbering the officials who answered in
-  /// `official_bits` (by roster order): what version 3 does to a file's answers, and what a
-  /// roster merge does again once attempts have moved from one entry to another.
-  static func fillAnswerSums(in db: Database) throws {
+  /// Sums every answer of the attempts `at` that meet `condition` (by default every quiz attempt,
+  /// the review "attempts" of older files left out) into an empty `answer_sums`, numbering the
+  /// officials who answered in `official_bits` (by roster order): what version 3 does to a file's
+  /// answers (all of them, then), and what a roster merge does again once attempts have moved from
+  /// one entry to another.
+  static func fillAnswerSums(in db: Database, where condition: String = isQuizAttempt()) throws {
     try db.execute(
       sql: """
         INSERT INTO official_bits (official_id, bit)
@@ -233,6 +244,7 @@ enum Schema {
                  \(answerWeight(of: "an.answered_at")) AS e, an.answered_at AS moment
           FROM answers an JOIN attempts at ON at.id = an.attempt_id
           JOIN official_bits b ON b.official_id = at.official_id
+          WHERE \(condition)
         )
         INSERT INTO answer_sums
           SELECT question, bit / 62, COUNT(*), SUM(e), SUM(e * e), SUM(e * mark), SUM(DISTINCT 1 << (bit % 62)),
@@ -245,6 +257,91 @@ enum Schema {
   static func refillAnswerSums(in db: Database) throws {
     try db.execute(sql: "DELETE FROM main.answer_sums; DELETE FROM main.official_bits;")
     try fillAnswerSums(in: db)
+  }
+
+  /// The condition, over `attempts` aliased `at`, that an attempt is a quiz attempt: not one of
+  /// the review "attempts" (quiz id `COURSE#review`) that older versions stored reviews as.
+  /// Those stay in a file as they were (answers are never deleted), and are left out of every
+  /// figure: reviews are not quiz attempts.
+  static func isQuizAttempt(_ alias: String = "at") -> String { "\(alias).quiz_id NOT GLOB '*#review'" }
+
+  /// ``reviewsVersion``: spaced review has its own record. `review_cards` keeps, per official and
+  /// question, the FSRS card its latest review left; `review_log` keeps every review (when, the
+  /// grade, days since the previous one, the answer, the card after it) and is append-only, like
+  /// `answers`: no review is deleted and none changes, but for whose it is, which a roster merge
+  /// moves to the entry kept, as it moves attempts.
+  private static func createReviews(in db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE review_cards (
+          official_id TEXT NOT NULL REFERENCES officials(id),
+          question_id TEXT NOT NULL,
+          stability REAL NOT NULL,
+          difficulty REAL NOT NULL,
+          due TEXT NOT NULL,
+          last_review TEXT NOT NULL,
+          reps INTEGER NOT NULL,
+          lapses INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning')),
+          PRIMARY KEY (official_id, question_id)
+        );
+        CREATE TABLE review_log (
+          id TEXT PRIMARY KEY NOT NULL,
+          official_id TEXT NOT NULL REFERENCES officials(id),
+          question_id TEXT NOT NULL,
+          reviewed_at TEXT NOT NULL,
+          grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+          elapsed_days INTEGER NOT NULL,
+          response TEXT NOT NULL,
+          score REAL NOT NULL,
+          time_taken REAL NOT NULL,
+          stability REAL NOT NULL,
+          difficulty REAL NOT NULL,
+          due TEXT NOT NULL,
+          reps INTEGER NOT NULL,
+          lapses INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning'))
+        );
+        CREATE INDEX review_log_by_card ON review_log(official_id, question_id, reviewed_at);
+        CREATE TRIGGER review_log_is_kept_before_update BEFORE UPDATE OF id, question_id, reviewed_at, grade,
+          elapsed_days, response, score, time_taken, stability, difficulty, due, reps, lapses, state ON review_log BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every review as given: reviews are never changed');
+        END;
+        CREATE TRIGGER review_log_is_kept_before_delete BEFORE DELETE ON review_log BEGIN
+          SELECT RAISE(ABORT, 'papi-train keeps every review as given: reviews are never deleted');
+        END;
+        """)
+  }
+
+  /// ``reviewsVersion``: answers of the old review "attempts" no longer count in `answer_sums` (the
+  /// trigger skips them, and the sums are made again without them).
+  private static func leaveLegacyReviewsOutOfAnswerSums(in db: Database) throws {
+    let name = "answer_sums_after_insert"
+    guard
+      let trigger = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", arguments: [name])
+    else { throw GradebookError.database(path: "", message: "\(name) is missing") }
+    let anchor = "WHERE at.id = NEW.attempt_id"
+    guard trigger.contains(anchor) else {
+      throw GradebookError.database(path: "", message: "\(name) is not the trigger version 3 made")
+    }
+    try db.execute(sql: "DROP TRIGGER \(name)")
+    try db.execute(
+      sql: trigger.replacingOccurrences(of: anchor, with: anchor + " AND " + isQuizAttempt()))
+    guard
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempts at WHERE NOT (\(isQuizAttempt())))")
+        == true
+    else { return }
+    try refillAnswerSums(in: db)
+  }
+
+  /// A results file at `path` with the schema of `version` only, as that version of papi-train
+  /// made it, and then `sql` run in it: for the tests of files older versions wrote.
+  static func makeOlderFile(at path: String, version: Int, sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try migrator.migrate(queue, upTo: migrationIdentifiers[version - 1])
+    try queue.write { try $0.execute(sql: sql) }
+    try queue.close()
   }
 
   /// Adds `exp` to a connection whose SQLite was built without its math functions (Debian's has

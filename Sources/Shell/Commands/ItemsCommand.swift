@@ -1,7 +1,7 @@
 import Foundation
 import Insight
 import Localization
-import TerminalUI
+import ResultsAnalysis
 
 /// `items [QUIZ]` (trainers): Moodle's item statistics over the commune's finished attempts, per
 /// quiz.
@@ -16,9 +16,9 @@ enum ItemsCommand: ShellCommand {
     vi: "cho giảng viên: thống kê câu hỏi", en: "for trainers: item statistics")
   static let details = LocalizedText(
     vi:
-      "Chỉ trong phiên giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án).",
+      "Chỉ trong phiên giảng viên. Theo định nghĩa của Moodle, trên các lượt làm bài đã xong của xã: độ dễ, chỉ số phân biệt, hệ số Cronbach alpha, và dưới mỗi câu (kèm nội dung câu hỏi) số người chọn từng phương án; đánh dấu câu quá dễ, quá khó hoặc phân biệt âm (thường do sai đáp án) khi có từ 20 lượt trở lên, dưới đó ghi \"chưa đủ dữ liệu\".",
     en:
-      "Trainer session only. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha; flags questions too easy, too hard or discriminating negatively (often a wrong key)."
+      "Trainer session only. Moodle's definitions over the commune's finished attempts: facility, discrimination index, Cronbach's alpha, and under each question (with its text) how many chose each option; flags questions too easy, too hard or discriminating negatively (often a wrong key) from 20 attempts up, below that \"insufficient data\"."
   )
 
   static func run(_ argument: String, in context: CommandContext) -> CommandOutcome {
@@ -29,23 +29,25 @@ enum ItemsCommand: ShellCommand {
       context.say(InsightText.noFinishedAttempts)
       return .proceed
     }
+    let view = ItemsView(
+      library: context.library, language: context.language, width: context.console.terminal.width)
+    let questions = Dictionary(
+      context.library.courses.flatMap(\.questions).map { ($0.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    var lines: [String] = []
     for (quiz, quizAttempts) in Dictionary(grouping: finished, by: \.quizID).sorted(by: { $0.key < $1.key }) {
-      show(ItemAnalysis(attempts: quizAttempts.map(\.itemAttempt)), of: quiz, in: context)
+      let analysis = ItemAnalysis(attempts: quizAttempts.map(\.itemAttempt))
+      let given = quizAttempts.flatMap(\.answers).compactMap { answer in
+        OptionCounts.Answer(stored: answer.response, isCorrect: answer.isCorrect).map {
+          (answer.questionID, $0)
+        }
+      }
+      // The hardest questions first: where a trainer looks.
+      lines += view.lines(
+        quiz: quiz, analysis: analysis, options: OptionCounts.byQuestion(given, questions: questions),
+        items: analysis.items.sorted { ($0.facility, $0.questionID) < ($1.facility, $1.questionID) })
     }
+    context.console.page(lines)
     return .proceed
-  }
-
-  private static func show(_ analysis: ItemAnalysis, of quiz: String, in context: CommandContext) {
-    context.line("")
-    context.say(InsightText.itemsHeader(quiz: quiz, attempts: analysis.attempts, alpha: analysis.alpha))
-    var rows = [context.text(InsightText.itemColumns).split(separator: "|").map(String.init)]
-    for item in analysis.items.sorted(by: { $0.facility < $1.facility }) {
-      rows.append([
-        item.questionID.rawValue, String(item.attempts), String(Int((item.facility * 100).rounded())) + "%",
-        item.discriminationIndex.map { String(format: "%.0f", $0) } ?? "—",
-        item.flags.map { context.text(InsightText.flag($0)) }.joined(separator: ", "),
-      ])
-    }
-    for text in TextTable(rows).lines { context.line("  " + text) }
   }
 }

@@ -28,7 +28,7 @@ struct QuizTaking {
       let shownAt = context.now()
       guard
         let response = readResponse(
-          for: step.item, quizID: quiz.id,
+          for: step.item, paused: QuizText.quizPaused(quiz.id), askLeave: QuizText.askLeaveQuiz,
           showAgain: { screen.show(step.item, number: step.position + 1, total: attempt.quiz.items.count) })
       else { return }
       let feedback: AnswerFeedback
@@ -113,17 +113,19 @@ struct QuizTaking {
   }
 
   /// Reads until a valid answer; nil when the official pauses the quiz or input ends.
-  private func readResponse(for item: QuizItem, quizID: String, showAgain: () -> Void) -> Response? {
+  func readResponse(
+    for item: QuizItem, paused: some LocalizedMessage, askLeave: some LocalizedMessage, showAgain: () -> Void
+  ) -> Response? {
     let console = context.console
     while true {
       switch console.ask("> ") {
       case .endOfInput:
-        console.say(QuizText.quizPaused(quizID))
+        console.say(paused)
         return nil
       case .interrupt:
         console.line()
-        if console.askYesNo(QuizText.askLeaveQuiz) != false {
-          console.say(QuizText.quizPaused(quizID))
+        if console.askYesNo(askLeave) != false {
+          console.say(paused)
           return nil
         }
       case .line(let text):
@@ -133,7 +135,7 @@ struct QuizTaking {
           showAgain()
           continue
         case .pause?:
-          console.say(QuizText.quizPaused(quizID))
+          console.say(paused)
           return nil
         case nil: break
         }

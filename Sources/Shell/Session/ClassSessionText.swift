@@ -38,7 +38,7 @@ enum ClassSessionText: LocalizedMessage {
 
   private var vietnamese: String {
     switch self {
-    case .askCommuneOrTrainer: "Xã/phường của bạn (tên hoặc mã, Tab để gợi ý; giảng viên gõ 'gv'): "
+    case .askCommuneOrTrainer: "Xã/phường của bạn (tên hoặc mã; giảng viên gõ gv): "
     case .openClasses: "Các lớp tập huấn đang mở ở xã của bạn:"
     case .classLine(let number, let code, let title, let days): "  \(number). \(code)  \(title) (\(days))"
     case .noClassChoice: "  0. Không học theo lớp nào"
@@ -76,7 +76,7 @@ enum ClassSessionText: LocalizedMessage {
 
   private var english: String {
     switch self {
-    case .askCommuneOrTrainer: "Your commune or ward (name or code, Tab completes; trainers type 'trainer'): "
+    case .askCommuneOrTrainer: "Your commune (name or code; trainers type trainer): "
     case .openClasses: "Open training classes in your commune:"
     case .classLine(let number, let code, let title, let days): "  \(number). \(code)  \(title) (\(days))"
     case .noClassChoice: "  0. Not in a class"

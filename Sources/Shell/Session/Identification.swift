@@ -184,7 +184,10 @@ struct Identification {
     case .none: break
     }
     console.say(SessionText.nameNotOnRoster(name))
-    if let close = closestMatch(to: name, in: roster.map(\.name)) {
+    // A slip in a name (a sixth of its letters at most): "Nguyen Thi Hao" for Nguyễn Thị Hoa,
+    // never "Lò Văn Ba" for Lò Văn Một.
+    let slips = max(1, name.matchKey(foldingDiacritics: true).count / 6)
+    if let close = closestMatch(to: name, in: roster.map(\.name), maximumDistance: slips) {
       guard let meant = console.askYesNo(ClassSessionText.didYouMean(close)) else { return .gaveUp }
       if meant, let official = roster.first(where: { $0.name == close }) { return .found(official) }
     }

@@ -24,9 +24,6 @@ enum InsightText: LocalizedMessage {
   case coverage(Int, assessed: Int, roster: Int)
   case responsible([String])
   case noFinishedAttempts
-  case itemsHeader(quiz: String, attempts: Int, alpha: Double?)
-  case itemColumns
-  case flag(ItemAnalysis.Item.Flag)
 
   func text(in language: Language) -> String {
     switch (self, language) {
@@ -83,18 +80,6 @@ enum InsightText: LocalizedMessage {
     case (.responsible(let positions), .english): "responsible: " + positions.joined(separator: ", ")
     case (.noFinishedAttempts, .vietnamese): "Chưa có lượt làm bài nào hoàn thành."
     case (.noFinishedAttempts, .english): "No finished attempt yet."
-    case (.itemsHeader(let quiz, let attempts, let alpha), .vietnamese):
-      "\(quiz): \(attempts) lượt hoàn thành, Cronbach alpha \(Self.alphaText(alpha))"
-    case (.itemsHeader(let quiz, let attempts, let alpha), .english):
-      "\(quiz): \(English.count(attempts, "finished attempt")), Cronbach's alpha \(Self.alphaText(alpha))"
-    case (.itemColumns, .vietnamese): "Câu hỏi|Lượt|Độ dễ|Phân biệt|Lưu ý"
-    case (.itemColumns, .english): "Question|Attempts|Facility|Discrimination|Flags"
-    case (.flag(.tooEasy), .vietnamese): "quá dễ"
-    case (.flag(.tooEasy), .english): "too easy"
-    case (.flag(.tooHard), .vietnamese): "quá khó"
-    case (.flag(.tooHard), .english): "too hard"
-    case (.flag(.negativeDiscrimination), .vietnamese): "phân biệt âm: kiểm tra đáp án"
-    case (.flag(.negativeDiscrimination), .english): "negative: check the key"
     }
   }
 
@@ -116,8 +101,4 @@ enum InsightText: LocalizedMessage {
 
   /// The gain in points with its sign: "+12".
   private static func change(_ gain: LearningGain) -> String { String(format: "%+.0f", gain.absolute * 100) }
-
-  private static func alphaText(_ alpha: Double?) -> String {
-    alpha.map { String(format: "%.0f%%", $0) } ?? "—"
-  }
 }

@@ -35,8 +35,8 @@ extension CommandContext {
 
   /// "3 questions are due for review", when some are.
   func sayReviewDue(for signedIn: SignedIn) {
-    guard let history = try? signedIn.answerHistory() else { return }
-    let due = ReviewQuiz.dueCount(history: history, library: library, at: now())
+    guard let schedule = try? signedIn.reviewSchedule() else { return }
+    let due = ReviewQuiz.dueCount(schedule, library: library, at: now())
     if due > 0 { say(ShellText.reviewDue(due)) }
   }
 }
