@@ -35,6 +35,9 @@ public struct DashboardData: Sendable, Hashable {
     /// Officials with a finished attempt, of those on the roster.
     public var trainedOfficials = 0
     public var rosterOfficials = 0
+    /// Dimension code → officials assessed on it: who stands behind the figure (empty: only
+    /// the coverage is known).
+    public var officials: [String: Int] = [:]
 
     public init(
       code: String, name: String, parents: [String], scores: [String: Double?], coverage: [String: Double],
@@ -79,11 +82,13 @@ public struct DashboardData: Sendable, Hashable {
     public var trainedOfficials: Int
     public var rosterOfficials: Int
     public var lastReceived: String?
+    /// The day of the earliest answer received from any commune.
+    public var firstReceived: String?
 
     public init(
       name: String, communes: Int, trained: Int, someResults: Int, averages: [String: Double?],
       scoredCommunes: [String: Int] = [:], pooled: [String: PooledScore] = [:], trainedOfficials: Int = 0,
-      rosterOfficials: Int = 0, lastReceived: String? = nil
+      rosterOfficials: Int = 0, lastReceived: String? = nil, firstReceived: String? = nil
     ) {
       self.name = name
       self.communes = communes
@@ -95,6 +100,7 @@ public struct DashboardData: Sendable, Hashable {
       self.trainedOfficials = trainedOfficials
       self.rosterOfficials = rosterOfficials
       self.lastReceived = lastReceived
+      self.firstReceived = firstReceived
     }
 
     /// Communes that sent nothing.
@@ -202,6 +208,11 @@ public struct DashboardData: Sendable, Hashable {
     public var summary = "Tóm tắt toàn tỉnh"
     public var interval = "khoảng tin cậy 95%"
     public var officials = "cán bộ"
+    /// The data period: first and last answer, officials behind the figures.
+    public var dataPeriod = ""
+    /// How to read a profile, and a heat map cell's officials.
+    public var profileLegend = ""
+    public var cellOfficials = ""
 
     public static let vietnamese = Labels(
       heatMap: "Mức sẵn sàng theo xã và chỉ số", profiles: "Hồ sơ từng xã so với trung bình tỉnh",

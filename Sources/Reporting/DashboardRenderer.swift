@@ -6,6 +6,8 @@ public struct DashboardRenderer: Sendable {
   public init() {}
 
   public func render(_ data: DashboardData) -> String {
+    let period =
+      data.labels.dataPeriod.isEmpty ? "" : "<p class=\"meta period\">\(escape(data.labels.dataPeriod))</p>"
     var html = """
       <!DOCTYPE html>
       <html lang="vi"><head><meta charset="utf-8">
@@ -14,6 +16,7 @@ public struct DashboardRenderer: Sendable {
       <style>\(Self.css)</style></head><body>
       <h1>\(escape(data.title))</h1>
       <p class="meta">\(escape(data.labels.generated)): \(escape(data.generated))</p>
+      \(period)
       <p class="meta">\(legend(data))</p>
       <p class="meta">\(escape(data.labels.legend))</p>
 
@@ -41,9 +44,10 @@ public struct DashboardRenderer: Sendable {
     .detail{color:#566;font-size:12px}tr.province td{font-weight:bold;border-top:2px solid #889}
     tr.no-results td.name{color:#889}
     .dn{display:block;font-size:10px;font-weight:normal;max-width:90px;white-space:normal}.lead{font-size:15px}
-    @media print{@page{size:A4 landscape;margin:8mm}body{margin:0;max-width:none;font-size:11px}
-    .screen{display:none}section{break-inside:avoid}h2{margin:10px 0 4px}th,td{padding:2px 4px}
-    .cov{font-size:8px}}
+    @media print{@page{size:A4 landscape;margin:8mm}body{margin:0;max-width:none;font-size:10px}
+    .screen{display:none}section{break-inside:avoid}h1{font-size:16px}h2{font-size:13px;margin:6px 0 3px}
+    .meta{font-size:9px;margin:2px 0}.lead{font-size:11px;margin:3px 0}table{font-size:10px}
+    th,td{padding:1px 4px}.cov{font-size:7px}}
     """
 
   /// The four bands with the scores each covers, and the insufficient-data mark.
@@ -104,8 +108,7 @@ public struct DashboardRenderer: Sendable {
       html += "<tr class=\"\(commune.status.rawValue)\"><td class=\"name\">\(escape(commune.name))"
       html += "<span class=\"cov\">\(escape(status))</span></td>"
       for dimension in data.dimensions {
-        let coverage = Int(((commune.coverage[dimension.code] ?? 0) * 100).rounded())
-        let coverageText = "<span class=\"cov\">\(escape(data.labels.coverage)) \(coverage)%</span>"
+        let coverageText = "<span class=\"cov\">\(escape(behind(dimension.code, of: commune, data)))</span>"
         if let score = commune.scores[dimension.code] ?? nil {
           html += "<td class=\"\(data.bands.band(score))\">\(format(score))\(coverageText)</td>"
         } else {
@@ -133,7 +136,19 @@ public struct DashboardRenderer: Sendable {
     if !data.labels.collectionLine.isEmpty {
       html += "<p class=\"meta\">\(escape(data.labels.collectionLine))</p>"
     }
+    if !data.labels.cellOfficials.isEmpty, data.communes.contains(where: { !$0.officials.isEmpty }) {
+      html += "<p class=\"meta\">\(escape(data.labels.cellOfficials))</p>"
+    }
     return html
+  }
+
+  /// Who stands behind a cell's figure: officials assessed of the roster, else the coverage.
+  private func behind(_ code: String, of commune: DashboardData.Commune, _ data: DashboardData) -> String {
+    if let officials = commune.officials[code] {
+      return "\(officials)/\(commune.rosterOfficials) \(data.labels.officials)"
+    }
+    let coverage = Int(((commune.coverage[code] ?? 0) * 100).rounded())
+    return "\(data.labels.coverage) \(coverage)%"
   }
 
   private func priorities(_ data: DashboardData) -> String {
@@ -168,44 +183,65 @@ public struct DashboardRenderer: Sendable {
     return html + "</table>"
   }
 
-  /// One small SVG bar chart per commune: its score per dimension, with the province average as a
-  /// tick mark.
+  /// Sizes of a commune's profile: dimension codes on the left, the bars, then a column of
+  /// their figures that the average mark, drawn over the bars only, can never reach.
+  enum Profile {
+    static let width = 260.0
+    static let rowHeight = 16.0
+    static let labelWidth = 34.0
+    /// The figures' column: right-aligned at the edge, after a gap.
+    static let valueColumn = 34.0
+    static var plotWidth: Double { width - labelWidth - valueColumn }
+  }
+
+  /// One small SVG bar chart per commune: its score per dimension, its figure in a column of its
+  /// own, with the province average as a red mark over the bar area; a legend says how to read it.
   private func profiles(_ data: DashboardData) -> String {
-    let averages = data.averages
-    let width = 260.0
-    let rowHeight = 16.0
-    let labelWidth = 34.0
-    let span = data.scale.upperBound - data.scale.lowerBound
     var html = ""
-    for commune in data.communes {
-      let height = rowHeight * Double(data.dimensions.count) + 6
-      var svg =
-        "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(commune.name))\">"
-      for (index, dimension) in data.dimensions.enumerated() {
-        let y = Double(index) * rowHeight + 3
-        svg += "<text x=\"0\" y=\"\(y + 11)\" font-size=\"11\">\(escape(dimension.code))</text>"
-        if let score = commune.scores[dimension.code] ?? nil {
-          let length = (width - labelWidth - 30) * (score - data.scale.lowerBound) / span
-          svg +=
-            "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(format(max(length, 1)))\" height=\"10\" fill=\"#4a78b5\"/>"
-          svg +=
-            "<text x=\"\(format(labelWidth + length + 3))\" y=\"\(y + 11)\" font-size=\"10\">\(format(score))</text>"
-        } else {
-          svg +=
-            "<text x=\"\(labelWidth)\" y=\"\(y + 11)\" font-size=\"10\" fill=\"#889\">\(escape(data.labels.insufficient))</text>"
-        }
-        if let average = averages[dimension.code] ?? nil {
-          let x = labelWidth + (width - labelWidth - 30) * (average - data.scale.lowerBound) / span
-          svg +=
-            "<line x1=\"\(format(x))\" x2=\"\(format(x))\" y1=\"\(y)\" y2=\"\(y + 14)\" stroke=\"#c0392b\" stroke-width=\"2\">"
-          svg += "<title>\(escape(data.labels.provinceAverage)) \(format(average))</title></line>"
-        }
-      }
-      svg += "</svg>"
-      html += "<div class=\"profile\"><h3>\(escape(commune.name))</h3>\(svg)</div>\n"
+    // A commune with no score at all has nothing to draw: the heat map shows it.
+    for commune in data.communes where commune.scores.values.contains(where: { $0 != nil }) {
+      html += "<div class=\"profile\"><h3>\(escape(commune.name))</h3>\(profile(commune, data))</div>\n"
     }
-    return html
-      + "<p class=\"meta\"><span style=\"color:#c0392b\">│</span> \(escape(data.labels.provinceAverage))</p>"
+    return html + "<p class=\"meta legend-profile\">\(profileKey()) \(escape(data.labels.profileLegend))</p>"
+  }
+
+  private func profile(_ commune: DashboardData.Commune, _ data: DashboardData) -> String {
+    let averages = data.averages
+    let span = data.scale.upperBound - data.scale.lowerBound
+    let x = { (score: Double) in
+      Profile.labelWidth + Profile.plotWidth * (score - data.scale.lowerBound) / span
+    }
+    let height = Profile.rowHeight * Double(data.dimensions.count) + 6
+    var svg =
+      "<svg width=\"\(Int(Profile.width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(commune.name))\">"
+    for (index, dimension) in data.dimensions.enumerated() {
+      let y = Double(index) * Profile.rowHeight + 3
+      svg += "<text x=\"0\" y=\"\(y + 11)\" font-size=\"11\">\(escape(dimension.code))</text>"
+      let value: String
+      if let score = commune.scores[dimension.code] ?? nil {
+        let length = max(x(score) - Profile.labelWidth, 1)
+        svg +=
+          "<rect x=\"\(Profile.labelWidth)\" y=\"\(y + 2)\" width=\"\(format(length))\" height=\"10\" fill=\"#4a78b5\"/>"
+        value = format(score)
+      } else {
+        value = "—"
+      }
+      svg += "<text class=\"value\" x=\"\(Profile.width - 2)\" y=\"\(y + 11)\" font-size=\"10\" "
+      svg += "text-anchor=\"end\">\(value)<title>\(escape(dimension.name))</title></text>"
+      if let average = averages[dimension.code] ?? nil {
+        svg +=
+          "<line class=\"average\" x1=\"\(format(x(average)))\" x2=\"\(format(x(average)))\" y1=\"\(y)\" y2=\"\(y + 14)\" stroke=\"#c0392b\" stroke-width=\"2\">"
+        svg += "<title>\(escape(data.labels.provinceAverage)) \(format(average))</title></line>"
+      }
+    }
+    return svg + "</svg>"
+  }
+
+  /// A bar, its figure and the average mark, drawn as in the profiles, for the legend.
+  private func profileKey() -> String {
+    "<svg width=\"74\" height=\"14\" role=\"img\"><rect x=\"0\" y=\"2\" width=\"36\" height=\"10\" fill=\"#4a78b5\"/>"
+      + "<line x1=\"28\" x2=\"28\" y1=\"0\" y2=\"14\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+      + "<text x=\"72\" y=\"11\" font-size=\"10\" text-anchor=\"end\">7.5</text></svg>"
   }
 
   /// The months as one line per dimension, then the classes as markers in date order, each

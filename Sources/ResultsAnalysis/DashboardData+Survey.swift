@@ -31,9 +31,11 @@ extension DashboardData {
       communes: communes.map { row in
         var scores: [String: Double?] = [:]
         var coverage: [String: Double] = [:]
+        var officials: [String: Int] = [:]
         for readiness in row.readiness.dimensions {
           scores[readiness.code] = readiness.score
           coverage[readiness.code] = readiness.coverage
+          officials[readiness.code] = readiness.assessedOfficials
         }
         let weak = row.weakAreas.filter { area in
           shown.contains { taxonomy.code(area.code, fallsUnder: $0.code) }
@@ -53,6 +55,7 @@ extension DashboardData {
         commune.lastReceived = row.lastReceived
         commune.trainedOfficials = row.facts.trainedOfficials
         commune.rosterOfficials = row.rosterOfficials
+        commune.officials = officials
         return commune
       },
       trends: trends.map { point in
@@ -92,7 +95,8 @@ extension DashboardData {
       averages: ReadinessSurvey.averages(of: province, taxonomy: taxonomy), scoredCommunes: scored,
       pooled: intervals, trainedOfficials: province.map(\.facts.trainedOfficials).reduce(0, +),
       rosterOfficials: province.map(\.rosterOfficials).reduce(0, +),
-      lastReceived: province.compactMap(\.lastReceived).max())
+      lastReceived: province.compactMap(\.lastReceived).max(),
+      firstReceived: province.compactMap(\.firstReceived).min())
   }
 }
 
@@ -110,6 +114,8 @@ extension DashboardData.Labels {
     labels.summary = ReportMessage.summaryHeading.text(in: language)
     labels.interval = ReportMessage.intervalLabel.text(in: language)
     labels.officials = ReportMessage.officialsWord.text(in: language)
+    labels.profileLegend = ReportMessage.profileLegend.text(in: language)
+    labels.cellOfficials = ReportMessage.cellOfficials.text(in: language)
     return labels
   }
 }

@@ -123,17 +123,18 @@ public struct GroupInsight: Sendable {
     var selection = selection
     switch scope {
     case .commune(let code):
-      guard let store = try directory.readOnlyStore(for: code) else { return [] }
+      guard let store = try directory.checkedReadOnlyStore(for: code) else { return [] }
       return [(code.rawValue, try store.answerRows(selection))]
     case .official(let code, let official):
       selection.officialID = official
-      guard let store = try directory.readOnlyStore(for: code) else { return [] }
+      guard let store = try directory.checkedReadOnlyStore(for: code) else { return [] }
       return [(code.rawValue, try store.answerRows(selection))]
     case .trainingClass(let id):
       selection.classID = id
       var result: [(String, [AnswerRow])] = []
       for code in try directory.communeCodes() {
-        guard let store = try directory.readOnlyStore(for: code), try store.trainingClass(id: id) != nil
+        guard let store = try directory.checkedReadOnlyStore(for: code),
+          try store.trainingClass(id: id) != nil
         else {
           continue
         }

@@ -59,7 +59,7 @@ public struct GroupReport: Sendable {
       threshold: context.threshold)
     var names: [String: String] = [:]
     for (commune, _) in answers {
-      for official in try directory.readOnlyStore(for: CommuneCode(commune))?.officials() ?? [] {
+      for official in try directory.checkedReadOnlyStore(for: CommuneCode(commune))?.officials() ?? [] {
         names[official.id.uuidString] = official.name
       }
     }
@@ -83,7 +83,7 @@ public struct GroupReport: Sendable {
     }
     guard let communeText = request.commune else { throw ReportMessage.noScope }
     let code = try CommuneChoice.resolve(communeText, units: request.units)
-    guard let store = try directory.readOnlyStore(for: code) else {
+    guard let store = try directory.checkedReadOnlyStore(for: code) else {
       throw ReportMessage.noResults(code.rawValue)
     }
     guard let officialText = request.official else {

@@ -160,7 +160,7 @@ public struct ReadinessReport: Sendable {
 
   /// The communes whose results file could not be read, each as a message.
   public var failures: [ReportMessage] {
-    survey.failures.map { .unreadable($0.communeCode, "\($0.error)") }
+    survey.failures.map { .unreadable($0.communeCode, $0.reason) }
   }
 
   /// `papi-train.readiness/1`.
@@ -223,6 +223,10 @@ public struct ReadinessReport: Sendable {
     data.labels.legend = ReportMessage.legend(weakLine: data.bands.weakLine, threshold: context.threshold)
       .text(in: language)
     data.labels.collectionLine = collectionSummary(summary).text(in: language)
+    data.labels.dataPeriod = ReportMessage.dataPeriod(
+      first: summary.firstReceived, last: summary.lastReceived, officials: summary.trainedOfficials,
+      roster: summary.rosterOfficials
+    ).text(in: language)
     return data
   }
 

@@ -2,6 +2,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Insight
+import Localization
 import Reporting
 import Toolkit
 import Units
@@ -46,12 +47,20 @@ public struct ReadinessSurvey: Sendable {
 
     /// The day of the latest answer received, `2026-10-15` (UTC).
     public var lastReceived: String? { facts.lastAnswer.map { Day($0).description } }
+    /// The day of the earliest answer received (UTC).
+    public var firstReceived: String? { facts.firstAnswer.map { Day($0).description } }
   }
 
   /// A results file that could not be read, and why.
   public struct Failure: Sendable {
     public var communeCode: String
     public var error: any Error
+
+    /// Why, in both languages: the error's own text (it names the file), when it has one.
+    public var reason: LocalizedText {
+      guard let message = error as? any LocalizedMessage else { return LocalizedText(vi: "\(error)") }
+      return LocalizedText(vi: message.text(in: .vietnamese), en: message.text(in: .english))
+    }
   }
 
   public var communes: [Commune]

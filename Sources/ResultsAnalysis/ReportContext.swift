@@ -100,7 +100,7 @@ public struct ReportContext: Sendable {
 public func classLabels(_ directory: ResultsDirectory) throws -> [String: String] {
   var labels: [String: String] = [:]
   for code in try directory.communeCodes() {
-    guard let store = try? directory.readOnlyStore(for: code) else { continue }
+    guard let store = try? directory.checkedReadOnlyStore(for: code) else { continue }
     for trainingClass in (try? store.classes()) ?? [] {
       labels[trainingClass.id.uuidString] = "\(trainingClass.date) \(trainingClass.place)"
     }

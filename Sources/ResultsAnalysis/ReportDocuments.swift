@@ -221,7 +221,7 @@ public enum ReportDocuments {
         PriorityRow(
           code: $0.code, provinceScore: $0.provinceScore, readiness: $0.readiness, urgency: $0.urgency)
       }
-      failures = survey.failures.map { Failure(commune: $0.communeCode, error: "\($0.error)") }
+      failures = survey.failures.map { Failure(commune: $0.communeCode, error: $0.reason.text(in: .english)) }
     }
   }
 

@@ -7,7 +7,8 @@ import Reporting
 public enum ReportMessage: Error, MessageCatalogue, Equatable {
   case unknownDimension(String, known: [String])
   case unknownUnit(String)
-  case unreadable(String, String)
+  /// A commune left out: its file could not be read or was refused, and why.
+  case unreadable(String, LocalizedText)
   case coursesUnreadable(String, [String])
   case badThreshold(Double)
   case badClass(String)
@@ -42,6 +43,13 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
     trained: Int, someResults: Int, noResults: Int, communes: Int, officials: Int, roster: Int)
   /// The province average in a commune's bar chart, and how many communes it is over.
   case averageMark(communes: Int)
+  /// The dashboard's data period: the first and last day an answer was given, and the officials
+  /// behind the figures (nil days: no answer yet).
+  case dataPeriod(first: String?, last: String?, officials: Int, roster: Int)
+  /// How to read a commune's profile: the bar, its figure, the average mark, "—".
+  case profileLegend
+  /// How to read a heat map cell's small line: officials assessed of the roster.
+  case cellOfficials
   case collectionTitle(String)
   case notSentSince(String, count: Int, of: Int)
   case allSentSince(String)
@@ -79,8 +87,8 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
       return vi ? "không có đơn vị mã \(code) trong danh mục" : "no unit with code \(code) in the units file"
     case .unreadable(let commune, let details):
       return vi
-        ? "bỏ qua xã \(commune), không đọc được tệp kết quả: \(details)"
-        : "left out commune \(commune), its results file cannot be read: \(details)"
+        ? "bỏ qua xã \(commune), không đọc được tệp kết quả: \(details.vi)"
+        : "left out commune \(commune), its results file cannot be read: \(details.text(in: .english))"
     case .coursesUnreadable(let path, let details):
       return ([vi ? "không đọc được khoá học trong \(path)" : "cannot load the courses in \(path)"] + details)
         .joined(separator: "\n")
@@ -187,6 +195,20 @@ public enum ReportMessage: Error, MessageCatalogue, Equatable {
       return vi
         ? "Đã học: \(trained)/\(communes) xã; có kết quả nhưng chưa đủ: \(some); chưa có kết quả: \(none). Cán bộ đã học: \(officials)/\(roster) trong danh sách."
         : "Trained: \(trained) of \(communes) communes; some results: \(some); no results: \(none). Officials trained: \(officials) of \(roster) on the rosters."
+    case .dataPeriod(let first?, let last?, let officials, let roster):
+      return vi
+        ? "Số liệu: câu trả lời từ ngày \(first) đến ngày \(last); \(officials) cán bộ đã học trên \(roster) trong danh sách."
+        : "Data: answers given from \(first) to \(last); \(officials) officials trained of \(roster) on the rosters."
+    case .dataPeriod:
+      return vi ? "Số liệu: chưa có câu trả lời nào." : "Data: no answers yet."
+    case .profileLegend:
+      return vi
+        ? "Thanh xanh: điểm của xã, số ghi ở cột bên phải; vạch đỏ: trung bình tỉnh của chỉ số đó, để so sánh; — : chưa đủ dữ liệu."
+        : "Blue bar: the commune's score, its figure in the column on the right; red mark: the province average on that dimension, to compare with; — : insufficient data."
+    case .cellOfficials:
+      return vi
+        ? "Dòng nhỏ trong mỗi ô: số cán bộ đã làm bài về chỉ số đó / số cán bộ trong danh sách của xã."
+        : "The small line in each cell: officials assessed on that dimension / officials on the commune's roster."
     case .averageMark(let communes):
       return vi
         ? "| = trung bình tỉnh, trên \(communes) xã có số liệu"
@@ -283,7 +305,9 @@ extension ReportMessage {
       ReportMessage.provinceScores(ProvinceScores.ParseError(path: "diem.csv", line: 2, problem: problem))
     }
     return [
-      .unknownDimension("D12", known: ["D1", "D2"]), .unknownUnit("99"), .unreadable("03637", "disk I/O"),
+      .unknownDimension("D12", known: ["D1", "D2"]), .unknownUnit("99"),
+      .unreadable("03637", LocalizedText(vi: "lỗi đọc ghi đĩa", en: "disk I/O")),
+
       .coursesUnreadable("Courses", ["Courses/x.yaml:1:1: bad"]), .badThreshold(2), .badClass("x"),
       .badDate("15/10/2026"), .emptyPeriod("2026-10-02", "2026-10-01"), .unknownQuiz("q"), .noScope,
       .noResults("03637"), .unknownOfficial("Hoa", "03637"),
@@ -298,6 +322,8 @@ extension ReportMessage {
       .officialsWord,
       .collectionSummary(trained: 2, someResults: 1, noResults: 35, communes: 38, officials: 9, roster: 12),
       .averageMark(communes: 3), .collectionTitle("Tỉnh Lai Châu"),
+      .dataPeriod(first: "2025-09-12", last: "2026-11-30", officials: 120, roster: 200),
+      .dataPeriod(first: nil, last: nil, officials: 0, roster: 12), .profileLegend, .cellOfficials,
       .notSentSince("2026-10-01", count: 3, of: 38),
       .allSentSince("2026-10-01"), .neverSent, .weakList("Xã Khoen On", ["D5 Thủ tục"]),
       .dashboardTitle(place: nil), .dashboardTitle(place: "Tỉnh Lai Châu"), .scopeClass("C1"),

@@ -164,6 +164,8 @@ extension CommuneStore {
         ORDER BY \(order)
         """)
     merge.added.attempts += db.changesCount
+    // answer_sums is folded once over the new answers rather than by the trigger per answer.
+    let fold = try AnswerSumsFold.suspendingTrigger(in: db)
     try db.execute(
       sql: """
         INSERT INTO main.answers (attempt_id, question_id, position, response, score, correct, time_taken,
@@ -182,6 +184,7 @@ extension CommuneStore {
         ORDER BY \(order), an.position, an.question_id
         """, arguments: [try encodeList(skipped.map(\.uuidString).sorted())])
     merge.added.answers += db.changesCount
+    try fold?.finish(db)
   }
 
   /// What comparing an attempt already here with the file's copy of it did.

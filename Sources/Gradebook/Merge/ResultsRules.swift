@@ -5,7 +5,8 @@ import Units
 
 /// What a value of one column of a results table must be, for a row that comes from outside (a
 /// results file handed over, a batch a commune machine sends): the one set of rules both are
-/// checked against. A file's rows are checked inside SQLite (`sqlViolation(_:)`), records in
+/// checked against. A file's rows are checked inside SQLite (`sqlViolation(_:)`, on a connection
+/// with CSQLiteGuard's `papi_uuid`, `papi_timestamp` and `papi_day`), records in
 /// Swift (`ResultsRules/problems(in:)-(Answer)`); the two faces are built from these cases.
 public enum ColumnRule: Sendable, Hashable {
   /// A UUID as text, either case.
@@ -238,7 +239,7 @@ extension ColumnRule {
   /// Whether a stored value keeps the rule: the Swift face of `sqlViolation(_:)`.
   func accepts(_ value: DatabaseValue) -> Bool {
     switch (self, value.storage) {
-    case (.uuid, .string(let text)): return text.utf8.count == 36 && UUID(uuidString: text) != nil
+    case (.uuid, .string(let text)): return Self.isUUID(text)
     case (.text(let maximum, let nonEmpty), .string(let text)):
       return text.utf8.count <= maximum && (!nonEmpty || !text.isEmpty)
     case (.timestamp(let earliest, let latest), .string(let text)):
@@ -258,6 +259,21 @@ extension ColumnRule {
     case (.classCode, .string(let text)): return text.isEmpty || ClassCode(text)?.rawValue == text
     default: return false
     }
+  }
+
+  /// 36 bytes: hex digits, either case, with `-` at bytes 9, 14, 19 and 24 (Foundation's
+  /// `UUID(uuidString:)` also reads a space or a sign where a digit belongs).
+  static func isUUID(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 36 else { return false }
+    for (index, byte) in bytes.enumerated() {
+      let ok =
+        [8, 13, 18, 23].contains(index)
+        ? byte == 0x2D
+        : (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+      guard ok else { return false }
+    }
+    return true
   }
 
   /// `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-dd HH:mm:ss.SSS`, on a day that exists.
@@ -286,27 +302,18 @@ extension ColumnRule {
   }
 
   private func sqlAcceptance(_ c: String) -> String {
-    let digit = "[0-9]"
     switch self {
     case .uuid:
-      let hex = "[0-9A-F]"
-      let pattern = [8, 4, 4, 4, 12].map { String(repeating: hex, count: $0) }.joined(separator: "-")
-      return "typeof(\(c)) = 'text' AND length(\(c)) = 36 AND upper(\(c)) GLOB '\(pattern)'"
+      // CSQLiteGuard's byte checks: a GLOB over 32 character classes and date arithmetic on
+      // every row were most of a merge's time.
+      return "papi_uuid(\(c), 0)"
     case .text(let maximum, let nonEmpty):
       return "typeof(\(c)) = 'text' AND length(CAST(\(c) AS BLOB)) <= \(maximum)"
         + (nonEmpty ? " AND \(c) <> ''" : "")
     case .timestamp(let earliest, let latest):
-      let date = "\(digit)\(digit)\(digit)\(digit)-\(digit)\(digit)-\(digit)\(digit)"
-      let time = "[0-2]\(digit):[0-5]\(digit):[0-5]\(digit)"
-      return """
-        typeof(\(c)) = 'text' AND (\(c) GLOB '\(date) \(time)' OR \(c) GLOB '\(date) \(time).\(digit)\(digit)\(digit)')
-        AND substr(\(c), 12, 2) <= '23' AND date(julianday(substr(\(c), 1, 10))) IS substr(\(c), 1, 10)
-        AND substr(\(c), 1, 10) BETWEEN '\(earliest)' AND '\(latest)'
-        """
+      return "papi_timestamp(\(c), '\(earliest)', '\(latest)', 0)"
     case .day:
-      return
-        "typeof(\(c)) = 'text' AND \(c) GLOB '\(digit)\(digit)\(digit)\(digit)-\(digit)\(digit)-\(digit)\(digit)'"
-        + " AND date(julianday(\(c))) IS \(c)"
+      return "papi_day(\(c))"
     case .number(let range):
       return
         "typeof(\(c)) IN ('real', 'integer') AND \(c) BETWEEN \(range.lowerBound) AND \(range.upperBound)"
@@ -331,6 +338,7 @@ extension ColumnRule {
       return "typeof(\(c)) = 'text' AND length(\(c)) BETWEEN 1 AND \(UnitCode.maximumLength)"
         + " AND \(c) NOT GLOB '*[^0-9]*'"
     case .classCode:
+      let digit = "[0-9]"
       let letters = "[A-HJ-NP-Z]"
       return
         "typeof(\(c)) = 'text' AND (\(c) = '' OR \(c) GLOB '[A-Z][A-Z]-\(digit)\(digit)\(digit)\(digit)-\(letters)'"

@@ -129,12 +129,10 @@ struct Snapshot {
   /// upper-case UUIDs, seeds plain decimal `UInt64`s, question lists the JSON `encodeList`
   /// writes, timestamps GRDB's `yyyy-MM-dd HH:mm:ss.SSS`, answers' numbers valid.
   static func isInPapiTrainForm(_ db: Database) throws -> Bool {
-    let hex = "[0-9A-F]"
-    let uuid = [8, 4, 4, 4, 12].map { String(repeating: hex, count: $0) }.joined(separator: "-")
-    let digit = "[0-9]"
-    let date =
-      "\(digit)\(digit)\(digit)\(digit)-[01]\(digit)-[0-3]\(digit) [0-2]\(digit):[0-5]\(digit):[0-5]\(digit)"
-      + ".\(digit)\(digit)\(digit)"
+    // Upper-case UUIDs and GRDB's timestamps, checked by CSQLiteGuard's functions (the rows have
+    // already kept ResultsRules, so every day exists).
+    let uuid = { (column: String) in "papi_uuid(\(column), 1)" }
+    let date = { (column: String) in "papi_timestamp(\(column), '0000-01-01', '9999-12-31', 1)" }
     // What JSONEncoder escapes in a string: a list with any of it is not written as is.
     let escaped = "*[\\/\u{01}-\u{1F}]*"
     let odd = try Bool.fetchOne(
@@ -142,8 +140,7 @@ struct Snapshot {
       sql: """
         SELECT EXISTS (
           SELECT 1 FROM attempts WHERE NOT (
-            typeof(id) = 'text' AND id GLOB :uuid AND typeof(official_id) = 'text' AND official_id GLOB :uuid
-            AND (class_id IS NULL OR (typeof(class_id) = 'text' AND class_id GLOB :uuid))
+            \(uuid("id")) AND \(uuid("official_id")) AND (class_id IS NULL OR \(uuid("class_id")))
             AND typeof(quiz_id) = 'text' AND typeof(course_id) = 'text' AND typeof(course_version) = 'text'
             AND typeof(seed) = 'text'
             AND (seed = '0' OR (seed GLOB '[1-9]*' AND seed NOT GLOB '*[^0-9]*'
@@ -151,8 +148,7 @@ struct Snapshot {
             AND typeof(question_ids) = 'text'
             AND (question_ids = '[]' OR (question_ids GLOB '[[]"*"]' AND question_ids NOT GLOB :escaped
               AND instr(replace(substr(question_ids, 3, length(question_ids) - 4), '","', ''), '"') = 0))
-            AND typeof(started_at) = 'text' AND started_at GLOB :date
-            AND (ended_at IS NULL OR (typeof(ended_at) = 'text' AND ended_at GLOB :date))
+            AND \(date("started_at")) AND (ended_at IS NULL OR \(date("ended_at")))
             AND (score IS NULL OR typeof(score) = 'real') AND (max_score IS NULL OR typeof(max_score) = 'real')))
         OR EXISTS (
           SELECT 1 FROM answers WHERE NOT (
@@ -160,8 +156,8 @@ struct Snapshot {
             AND typeof(position) = 'integer' AND position >= 0
             AND typeof(score) = 'real' AND score >= 0 AND score < 9e999
             AND typeof(time_taken) = 'real' AND time_taken >= 0 AND time_taken < 9e999
-            AND typeof(answered_at) = 'text' AND answered_at GLOB :date))
-        """, arguments: ["uuid": uuid, "date": date, "escaped": escaped])
+            AND \(date("answered_at"))))
+        """, arguments: ["escaped": escaped])
     return odd == false
   }
 }

@@ -60,9 +60,10 @@ public enum UntrustedResultsFile {
   /// bytes copied (checked before SQLite opens them), come without a `-wal` file holding changes,
   /// and hold the results of the commune that machine was enrolled for.
   static func withCheckedCopy<T>(
-    of path: String, limits: Limits, signers: TrustRegistry? = nil, _ body: (CheckedCopy) throws -> T
+    of path: String, limits: Limits, signers: TrustRegistry? = nil, purpose: String = "merge",
+    _ body: (CheckedCopy) throws -> T
   ) throws -> T {
-    let folder = try privateFolder(for: path)
+    let folder = try privateFolder(for: path, purpose: purpose)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let copy = (folder as NSString).appendingPathComponent("input.sqlite")
     let database = try copyRegularFile(path, to: copy, limit: limits.maximumFileSize)
@@ -86,6 +87,14 @@ public enum UntrustedResultsFile {
     return try body(checked)
   }
 
+  /// Migrates a checked copy to the latest schema. Its schema is exactly that of its version, so
+  /// only papi-train's own migrations run, on a connection with every guard.
+  static func migrate(_ checked: CheckedCopy) throws {
+    let queue = try DatabaseQueue(path: checked.path, configuration: configuration(readonly: false))
+    defer { try? queue.close() }
+    try CommuneStore.migrate(queue, path: checked.path)
+  }
+
   /// The trusted machine that signed the copy's bytes, or the refusal.
   private static func verifySender(of path: String, copy: String, hasWAL: Bool, _ signers: TrustRegistry)
     throws
@@ -107,7 +116,8 @@ public enum UntrustedResultsFile {
   }
 
   /// The connection settings for a copy of a file from outside: no mapped memory, every guard of
-  /// `CSQLiteGuard`, and the longest text or blob SQLite will hold.
+  /// `CSQLiteGuard` and its row checks (`ResultsRules`), the longest text or blob SQLite will hold, and no `fsync` (the copy is
+  /// private and removed after use).
   static func configuration(readonly: Bool, rules: ResultsRules = ResultsRules()) -> Configuration {
     var configuration = Configuration()
     configuration.readonly = readonly
@@ -118,17 +128,26 @@ public enum UntrustedResultsFile {
       guard result == 0 else {
         throw GradebookError.database(path: "", message: "cannot guard the connection (\(result))")
       }
+      let added = papi_sqlite_add_checks(UnsafeMutableRawPointer(db.sqliteConnection))
+      guard added == 0 else {
+        throw GradebookError.database(path: "", message: "cannot add the row checks (\(added))")
+      }
       try db.execute(sql: "PRAGMA trusted_schema = OFF")
       try db.execute(sql: "PRAGMA mmap_size = 0")
+      // Only private copies are opened so, and each is thrown away: nothing to make durable.
+      try db.execute(sql: "PRAGMA synchronous = OFF")
     }
     return configuration
   }
 
   // MARK: - Files
 
-  private static func privateFolder(for path: String) throws -> String {
-    let template = FileManager.default.temporaryDirectory.appendingPathComponent("papi-train-merge-XXXXXX")
-      .path
+  /// A new folder (mode 0700) in `TMPDIR`, `papi-train-PURPOSE-XXXXXX` (merge, report).
+  private static func privateFolder(for path: String, purpose: String = "merge") throws -> String {
+    let template = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "papi-train-\(purpose)-XXXXXX"
+    )
+    .path
     var bytes = Array(template.utf8CString)
     guard let made = bytes.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
       throw GradebookError.fileSystem(path: template, message: String(cString: strerror(errno)))

@@ -34,7 +34,7 @@ public struct ScanCache: Sendable {
 
   /// The table entries are kept in (a new name when what an entry holds changes: older caches
   /// are then simply not read).
-  static let table = "entries_v2"
+  static let table = "entries_v3"
 
   /// Every entry stored for `fingerprint`, by path; empty when the cache cannot be read.
   func entries(fingerprint: String) -> [String: Entry] {
@@ -48,7 +48,7 @@ public struct ScanCache: Sendable {
         return try Row.fetchAll(
           db,
           sql:
-            "SELECT path, signature, roster, sums, last_answer, trained FROM \(Self.table) WHERE fingerprint = ?",
+            "SELECT path, signature, roster, sums, last_answer, trained, first_answer FROM \(Self.table) WHERE fingerprint = ?",
           arguments: [fingerprint])
       }) ?? []
     var entries: [String: Entry] = [:]
@@ -56,10 +56,12 @@ public struct ScanCache: Sendable {
       guard let sums = Self.decode(row["sums"]) else { continue }
       let path: String = row["path"]
       let lastAnswer: Double? = row["last_answer"]
+      let firstAnswer: Double? = row["first_answer"]
       entries[path] = Entry(
         path: path, signature: row["signature"], rosterSize: row["roster"], sums: sums,
         facts: WeightedAnswerScan.FileFacts(
-          lastAnswer: lastAnswer.map { Date(timeIntervalSince1970: $0) }, trainedOfficials: row["trained"]))
+          lastAnswer: lastAnswer.map { Date(timeIntervalSince1970: $0) },
+          firstAnswer: firstAnswer.map { Date(timeIntervalSince1970: $0) }, trainedOfficials: row["trained"]))
     }
     return entries
   }
@@ -78,15 +80,16 @@ public struct ScanCache: Sendable {
             CREATE TABLE IF NOT EXISTS \(Self.table) (
               path TEXT NOT NULL, fingerprint TEXT NOT NULL, signature TEXT NOT NULL,
               roster INTEGER NOT NULL, sums TEXT NOT NULL, last_answer REAL, trained INTEGER NOT NULL,
-              PRIMARY KEY (path, fingerprint))
+              first_answer REAL, PRIMARY KEY (path, fingerprint))
             """)
         let statement = try db.makeStatement(
-          sql: "INSERT OR REPLACE INTO \(Self.table) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          sql: "INSERT OR REPLACE INTO \(Self.table) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for entry in entries {
           try statement.execute(
             arguments: [
               entry.path, fingerprint, entry.signature, entry.rosterSize, Self.encode(entry.sums),
               entry.facts.lastAnswer?.timeIntervalSince1970, entry.facts.trainedOfficials,
+              entry.facts.firstAnswer?.timeIntervalSince1970,
             ])
         }
       }

@@ -16,8 +16,9 @@ import Units
 /// therefore be kept in a ``ScanCache`` and reused until the file changes.
 ///
 /// Files are read on `workers` threads, each with its own in-memory connection that attaches one
-/// file at a time. Nothing is written to a results file, except that a file of an older schema
-/// version is migrated first, as opening it anywhere would.
+/// file at a time: a private copy of it that passed the checks of a file from outside
+/// (``UntrustedResultsFile``), migrated there when it has an older schema. Nothing is written to
+/// a results file.
 public struct WeightedAnswerScan: Sendable {
   /// What the sums are grouped by, besides the key.
   public enum Grouping: String, Sendable, Hashable {
@@ -86,11 +87,14 @@ public struct WeightedAnswerScan: Sendable {
   public struct FileFacts: Sendable, Hashable {
     /// The moment of the latest answer in the file (nil: no answer).
     public var lastAnswer: Date?
+    /// The moment of the earliest answer in the file (nil: no answer).
+    public var firstAnswer: Date?
     /// Officials with at least one finished attempt.
     public var trainedOfficials: Int
 
-    public init(lastAnswer: Date? = nil, trainedOfficials: Int = 0) {
+    public init(lastAnswer: Date? = nil, firstAnswer: Date? = nil, trainedOfficials: Int = 0) {
       self.lastAnswer = lastAnswer
+      self.firstAnswer = firstAnswer
       self.trainedOfficials = trainedOfficials
     }
   }
@@ -104,6 +108,8 @@ public struct WeightedAnswerScan: Sendable {
   /// answer before a moment later than the file's last), at the half-life they are kept for.
   /// False reads every answer, as a check or to time the scan.
   public var usesStoredSums: Bool
+  /// What a results file may hold; every file read is checked as a file from outside.
+  public var limits = UntrustedResultsFile.Limits()
 
   public init(
     keysByQuestion: [QuestionID: [String]], halfLifeDays: Double, selection: AnswerSelection = .all,
@@ -147,7 +153,7 @@ public struct WeightedAnswerScan: Sendable {
                 communeCode: code, rosterSize: entry.rosterSize, sums: entry.sums, facts: entry.facts))
           }
           if workspace == nil { workspace = Result { try scan.openWorkspace() } }
-          let sums = try scan.sums(of: code, at: url, in: try workspace!.get(), directory: directory)
+          let sums = try scan.sums(of: code, at: url, in: try workspace!.get())
           if let signature {
             let entry = ScanCache.Entry(
               path: url.path, signature: signature, rosterSize: sums.rosterSize, sums: sums.sums,
@@ -187,42 +193,28 @@ public struct WeightedAnswerScan: Sendable {
     return try DatabaseQueue(configuration: configuration)
   }
 
+  /// The sums of the file at `url`, read from a private copy that passed every check of a file
+  /// from outside (``UntrustedResultsFile``): a results folder a leader was sent is read as
+  /// merge reads it, and a file that fails a check is refused by name, its error in its place.
+  /// A copy of an older schema is migrated (the original is never written).
   func sums(
-    of code: CommuneCode, at url: URL, in workspace: DatabaseQueue, directory: ResultsDirectory
+    of code: CommuneCode, at url: URL, in workspace: DatabaseQueue
   ) throws -> CommuneSums {
     let path = url.path
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw GradebookError.fileSystem(path: path, message: "no such file")
-    }
-    do {
-      return try workspace.writeWithoutTransaction { db in
-        try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [path])
-        defer { try? db.execute(sql: "DETACH DATABASE c") }
-        if try Self.inspectAttached(db, path: path) == .older {
-          // Migrate as any opening would, then read the migrated file.
-          try db.execute(sql: "DETACH DATABASE c")
-          _ = try directory.store(for: code)
-          try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [path])
+    return try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits, purpose: "report") { checked in
+      do {
+        if checked.version < Schema.latestVersion { try UntrustedResultsFile.migrate(checked) }
+        return try workspace.writeWithoutTransaction { db in
+          try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [checked.path])
+          defer { try? db.execute(sql: "DETACH DATABASE c") }
+          return try read(db, code: code)
         }
-        return try read(db, code: code)
+      } catch GradebookError.communeMismatch(_, let found, let expected) {
+        throw GradebookError.communeMismatch(path: path, found: found, expected: expected)
+      } catch {
+        throw Schema.translate(error, path: path)
       }
-    } catch {
-      throw Schema.translate(error, path: path)
     }
-  }
-
-  private enum AttachedVersion { case current, older }
-
-  private static func inspectAttached(_ db: Database, path: String) throws -> AttachedVersion {
-    let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM c.sqlite_master WHERE type = 'table'"))
-    guard tables.contains("meta"),
-      try String.fetchOne(db, sql: "SELECT value FROM c.meta WHERE key = 'format'") == Schema.format
-    else { throw GradebookError.notAResultsDatabase(path: path) }
-    let version = try Int.fetchOne(db, sql: "PRAGMA c.user_version") ?? 0
-    if version > Schema.latestVersion {
-      throw GradebookError.newerSchema(path: path, found: version, supported: Schema.latestVersion)
-    }
-    return version < Schema.latestVersion ? .older : .current
   }
 
   private func read(_ db: Database, code: CommuneCode) throws -> CommuneSums {
@@ -278,8 +270,8 @@ public struct WeightedAnswerScan: Sendable {
     return CommuneSums(communeCode: code, rosterSize: roster, sums: sums, facts: try Self.facts(db))
   }
 
-  /// The latest answer (from the sums the file keeps, a small table) and the officials with a
-  /// finished attempt.
+  /// The latest answer (from the sums the file keeps, a small table), the earliest, and the
+  /// officials with a finished attempt.
   private static func facts(_ db: Database) throws -> FileFacts {
     // Stored as GRDB stores dates (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), which sort as text.
     let last = try Date.fetchOne(db, sql: "SELECT max(last_answered_at) FROM c.answer_sums")
@@ -289,7 +281,9 @@ public struct WeightedAnswerScan: Sendable {
         sql:
           "SELECT COUNT(DISTINCT official_id) FROM c.attempts at WHERE status = 'finished' AND \(Schema.isQuizAttempt())"
       ) ?? 0
-    return FileFacts(lastAnswer: last, trainedOfficials: trained)
+    // The earliest answer: one pass over the answers' dates (no index keeps them in order).
+    let first = try Date.fetchOne(db, sql: "SELECT min(answered_at) FROM c.answers")
+    return FileFacts(lastAnswer: last, firstAnswer: first, trainedOfficials: trained)
   }
 
   /// Whether the attached file's `answer_sums` hold exactly the sums ``scanAnswers(_:)`` would

@@ -60,6 +60,19 @@ public struct ResultsDirectory: Sendable, Hashable {
     return try CommuneStore(readingCommune: commune, fileURL: file)
   }
 
+  /// Opens the results of `commune` for reading only, as ``readOnlyStore(for:)`` does, after
+  /// checking the file as one from outside (``UntrustedResultsFile``: regular file, size, `-wal`,
+  /// exact schema, integrity, every row): what reports read a folder a leader was sent with. A
+  /// file that fails a check is refused with an error naming it; nil when there is no file.
+  public func checkedReadOnlyStore(
+    for commune: CommuneCode, limits: UntrustedResultsFile.Limits = .init()
+  ) throws -> CommuneStore? {
+    let file = fileURL(for: commune)
+    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    try UntrustedResultsFile.withCheckedCopy(of: file.path, limits: limits, purpose: "report") { _ in }
+    return try readOnlyStore(for: commune)
+  }
+
   /// The communes that have a results file here, in code order.
   public func communeCodes() throws -> [CommuneCode] {
     guard FileManager.default.fileExists(atPath: url.path) else { return [] }

@@ -127,8 +127,6 @@ enum Schema {
   /// for ever (the row order of `officials` is not stable under VACUUM). Existing answers are
   /// summed when the migration runs.
   private static func createAnswerSums(in db: Database) throws {
-    let rate = String(log(2) / answerSumsHalfLifeDays)
-    let epoch = String(WeightedAnswerScan.epochJulianDay)
     try db.execute(
       sql: """
         CREATE TABLE official_bits (
@@ -150,7 +148,7 @@ enum Schema {
     try fillAnswerSums(in: db, where: "1")
     try db.execute(
       sql: """
-        CREATE TRIGGER answer_sums_after_insert AFTER INSERT ON answers BEGIN
+        CREATE TRIGGER \(answerSumsTrigger) AFTER INSERT ON answers BEGIN
           INSERT OR IGNORE INTO official_bits (official_id, bit)
             SELECT official_id, (SELECT COALESCE(MAX(bit) + 1, 0) FROM official_bits)
             FROM attempts WHERE id = NEW.attempt_id;
@@ -158,7 +156,7 @@ enum Schema {
             SELECT NEW.question_id, b.bit / 62, 1, w.e, w.e * w.e, w.e * max(0.0, min(1.0, NEW.score)),
                    1 << (b.bit % 62), NEW.answered_at
             FROM attempts at JOIN official_bits b ON b.official_id = at.official_id,
-                 (SELECT exp(\(rate) * (julianday(NEW.answered_at) - \(epoch))) AS e) w
+                 (SELECT \(answerWeight(of: "NEW.answered_at")) AS e) w
             WHERE at.id = NEW.attempt_id
           ON CONFLICT (question_id, bucket) DO UPDATE SET
             answers = answers + 1, sum_e = sum_e + excluded.sum_e, sum_e2 = sum_e2 + excluded.sum_e2,
@@ -175,6 +173,17 @@ enum Schema {
     try db.execute(
       sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('answer_sums_half_life_days', ?)",
       arguments: [String(answerSumsHalfLifeDays)])
+  }
+
+  /// The name of the trigger that keeps `answer_sums` as each answer is stored.
+  static let answerSumsTrigger = "answer_sums_after_insert"
+
+  /// The SQL of the factored recency weight `answer_sums` keeps of an answer given at the
+  /// timestamp `column`: e = exp(k·(day − epoch)), the very text the trigger evaluates.
+  static func answerWeight(of column: String) -> String {
+    let rate = String(log(2) / answerSumsHalfLifeDays)
+    let epoch = String(WeightedAnswerScan.epochJulianDay)
+    return "exp(\(rate) * (julianday(\(column)) - \(epoch)))"
   }
 
   /// Version 4: a class's code, title, last day, pre- and post-test, when it was closed and last
@@ -225,8 +234,6 @@ enum Schema {
   /// answers (all of them, then), and what a roster merge does again once attempts have moved from
   /// one entry to another.
   static func fillAnswerSums(in db: Database, where condition: String = isQuizAttempt()) throws {
-    let rate = String(log(2) / answerSumsHalfLifeDays)
-    let epoch = String(WeightedAnswerScan.epochJulianDay)
     try db.execute(
       sql: """
         INSERT INTO official_bits (official_id, bit)
@@ -234,7 +241,7 @@ enum Schema {
           WHERE id IN (SELECT at.official_id FROM attempts at JOIN answers an ON an.attempt_id = at.id);
         WITH answered AS MATERIALIZED (
           SELECT an.question_id AS question, b.bit AS bit, max(0.0, min(1.0, an.score)) AS mark,
-                 exp(\(rate) * (julianday(an.answered_at) - \(epoch))) AS e, an.answered_at AS moment
+                 \(answerWeight(of: "an.answered_at")) AS e, an.answered_at AS moment
           FROM answers an JOIN attempts at ON at.id = an.attempt_id
           JOIN official_bits b ON b.official_id = at.official_id
           WHERE \(condition)
