@@ -3,6 +3,7 @@ import Curriculum
 import Foundation
 import Gradebook
 import Localization
+import ResultsAnalysis
 import Units
 
 /// `--results DIR`: the results folder (default: $PAPI_RESULTS, else Results).
@@ -35,12 +36,24 @@ struct UnitsOption: ParsableArguments {
   }
 }
 
-/// `--commune CODE`: the commune whose roster or results a command works on.
+/// `--commune CODE|NAME`: the commune whose roster or results a command works on, by its code or
+/// by its name in the units file (as reports take it).
 struct CommuneOption: ParsableArguments {
-  @Option(name: .long, help: "Mã xã / the commune's administrative code, e.g. 03637.")
+  @Option(
+    name: .long,
+    help: "Mã hoặc tên xã / the commune's administrative code (e.g. 03637) or its name (e.g. \"Sìn Hồ\").")
   var commune: String
 
-  func code() throws -> CommuneCode { try CommuneCode(commune) }
+  @OptionGroup var unitsOption: UnitsOption
+
+  func code() throws -> CommuneCode {
+    // A code needs no units file; a name is looked up in it (a file named must load).
+    guard commune.contains(where: \.isLetter) else { return try CommuneChoice.resolve(commune, units: nil) }
+    let units =
+      unitsOption.isExplicit
+      ? try UnitHierarchy.load(path: unitsOption.path) : try? UnitHierarchy.load(path: unitsOption.path)
+    return try CommuneChoice.resolve(commune, units: units)
+  }
 }
 
 /// `--courses DIR`: where `positions.yaml` is read from (beside the taxonomy).

@@ -125,6 +125,28 @@ import Testing
     #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.url.path).isEmpty)
   }
 
+  @Test func aRosterCommuneIsNamedByItsCodeOrItsNameWithOrWithoutDiacritics() throws {
+    let folder = try Folder()
+    let environment = ["PAPI_RESULTS": folder.path("Results")]
+    let added = try PapiTrainProcess.run(
+      ["roster", "add", "--commune", "sin ho", "--position", "chairman", "Lò Văn Nam", "--lang", "en"],
+      environment: environment)
+    #expect(added.status == 0, "\(added.error)")
+    let imported = try PapiTrainProcess.run(
+      ["roster", "import", "--commune", "Sìn Hồ", "\(fixtures)/roster-muong-kim.csv", "--lang", "en"],
+      environment: environment)
+    #expect(imported.output.hasPrefix("Added 8 officials"))
+    let list = try PapiTrainProcess.run(
+      ["roster", "list", "--commune", "03478", "--lang", "en"], environment: environment)
+    #expect(list.output.contains("Lò Văn Nam"))
+    #expect(list.output.hasSuffix("9 officials, commune 03478.\n"))
+    let unknown = try PapiTrainProcess.run(
+      ["roster", "list", "--commune", "Xã Không Có", "--lang", "en"], environment: environment)
+    #expect(unknown.status != 0)
+    #expect(unknown.error.contains("Xã Không Có"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("Results/03637.sqlite")))
+  }
+
   @Test func rosterImportReportsUnmappedRowsByLineAndAddsNothingTheSecondTime() throws {
     let folder = try Folder()
     let file = "\(fixtures)/roster-muong-kim.csv"
