@@ -51,7 +51,7 @@ public struct CurriculumCache: Sendable {
   /// The version of what an entry holds; part of every key.
   static let format = "papi-train-courses/2"
 
-  /// What an entry holds: what ``CurriculumLoader/load(path:taxonomyPath:)`` returned.
+  /// What an entry holds: what ``CurriculumLoader/load(path:taxonomyPath:pulledCourses:)`` returned.
   struct Entry: Codable {
     var library: CourseLibrary?
     var diagnostics: [Diagnostic]

@@ -170,7 +170,7 @@ public struct CurriculumLoader: Sendable {
       .map { ($0, $0.path) }
   }
 
-  /// Like ``load(path:taxonomyPath:)``, but through `cache`: content already loaded and
+  /// Like ``load(path:taxonomyPath:pulledCourses:)``, but through `cache`: content already loaded and
   /// validated, from exactly the same files by the same papi-train, is read back from the cache
   /// instead of being parsed again. Without a cache (or without a way to tell which papi-train
   /// this is) it loads as usual.
