@@ -74,11 +74,20 @@ public final class ServerProcess: Sendable {
 
   public var isRunning: Bool { process.isRunning }
 
-  /// SIGTERM, then waits for a graceful exit; returns its status.
+  /// SIGTERM, then waits up to `grace` seconds for a graceful exit and returns its status; a
+  /// server still running then is killed (SIGKILL) and -1 returned, so a test of the graceful exit
+  /// fails instead of hanging the whole test run.
   @discardableResult
-  public func stop() -> Int32 {
+  public func stop(grace: TimeInterval = 20) -> Int32 {
     if process.isRunning {
       kill(process.processIdentifier, SIGTERM)
+      let deadline = Date().addingTimeInterval(grace)
+      while process.isRunning, Date() < deadline { usleep(50_000) }
+      if process.isRunning {
+        kill9()
+        try? FileManager.default.removeItem(at: log)
+        return -1
+      }
       process.waitUntilExit()
     }
     try? FileManager.default.removeItem(at: log)
