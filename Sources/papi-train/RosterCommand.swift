@@ -22,6 +22,17 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var resultsOption: ResultsOption
     @OptionGroup var coursesOption: CoursesOption
     @OptionGroup var languageOption: LanguageOption
+
+    /// A trainer's change to the roster: the passphrase asked, the commune's store opened, and
+    /// what `change` says it did printed in the user's language.
+    func changeRoster(_ change: (CommuneStore) throws -> ClassMessage) throws {
+      let language = languageOption.language
+      try requireRole(.trainer, language: language)
+      try reportingErrors(in: language) {
+        let store = try resultsOption.directory.store(for: try communeOption.code())
+        print(try change(store).text(in: language))
+      }
+    }
   }
 
   /// `papi-train roster list --commune CODE`.
@@ -128,12 +139,8 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var source: Source
 
     func run() throws {
-      let language = source.languageOption.language
-      try requireRole(.trainer, language: language)
-      try reportingErrors(in: language) {
-        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
-        let done = try store.removeFromRoster(official, by: change.who)
-        print(ClassMessage.removed(name: done.oldName).text(in: language))
+      try source.changeRoster { store in
+        .removed(name: try store.removeFromRoster(official, by: change.who).oldName)
       }
     }
   }
@@ -148,12 +155,9 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var source: Source
 
     func run() throws {
-      let language = source.languageOption.language
-      try requireRole(.trainer, language: language)
-      try reportingErrors(in: language) {
-        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
+      try source.changeRoster { store in
         let done = try store.renameOnRoster(official, to: name, by: change.who)
-        print(ClassMessage.renamed(old: done.oldName, new: done.newName).text(in: language))
+        return .renamed(old: done.oldName, new: done.newName)
       }
     }
   }
@@ -169,12 +173,9 @@ struct RosterCommand: ParsableCommand {
     @OptionGroup var source: Source
 
     func run() throws {
-      let language = source.languageOption.language
-      try requireRole(.trainer, language: language)
-      try reportingErrors(in: language) {
-        let store = try source.resultsOption.directory.store(for: try source.communeOption.code())
+      try source.changeRoster { store in
         let (done, moved) = try store.mergeOnRoster(official, into: kept, by: change.who)
-        print(ClassMessage.merged(name: done.oldName, into: done.newName, attempts: moved).text(in: language))
+        return .merged(name: done.oldName, into: done.newName, attempts: moved)
       }
     }
   }
