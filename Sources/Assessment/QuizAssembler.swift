@@ -59,7 +59,7 @@ public struct QuizAssembler: Sendable {
     if quiz.shuffle { chosen = generator.shuffle(chosen) }
     let items = chosen.map { question in
       QuizItem(
-        question: question, displayOrder: displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
+        question: question, displayOrder: Self.displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
     }
     return AssembledQuiz(
       courseID: course.id, courseVersion: course.version, quiz: quiz, seed: seed, items: items)
@@ -106,15 +106,18 @@ public struct QuizAssembler: Sendable {
     let items = try questionIDs.map { id in
       guard let question = course.question(id) else { throw AssemblyError.unknownQuestion(id) }
       return QuizItem(
-        question: question, displayOrder: displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
+        question: question, displayOrder: Self.displayOrder(of: question, shuffle: quiz.shuffle, seed: seed))
     }
     return AssembledQuiz(
       courseID: course.id, courseVersion: course.version, quiz: quiz, seed: seed, items: items)
   }
 
   /// The order a question's parts are shown in: a function of the quiz seed and the question id
-  /// only, so the same question looks the same when an attempt is resumed.
-  private func displayOrder(of question: Question, shuffle: Bool, seed: UInt64) -> [Int] {
+  /// only, so the same question looks the same when an attempt is resumed. It is the
+  /// `displayOrder` of the question's item in what ``assemble(_:seed:excluding:)`` and
+  /// ``reassemble(_:seed:questionIDs:)`` give, worked out alone (an export finds the order of each
+  /// answer without reassembling its quiz).
+  public static func displayOrder(of question: Question, shuffle: Bool, seed: UInt64) -> [Int] {
     var generator = SeededGenerator(seed: seed ^ stableHash(question.id.rawValue))
     let count: Int
     switch question.body {

@@ -44,20 +44,27 @@ public struct OptionCounts: Sendable, Hashable {
 
   /// Counts `answers` to `question`.
   public init(question: Question, answers: [Answer]) {
+    self.init(question: question, tallies: answers.map { ($0, 1) })
+  }
+
+  /// Counts the answers to `question` given as tallies: each distinct answer with how many gave
+  /// it. The same counts as ``init(question:answers:)`` over the answers one by one, in far fewer
+  /// steps for a class's hundreds of thousands of answers.
+  public init(question: Question, tallies: [(answer: Answer, count: Int)]) {
     questionID = question.id
-    self.answers = answers.count
+    let total = tallies.reduce(0) { $0 + $1.count }
+    answers = total
     var counts: [String: Int] = [:]
     var right = Set<String>()
-    for answer in answers {
-      for key in Set(answer.keys) { counts[key, default: 0] += 1 }
+    for (answer, count) in tallies where count > 0 {
+      for key in Set(answer.keys) { counts[key, default: 0] += count }
       if answer.isCorrect { right.formUnion(answer.keys) }
     }
-    let total = Double(max(answers.count, 1))
     func row(_ key: String, _ text: LocalizedText?, _ isRight: Bool) -> Row {
       let count = counts[key] ?? 0
       return Row(
         key: key, text: text, isRight: isRight, count: count,
-        share: answers.isEmpty ? 0 : Double(count) / total)
+        share: total == 0 ? 0 : Double(count) / Double(total))
     }
     switch question.body {
     case .singleChoice(let options, let key):

@@ -44,14 +44,15 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByF
       rest += 86_400
     }
     let (year, month, day) = Day.civil(daysSince1970: days)
+    /// The last `width` decimal digits of `value`, leading zeros kept (no array made per field:
+    /// an export writes a time on each of its hundreds of thousands of answers).
     func put(_ value: Int64, _ width: Int) {
-      var digits = [UInt8](repeating: 0x30, count: width)
-      var value = value
-      for index in stride(from: width - 1, through: 0, by: -1) {
-        digits[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-        value /= 10
+      var divisor: Int64 = 1
+      for _ in 1..<width { divisor *= 10 }
+      while divisor > 0 {
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
+        divisor /= 10
       }
-      bytes += digits
     }
     put(year, 4)
     bytes.append(0x2D)

@@ -34,11 +34,13 @@ extension String {
 /// question's text on every answer to it, an official's name on every answer they gave), and
 /// each distinct text is encoded once.
 ///
-/// Two levels: the text last seen in the column, recognised by its storage in O(1) (a row of an
-/// answer table shares its official's and its attempt's strings with the rows before it); then a
-/// table of texts by their bytes. The CSV writer keeps a table per column and gives it up for a
-/// column whose texts hardly repeat (times, ids), where it would only cost memory; the XLSX
-/// writer keeps one table for every text (its shared strings).
+/// Two levels: texts recently seen in the column, recognised by their storage in O(1) (a row of
+/// an answer table shares its official's, its attempt's and its question's strings with other
+/// rows: a small table by storage address, each entry holding its string so the address cannot
+/// be reused for another text while it is there); then a table of texts by their bytes. The CSV
+/// writer keeps a table per column and gives it up for a column whose texts hardly repeat
+/// (times, ids), where it would only cost memory; the XLSX writer keeps one table for every text
+/// (its shared strings).
 struct TextMemo<Value> {
   private struct Last {
     var text: String
@@ -53,7 +55,8 @@ struct TextMemo<Value> {
     var misses = 0
   }
 
-  private var lasts: [Last?] = []
+  /// Per column, texts seen by storage address: entry `address / 16 % recentSlots`.
+  private var recents: [[Last?]] = []
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
@@ -69,8 +72,15 @@ struct TextMemo<Value> {
     return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
   }
 
+  /// How many texts a column recognises by address (a power of two).
+  private static var recentSlots: Int { 512 }
+
+  private static func slot(of address: UnsafeRawPointer) -> Int {
+    Int(truncatingIfNeeded: UInt(bitPattern: address) >> 4) & (recentSlots - 1)
+  }
+
   private mutating func make(_ column: Int) -> Int {
-    while lasts.count <= column { lasts.append(nil) }
+    while recents.count <= column { recents.append([]) }
     let lookup = shared ? 0 : column
     while lookups.count <= lookup { lookups.append(Lookup()) }
     return lookup
@@ -80,7 +90,8 @@ struct TextMemo<Value> {
   mutating func value(for text: String, column: Int) -> Value? {
     let index = make(column)
     let address = Self.address(of: text)
-    if let address, let last = lasts[column], last.address == address, last.text.utf8.count == text.utf8.count
+    if let address, let last = recents[column].isEmpty ? nil : recents[column][Self.slot(of: address)],
+      last.address == address, last.text.utf8.count == text.utf8.count
     {
       return last.value
     }
@@ -94,16 +105,19 @@ struct TextMemo<Value> {
       return nil
     }
     lookups[index].hits += 1
-    if let address { lasts[column] = Last(text: text, address: address, value: found) }
+    if let address { remember(text, at: address, value: found, column: column) }
     return found
+  }
+
+  private mutating func remember(_ text: String, at address: UnsafeRawPointer, value: Value, column: Int) {
+    if recents[column].isEmpty { recents[column] = Array(repeating: nil, count: Self.recentSlots) }
+    recents[column][Self.slot(of: address)] = Last(text: text, address: address, value: value)
   }
 
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
   mutating func store(_ value: Value, for text: String, column: Int) {
     let index = make(column)
-    if let address = Self.address(of: text) {
-      lasts[column] = Last(text: text, address: address, value: value)
-    }
+    if let address = Self.address(of: text) { remember(text, at: address, value: value, column: column) }
     if lookups[index].enabled { lookups[index].table[TextKey(text: text)] = value }
   }
 }

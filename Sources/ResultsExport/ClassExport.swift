@@ -81,13 +81,13 @@ public struct ClassExport: Sendable {
     self.questionInfo = questionInfo
     self.questions = questions
     self.quizzes = quizzes
-    shown = ShownAnswers(
-      attempts: results.attempts, questions: questions, quizzes: quizzes, taxonomy: library.taxonomy,
-      language: language)
     let taken = Set(results.attempts.map(\.quizID))
     quizIDs = order.filter(taken.contains) + taken.subtracting(order).sorted()
     attemptsByOfficial = Dictionary(grouping: results.attempts, by: \.officialID)
     let survey = AnswerSurvey(of: results.attempts)
+    shown = ShownAnswers(
+      attempts: results.attempts, stored: survey.responses, questions: questions, quizzes: quizzes,
+      language: language)
     reference = survey.latest ?? Date(timeIntervalSince1970: 0)
     earliestAnswer = min(survey.earliest ?? reference, reference)
     storedResponses = Array(survey.responses)
@@ -111,17 +111,41 @@ public struct ClassExport: Sendable {
         })
     }
     itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
-    let shown = self.shown
-    optionCountsByQuiz = finishedByQuiz.mapValues { attempts in
-      var given: [OptionCounts.Given] = []
-      for attempt in attempts {
-        for answer in attempt.answers {
-          guard let response = shown.responses[answer.response] else { continue }
-          given.append((answer.questionID, OptionCounts.Answer(response, isCorrect: answer.isCorrect)))
+    optionCountsByQuiz = Self.optionCounts(finishedByQuiz, shown: shown)
+  }
+
+  /// Quiz id → question id → how many chose each option, over each quiz's finished attempts:
+  /// each distinct (question, response, right or not) tallied, quiz by quiz on every core.
+  private static func optionCounts(_ finishedByQuiz: [String: [Attempt]], shown: ShownAnswers) -> [String:
+    [QuestionID: OptionCounts]]
+  {
+    struct Given: Hashable {
+      var slot: ShownAnswers.Slot
+      var isCorrect: Bool
+    }
+    let quizzes = finishedByQuiz.keys.sorted()
+    let counted = concurrentMap(quizzes) { quiz -> [QuestionID: OptionCounts] in
+      var tallies: [Given: Int] = [:]
+      for attempt in finishedByQuiz[quiz] ?? [] {
+        guard let slots = shown.slots[attempt.id] else { continue }
+        for (answer, slot) in zip(attempt.answers, slots) {
+          guard let slot else { continue }
+          tallies[Given(slot: slot, isCorrect: answer.isCorrect), default: 0] += 1
         }
       }
-      return OptionCounts.byQuestion(given, questions: questions)
+      var byQuestion: [Int32: [(answer: OptionCounts.Answer, count: Int)]] = [:]
+      for (given, count) in tallies {
+        let answer = OptionCounts.Answer(shown.decoded[Int(given.slot.response)], isCorrect: given.isCorrect)
+        byQuestion[given.slot.question, default: []].append((answer, count))
+      }
+      var counts: [QuestionID: OptionCounts] = [:]
+      for (slot, tallies) in byQuestion {
+        let question = shown.questions[Int(slot)]
+        counts[question.id] = OptionCounts(question: question, tallies: tallies)
+      }
+      return counts
     }
+    return Dictionary(uniqueKeysWithValues: zip(quizzes, counted))
   }
 
   /// Quiz id → question id → how many chose each option, over the quiz's finished attempts.

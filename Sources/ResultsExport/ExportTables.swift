@@ -126,19 +126,20 @@ extension ClassExport {
         let middle = (low + high + 1) / 2
         if starts[middle] <= row { low = middle } else { high = middle - 1 }
       }
-      let answer = taken[low].answers[row - starts[low]]
-      let response = taken[low].shown[row - starts[low]]
+      // Fields read one by one: copying a whole answer or attempt entry per row costs a retain
+      // for each of their strings and arrays.
+      let index = row - starts[low]
+      let questionID = taken[low].answers[index].questionID
       let question =
-        questions[answer.questionID]
-        ?? QuestionCells(id: .code(answer.questionID.rawValue), text: .empty, codes: .text(""))
-      let attempt = taken[low].cells
+        questions[questionID] ?? QuestionCells(id: .code(questionID.rawValue), text: .empty, codes: .text(""))
+      let answeredAt = taken[low].answers[index].answeredAt
       return [
-        attempt.commune, attempt.name, attempt.quiz, attempt.status,
-        question.id, question.text, question.codes, .text(response),
-        .number(answer.score), .number(answer.isCorrect ? 1 : 0),
-        .number((answer.timeTaken * 10).rounded() / 10),
-        .dateTime(answer.answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answer.answeredAt)),
-        attempt.attempt,
+        taken[low].cells.commune, taken[low].cells.name, taken[low].cells.quiz, taken[low].cells.status,
+        question.id, question.text, question.codes, .text(taken[low].shown[index]),
+        .number(taken[low].answers[index].score), .number(taken[low].answers[index].isCorrect ? 1 : 0),
+        .number((taken[low].answers[index].timeTaken * 10).rounded() / 10),
+        .dateTime(answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answeredAt)),
+        taken[low].cells.attempt,
       ]
     }
   }

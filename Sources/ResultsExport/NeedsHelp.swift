@@ -4,6 +4,7 @@ import Gradebook
 import Insight
 import Localization
 import Reporting
+import Toolkit
 import Units
 
 /// The officials of a class (or any selection) a trainer should follow up: whose latest
@@ -33,9 +34,10 @@ public struct NeedsHelp: Sendable, Hashable {
   /// The lessons listed per official.
   public static let lessonsShown = 3
 
-  /// Works the list out from an export's results: each official's latest finished post-test.
+  /// Works the list out from an export's results: each official's latest finished post-test
+  /// (officials on every core: finding the lessons for each is a search of the course).
   public init(_ export: ClassExport) {
-    entries = export.results.officials.compactMap { Self.entry(for: $0, in: export) }
+    entries = concurrentMap(export.results.officials) { Self.entry(for: $0, in: export) }.compactMap { $0 }
   }
 
   static func entry(for official: Official, in export: ClassExport) -> Entry? {

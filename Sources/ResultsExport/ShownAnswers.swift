@@ -24,59 +24,160 @@ struct ShownAnswers: Sendable {
   let texts: [AttemptID: [String]]
   /// Stored response → the response, for those that decode.
   let responses: [String: Response]
+  /// Attempt id → for each of its answers (in order), the question's place in `questions` and
+  /// the stored response's in `decoded`, when the courses know the question and the response
+  /// decodes (else nil): what the per-option counts tally, without looking either up again.
+  let slots: [AttemptID: [Slot?]]
+  /// The questions of the courses, by ``Slot/question``.
+  let questions: [Question]
+  /// The decoded responses, by ``Slot/response``.
+  let decoded: [Response]
 
-  init(
-    attempts: [Attempt], questions: [QuestionID: Question], quizzes: [String: (quiz: Quiz, course: Course)],
-    taxonomy: Taxonomy, language: Language
-  ) {
-    // Each distinct stored response is decoded once.
-    var stored = Set<String>()
-    for attempt in attempts { for answer in attempt.answers { stored.insert(answer.response) } }
-    let decoder = JSONDecoder()
-    var responses: [String: Response] = [:]
-    for text in stored {
-      if let response = try? decoder.decode(Response.self, from: Data(text.utf8)) {
-        responses[text] = response
-      }
-    }
-    // A quiz's assembler over only the questions its attempts asked: looking a question up in a
-    // whole course, for every answer of a class, would take longer than the rest of the export.
-    var asked: [String: Set<QuestionID>] = [:]
-    for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
-    var assemblers: [String: (quiz: Quiz, assembler: QuizAssembler)] = [:]
-    for (quizID, ids) in asked {
-      guard let (quiz, course) = quizzes[quizID] else { continue }
-      var trimmed = course
-      trimmed.questions = course.questions.filter { ids.contains($0.id) }
-      assemblers[quizID] = (quiz, QuizAssembler(course: trimmed, taxonomy: taxonomy))
-    }
-    let decoded = responses
-    let quizAssemblers = assemblers
-    let shown = concurrentMap(attempts) { attempt -> [String] in
-      let orders = Self.displayOrders(of: attempt, quizAssemblers[attempt.quizID])
-      return attempt.answers.map { answer in
-        guard let response = decoded[answer.response], let question = questions[answer.questionID] else {
-          return answer.response
-        }
-        return Self.text(response, of: question, order: orders[answer.questionID] ?? [], language: language)
-      }
-    }
-    texts = Dictionary(zip(attempts.map(\.id), shown), uniquingKeysWith: { first, _ in first })
-    self.responses = responses
+  /// An answer's question and response, by their places in ``questions`` and ``decoded``.
+  struct Slot: Sendable, Hashable {
+    var question: Int32
+    var response: Int32
   }
 
-  /// Question id → the order its parts were shown in, for the questions of the attempt still in
-  /// the courses.
-  static func displayOrders(of attempt: Attempt, _ quiz: (quiz: Quiz, assembler: QuizAssembler)?)
-    -> [QuestionID:
-    [Int]]
-  {
-    guard let quiz else { return [:] }
-    let known = attempt.questionIDs.filter { quiz.assembler.course.question($0) != nil }
-    guard let assembled = try? quiz.assembler.reassemble(quiz.quiz, seed: attempt.seed, questionIDs: known)
-    else { return [:] }
-    return Dictionary(
-      assembled.items.map { ($0.question.id, $0.displayOrder) }, uniquingKeysWith: { first, _ in first })
+  /// The answers of `attempts` as shown. `stored` holds every distinct stored response of them.
+  ///
+  /// Each answer's display order is worked out from its attempt's seed alone
+  /// (``QuizAssembler/displayOrder(of:shuffle:seed:)``, as reassembling the quiz would give it),
+  /// and each distinct text (a question, a response, an order) is written once per slice of
+  /// attempts: a class has hundreds of thousands of answers and a few thousand such texts.
+  init(
+    attempts: [Attempt], stored: some Sequence<String>, questions: [QuestionID: Question],
+    quizzes: [String: (quiz: Quiz, course: Course)], language: Language
+  ) {
+    var decodedList: [Response] = []
+    var responseSlots: [String: Int32] = [:]
+    var responses: [String: Response] = [:]
+    let decoder = JSONDecoder()
+    for text in stored {
+      guard let response = try? decoder.decode(Response.self, from: Data(text.utf8)) else { continue }
+      responses[text] = response
+      responseSlots[text] = Int32(decodedList.count)
+      decodedList.append(response)
+    }
+    let list = Array(questions.values)
+    let questionSlots = Dictionary(
+      uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    let orders = QuizOrders(attempts: attempts, quizzes: quizzes)
+    let size = 256
+    let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
+    let decodedResponses = decodedList
+    let responseSlotsFound = responseSlots
+    let parts = concurrentMap(slices) { slice -> [(texts: [String], slots: [Slot?])] in
+      var memo: [TextKey: String] = [:]
+      return attempts[slice].map { attempt in
+        var texts: [String] = []
+        var slots: [Slot?] = []
+        texts.reserveCapacity(attempt.answers.count)
+        slots.reserveCapacity(attempt.answers.count)
+        for answer in attempt.answers {
+          guard let question = questionSlots[answer.questionID],
+            let response = responseSlotsFound[answer.response]
+          else {
+            texts.append(answer.response)
+            slots.append(nil)
+            continue
+          }
+          let slot = Slot(question: question, response: response)
+          slots.append(slot)
+          let decoded = decodedResponses[Int(response)]
+          let order = Self.needsOrder(decoded) ? orders.order(of: answer.questionID, in: attempt) : []
+          let key = TextKey(slot: slot, order: order)
+          if let key, let text = memo[key] {
+            texts.append(text)
+            continue
+          }
+          let text = Self.text(decoded, of: list[Int(question)], order: order, language: language)
+          if let key { memo[key] = text }
+          texts.append(text)
+        }
+        return (texts, slots)
+      }
+    }
+    var texts: [AttemptID: [String]] = [:]
+    var slots: [AttemptID: [Slot?]] = [:]
+    texts.reserveCapacity(attempts.count)
+    slots.reserveCapacity(attempts.count)
+    for (attempt, shown) in zip(attempts, parts.joined()) where texts[attempt.id] == nil {
+      texts[attempt.id] = shown.texts
+      slots[attempt.id] = shown.slots
+    }
+    self.texts = texts
+    self.slots = slots
+    self.responses = responses
+    self.questions = list
+    self.decoded = decodedList
+  }
+
+  /// Whether the text of `response` depends on the order the question's parts were shown in.
+  private static func needsOrder(_ response: Response) -> Bool {
+    switch response {
+    case .choice, .choices, .matching, .ordering: true
+    case .truth, .text: false
+    }
+  }
+
+  /// A shown text's key: the question, the response and the order (up to 16 parts, 4 bits each);
+  /// nil for a longer order, whose text is made each time.
+  private struct TextKey: Hashable {
+    var slot: Slot
+    var order: UInt64
+    var count: Int
+
+    init?(slot: Slot, order: [Int]) {
+      guard order.count <= 16 else { return nil }
+      var packed: UInt64 = 0
+      for index in order {
+        guard (0..<16).contains(index) else { return nil }
+        packed = packed << 4 | UInt64(index)
+      }
+      self.slot = slot
+      self.order = packed
+      count = order.count
+    }
+  }
+
+  /// The quizzes the attempts took, each with the questions of its course that its attempts
+  /// asked: where an answer's display order comes from.
+  private struct QuizOrders: Sendable {
+    /// Quiz id → whether it shuffles, and question id → the question as its course has it.
+    let quizzes: [String: (shuffle: Bool, questions: [QuestionID: Held])]
+
+    /// A question held by reference: looked up for every answer, and a `Question` copied out of
+    /// a dictionary costs a retain for each of its texts and lists.
+    final class Held: Sendable {
+      let question: Question
+      init(_ question: Question) { self.question = question }
+    }
+
+    init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)]) {
+      var asked: [String: Set<QuestionID>] = [:]
+      for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
+      var found: [String: (shuffle: Bool, questions: [QuestionID: Held])] = [:]
+      for (quizID, ids) in asked {
+        guard let (quiz, course) = quizzes[quizID] else { continue }
+        var questions: [QuestionID: Held] = [:]
+        // The first of a repeated id, as the course's own lookup finds it.
+        for question in course.questions where ids.contains(question.id) && questions[question.id] == nil {
+          questions[question.id] = Held(question)
+        }
+        found[quizID] = (quiz.shuffle, questions)
+      }
+      self.quizzes = found
+    }
+
+    /// The order `questionID`'s parts were shown in by `attempt`: empty when its quiz or the
+    /// question is no longer in the courses, or the attempt did not ask it (then as written).
+    func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
+      guard let quiz = quizzes[attempt.quizID], attempt.questionIDs.contains(questionID),
+        let held = quiz.questions[questionID]
+      else { return [] }
+      return QuizAssembler.displayOrder(of: held.question, shuffle: quiz.shuffle, seed: attempt.seed)
+    }
   }
 
   /// `response` to `question` as shown with its parts in `order` (original indices in display
