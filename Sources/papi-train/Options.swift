@@ -54,6 +54,17 @@ struct CommuneOption: ParsableArguments {
       ? try UnitHierarchy.load(path: unitsOption.path) : try? UnitHierarchy.load(path: unitsOption.path)
     return try CommuneChoice.resolve(commune, units: units)
   }
+
+  /// The commune's code, which the units list (it must load) lists as a commune: what makes a
+  /// new roster, so that a code no list knows (`12345678`) never gets a results file.
+  func listedCode() throws -> CommuneCode {
+    let units = try UnitHierarchy.load(path: unitsOption.path)
+    let code = try CommuneChoice.resolve(commune, units: units)
+    guard units.unit(code)?.communeCode != nil else {
+      throw RosterMessage.unlistedCommune(code.rawValue, units: unitsOption.path)
+    }
+    return code
+  }
 }
 
 /// `--courses DIR`: where `positions.yaml` is read from (beside the taxonomy).

@@ -75,7 +75,7 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
       let language = source.languageOption.language
       try reportingErrors(in: language) {
-        let code = try source.communeOption.code()
+        let code = try source.communeOption.listedCode()
         let positions = try source.coursesOption.positionNames()
         let official = try source.resultsOption.directory.store(for: code).addToRoster(
           name: name, position: position, positions: positions)
@@ -105,7 +105,7 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
       let language = source.languageOption.language
       let report = try reportingErrors(in: language) {
-        let code = try source.communeOption.code()
+        let code = try source.communeOption.listedCode()
         let positions = try source.coursesOption.positionNames()
         return try source.resultsOption.directory.store(for: code).importRoster(
           file: file, positions: positions)

@@ -128,6 +128,32 @@ import Testing
     #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.url.path).isEmpty)
   }
 
+  /// A roster is a listed commune's: a well-formed code that the units list does not list as a
+  /// commune (`12345678`; `12`, a province) gets no results file, by `add` or by `import`.
+  @Test func aCodeTheUnitsListDoesNotListAsACommuneGetsNoRoster() throws {
+    let folder = try Folder()
+    let results = folder.path("Results")
+    for code in ["12345678", "12"] {
+      for command in [
+        ["add", "--position", "chairman", "Lò Văn A"], ["import", "\(fixtures)/roster-muong-kim.csv"],
+      ] {
+        let outcome = try PapiTrainProcess.run(
+          ["roster"] + command + ["--commune", code, "--results", results])
+        #expect(outcome.status == 1, "\(command)")
+        #expect(
+          outcome.error.contains("mã '\(code)' không phải xã/phường nào trong danh mục đơn vị hành chính"),
+          "\(outcome.error)")
+      }
+    }
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.url.path).isEmpty)
+    let listed = try PapiTrainProcess.run([
+      "roster", "add", "--commune", "03637", "--position", "chairman", "--results", results, "Lò Văn A",
+      "--lang", "en",
+    ])
+    #expect(listed.status == 0, "\(listed.error)")
+    #expect(listed.output.contains("Added Lò Văn A (chairman) to the roster of commune 03637."))
+  }
+
   @Test func aRosterCommuneIsNamedByItsCodeOrItsNameWithOrWithoutDiacritics() throws {
     let folder = try Folder()
     let environment = ["PAPI_RESULTS": folder.path("Results")]

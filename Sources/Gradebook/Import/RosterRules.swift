@@ -99,6 +99,8 @@ public enum RosterMessage: Error, MessageCatalogue, Hashable {
   case unknownPosition(String, known: [String])
   case ambiguousPosition(String, candidates: [String])
   case alreadyOnRoster(name: String, position: String, commune: String)
+  /// A code the units list (at the path) does not list as a commune.
+  case unlistedCommune(String, units: String)
 
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
@@ -127,6 +129,10 @@ public enum RosterMessage: Error, MessageCatalogue, Hashable {
       return vi
         ? "\(name) (\(position)) đã có trong danh sách xã \(commune)"
         : "\(name) (\(position)) is already on the roster of commune \(commune)"
+    case .unlistedCommune(let code, let units):
+      return vi
+        ? "mã '\(code)' không phải xã/phường nào trong danh mục đơn vị hành chính (\(units)); không thêm ai"
+        : "'\(code)' is no commune in the units list (\(units)); nobody was added"
     }
   }
 
@@ -143,6 +149,7 @@ public enum RosterMessage: Error, MessageCatalogue, Hashable {
       .unknownPosition("x", known: ["chairman"]),
       .ambiguousPosition("PCT", candidates: ["vice-chairman-a", "b"]),
       .alreadyOnRoster(name: "Nguyễn Thị Hoa", position: "chairman", commune: "03637"),
+      .unlistedCommune("12345678", units: "AdministrativeUnits/units.csv"),
     ]
   }
 
