@@ -87,7 +87,7 @@ public struct FittedTable: Sendable {
 
   private func gridRow(_ row: [String], widths: [Int]) -> [String] {
     let cells = (0..<columns).map { column in
-      TextWrapper(width: widths[column]).wrap(cell(row, column), firstPrefix: "", restPrefix: "")
+      TextWrapper(columnWidth: widths[column]).wrap(cell(row, column), firstPrefix: "", restPrefix: "")
     }
     let height = cells.map(\.count).max() ?? 1
     return (0..<height).map { lineIndex in

@@ -8,6 +8,10 @@ public struct TextWrapper: Sendable {
 
   public init(width: Int) { self.width = max(10, width) }
 
+  /// A wrapper for a table's column, exactly `columnWidth` columns wide (at least 1): a screen's
+  /// lines are never narrower than 10, a column may be.
+  public init(columnWidth: Int) { width = max(1, columnWidth) }
+
   /// Wraps styled text at word boundaries to the width, measuring only visible columns.
   public func wrap(_ text: String, firstPrefix: String, restPrefix: String) -> [String] {
     var lines: [String] = []

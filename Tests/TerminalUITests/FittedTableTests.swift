@@ -40,6 +40,21 @@ import VietnameseText
     )
   }
 
+  /// Columns squeezed to 8 (short words, long cells) wrap at 8, not at a screen's least 10: no
+  /// line is wider than the table, and each column's text stays in its column.
+  @Test func aColumnNarrowerThanTenWrapsAtItsOwnWidth() {
+    let cell = "abc defgh ijk lmnop"
+    let table = FittedTable(header: ["Một", "Hai"], rows: [[cell, cell]], width: 18)
+    #expect(table.shape == .wrapped)
+    #expect(table.readableWidths == [8, 8])
+    let lines = table.lines()
+    #expect(lines.allSatisfy { $0.displayWidth <= 18 }, "\(lines)")
+    for line in lines.dropFirst(2) {
+      #expect(line.count <= 8 || line.dropFirst(8).hasPrefix("  "), "\(line)")
+    }
+    #expect(words(lines).isSuperset(of: words([cell])))
+  }
+
   @Test func aTableTooWideForItsWordsBecomesRecordsOfLabelAndValue() {
     let table = FittedTable(header: header, rows: rows, width: 24)
     #expect(table.shape == .records)
