@@ -3,6 +3,8 @@
 // touches readline's global variables itself (strict concurrency forbids that).
 
 #include <errno.h>
+#include <poll.h>
+#include <time.h>
 #include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -30,10 +32,43 @@ static int papi_rl_signal_hook(void) {
   return 0;
 }
 
+/// How long a read waits for a key before giving up (negative: for ever), and whether the last
+/// one gave up. Only the thread reading lines touches them.
+static int papi_rl_idle_limit = -1;
+static int papi_rl_went_idle = 0;
+
+/// Waits for a key on `fd` up to the idle limit: 1 when one can be read (or the read would
+/// fail: it reports why), 0 when the limit passed, -1 when a Ctrl-C came while waiting.
+static int papi_rl_wait_for_key(int fd) {
+  if (papi_rl_idle_limit < 0) return 1;
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (;;) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long elapsed = (now.tv_sec - start.tv_sec) * 1000L + (now.tv_nsec - start.tv_nsec) / 1000000L;
+    long left = papi_rl_idle_limit - elapsed;
+    if (left <= 0) return 0;
+    struct pollfd descriptor = {.fd = fd, .events = POLLIN, .revents = 0};
+    int ready = poll(&descriptor, 1, (int)left);
+    if (ready > 0) return 1;
+    if (ready == 0) return 0;
+    if (errno != EINTR) return 1;
+    if (papi_rl_interrupted && papi_rl_reading) return -1;
+  }
+}
+
 /// Reads a key for readline. A read interrupted by Ctrl-C while readline waits clears the line
-/// and ends it at once (readline's own rl_getc would go on waiting for the next key).
+/// and ends it at once (readline's own rl_getc would go on waiting for the next key); so does
+/// a wait for a key past the idle limit.
 static int papi_rl_getc(FILE *stream) {
   for (;;) {
+    int waited = papi_rl_wait_for_key(fileno(stream));
+    if (waited == 0) papi_rl_went_idle = 1;
+    if (waited <= 0) {
+      rl_replace_line("", 0);
+      return '\n';
+    }
     unsigned char key;
     ssize_t count = read(fileno(stream), &key, 1);
     if (count == 1) return key;
@@ -75,6 +110,20 @@ char *papi_rl_readline(const char *prompt) {
   char *line = readline(prompt);
   papi_rl_reading = 0;
   return line;
+}
+
+char *papi_rl_readline_idle(const char *prompt, int idle_milliseconds) {
+  papi_rl_went_idle = 0;
+  papi_rl_idle_limit = idle_milliseconds;
+  char *line = papi_rl_readline(prompt);
+  papi_rl_idle_limit = -1;
+  return line;
+}
+
+int papi_rl_take_idle(void) {
+  int was = papi_rl_went_idle;
+  papi_rl_went_idle = 0;
+  return was;
 }
 
 static void papi_rl_no_redisplay(void) {}

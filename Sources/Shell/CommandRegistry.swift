@@ -62,6 +62,18 @@ enum CommandRegistry {
     return command.run(argument, in: context)
   }
 
+  /// Whether what `command` needs is there, without saying anything.
+  static func isAvailable(_ command: any ShellCommand.Type, in context: CommandContext) -> Bool {
+    !(command.needs.contains(.trainer) && context.trainer == nil)
+      && !(command.needs.contains(.official) && context.signedIn == nil)
+  }
+
+  /// The commands that run in `context`, in help order: a trainer's session has its views and
+  /// no official's commands, an official's session the reverse.
+  static func commands(in context: CommandContext) -> [any ShellCommand.Type] {
+    commands.filter { isAvailable($0, in: context) }
+  }
+
   /// Whether what `command` needs is there: trainer views only in a trainer session (never to
   /// an official, whatever was typed before), an official's commands only to an official.
   private static func allowed(_ command: any ShellCommand.Type, in context: CommandContext) -> Bool {
@@ -78,6 +90,15 @@ enum CommandRegistry {
 
   /// Tab completion of commands and of their arguments.
   static func completion(library: CourseLibrary) -> Completion {
+    completion(library: library, commands: commands)
+  }
+
+  /// Tab completion of the commands that run in `context` and of their arguments.
+  static func completion(library: CourseLibrary, in context: CommandContext) -> Completion {
+    completion(library: library, commands: commands(in: context))
+  }
+
+  private static func completion(library: CourseLibrary, commands: [any ShellCommand.Type]) -> Completion {
     let entries = commands.map { CompletionEntry(keys: keys(of: $0), argument: $0.argument) }
     return Completion { before, word in
       CompletionEntry.candidates(entries, library: library, before: before, word: word)

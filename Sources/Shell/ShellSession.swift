@@ -34,6 +34,8 @@ public final class ShellSession {
     public var trainingClass: TrainingClass?
     /// The lines `class CODE` shows a trainer (the class and its roll), when classes can be read.
     public var classLines: ((String, Language, Int) throws -> [String])?
+    /// Finds a class by its code or id (for the trainer's `items CODE`), when classes can be read.
+    public var findClass: ((String) throws -> TrainingClass)?
 
     public init(
       library: CourseLibrary, communes: [CommuneEntry],
@@ -89,7 +91,12 @@ public final class ShellSession {
       self.signedIn = nil
       if context.trainer != nil { console.say(ClassSessionText.sessionEnded) }
       if outcome == .quit {
-        console.say(SessionText.goodbye)
+        // A trainer's session saved no results of theirs: no "your results are saved".
+        if context.trainer == nil {
+          console.say(SessionText.goodbye)
+        } else {
+          console.say(ClassSessionText.goodbye)
+        }
         return 0
       }
     }
@@ -150,8 +157,17 @@ public final class ShellSession {
       case .commune(let entry, let store)? = identification.commune(
         preset: nil, prompt: console.text(ClassSessionText.askTrainerCommune))
     else { return nil }
+    let setup = configuration
+    let classes = TrainerClasses(
+      given: setup.trainingClass, find: setup.findClass,
+      openCommune: { code in
+        // The commune signed in to is open already; another is opened as a file to read.
+        if code == entry.code { return store }
+        return try setup.communes.first { $0.code == code }.map(setup.openStore)
+      })
     let session = TrainerSession(
-      name: name.isEmpty ? "?" : name, commune: entry, store: store, access: access, now: configuration.now())
+      name: name.isEmpty ? "?" : name, commune: entry, store: store, access: access, now: configuration.now(),
+      classes: classes)
     console.say(
       ClassSessionText.trainerWelcome(
         name: session.name, commune: entry.fullName, minutes: session.idleMinutes))
@@ -160,10 +176,19 @@ public final class ShellSession {
 
   /// Reads and runs commands until `quit`, `switch` or the end of input; a trainer session that
   /// sat unused past its limit asks for the passphrase again, and ends without it.
+  ///
+  /// In a trainer session every prompt waits at most the idle limit: when it passes, the
+  /// session locks then and there (at the command prompt, or when the command whose prompt gave
+  /// up returns), not at the next key.
   private func commandLoop(_ context: CommandContext) -> CommandOutcome {
-    let completion = CommandRegistry.completion(library: library)
+    let completion = CommandRegistry.completion(library: library, in: context)
     let prompt =
       context.trainer == nil ? console.text(SessionText.prompt) : console.text(ClassSessionText.trainerPrompt)
+    console.idleLimit = context.trainer?.idleLimit
+    defer {
+      console.idleLimit = nil
+      _ = console.takeIdle()
+    }
     while true {
       let text: String
       switch console.ask(prompt, completion: completion, remember: true) {
@@ -171,14 +196,27 @@ public final class ShellSession {
       case .interrupt:
         console.say(SessionText.interruptHint)
         continue
+      case .idle:
+        guard lockedAndReopened(context) else { return .switchUser }
+        continue
       case .line(let typed): text = typed.trimmingCharacters(in: .whitespaces)
       }
       if let trainer = context.trainer, !trainer.stillOpen(at: configuration.now(), console: console) {
         return .switchUser
       }
       let outcome = CommandRegistry.run(text, in: context)
+      if console.takeIdle(), !lockedAndReopened(context) { return .switchUser }
       context.trainer?.touch(at: configuration.now())
       if outcome != .proceed { return outcome }
     }
+  }
+
+  /// A trainer session whose prompt waited past the idle limit, locked: whether the passphrase
+  /// opened it again.
+  private func lockedAndReopened(_ context: CommandContext) -> Bool {
+    _ = console.takeIdle()
+    guard let trainer = context.trainer, trainer.unlocked(through: console) else { return false }
+    trainer.touch(at: configuration.now())
+    return true
   }
 }

@@ -117,6 +117,7 @@ struct ShellCommand: ParsableCommand {
       shown.width = width
       return try shown.show(code)
     }
+    configuration.findClass = { try directory.findClass($0) }
     let session = ShellSession(configuration: configuration, reader: reader, output: output)
     let status = session.run()
     if status != 0 { throw ExitCode(status) }

@@ -99,6 +99,42 @@ import Testing
     #expect(try papi(["class", "list", "--open"]).output.contains("Chưa có lớp tập huấn nào."))
   }
 
+  /// The trainer's `items` covers a class across its communes: the class named, or the one the
+  /// shell was started for; without a class, the commune signed in to.
+  @Test func theTrainersItemsCoverTheClassAcrossItsCommunes() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let created = try papi([
+      "class", "create", "--title", "Tập huấn một cửa", "--trainer", "Nguyễn Thị Hằng", "--place",
+      "Hội trường huyện", "--start", "2026-12-03", "--end", "2026-12-04", "--commune", binhLu, "--commune",
+      sinHo, "--pretest", "oss-pretest", "--posttest", "oss-posttest",
+    ])
+    #expect(created.status == 0, "\(created.error)")
+    for (commune, name, seed) in [(binhLu, "Nguyễn Thị Hoa", 11), (sinHo, "Lò Văn Thắng", 21)] {
+      let taken = try takeBothTests(
+        commune: commune, name: name, seed: UInt64(seed), classInput: [], extra: ["--class", "LC-2612-A"])
+      #expect(taken.status == 0, "\(taken.error)")
+    }
+    func trainerItems(_ commands: [String], extra: [String] = []) throws -> String {
+      let input = ["gv", TestAccess.passphrase, "Nguyễn Thị Hằng", binhLu] + commands + ["quit"]
+      let run = try papi(["shell"] + extra, input: input.joined(separator: "\n") + "\n")
+      #expect(run.status == 0, "\(run.error)")
+      return run.output
+    }
+    let heading = "oss-pretest · "
+    // Signed in to Bình Lư: its one attempt; the class named: both communes' two.
+    let named = try trainerItems(["items oss-pretest", "items LC-2612-A oss-pretest", "items LC-2612-Z"])
+    let parts = named.components(separatedBy: "Lớp LC-2612-A (Tập huấn một cửa), 2 xã:")
+    try #require(parts.count == 2, "\(named)")
+    #expect(parts[0].contains(heading) && parts[0].contains(": 1 lượt làm bài hoàn thành"), "\(parts[0])")
+    #expect(parts[1].contains(": 2 lượt làm bài hoàn thành"), "\(parts[1])")
+    #expect(parts[1].contains("không có lớp tập huấn mã LC-2612-Z"), "\(parts[1])")
+    // Started for the class: `items` alone covers it.
+    let given = try trainerItems(["items"], extra: ["--class", "LC-2612-A"])
+    #expect(given.contains("Lớp LC-2612-A (Tập huấn một cửa), 2 xã:"), "\(given)")
+    #expect(given.contains(": 2 lượt làm bài hoàn thành"), "\(given)")
+    #expect(!given.contains(": 1 lượt làm bài hoàn thành"), "\(given)")
+  }
+
   @Test func classCommandsNeedTheTrainerAndACodeThatExists() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let nobody = try papi(

@@ -106,4 +106,49 @@ import Testing
       contentsOf: home.appendingPathComponent("state/papi-train/history"), encoding: .utf8)
     #expect(!history.contains("thử nghiệm") && history.contains("class"))
   }
+
+  /// On a terminal the idle lock comes on a timer: with a half-typed line at the prompt and no
+  /// key for the limit, the screen is cleared, the line dropped and the passphrase asked again.
+  /// The trainer's help lists the trainer's commands, not the officials'; the goodbye says no
+  /// results were saved.
+  @Test func anIdleTrainerSessionLocksOnATimerAndClearsTheScreen() throws {
+    let terminal = try PseudoTerminalSession(
+      ["--results", home.appendingPathComponent("Results").path, "--trainer-idle", "0.05"],
+      environment: [
+        "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
+        "XDG_CONFIG_HOME": TestAccess.configHome.path,
+      ])
+    #expect(terminal.expect("giảng viên gõ gv)"))
+    terminal.type("gv\r")
+    #expect(terminal.expect("Mật khẩu giảng viên:"))
+    terminal.type(TestAccess.passphrase + "\r")
+    #expect(terminal.expect("Họ tên giảng viên"))
+    terminal.type("Nguyễn Thị Hằng\r")
+    #expect(terminal.expect("Xã/phường cần xem"))
+    terminal.type("03390\r")
+    #expect(terminal.expect("giảng-viên> "))
+    terminal.type("help\r")
+    #expect(terminal.expect("Các lệnh:"))
+    #expect(terminal.expect("giảng-viên> "))
+    let help = terminal.transcript
+    #expect(help.contains("items [MÃ-LỚP]") && help.contains("roster"), "\(help)")
+    #expect(!help.contains("quiz MÃ-BÀI-KIỂM-TRA") && !help.contains("progress"), "\(help)")
+    terminal.type("rost")
+    let waiting = Date()
+    #expect(terminal.expect("\u{1B}[2J", timeout: 30))
+    #expect(Date().timeIntervalSince(waiting) > 2.5)
+    #expect(terminal.expect("Phiên giảng viên đã khoá sau 0.1 phút không dùng."))
+    #expect(terminal.expect("Mật khẩu giảng viên:"))
+    terminal.type(TestAccess.passphrase + "\r")
+    #expect(terminal.expect("giảng-viên> "))
+    // The half-typed "rost" went with the lock: "class" runs as typed.
+    terminal.type("class\r")
+    #expect(terminal.expect("Chưa có lượt làm bài nào hoàn thành."))
+    terminal.type("quit\r")
+    #expect(terminal.expect("Đã kết thúc phiên giảng viên."))
+    #expect(terminal.expect("Tạm biệt."))
+    #expect(terminal.waitForExit() == 0)
+    #expect(!terminal.transcript.contains("Kết quả của bạn đã được lưu"))
+    #expect(!terminal.transcript.contains("thử nghiệm"))
+  }
 }

@@ -31,6 +31,21 @@ import Testing
     func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
       next(prompt, echo: true)
     }
+    /// The idle limit each prompt was read with, and the line `idle` given as the prompt
+    /// giving up.
+    var limits: [TimeInterval?] = []
+    static let idle = "<no key for the limit>"
+    func readLine(prompt: String, completion: Completion?, remember: Bool, idleLimit: TimeInterval?)
+      -> LineInput
+    {
+      limits.append(idleLimit)
+      if lines.first?.text == Self.idle, idleLimit != nil {
+        lines.removeFirst()
+        output.write(prompt + "\n")
+        return .idle
+      }
+      return next(prompt, echo: true)
+    }
     func readSecret(prompt: String) -> LineInput { next(prompt, echo: false) }
     func saveHistory() {}
   }
@@ -44,6 +59,13 @@ import Testing
   func run(_ lines: [(String, TimeInterval)], configured: Bool = true, store: MemoryStore = MemoryStore())
     -> String
   {
+    session(lines, configured: configured, store: store).text
+  }
+
+  /// The transcript, and the idle limit each prompt was read with.
+  func session(_ lines: [(String, TimeInterval)], configured: Bool = true, store: MemoryStore = MemoryStore())
+    -> (text: String, limits: [TimeInterval?])
+  {
     let output = Transcript()
     let clock = Clock()
     let configuration = ShellSession.Configuration(
@@ -51,11 +73,10 @@ import Testing
       terminal: Terminal(isInteractive: false, usesColor: false), now: { clock.now }, makeSeed: { 42 },
       checkTrainerPassphrase: { typed, _ in typed == Self.passphrase ? .granted : .denied("Sai mật khẩu.") },
       trainerConfigured: { configured }, trainerIdleLimit: 600)
-    let shell = ShellSession(
-      configuration: configuration, reader: ClockedReader(lines, output: output, clock: clock), output: output
-    )
+    let reader = ClockedReader(lines, output: output, clock: clock)
+    let shell = ShellSession(configuration: configuration, reader: reader, output: output)
     _ = shell.run()
-    return output.text
+    return (output.text, reader.limits)
   }
 
   func typed(_ lines: String...) -> [(String, TimeInterval)] { lines.map { ($0, 1) } }
@@ -118,5 +139,42 @@ import Testing
     #expect(transcript.contains("Cách dùng: roster"))
     #expect(transcript.contains("Đã xoá 'An' khỏi danh sách."))
     #expect(store.roster.map(\.name) == ["Bình"])
+  }
+
+  /// The trainer's prompts wait at most the idle limit (an official's for ever); a prompt that
+  /// gives up locks the session there, without a line typed.
+  @Test func aPromptThatWaitsPastTheLimitLocksTheSessionThen() {
+    let signIn: [(String, TimeInterval)] = typed("gv", Self.passphrase, "Hằng", "12345")
+    let idle = (ClockedReader.idle, 0.0)
+    let resumed = session(
+      signIn + [idle, (Self.passphrase, 1), ("items", 1), ("quit", 1)])
+    #expect(resumed.text.contains("Phiên giảng viên đã khoá sau 10 phút không dùng."))
+    #expect(resumed.text.contains("Chưa có lượt làm bài nào hoàn thành."))  // items ran after the passphrase
+    #expect(resumed.limits.contains(600))
+
+    let ended = session(signIn + [idle, ("đoán thử", 1), ("quit", 1)])
+    #expect(ended.text.contains("Sai mật khẩu."))
+    #expect(ended.text.contains("Đã kết thúc phiên giảng viên."))
+    // Back at the first prompt, which waits for ever: no idle line is taken there.
+    #expect(ended.limits.last == .some(nil))
+
+    let official = session(
+      typed("12345", "An", "c", "1", "help", "quit"))
+    #expect(official.limits.allSatisfy { $0 == nil })
+  }
+
+  /// Help lists what runs in the session: the trainer's views to a trainer, an official's
+  /// commands to an official; the goodbye after a trainer's session says nothing of results saved.
+  @Test func helpAndGoodbyeFitWhoIsSignedIn() {
+    let trainer = run(typed("gv", Self.passphrase, "Hằng", "12345", "help", "quit"))
+    #expect(trainer.contains("items [MÃ-LỚP]") && trainer.contains("roster"))
+    #expect(!trainer.contains("quiz MÃ-BÀI-KIỂM-TRA") && !trainer.contains("progress"))
+    #expect(trainer.hasSuffix("Đã kết thúc phiên giảng viên.\nTạm biệt.\n"), "\(trainer.suffix(200))")
+    #expect(!trainer.contains("Kết quả của bạn đã được lưu"))
+
+    let official = run(typed("12345", "An", "c", "1", "help", "quit"))
+    #expect(official.contains("quiz MÃ-BÀI-KIỂM-TRA") && official.contains("progress"))
+    #expect(!official.contains("items [MÃ-LỚP]") && !official.contains("roster ["))
+    #expect(official.hasSuffix("Tạm biệt. Kết quả của bạn đã được lưu.\n"))
   }
 }

@@ -13,6 +13,12 @@ char *papi_rl_read_secret(const char *prompt);
 int papi_rl_take_interrupt(void);
 /// Whether a Ctrl-C arrived since the last read, without clearing it.
 int papi_rl_interrupt_pending(void);
+/// Reads a line as papi_rl_readline does, giving up after `idle_milliseconds` without a key
+/// (negative: never): the line typed so far is then dropped and an empty line returned, and
+/// papi_rl_take_idle() says so.
+char *papi_rl_readline_idle(const char *prompt, int idle_milliseconds);
+/// Whether the last read gave up for want of a key; clears the flag.
+int papi_rl_take_idle(void);
 
 typedef char **(*papi_rl_completion_fn)(const char *, int, int);
 void papi_rl_set_completion(papi_rl_completion_fn function);

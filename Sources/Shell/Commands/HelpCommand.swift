@@ -20,9 +20,11 @@ enum HelpCommand: ShellCommand {
     return .proceed
   }
 
+  /// The commands that run in this session: a trainer is not shown the officials' commands,
+  /// nor an official the trainer's views.
   private static func list(in context: CommandContext) {
     context.say(Text.helpHeader)
-    let commands = CommandRegistry.commands
+    let commands = CommandRegistry.commands(in: context)
     let width = commands.map { $0.usage.displayWidth }.max() ?? 0
     for command in commands {
       context.line(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a prompt got back.
 public enum LineInput: Sendable, Equatable {
   /// A line, without its newline, in NFC.
@@ -6,6 +8,8 @@ public enum LineInput: Sendable, Equatable {
   case interrupt
   /// End of input: Ctrl-D at an empty prompt, or the end of a script.
   case endOfInput
+  /// No line came in the time the prompt allowed (on a terminal, what was typed of it is dropped).
+  case idle
 }
 
 /// How Tab completes at a prompt.
@@ -33,4 +37,24 @@ public protocol LineReader: AnyObject {
   func readSecret(prompt: String) -> LineInput
   /// Writes history to disk, if the reader keeps any.
   func saveHistory()
+  /// As ``readLine(prompt:completion:remember:)``, giving up with ``LineInput/idle`` when no key
+  /// comes for `idleLimit` seconds (nil: wait for ever). A reader that cannot wait so waits for
+  /// ever.
+  func readLine(prompt: String, completion: Completion?, remember: Bool, idleLimit: TimeInterval?)
+    -> LineInput
+}
+
+extension LineReader {
+  public func readLine(prompt: String, completion: Completion?, remember: Bool, idleLimit: TimeInterval?)
+    -> LineInput
+  {
+    readLine(prompt: prompt, completion: completion, remember: remember)
+  }
+}
+
+/// An idle limit in whole milliseconds (rounded up, at least 0), or nil when there is none to
+/// keep: none given, not a finite number, or beyond 24 days (where a wait is as good as for ever).
+func idleMilliseconds(_ limit: TimeInterval?) -> Int32? {
+  guard let limit, limit.isFinite, limit < 2_000_000 else { return nil }
+  return Int32(max(0, (limit * 1000).rounded(.up)))
 }

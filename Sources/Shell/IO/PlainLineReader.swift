@@ -16,46 +16,67 @@ public final class PlainLineReader: LineReader {
   }
 
   public func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
+    readLine(prompt: prompt, completion: completion, remember: remember, idleLimit: nil)
+  }
+
+  public func readLine(prompt: String, completion: Completion?, remember: Bool, idleLimit: TimeInterval?)
+    -> LineInput
+  {
     output.write(prompt)
-    guard let line = nextLine() else {
+    let deadline = idleMilliseconds(idleLimit).map { ContinuousClock.now + .milliseconds($0) }
+    switch nextLine(until: deadline) {
+    case .line(let line):
+      output.write(line + "\n")
+      return .line(line.nfc)
+    case let other:
       output.write("\n")
-      return .endOfInput
+      return other
     }
-    output.write(line + "\n")
-    return .line(line.nfc)
   }
 
   public func saveHistory() {}
 
   public func readSecret(prompt: String) -> LineInput {
     output.write(prompt)
-    guard let line = nextLine() else {
-      output.write("\n")
-      return .endOfInput
-    }
     output.write("\n")
+    guard case .line(let line) = nextLine(until: nil) else { return .endOfInput }
     return .line(line.nfc)
   }
 
-  /// The next line of standard input, decoded leniently: invalid UTF-8 becomes U+FFFD rather
-  /// than ending the session.
-  private func nextLine() -> String? {
+  /// The next line of standard input, decoded leniently (invalid UTF-8 becomes U+FFFD rather
+  /// than ending the session); ``LineInput/idle`` when no whole line came by `deadline` (what
+  /// came of it stays for the next read).
+  private func nextLine(until deadline: ContinuousClock.Instant?) -> LineInput {
     while true {
       if let newline = newlineIndex() {
         let lineData = buffer[buffer.startIndex..<newline]
         buffer.removeSubrange(buffer.startIndex...newline)
         scanned = 0
-        return String(decoding: lineData, as: UTF8.self).trimmingCharacters(
-          in: CharacterSet(charactersIn: "\r"))
+        return .line(
+          String(decoding: lineData, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r")))
       }
       if atEnd {
-        guard !buffer.isEmpty else { return nil }
+        guard !buffer.isEmpty else { return .endOfInput }
         defer { buffer.removeAll() }
-        return String(decoding: buffer, as: UTF8.self)
+        return .line(String(decoding: buffer, as: UTF8.self))
       }
       scanned = buffer.count
+      if let deadline, !Self.waitForInput(until: deadline) { return .idle }
       let chunk = FileHandle.standardInput.availableData
       if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+    }
+  }
+
+  /// Whether standard input has something to read (or its end) before `deadline`.
+  private static func waitForInput(until deadline: ContinuousClock.Instant) -> Bool {
+    while true {
+      let left = ContinuousClock.now.duration(to: deadline)
+      guard left > .zero else { return false }
+      let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, Int32(clamping: max(1, milliseconds)))
+      if ready > 0 { return true }
+      if ready < 0, errno != EINTR { return true }  // let the read report what is wrong
     }
   }
 

@@ -29,14 +29,21 @@ public final class ReadlineLineReader: LineReader {
   }
 
   public func readLine(prompt: String, completion: Completion?, remember: Bool) -> LineInput {
+    readLine(prompt: prompt, completion: completion, remember: remember, idleLimit: nil)
+  }
+
+  public func readLine(prompt: String, completion: Completion?, remember: Bool, idleLimit: TimeInterval?)
+    -> LineInput
+  {
     activeCompletion.withLock { $0 = completion }
     let wholeLine = completion?.wholeLine == true
     papi_rl_set_word_breaks(wholeLine ? "\n" : " \t\n")
     papi_rl_set_append_character(wholeLine ? 0 : 32)
-    guard let pointer = papi_rl_readline(prompt) else {
+    guard let pointer = papi_rl_readline_idle(prompt, idleMilliseconds(idleLimit) ?? -1) else {
       return papi_rl_take_interrupt() != 0 ? .interrupt : .endOfInput
     }
     defer { free(pointer) }
+    if papi_rl_take_idle() != 0 { return .idle }
     if papi_rl_take_interrupt() != 0 { return .interrupt }
     let line = String(decoding: Data(bytes: pointer, count: strlen(pointer)), as: UTF8.self).nfc
     if remember { addToHistory(line) }

@@ -122,6 +122,8 @@ struct QuizTaking {
       case .endOfInput:
         console.say(paused)
         return nil
+      case .idle:
+        continue
       case .interrupt:
         console.line()
         if console.askYesNo(askLeave) != false {

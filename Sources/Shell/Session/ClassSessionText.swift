@@ -23,6 +23,7 @@ enum ClassSessionText: LocalizedMessage {
   case trainerPrompt
   case lockedAfterIdle(minutes: String)
   case sessionEnded
+  case goodbye
   case trainerOnly
   case officialOnly
   case didYouMean(String)
@@ -31,6 +32,7 @@ enum ClassSessionText: LocalizedMessage {
   case rosterDone(String)
   case rosterRefused(String)
   case noClassViews
+  case itemsOfClass(code: String, title: String, communes: Int)
 
   func text(in language: Language) -> String {
     language == .vietnamese ? vietnamese : english
@@ -61,6 +63,7 @@ enum ClassSessionText: LocalizedMessage {
     case .trainerPrompt: "giảng-viên> "
     case .lockedAfterIdle(let minutes): "Phiên giảng viên đã khoá sau \(minutes) phút không dùng."
     case .sessionEnded: "Đã kết thúc phiên giảng viên."
+    case .goodbye: "Tạm biệt."
     case .trainerOnly:
       "Lệnh này chỉ dùng trong phiên giảng viên: gõ 'switch', rồi gõ 'gv' ở câu hỏi đầu tiên."
     case .officialOnly: "Lệnh này dành cho cán bộ học: gõ 'switch' để đăng nhập bằng tên của bạn."
@@ -71,6 +74,7 @@ enum ClassSessionText: LocalizedMessage {
     case .rosterDone(let message): message
     case .rosterRefused(let reason): "Không thay đổi: \(reason)"
     case .noClassViews: "Không xem được lớp ở đây."
+    case .itemsOfClass(let code, let title, let communes): "Lớp \(code) (\(title)), \(communes) xã:"
     }
   }
 
@@ -98,6 +102,7 @@ enum ClassSessionText: LocalizedMessage {
     case .trainerPrompt: "trainer> "
     case .lockedAfterIdle(let minutes): "The trainer session locked after \(minutes) minutes unused."
     case .sessionEnded: "The trainer session has ended."
+    case .goodbye: "Goodbye."
     case .trainerOnly:
       "This command is for the trainer session only: type 'switch', then 'trainer' at the first question."
     case .officialOnly: "This command is for officials: type 'switch' to sign in with your name."
@@ -108,6 +113,8 @@ enum ClassSessionText: LocalizedMessage {
     case .rosterDone(let message): message
     case .rosterRefused(let reason): "Nothing changed: \(reason)"
     case .noClassViews: "Classes cannot be shown here."
+    case .itemsOfClass(let code, let title, let communes):
+      "Class \(code) (\(title)), \(communes) commune\(communes == 1 ? "" : "s"):"
     }
   }
 
@@ -119,10 +126,11 @@ enum ClassSessionText: LocalizedMessage {
     .classClosed(code: "LC-2612-A"), .cannotJoin("đĩa đầy"), .trainerNotConfigured, .trainerUnavailable,
     .trainerDenied("Sai mật khẩu"), .askTrainerName, .askTrainerCommune,
     .trainerWelcome(name: "Nguyễn Thị Hằng", commune: "Xã Sìn Hồ", minutes: "10"), .trainerPrompt,
-    .lockedAfterIdle(minutes: "10"), .sessionEnded, .trainerOnly, .officialOnly, .didYouMean("Xã Sìn Hồ"),
+    .lockedAfterIdle(minutes: "10"), .sessionEnded, .goodbye, .trainerOnly, .officialOnly,
+    .didYouMean("Xã Sìn Hồ"),
     .rosterLine(number: 1, name: "Nguyễn Thị Hoa", position: "Công chức Văn phòng - Thống kê"), .rosterUsage,
     .rosterDone("Đã xoá 'Nguyễn Thị Hao' khỏi danh sách."), .rosterRefused("đã có 2 lần làm bài"),
-    .noClassViews,
+    .noClassViews, .itemsOfClass(code: "LC-2612-A", title: "Tập huấn một cửa", communes: 2),
   ]
 }
 

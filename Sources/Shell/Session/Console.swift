@@ -11,6 +11,11 @@ final class Console {
   let terminal: Terminal
   var language: Language
   let style: Style
+  /// How long any prompt waits for a line before it gives up (a trainer's session sets it: its
+  /// lock comes on a timer, not at the next key); nil: for ever.
+  var idleLimit: TimeInterval?
+  /// Whether a prompt gave up waiting since ``takeIdle()`` was last asked.
+  private var wentIdle = false
 
   init(reader: any LineReader, output: any OutputSink, terminal: Terminal, language: Language) {
     self.reader = reader
@@ -73,7 +78,23 @@ final class Console {
   // MARK: input
 
   func ask(_ prompt: String, completion: Completion? = nil, remember: Bool = false) -> LineInput {
-    reader.readLine(prompt: prompt, completion: completion, remember: remember)
+    let input = reader.readLine(
+      prompt: prompt, completion: completion, remember: remember, idleLimit: idleLimit)
+    if input == .idle { wentIdle = true }
+    return input
+  }
+
+  /// Whether a prompt gave up waiting since the last call; clears it.
+  func takeIdle() -> Bool {
+    defer { wentIdle = false }
+    return wentIdle
+  }
+
+  /// Clears a terminal's screen and its scrollback (a locked trainer's session leaves nothing
+  /// of what it showed); nothing to a pipe.
+  func clearScreen() {
+    guard terminal.isInteractive else { return }
+    output.write("\u{1B}[H\u{1B}[2J\u{1B}[3J")
   }
 
   /// Asks a yes/no question until answered; nil on end of input or Ctrl-C.

@@ -37,7 +37,7 @@ struct Identification {
       } else {
         switch console.ask(prompt ?? console.text(SessionText.askCommune), completion: communeCompletion) {
         case .endOfInput: return nil
-        case .interrupt: continue
+        case .interrupt, .idle: continue
         case .line(let typed): text = typed.trimmingCharacters(in: .whitespaces)
         }
       }
@@ -150,7 +150,7 @@ struct Identification {
       } else {
         switch console.ask(console.text(SessionText.askName), completion: nameCompletion(roster)) {
         case .endOfInput: return .endOfInput
-        case .interrupt: continue
+        case .interrupt, .idle: continue
         case .line(let typed): name = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
       }

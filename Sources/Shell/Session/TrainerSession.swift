@@ -62,28 +62,67 @@ final class TrainerSession {
   let name: String
   let commune: CommuneEntry
   let store: any ResultsStore
+  /// Where the trainer's views find classes: the class the shell was started for, a class by
+  /// its code, and each commune's results.
+  let classes: TrainerClasses
   private let access: TrainerAccess
   private var lastActivity: Date
 
-  init(name: String, commune: CommuneEntry, store: any ResultsStore, access: TrainerAccess, now: Date) {
+  init(
+    name: String, commune: CommuneEntry, store: any ResultsStore, access: TrainerAccess, now: Date,
+    classes: TrainerClasses = TrainerClasses()
+  ) {
     self.name = name
     self.commune = commune
     self.store = store
     self.access = access
     self.lastActivity = now
+    self.classes = classes
   }
 
   var idleMinutes: String { access.idleMinutes }
 
+  /// How long the session's prompts wait for a key before it locks.
+  var idleLimit: TimeInterval { access.idleLimit }
+
   /// Whether the session goes on at `now`: after the idle limit it is locked, and only the
-  /// passphrase given again opens it.
+  /// passphrase given again opens it. (The prompts lock it on a timer; this catches a clock
+  /// that moved on while no prompt was waiting.)
   func stillOpen(at now: Date, console: Console) -> Bool {
     defer { lastActivity = now }
     guard now.timeIntervalSince(lastActivity) > access.idleLimit else { return true }
+    return unlocked(through: console)
+  }
+
+  /// Locks the session: the screen cleared (nothing of what it showed stays for the next
+  /// person), then the passphrase asked again; whether it was given.
+  func unlocked(through console: Console) -> Bool {
+    console.clearScreen()
     console.say(ClassSessionText.lockedAfterIdle(minutes: access.idleMinutes))
     return access.admit(through: console)
   }
 
   /// Notes that a command just ended (its own time does not count as idle).
   func touch(at now: Date) { lastActivity = now }
+}
+
+/// The classes a trainer's session can look at: the one the shell was started for (`--class`),
+/// any other by its code, and the results of each of their communes.
+struct TrainerClasses {
+  /// The class given with `--class`, if any.
+  var given: TrainingClass?
+  /// Finds a class by its code (`LC-2612-A`) or id; nil when classes cannot be read here.
+  var find: ((String) throws -> TrainingClass)?
+  /// A commune's results by its code; nil for a commune the units list does not know.
+  var openCommune: (CommuneCode) throws -> (any ResultsStore)? = { _ in nil }
+
+  /// Every attempt made in `trainingClass`, commune by commune in the class's order.
+  func attempts(in trainingClass: TrainingClass) throws -> [Attempt] {
+    var found: [Attempt] = []
+    for code in trainingClass.communeCodes {
+      guard let store = try openCommune(code) else { continue }
+      found += try store.communeAttempts().filter { $0.classID == trainingClass.id }
+    }
+    return found
+  }
 }
