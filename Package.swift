@@ -163,7 +163,7 @@ let package = Package(
     .target(
       name: "ProvinceServer",
       dependencies: [
-        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Units",
+        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -179,7 +179,7 @@ let package = Package(
     .executableTarget(
       name: "papi-server",
       dependencies: [
-        "ProvinceServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProvinceServer", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -254,6 +254,8 @@ let package = Package(
         "Curriculum", "DemoData", "Gradebook", "Localization", "Units",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .testTarget(
