@@ -163,7 +163,7 @@ let package = Package(
     .target(
       name: "ProvinceServer",
       dependencies: [
-        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Units",
+        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
         "ResultsAnalysis", "Insight", "Toolkit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -256,6 +256,8 @@ let package = Package(
         "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .testTarget(

@@ -14,7 +14,7 @@ struct PapiServer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "papi-server",
     abstract: "Máy chủ tỉnh của papi-train / the province server of papi-train",
-    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Readiness.self])
+    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Readiness.self, Leaders.self])
 }
 
 /// Options every command that opens the database shares.
@@ -61,6 +61,8 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "TLS certificate chain (PEM)") var tlsCert: String?
   @Option(help: "TLS private key (PEM)") var tlsKey: String?
   @Option(help: "The province's courses") var courses = "Courses"
+  @Option(help: "The administrative units list (the leaders' pages name every commune)")
+  var units = UnitHierarchy.defaultPath
 
   func validate() throws {
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -71,7 +73,8 @@ struct Serve: AsyncParsableCommand {
     try await report {
       let settings = ServerSettings(
         host: host, port: port, tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } },
-        database: try database.settings(), coursesPath: courses)
+        database: try database.settings(), coursesPath: courses,
+        unitsPath: units)
       try await ServerApplication.run(settings, logger: logger)
     }
   }
