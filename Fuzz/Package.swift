@@ -21,7 +21,10 @@ let package = Package(
     // Merge over damaged results files: the input is a list of patches to a sound file.
     .executableTarget(
       name: "FuzzResultsFile",
-      dependencies: ["FuzzSupport", .product(name: "Gradebook", package: "papi-train")],
+      dependencies: [
+        "FuzzSupport", .product(name: "Curriculum", package: "papi-train"),
+        .product(name: "Gradebook", package: "papi-train"),
+      ],
       swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
     ),

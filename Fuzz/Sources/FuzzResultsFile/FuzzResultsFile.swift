@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 import FuzzSupport
 import Gradebook
@@ -49,7 +50,7 @@ enum Harness {
 
   /// A sound results file: an official, a class, an attempt of three answers, written by
   /// Gradebook itself and checkpointed into the one file.
-  nonisolated(unsafe) static let sound: [UInt8] = {
+  static let sound: [UInt8] = {
     do {
       // The store is closed when make() returns: the last connection to close checkpoints the
       // log into the file.
@@ -76,7 +77,7 @@ enum Harness {
       for index in 0..<3 {
         try store.record(
           Answer(
-            attemptID: attempt.id, questionID: "os.q\(index + 1)", position: index, response: "Hội đồng",
+            attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index, response: "Hội đồng",
             score: 0.5, isCorrect: false, timeTaken: 3, answeredAt: Date()))
       }
       try store.finishAttempt(attempt.id, score: 1.5, maxScore: 3, at: Date())
