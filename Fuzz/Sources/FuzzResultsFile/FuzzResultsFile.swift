@@ -77,7 +77,8 @@ enum Harness {
       for index in 0..<3 {
         try store.record(
           Answer(
-            attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index, response: "Hội đồng",
+            attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index,
+            response: "Hội đồng",
             score: 0.5, isCorrect: false, timeTaken: 3, answeredAt: Date()))
       }
       try store.finishAttempt(attempt.id, score: 1.5, maxScore: 3, at: Date())
