@@ -121,20 +121,10 @@ final class Province {
 
   /// Records a province leader's decision on a class as the leaders' web pages do (server schema
   /// version 3's `class_reviews`, one row a class: class_id, decision, note, decided_at, leader).
-  /// Until version 3 is part of this build, the two tables are made here as version 3 makes them.
   func decide(_ classID: ClassID, _ decision: String, note: String, at moment: String) throws {
     try cluster.psql(
       database,
       """
-      CREATE TABLE IF NOT EXISTS leaders (
-        name text PRIMARY KEY, province_code text NOT NULL, passphrase jsonb NOT NULL);
-      CREATE TABLE IF NOT EXISTS class_reviews (
-        class_id uuid PRIMARY KEY REFERENCES classes (id),
-        decision text NOT NULL CHECK (decision IN ('approved', 'returned')),
-        note text NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
-        decided_at timestamptz NOT NULL DEFAULT now(),
-        leader text NOT NULL REFERENCES leaders (name),
-        CHECK (decision = 'approved' OR note <> ''));
       INSERT INTO leaders (name, province_code, passphrase) VALUES ('Lò Văn Minh', '12', '{}')
         ON CONFLICT DO NOTHING;
       INSERT INTO class_reviews (class_id, decision, note, leader, decided_at)
