@@ -22,8 +22,13 @@ public enum ServerApplication {
       repository: repository, validator: BatchValidator(content: KnownContent(library: library)),
       logger: logger)
     let scheme = settings.tls == nil ? "http" : "https"
+    let router = routes.router()
+    WebRoutes(
+      repository: repository, units: try settings.loadUnits(), secureCookies: settings.tls != nil,
+      logger: logger
+    ).add(to: router)
     var application = Application(
-      router: routes.router(),
+      router: router,
       server: try serverBuilder(settings),
       configuration: ApplicationConfiguration(
         address: .hostname(settings.host, port: settings.port), serverName: "papi-server"),
