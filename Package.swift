@@ -139,15 +139,22 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
-    // The command-line face: the shell, lint, reports, exports, merge, access and signatures.
+    // What the command line does, for the executable to wire: the help of every command and
+    // option in both languages, the option groups commands share, one entry point per subcommand.
+    .target(
+      name: "PapiTrainCLI",
+      dependencies: [
+        "Curriculum", "Localization", "Gradebook", "Shell", "DemoData", "ResultsAnalysis", "ResultsExport",
+        "Access", "TerminalUI", "Toolkit", "UserFolders", "Units", "QuestionBank", "Certificates", "Sync",
+        "CoursePublishing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The command-line face: it only declares the commands and their arguments and wires them to
+    // PapiTrainCLI's entry points.
     .executableTarget(
       name: "papi-train",
       dependencies: [
-        "Curriculum", "Localization", "VietnameseText", "Gradebook", "Shell", "Assessment", "Insight",
-        "Reporting",
-        "DemoData",
-        "ResultsAnalysis", "ResultsExport", "Access", "TerminalUI", "Toolkit", "UserFolders", "Units",
-        "QuestionBank", "Certificates", "Sync", "CoursePublishing",
+        "PapiTrainCLI", "Access", "Certificates", "QuestionBank", "ResultsAnalysis", "ResultsExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -157,7 +164,8 @@ let package = Package(
       name: "SyncProtocol",
       dependencies: ["Access", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto")]),
     // The commune machine's side of sync: enrolment, and pushing what the server lacks in batches.
-    .target(name: "Sync", dependencies: ["SyncProtocol", "Access", "Gradebook", "Localization", "Toolkit", "Units"]),
+    .target(
+      name: "Sync", dependencies: ["SyncProtocol", "Access", "Gradebook", "Localization", "Toolkit", "Units"]),
     // The province server: Hummingbird routes, PostgreSQL storage (PostgresNIO, SQL with bound
     // parameters only), schema migrations, device enrolment and signed requests, push sync.
     .target(
@@ -205,7 +213,7 @@ let package = Package(
       name: "MessageCatalogueTests",
       dependencies: [
         "Access", "Certificates", "CoursePublishing", "Curriculum", "DemoData", "Gradebook", "Localization",
-        "QuestionBank", "ResultsAnalysis", "ResultsExport", "Units", "ProvinceServer", "Sync",
+        "QuestionBank", "ResultsAnalysis", "ResultsExport", "Units", "ProvinceServer", "Sync", "PapiTrainCLI",
       ]
     ),
     .testTarget(
@@ -239,7 +247,7 @@ let package = Package(
     .testTarget(
       name: "GradebookTests",
       dependencies: [
-        "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Units", "Localization",
+        "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Units", "Localization", "SyncProtocol",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       exclude: ["Fixtures"]
@@ -263,8 +271,9 @@ let package = Package(
     .testTarget(
       name: "PapiTrainCLITests",
       dependencies: [
-        "papi-train", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access", "Units",
-        "VietnameseText",
+        "papi-train", "PapiTrainCLI", "PapiTrainTesting", "Assessment", "Curriculum", "Gradebook", "Access",
+        "Units",
+        "VietnameseText", "UserFolders",
       ]
     ),
   ],

@@ -57,10 +57,14 @@ public enum SenderVerdict: Sendable, Hashable {
 /// (JSON, written through `AtomicFile`, mode 0600). `papi-train keys enrol|list|revoke` manage
 /// it; merge and sync ask it who signed.
 public struct TrustRegistry: Sendable {
-  /// The file.
-  public let url: URL
+  let file: VersionedJSONFile<Contents>
 
-  public init(url: URL) { self.url = url }
+  /// The file.
+  public var url: URL { file.url }
+
+  public init(url: URL) {
+    file = VersionedJSONFile(url: url, format: "papi-train.trust/1", failure: Self.message)
+  }
 
   /// This computer's registry.
   public static func `default`(environment: [String: String]) -> TrustRegistry {
@@ -69,36 +73,22 @@ public struct TrustRegistry: Sendable {
   }
 
   struct Contents: Codable {
-    var format = "papi-train.trust/1"
     var machines: [TrustedMachine] = []
   }
 
   /// Every machine ever enrolled, in the order enrolled.
   public func machines() throws -> [TrustedMachine] { try load().machines }
 
-  func load() throws -> Contents {
-    guard FileManager.default.fileExists(atPath: url.path) else { return Contents() }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw TrustMessage.unreadable(url.path)
-    }
-    guard let contents = try? JSONDecoder().decode(Contents.self, from: data),
-      contents.format == "papi-train.trust/1"
-    else { throw TrustMessage.damaged(url.path) }
-    return contents
-  }
+  func load() throws -> Contents { try file.load() ?? Contents() }
 
-  func save(_ contents: Contents) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-      try AtomicFile.write(try encoder.encode(contents), to: url, permissions: 0o600)
-    } catch let error as AtomicFile.Failure {
-      throw AccessError.unwritable(error.path, error.reason)
-    } catch {
-      throw AccessError.unwritable(url.path, error.localizedDescription)
+  func save(_ contents: Contents) throws { try file.save(contents) }
+
+  /// What the user is told when the file cannot be read or written.
+  @Sendable static func message(_ failure: VersionedJSONFile<Contents>.Failure) -> any Error {
+    switch failure {
+    case .unreadable(let path): TrustMessage.unreadable(path)
+    case .damaged(let path): TrustMessage.damaged(path)
+    case .unwritable(let path, let reason): AccessError.unwritable(path, reason)
     }
   }
 

@@ -9,9 +9,14 @@ import UserFolders
 /// the signed certificate itself: an entry edited in the file fails its signature like a file
 /// would.
 public struct CertificateRegister: Sendable {
-  public let url: URL
+  let file: VersionedJSONFile<Contents>
 
-  public init(url: URL) { self.url = url }
+  /// The file.
+  public var url: URL { file.url }
+
+  public init(url: URL) {
+    file = VersionedJSONFile(url: url, format: "papi-train.certificates/1", failure: Self.message)
+  }
 
   /// This computer's register.
   public static func `default`(environment: [String: String]) -> CertificateRegister {
@@ -20,21 +25,11 @@ public struct CertificateRegister: Sendable {
   }
 
   struct Contents: Codable {
-    var format = "papi-train.certificates/1"
     var certificates: [SignedCertificate] = []
   }
 
   /// Every certificate issued here, oldest first.
-  public func certificates() throws -> [SignedCertificate] {
-    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw CertificateMessage.registerUnreadable(url.path)
-    }
-    guard let contents = try? JSONDecoder().decode(Contents.self, from: data),
-      contents.format == "papi-train.certificates/1"
-    else { throw CertificateMessage.registerDamaged(url.path) }
-    return contents.certificates
-  }
+  public func certificates() throws -> [SignedCertificate] { try file.load()?.certificates ?? [] }
 
   /// The certificate issued here with `code`, if any.
   public func certificate(_ code: VerificationCode) throws -> SignedCertificate? {
@@ -47,17 +42,15 @@ public struct CertificateRegister: Sendable {
     let codes = Set(issued.map(\.code))
     var contents = Contents(certificates: try certificates().filter { !codes.contains($0.code) })
     contents.certificates += issued
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-      try AtomicFile.write(try encoder.encode(contents), to: url, permissions: 0o600)
-    } catch let error as AtomicFile.Failure {
-      throw CertificateMessage.unwritable(error.path, error.reason)
-    } catch {
-      throw CertificateMessage.unwritable(url.path, error.localizedDescription)
+    try file.save(contents)
+  }
+
+  /// What the user is told when the register cannot be read or written.
+  @Sendable static func message(_ failure: VersionedJSONFile<Contents>.Failure) -> any Error {
+    switch failure {
+    case .unreadable(let path): CertificateMessage.registerUnreadable(path)
+    case .damaged(let path): CertificateMessage.registerDamaged(path)
+    case .unwritable(let path, let reason): CertificateMessage.unwritable(path, reason)
     }
   }
 }

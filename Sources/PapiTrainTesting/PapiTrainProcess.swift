@@ -38,6 +38,10 @@ public enum PapiTrainProcess {
     merged["XDG_CACHE_HOME"] = cacheHome.path
     // State (the merge audit log, the shell's history) in a folder of this test run too.
     merged["XDG_STATE_HOME"] = cacheHome.path + "-state"
+    // Data (the machine's signing key, pulled courses, the certificate register) too, and a home
+    // folder of the run's own, so that nothing falls back to the user's.
+    merged["XDG_DATA_HOME"] = cacheHome.path + "-data"
+    merged["HOME"] = cacheHome.path + "-home"
     merged.merge(extra) { $1 }
     return merged
   }

@@ -53,7 +53,7 @@ extension CommuneStore: ResultsStore {
     -> Attempt
   {
     try startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: quiz.quiz.id, courseID: quiz.courseID,
         courseVersion: quiz.courseVersion, classID: classID, seed: quiz.seed, questionIDs: quiz.questionIDs,
         startedAt: startedAt))

@@ -6,7 +6,6 @@ import UserFolders
 /// Where this machine syncs: the province server and the commune it was enrolled for, kept in
 /// `$XDG_CONFIG_HOME/papi-train/sync.json` by `papi-train sync enrol`.
 public struct SyncSettings: Sendable, Hashable, Codable {
-  public var format = "papi-train.sync/1"
   /// The server's address, `https://…` (or `http://` on a closed network).
   public var server: String
   public var commune: String
@@ -26,25 +25,15 @@ public struct SyncSettings: Sendable, Hashable, Codable {
   }
 
   /// The settings at `url`; nil when the machine is not enrolled.
-  public static func load(from url: URL) throws -> SyncSettings? {
-    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-    guard let settings = try? JSONDecoder().decode(SyncSettings.self, from: data),
-      settings.format == "papi-train.sync/1"
-    else { throw SyncMessage.damagedSettings(url.path) }
-    return settings
-  }
+  public static func load(from url: URL) throws -> SyncSettings? { try file(url).load() }
 
   /// Writes the settings to `url` (mode 0600).
-  public func save(to url: URL) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-      try AtomicFile.write(try encoder.encode(self), to: url, permissions: 0o600)
-    } catch {
-      throw SyncMessage.unwritable(url.path)
+  public func save(to url: URL) throws { try Self.file(url).save(self) }
+
+  static func file(_ url: URL) -> VersionedJSONFile<SyncSettings> {
+    VersionedJSONFile(url: url, format: "papi-train.sync/1") { failure in
+      if case .unwritable = failure { return SyncMessage.unwritable(url.path) }
+      return SyncMessage.damagedSettings(url.path)
     }
   }
 }

@@ -1,20 +1,17 @@
 import ArgumentParser
-import Units
+import PapiTrainCLI
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// The `papi-train` command: training and self-assessment for commune officials, mapped onto PAPI.
+/// Each subcommand declares its arguments (their help from PapiTrainCLI's catalogues) and calls
+/// one library entry point.
 @main
 struct PapiTrain: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "papi-train",
-    abstract: "Đào tạo và tự đánh giá cho cán bộ, công chức cấp xã theo các chỉ số PAPI.",
-    discussion: """
-      Training and self-assessment for Vietnamese commune officials, mapped onto the PAPI dimensions.
-      Set PAPI_LANG=en (or --lang en) for English messages.
-      """,
+    .papiTrain, name: "papi-train",
     subcommands: [
       ShellCommand.self, LintCommand.self, MergeCommand.self, RosterCommand.self, UnitsCommand.self,
       ReportCommand.self, ExportCommand.self, DemoDataCommand.self, AccessCommand.self, SignCommand.self,

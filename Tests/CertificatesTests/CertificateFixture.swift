@@ -57,7 +57,7 @@ final class ClassFixture {
     at start: Date
   ) throws {
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: quiz, courseID: "one-stop-shop", courseVersion: "1.0.0",
         classID: classID, seed: 5, questionIDs: questions, startedAt: start))
     for (index, question) in questions.enumerated() {

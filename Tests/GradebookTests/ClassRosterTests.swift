@@ -67,7 +67,7 @@ import Units
     try store.join(classID: made.id, officialID: official.id, at: start.addingTimeInterval(60))
     #expect(try store.members(of: made.id).count == 1)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: "one-stop.pre", courseID: "one-stop", courseVersion: "1",
         classID: made.id, seed: 1, questionIDs: ["q1"], startedAt: start))
     try store.record(answer(attempt, 0))
@@ -160,7 +160,7 @@ import Units
     _ = try store.addOfficial(
       name: twice.name, position: twice.position, id: twice.id, createdAt: twice.createdAt)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         id: second.id, officialID: twice.id, quizID: second.quizID, courseID: second.courseID,
         courseVersion: second.courseVersion, seed: second.seed, questionIDs: second.questionIDs,
         startedAt: second.startedAt))

@@ -27,7 +27,7 @@ import Testing
         // Attempts 0 and 1 of every official start at the same moment: ordered by id.
         let start = Date(timeIntervalSince1970: 1_760_000_000 + Double(max(index, 1) * 1_000 + officialIndex))
         let attempt = try store.startAttempt(
-          NewAttempt(
+          Attempt(
             officialID: official.id, quizID: "grassroots-democracy.final", courseID: "grassroots-democracy",
             courseVersion: "2025.1", classID: index % 2 == 0 ? training.id : nil,
             seed: UInt64.max - UInt64(index), questionIDs: (1...5).map { QuestionID("gd.q\($0 + index)") },
@@ -154,7 +154,7 @@ import Testing
     for (index, seedValue) in copies {
       let theirs = attempts[index]
       _ = try seed.startAttempt(
-        NewAttempt(
+        Attempt(
           id: theirs.id, officialID: theirs.officialID, quizID: theirs.quizID, courseID: theirs.courseID,
           courseVersion: theirs.courseVersion, seed: seedValue, questionIDs: theirs.questionIDs,
           startedAt: theirs.startedAt))

@@ -22,7 +22,7 @@ import Units
       finished.id, score: 3, maxScore: 3, at: Date(timeIntervalSince1970: 1_760_000_500))
     let other = try store.addOfficial(name: "Hoàng Thị Mai", position: "vice-chairman")
     let open = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: other.id, quizID: "one-stop.check", courseID: "one-stop", courseVersion: "2025.2",
         classID: training.id, seed: 99, questionIDs: ["os.q1", "os.q2"], startedAt: Date()))
     try store.record(answer(open, 0, score: 0))
@@ -148,7 +148,7 @@ import Units
     let destination = try folder.results.store(for: Commune.muongKim)
     try destination.addOfficial(name: "Lò Văn Thắng", position: "vice-chairman", id: official.id)
     _ = try destination.startAttempt(
-      NewAttempt(
+      Attempt(
         id: attempt.id, officialID: official.id, quizID: attempt.quizID, courseID: attempt.courseID,
         courseVersion: attempt.courseVersion, seed: attempt.seed, questionIDs: attempt.questionIDs,
         startedAt: attempt.startedAt))

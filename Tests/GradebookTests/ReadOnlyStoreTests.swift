@@ -27,7 +27,7 @@ import Testing
       for take in 0..<4 {
         let startedAt = start.addingTimeInterval(Double(person * 10 + take) * 86_400 + 0.457)
         let attempt = try store.startAttempt(
-          NewAttempt(
+          Attempt(
             officialID: official.id, quizID: take % 2 == 0 ? "gd.pre" : "gd.post",
             courseID: "grassroots-democracy",
             courseVersion: "2025.1", classID: take == 3 ? nil : classes[take % 2],

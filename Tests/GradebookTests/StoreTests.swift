@@ -175,14 +175,14 @@ import Units
     let stranger = OfficialID()
     #expect(throws: GradebookError.unknownOfficial(stranger)) {
       try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: stranger, quizID: "q", courseID: "c", courseVersion: "1", seed: 1, questionIDs: [],
           startedAt: Date()))
     }
     let noClass = ClassID()
     #expect(throws: GradebookError.unknownClass(noClass)) {
       try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "q", courseID: "c", courseVersion: "1", classID: noClass, seed: 1,
           questionIDs: [], startedAt: Date()))
     }
@@ -219,7 +219,7 @@ import Units
 
     let official = try muongKim.addOfficial(name: "Lò Văn Thắng", position: "chairman")
     let attempt = try muongKim.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: "q", courseID: "c", courseVersion: "1", classID: training.id,
         seed: 7,
         questionIDs: ["a"], startedAt: Date()))

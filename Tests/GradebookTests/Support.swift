@@ -71,7 +71,7 @@ func startQuiz(
 ) throws -> (Official, Attempt) {
   let official = try store.addOfficial(name: name, position: "chairman", createdAt: date)
   let attempt = try store.startAttempt(
-    NewAttempt(
+    Attempt(
       officialID: official.id, quizID: "grassroots-democracy.final", courseID: "grassroots-democracy",
       courseVersion: "2025.1", seed: seed, questionIDs: (1...count).map { QuestionID("gd.q\($0)") },
       startedAt: date))

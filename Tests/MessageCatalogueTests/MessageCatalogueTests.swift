@@ -7,6 +7,7 @@ import DemoData
 import Foundation
 import Gradebook
 import Localization
+import PapiTrainCLI
 import ProvinceServer
 import QuestionBank
 import ResultsAnalysis
@@ -30,6 +31,7 @@ import Units
     render(CertificateMessage.self), render(ItemsMessage.self),
     render(ClassMessage.self), render(ClassRosterError.self), render(CoursePackageMessage.self),
     render(ServerMessage.self), render(SyncMessage.self), render(WebMessage.self),
+    render(CLIMessage.self), render(CommandHelp.self), render(OptionHelp.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

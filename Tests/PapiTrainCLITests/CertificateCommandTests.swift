@@ -30,7 +30,7 @@ import Units
       let store = try results.store(for: CommuneCode(code))
       let official = try store.addOfficial(name: name, position: "chairman")
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1.0.0",
           classID: id, seed: 3, questionIDs: questions, startedAt: Self.day))
       for (index, question) in questions.enumerated() {

@@ -29,7 +29,7 @@ import Units
       let store = try results.store(for: CommuneCode(code))
       let official = try store.addOfficial(name: name, position: "chairman")
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "oss-pretest", courseID: "one-stop-shop", courseVersion: "1.0.0",
           classID: id, seed: 3, questionIDs: questions, startedAt: Self.day))
       for (index, question) in questions.enumerated() {
@@ -188,7 +188,7 @@ import Units
     let thang = try #require(try store.officials().first { $0.name == "Lò Văn Thắng" })
     let questions = Array(ReportCommandTests.library.course("one-stop-shop")!.questions.map(\.id).prefix(4))
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: thang.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1.0.0",
         classID: ClassID(Self.classID), seed: 4, questionIDs: questions,
         startedAt: Self.day.addingTimeInterval(3600)))

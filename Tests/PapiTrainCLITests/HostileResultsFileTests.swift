@@ -40,7 +40,7 @@ import Units
     try store.renameOfficial(other.id, to: "Hoàng Thị Mai", by: "Nguyễn Thị Hằng")
     try store.join(classID: trainingClass.id, officialID: official.id)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: "one-stop.check", courseID: "one-stop", courseVersion: "2025.2",
         seed: 7, questionIDs: ["os.q1", "os.q2", "os.q3"],
         startedAt: Date(timeIntervalSince1970: 1_760_000_000)))

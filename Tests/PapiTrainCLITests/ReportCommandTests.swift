@@ -38,7 +38,7 @@ import VietnameseText
       let official = try store.addOfficial(name: name, position: "chairman", createdAt: day)
       officials.append(official)
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: quiz, courseID: course, courseVersion: "1", seed: 1,
           questionIDs: questions, startedAt: day))
       for (index, question) in questions.enumerated() {
@@ -348,7 +348,7 @@ import VietnameseText
     for official in try store.officials() {
       let questions = Array(Self.library.course("one-stop-shop")!.questions.map(\.id).prefix(10))
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "oss-posttest", courseID: "one-stop-shop", courseVersion: "1",
           seed: 2,
           questionIDs: questions, startedAt: Self.day))

@@ -37,7 +37,7 @@ import Units
     let template = try #require(try store.allAttempts().first)
     let questions = template.questionIDs.prefix(2)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: template.quizID, courseID: template.courseID,
         courseVersion: template.courseVersion, seed: 3, questionIDs: Array(questions), startedAt: Date()))
     for (position, question) in questions.enumerated() {

@@ -53,7 +53,7 @@ func populate(
     }
     let start = reference.addingTimeInterval(-dice.unit() * daysBack * 86_400)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: quiz.id, courseID: quiz.course, courseVersion: "1", classID: classID,
         seed: 1, questionIDs: unique, startedAt: start))
     for (position, question) in unique.enumerated() {
@@ -313,7 +313,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
     // The same two officials take the post-test all right: gain 0 → 1, normalised 1.
     for official in try store.officials() {
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: post, courseID: "one-stop-shop", courseVersion: "1", seed: 2,
           questionIDs: ["oss-q-001", "oss-q-002"], startedAt: reference))
       for (position, question) in attempt.questionIDs.enumerated() {
@@ -342,7 +342,7 @@ func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-9) -> Bool {
       let official = try store.addOfficial(
         name: "Người \(number)", position: "chairman", createdAt: reference)
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "oss-practice-m1", courseID: "one-stop-shop", courseVersion: "1",
           seed: 1,
           questionIDs: ["oss-q-001", "oss-q-002"], startedAt: reference))

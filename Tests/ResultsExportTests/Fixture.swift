@@ -74,7 +74,7 @@ final class ExportFixture {
     classID: ClassID?, at start: Date, finish: Bool = true
   ) throws {
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: official.id, quizID: quiz, courseID: "one-stop-shop", courseVersion: "1.0.0",
         classID: classID, seed: 7, questionIDs: questions, startedAt: start))
     for (index, mark) in marks.enumerated() {

@@ -4,8 +4,9 @@ internal import GRDB
 import VietnameseText
 
 extension CommuneStore {
-  /// Starts an attempt and returns it (with no answers yet).
-  public func startAttempt(_ new: NewAttempt) throws -> Attempt {
+  /// Starts an attempt with the fields `new` was given when it started (its status, end and
+  /// answers are not read) and returns it, in progress with no answers yet.
+  public func startAttempt(_ new: Attempt) throws -> Attempt {
     for (field, value) in [("quizID", new.quizID), ("courseID", new.courseID)] where Self.clean(value).isEmpty
     {
       throw GradebookError.emptyField(field)
@@ -13,9 +14,7 @@ extension CommuneStore {
     let attempt = Attempt(
       id: new.id, officialID: new.officialID, quizID: new.quizID.nfc, courseID: new.courseID.nfc,
       courseVersion: new.courseVersion.nfc, classID: new.classID, seed: new.seed,
-      questionIDs: new.questionIDs.map(\.nfc), startedAt: new.startedAt, endedAt: nil, score: nil,
-      maxScore: nil,
-      status: .inProgress, answers: [])
+      questionIDs: new.questionIDs.map(\.nfc), startedAt: new.startedAt)
     try write { db in
       guard try Self.exists(db, table: "officials", id: new.officialID) else {
         throw GradebookError.unknownOfficial(new.officialID)

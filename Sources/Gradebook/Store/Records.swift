@@ -127,41 +127,6 @@ public enum AttemptStatus: String, Sendable, Hashable, CaseIterable {
   }
 }
 
-/// What the shell knows when an official starts a quiz.
-public struct NewAttempt: Sendable, Hashable {
-  /// A stable id for the attempt (a new one unless given).
-  public var id: AttemptID
-  /// The official taking it; they must be on the commune's roster.
-  public var officialID: OfficialID
-  /// The quiz, course and course version, as the curriculum names them.
-  public var quizID: String
-  public var courseID: String
-  public var courseVersion: String
-  /// The training session the attempt is taken in, if any; it must be stored in the same commune.
-  public var classID: ClassID?
-  /// The seed that shuffled the quiz: the same seed draws the same quiz again.
-  public var seed: UInt64
-  /// The question ids in the order they are asked.
-  public var questionIDs: [QuestionID]
-  public var startedAt: Date
-
-  /// What to start; see ``CommuneStore/startAttempt(_:)``.
-  public init(
-    id: AttemptID = AttemptID(), officialID: OfficialID, quizID: String, courseID: String,
-    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [QuestionID], startedAt: Date
-  ) {
-    self.id = id
-    self.officialID = officialID
-    self.quizID = quizID
-    self.courseID = courseID
-    self.courseVersion = courseVersion
-    self.classID = classID
-    self.seed = seed
-    self.questionIDs = questionIDs
-    self.startedAt = startedAt
-  }
-}
-
 /// One answer, as stored: committed on its own the moment it is recorded.
 public struct Answer: Sendable, Hashable {
   /// The attempt it belongs to.
@@ -199,13 +164,17 @@ public struct Answer: Sendable, Hashable {
 
 /// An attempt at a quiz with the answers recorded so far, in quiz order.
 public struct Attempt: Sendable, Hashable, Identifiable {
-  /// The fields given when it started (see ``NewAttempt``).
+  /// A stable id for the attempt, the same on every machine its results travel to.
   public var id: AttemptID
+  /// The official taking it; they must be on the commune's roster.
   public var officialID: OfficialID
+  /// The quiz, course and course version, as the curriculum names them.
   public var quizID: String
   public var courseID: String
   public var courseVersion: String
+  /// The training session the attempt is taken in, if any; it must be stored in the same commune.
   public var classID: ClassID?
+  /// The seed that shuffled the quiz: the same seed draws the same quiz again.
   public var seed: UInt64
   /// The question ids in the order asked.
   public var questionIDs: [QuestionID]
@@ -243,6 +212,18 @@ public struct Attempt: Sendable, Hashable, Identifiable {
     self.maxScore = maxScore
     self.status = status
     self.answers = answers
+  }
+
+  /// What the shell knows when an official starts a quiz: an attempt in progress with nothing
+  /// answered yet, for ``CommuneStore/startAttempt(_:)``.
+  public init(
+    id: AttemptID = AttemptID(), officialID: OfficialID, quizID: String, courseID: String,
+    courseVersion: String, classID: ClassID? = nil, seed: UInt64, questionIDs: [QuestionID], startedAt: Date
+  ) {
+    self.init(
+      id: id, officialID: officialID, quizID: quizID, courseID: courseID, courseVersion: courseVersion,
+      classID: classID, seed: seed, questionIDs: questionIDs, startedAt: startedAt, endedAt: nil, score: nil,
+      maxScore: nil, status: .inProgress, answers: [])
   }
 
   /// The questions not answered yet, in quiz order: where a resumed attempt carries on.

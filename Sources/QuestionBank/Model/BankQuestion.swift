@@ -10,45 +10,24 @@ public struct BankQuestion: Sendable, Hashable {
   /// The question's name in Moodle (GIFT's `::name::`), used for an id when there is none.
   public var name: String?
   /// The category path (`top/Một cửa/Tiếp nhận`), its parts in order.
-  public var category: [String]
+  public var category: [String] = []
   public var body: QuestionBody
   public var prompt: LocalizedText
   public var explanation: LocalizedText?
   public var difficulty: Difficulty?
   public var area: String?
-  public var papi: [String]
-  public var positions: [String]
-  public var scenario: Bool
+  public var papi: [String] = []
+  public var positions: [String] = []
+  public var scenario = false
   /// Where the answer rests, the main source first; empty when the bank gives none.
-  public var sources: [LegalSource]
+  public var sources: [LegalSource] = []
   public var module: String?
-  public var tags: [String]
+  public var tags: [String] = []
   /// Where the question starts in its bank.
   public var location: BankLocation
+}
 
-  public init(
-    id: String? = nil, name: String? = nil, category: [String] = [], body: QuestionBody,
-    prompt: LocalizedText, explanation: LocalizedText? = nil, difficulty: Difficulty? = nil,
-    area: String? = nil, papi: [String] = [], positions: [String] = [], scenario: Bool = false,
-    sources: [LegalSource] = [], module: String? = nil, tags: [String] = [], location: BankLocation
-  ) {
-    self.id = id
-    self.name = name
-    self.category = category
-    self.body = body
-    self.prompt = prompt
-    self.explanation = explanation
-    self.difficulty = difficulty
-    self.area = area
-    self.papi = papi
-    self.positions = positions
-    self.scenario = scenario
-    self.sources = sources
-    self.module = module
-    self.tags = tags
-    self.location = location
-  }
-
+extension BankQuestion {
   /// A course question as a bank question, with everything it carries.
   public init(_ question: Question, category: [String] = []) {
     self.init(

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Localization
+import Sync
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `papi-train sync [push]` and `sync enrol URL CODE`.
+public enum SyncActions {
+  /// `sync push`: sends what the province server lacks, with progress on a terminal; Ctrl-C
+  /// stops it (exit 130).
+  public static func push(_ results: ResultsOption, language: Language) throws {
+    let directory = results.directory
+    let environment = ProcessInfo.processInfo.environment
+    let onTerminal = isatty(STDERR_FILENO) == 1
+    let message = try reportingErrors(in: language) {
+      defer { if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+      do {
+        let observer = Self.observer(onTerminal: onTerminal, language: language)
+        return try SyncRun.blocking {
+          try await SyncRun.push(results: directory, environment: environment, observer: observer)
+        }
+      } catch SyncMessage.stopped {
+        printToStandardError(SyncMessage.stopped.text(in: language))
+        throw ExitCode(130)
+      }
+    }
+    print(message.text(in: language))
+  }
+
+  /// Progress on one line of a terminal, retries said on standard error.
+  static func observer(onTerminal: Bool, language: Language) -> SyncRun.Observer {
+    SyncRun.Observer(
+      progress: { progress, elapsed in
+        guard onTerminal else { return }
+        let line = SyncRun.progressLine(progress, elapsed: elapsed, in: language)
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+      },
+      retry: { seconds, reason in
+        let line = SyncMessage.retrying(seconds: seconds, reason: reason).text(in: language)
+        printToStandardError((onTerminal ? "\r\u{1B}[K" : "") + line)
+      })
+  }
+
+  /// `sync enrol URL CODE`: this machine enrolled with the province server.
+  public static func enrol(server url: String, code: String, language: Language) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let message = try reportingErrors(in: language) {
+      try SyncRun.blocking { try await SyncRun.enrol(server: url, code: code, environment: environment) }
+    }
+    print(message.text(in: language))
+  }
+}
