@@ -163,7 +163,8 @@ let package = Package(
     .target(
       name: "ProvinceServer",
       dependencies: [
-        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Units",
+        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
+        "ResultsAnalysis", "Insight", "Toolkit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -179,7 +180,8 @@ let package = Package(
     .executableTarget(
       name: "papi-server",
       dependencies: [
-        "ProvinceServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProvinceServer", "ResultsAnalysis", "TerminalUI", "Toolkit", "Units", "Localization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -251,9 +253,11 @@ let package = Package(
       name: "ProvinceServerTests",
       dependencies: [
         "ProvinceServer", "ProvinceServerTesting", "PapiTrainTesting", "Sync", "SyncProtocol", "Access",
-        "Curriculum", "DemoData", "Gradebook", "Localization", "Units",
+        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .testTarget(
