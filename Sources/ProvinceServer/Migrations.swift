@@ -77,7 +77,8 @@ public enum Migrations {
   }
 
   static let all: [Migration] = [
-    Migration(version: 1, name: "communes-devices-results", statements: version1)
+    Migration(version: 1, name: "communes-devices-results", statements: version1),
+    Migration(version: 5, name: "course-packages", statements: version5),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

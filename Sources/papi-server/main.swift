@@ -11,7 +11,7 @@ struct PapiServer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "papi-server",
     abstract: "Máy chủ tỉnh của papi-train / the province server of papi-train",
-    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self])
+    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Courses.self])
 }
 
 /// Options every command that opens the database shares.

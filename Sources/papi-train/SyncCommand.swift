@@ -20,11 +20,13 @@ struct SyncCommand: ParsableCommand {
       commandName: "push", abstract: "Gửi phần máy chủ còn thiếu / send what the server lacks (the default).")
 
     @OptionGroup var resultsOption: ResultsOption
+    @OptionGroup var coursesOption: CoursesOption
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
       let language = languageOption.language
       let directory = resultsOption.directory
+      let courses = coursesOption.courses
       let environment = ProcessInfo.processInfo.environment
       let onTerminal = isatty(STDERR_FILENO) == 1
       let observer = SyncRun.Observer(
@@ -37,18 +39,27 @@ struct SyncCommand: ParsableCommand {
           let line = SyncMessage.retrying(seconds: seconds, reason: reason).text(in: language)
           FileHandle.standardError.write(Data(((onTerminal ? "\r\u{1B}[K" : "") + line + "\n").utf8))
         })
-      let message = try reportingErrors(in: language) {
+      let outcome = try reportingErrors(in: language) {
         defer { if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         do {
           return try SyncRun.blocking {
-            try await SyncRun.push(results: directory, environment: environment, observer: observer)
+            try await SyncRun.sync(
+              results: directory, coursesPath: courses, environment: environment, observer: observer)
           }
         } catch SyncMessage.stopped {
           FileHandle.standardError.write(Data((SyncMessage.stopped.text(in: language) + "\n").utf8))
           throw ExitCode(130)
         }
       }
-      print(message.text(in: language))
+      print(outcome.push.text(in: language))
+      for message in outcome.courses.messages {
+        guard case .refused = message else {
+          print(message.text(in: language))
+          continue
+        }
+        printError(message.text(in: language), in: language)
+      }
+      if outcome.courses.refused { throw ExitCode.failure }
     }
   }
 
