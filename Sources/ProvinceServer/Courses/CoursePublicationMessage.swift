@@ -32,7 +32,7 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
     case .publishingKey(let key, let keyID): return "Khoá công bố khoá học của tỉnh: \(key) (mã \(keyID))"
     case .nonePublished: return "Chưa công bố khoá học nào"
     case .listed(let course, let version, let publishedAt, let keyID, let current):
-      return "\(course)  \(version)  \(publishedAt)  \(keyID)" + (current ? "  đang dùng" : "")
+      return "\(course)  \(version)  \(publishedAt)  \(keyID)" + (current ? "  đang dùng" : "  bản cũ")
     }
   }
 
@@ -49,7 +49,7 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
       return "The province's course publishing key: \(key) (id \(keyID))"
     case .nonePublished: return "No course version published yet"
     case .listed(let course, let version, let publishedAt, let keyID, let current):
-      return "\(course)  \(version)  \(publishedAt)  \(keyID)" + (current ? "  current" : "")
+      return "\(course)  \(version)  \(publishedAt)  \(keyID)" + (current ? "  current" : "  earlier")
     }
   }
 
