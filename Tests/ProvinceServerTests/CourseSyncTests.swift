@@ -102,10 +102,12 @@ import Testing
     #expect(try province.count("SELECT count(*) FROM answers WHERE question_id = '\(Self.newQuestion)'") == 1)
 
     // Reports load the pulled version too: the new question's answer counts.
-    let dataHome = ["XDG_DATA_HOME": province.machine.path("data")]
-    #expect(try answersCounted(province, environment: dataHome) == answers.count)
-    let nothingPulled = ["XDG_DATA_HOME": folder.path("nothing-pulled")]
-    #expect(try answersCounted(province, environment: nothingPulled) == answers.count - 1)
+    let withPulled = try answersCounted(
+      province, environment: ["XDG_DATA_HOME": province.machine.path("data")])
+    let without = try answersCounted(province, environment: ["XDG_DATA_HOME": folder.path("nothing-pulled")])
+    #expect(
+      withPulled > 0 && withPulled == without + 1, "with the pulled courses \(withPulled), without \(without)"
+    )
   }
 
   @Test func aTamperedOrWronglySignedPackageIsRefusedWithTheReasonAndNothingInstalled() throws {
