@@ -167,7 +167,8 @@ let package = Package(
     .target(
       name: "ProvinceServer",
       dependencies: [
-        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Units", "CoursePublishing",
+        "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
+        "ResultsAnalysis", "Insight", "Toolkit", "CoursePublishing",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -183,7 +184,8 @@ let package = Package(
     .executableTarget(
       name: "papi-server",
       dependencies: [
-        "ProvinceServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProvinceServer", "ResultsAnalysis", "TerminalUI", "Toolkit", "Units", "Localization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -255,9 +257,12 @@ let package = Package(
       name: "ProvinceServerTests",
       dependencies: [
         "ProvinceServer", "ProvinceServerTesting", "PapiTrainTesting", "Sync", "SyncProtocol", "Access",
-        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "CoursePublishing", "Assessment",
+        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis", "CoursePublishing",
+        "Assessment",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
       ]
     ),
     .testTarget(

@@ -79,6 +79,8 @@ public enum Migrations {
   static let all: [Migration] = [
     Migration(version: 1, name: "communes-devices-results", statements: version1),
     Migration(version: 2, name: "classes-roster-changes", statements: version2),
+    Migration(version: 3, name: "leaders-sessions-class-reviews", statements: version3),
+    Migration(version: 4, name: "readiness-indexes", statements: version4),
     Migration(version: 5, name: "course-packages", statements: version5),
   ]
 

@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import Units
 
 /// How a server is started: where it listens, its certificate, its database, and the province's
 /// courses (communes and their provinces come from `papi-server enrol`).
@@ -11,11 +12,15 @@ public struct ServerSettings: Sendable {
   public var tls: (certificate: String, key: String)?
   public var database: DatabaseSettings
   public var coursesPath: String
+  /// The administrative units list: the communes of a leader's province and their names (the
+  /// leaders' pages list every commune, enrolled or not). Unused when the file is not there.
+  public var unitsPath: String
 
   public init(
     host: String, port: Int, tls: (certificate: String, key: String)?, database: DatabaseSettings,
-    coursesPath: String
+    coursesPath: String, unitsPath: String = UnitHierarchy.defaultPath
   ) {
+    self.unitsPath = unitsPath
     self.host = host
     self.port = port
     self.tls = tls
@@ -29,5 +34,13 @@ public struct ServerSettings: Sendable {
       throw ServerMessage.coursesDoNotLoad(coursesPath)
     }
     return library
+  }
+
+  /// The units list, nil when there is no file at ``unitsPath``; throws when it does not load.
+  public func loadUnits() throws -> UnitHierarchy? {
+    guard FileManager.default.fileExists(atPath: unitsPath) else { return nil }
+    do { return try UnitHierarchy.load(path: unitsPath) } catch {
+      throw ServerMessage.unitsDoNotLoad(unitsPath, "\(error)")
+    }
   }
 }

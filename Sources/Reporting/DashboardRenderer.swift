@@ -31,7 +31,8 @@ public struct DashboardRenderer: Sendable {
     return html
   }
 
-  static let css = """
+  /// The dashboard's stylesheet, shared by the province server's pages.
+  public static let css = """
     body{font-family:"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:24px;color:#1d2733;max-width:1200px}
     h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ccd}
     .meta{color:#566;font-size:13px}table{border-collapse:collapse;font-size:13px}
@@ -51,7 +52,7 @@ public struct DashboardRenderer: Sendable {
     """
 
   /// The four bands with the scores each covers, and the insufficient-data mark.
-  private func legend(_ data: DashboardData) -> String {
+  public func legend(_ data: DashboardData) -> String {
     var html = ""
     for (band, name) in zip(data.bands.ranges, data.labels.bandNames) {
       html += "<span class=\"key \(band.band)\">\(escape(band.range)) \(escape(name))</span> "
@@ -93,7 +94,9 @@ public struct DashboardRenderer: Sendable {
     return html
   }
 
-  private func heatMap(_ data: DashboardData) -> String {
+  /// The heat map: a row a commune, a cell a dimension coloured by its band (or insufficient
+  /// data), then the province row; also drawn alone by the province server's readiness page.
+  public func heatMap(_ data: DashboardData) -> String {
     var html = "<table><tr><th>\(escape(data.labels.commune))</th>"
     for dimension in data.dimensions {
       html += "<th>\(escape(dimension.code))<span class=\"dn\">\(escape(dimension.name))</span></th>"
@@ -196,7 +199,7 @@ public struct DashboardRenderer: Sendable {
 
   /// One small SVG bar chart per commune: its score per dimension, its figure in a column of its
   /// own, with the province average as a red mark over the bar area; a legend says how to read it.
-  private func profiles(_ data: DashboardData) -> String {
+  public func profiles(_ data: DashboardData) -> String {
     var html = ""
     // A commune with no score at all has nothing to draw: the heat map shows it.
     for commune in data.communes where commune.scores.values.contains(where: { $0 != nil }) {

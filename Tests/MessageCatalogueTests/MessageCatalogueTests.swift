@@ -29,8 +29,8 @@ import Units
     render(NeedsHelpMessage.self), render(FeedbackMessage.self), render(AttemptMessage.self),
     render(CertificateMessage.self), render(ItemsMessage.self),
     render(ClassMessage.self), render(ClassRosterError.self), render(CoursePackageMessage.self),
-    render(ServerMessage.self), render(SyncMessage.self), render(CoursePublicationMessage.self),
-    render(CoursePullMessage.self),
+    render(ServerMessage.self), render(SyncMessage.self), render(WebMessage.self),
+    render(CoursePublicationMessage.self), render(CoursePullMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

@@ -3,6 +3,9 @@ import Foundation
 import Localization
 import Logging
 import ProvinceServer
+import ResultsAnalysis
+import TerminalUI
+import Toolkit
 import Units
 
 /// papi-server: the province server. Parses arguments and wires; the work is ProvinceServer's.
@@ -11,7 +14,9 @@ struct PapiServer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "papi-server",
     abstract: "Máy chủ tỉnh của papi-train / the province server of papi-train",
-    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Courses.self])
+    subcommands: [
+      Serve.self, Migrate.self, Enrol.self, Devices.self, Readiness.self, Leaders.self, Courses.self,
+    ])
 }
 
 /// Options every command that opens the database shares.
@@ -43,7 +48,7 @@ var language: Language { ProcessInfo.processInfo.environment["PAPI_LANG"] == "en
 
 /// Prints a message, or exits 1 with it.
 func report(_ work: () async throws -> Void) async throws {
-  do { try await work() } catch let message as ServerMessage {
+  do { try await work() } catch let message as any LocalizedMessage {
     FileHandle.standardError.write(Data(("papi-server: " + message.text(in: language) + "\n").utf8))
     throw ExitCode.failure
   }
@@ -58,6 +63,8 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "TLS certificate chain (PEM)") var tlsCert: String?
   @Option(help: "TLS private key (PEM)") var tlsKey: String?
   @Option(help: "The province's courses") var courses = "Courses"
+  @Option(help: "The administrative units list (the leaders' pages name every commune)")
+  var units = UnitHierarchy.defaultPath
 
   func validate() throws {
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -68,7 +75,8 @@ struct Serve: AsyncParsableCommand {
     try await report {
       let settings = ServerSettings(
         host: host, port: port, tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } },
-        database: try database.settings(), coursesPath: courses)
+        database: try database.settings(), coursesPath: courses,
+        unitsPath: units)
       try await ServerApplication.run(settings, logger: logger)
     }
   }
@@ -151,6 +159,48 @@ struct Devices: AsyncParsableCommand {
           ServerMessage.revoked(key: device.machine.publicKey, commune: device.machine.commune.rawValue).text(
             in: language))
       }
+    }
+  }
+}
+
+// MARK: - Readiness
+
+/// `papi-server readiness --province CODE`: the province's readiness computed in the database,
+/// as `papi-train report readiness` shows it (or its JSON document), or the SQL it runs as a
+/// psql script.
+struct Readiness: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Mức sẵn sàng của tỉnh, tính trong cơ sở dữ liệu / the province's readiness, computed in SQL")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The province's code") var province: String
+  @Flag(help: "Only the results of classes a leader approved") var approvedOnly = false
+  @Option(help: "As of this day (YYYY-MM-DD): recency from its end, later answers left out") var asOf: String?
+  @Option(help: "The province's courses") var courses = "Courses"
+  @Option(help: "The administrative units list") var units = UnitHierarchy.defaultPath
+  @Flag(help: "Print papi-train.readiness/1 JSON") var json = false
+  @Flag(help: "Print the SQL it runs, with its values, as a psql script") var sql = false
+
+  func run() async throws {
+    let logger = database.logger()
+    try await report {
+      let settings = ServerSettings(
+        host: "", port: 0, tls: nil, database: try database.settings(), coursesPath: courses)
+      let library = try settings.loadCourses()
+      let unitList = try ReadinessReport.units(path: units, explicit: units != UnitHierarchy.defaultPath)
+      guard let code = try? UnitCode(province) else { throw ReportMessage.unknownUnit(province) }
+      let options = ProvinceReadiness.Options(asOf: try asOf.map(ReportRequest.day), language: language)
+      let output = try await ServerApplication.withDatabase(settings.database, logger: logger) { repository in
+        let readiness = ProvinceReadiness(
+          client: repository.client, library: library, units: unitList, logger: logger)
+        if sql {
+          return try await readiness.psqlScript(province: code, approvedOnly: approvedOnly, options: options)
+        }
+        let report = try await readiness.report(province: code, approvedOnly: approvedOnly, options: options)
+        if json { return try report.json() }
+        return report.terminalLines(style: .standardOutput()).joined(separator: "\n")
+      }
+      print(output)
     }
   }
 }

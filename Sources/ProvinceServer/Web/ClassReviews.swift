@@ -1,0 +1,105 @@
+import Foundation
+import PostgresNIO
+import Units
+
+/// A class of the province as the approval page lists it: what it is, what it holds, and the
+/// leader's decision on its results, if any.
+struct ClassUnderReview: Sendable, Hashable {
+  var id: UUID
+  var code: String
+  var name: String
+  var commune: String
+  var trainer: String
+  var place: String
+  var isOpen: Bool
+  var firstDay: String
+  var lastDay: String
+  var officials: Int
+  var attempts: Int
+  var review: ClassReview?
+}
+
+/// A leader's decision on a class's results.
+struct ClassReview: Sendable, Hashable {
+  enum Decision: String, Sendable, Hashable, CaseIterable {
+    case approved, returned
+  }
+
+  var decision: Decision
+  var note: String
+  var leader: String
+  /// `yyyy-MM-dd`.
+  var day: String
+
+  /// The longest note a leader may write.
+  static let noteLimit = 2_000
+}
+
+/// What a decision on a class came to.
+enum ReviewOutcome: Sendable, Hashable {
+  /// Stored; the class's code.
+  case stored(String)
+  case otherProvince
+  case unknownClass
+}
+
+extension ProvinceRepository {
+  /// The classes of the communes of `province`, those awaiting a decision first, then the
+  /// newest first.
+  func classesForReview(in province: UnitCode) async throws -> [ClassUnderReview] {
+    let rows = try await client.query(
+      """
+      SELECT c.id, c.code, c.name, m.name, c.trainer, c.place, c.status = 'open',
+        to_char(c.opened_at, 'YYYY-MM-DD'), to_char(c.ends_on, 'YYYY-MM-DD'),
+        (SELECT count(*) FROM class_members cm WHERE cm.class_id = c.id),
+        (SELECT count(*) FROM attempts a WHERE a.class_id = c.id),
+        r.decision, r.note, r.leader, to_char(r.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+      FROM classes c JOIN communes m ON m.code = c.commune_code
+      LEFT JOIN class_reviews r ON r.class_id = c.id
+      WHERE m.province_code = \(province.rawValue)
+      ORDER BY r.decision IS NOT NULL, c.opened_at DESC, c.code
+      """, logger: logger)
+    var classes: [ClassUnderReview] = []
+    typealias Row = (
+      UUID, String, String, String, String, String, Bool, String, String, Int, Int, String?, String?, String?,
+      String?
+    )
+    for try await row in rows.decode(Row.self) {
+      var review: ClassReview?
+      if let decision = row.11.flatMap(ClassReview.Decision.init(rawValue:)) {
+        review = ClassReview(decision: decision, note: row.12 ?? "", leader: row.13 ?? "", day: row.14 ?? "")
+      }
+      classes.append(
+        ClassUnderReview(
+          id: row.0, code: row.1, name: row.2, commune: row.3, trainer: row.4, place: row.5, isOpen: row.6,
+          firstDay: row.7, lastDay: row.8, officials: row.9, attempts: row.10, review: review))
+    }
+    return classes
+  }
+
+  /// Records `leader`'s decision on class `id` (replacing an earlier one), when the class is of
+  /// the leader's province; nothing is changed otherwise.
+  func review(
+    classID id: UUID, decision: ClassReview.Decision, note: String, by leader: Leader
+  ) async throws -> ReviewOutcome {
+    try await client.withTransaction(logger: logger) { connection in
+      let rows = try await connection.query(
+        """
+        SELECT c.code, m.province_code FROM classes c JOIN communes m ON m.code = c.commune_code
+        WHERE c.id = \(id) FOR UPDATE OF c
+        """, logger: logger)
+      var found: (code: String, province: String)?
+      for try await row in rows.decode((String, String).self) { found = row }
+      guard let found else { return .unknownClass }
+      guard found.province == leader.province.rawValue else { return .otherProvince }
+      try await connection.query(
+        """
+        INSERT INTO class_reviews (class_id, decision, note, leader)
+        VALUES (\(id), \(decision.rawValue), \(note), \(leader.name))
+        ON CONFLICT (class_id) DO UPDATE SET decision = excluded.decision, note = excluded.note,
+          leader = excluded.leader, decided_at = now()
+        """, logger: logger)
+      return .stored(found.code)
+    }
+  }
+}
