@@ -165,14 +165,17 @@ let package = Package(
       dependencies: ["Access", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto")]),
     // The commune machine's side of sync: enrolment, and pushing what the server lacks in batches.
     .target(
-      name: "Sync", dependencies: ["SyncProtocol", "Access", "Gradebook", "Localization", "Toolkit", "Units"]),
+      name: "Sync",
+      dependencies: [
+        "SyncProtocol", "Access", "CoursePublishing", "Gradebook", "Localization", "Toolkit", "Units",
+      ]),
     // The province server: Hummingbird routes, PostgreSQL storage (PostgresNIO, SQL with bound
     // parameters only), schema migrations, device enrolment and signed requests, push sync.
     .target(
       name: "ProvinceServer",
       dependencies: [
         "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
-        "ResultsAnalysis", "Insight", "Toolkit",
+        "ResultsAnalysis", "Insight", "Toolkit", "CoursePublishing",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -261,7 +264,8 @@ let package = Package(
       name: "ProvinceServerTests",
       dependencies: [
         "ProvinceServer", "ProvinceServerTesting", "PapiTrainTesting", "Sync", "SyncProtocol", "Access",
-        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis",
+        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis", "CoursePublishing",
+        "Assessment",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),

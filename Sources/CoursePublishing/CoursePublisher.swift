@@ -22,12 +22,19 @@ public struct LintRefusal: Error, Sendable, LocalizedMessage {
 
 /// Turns a course folder into a signed ``CoursePackage``.
 public struct CoursePublisher: Sendable {
-  public var key: MachineKey
+  /// The publisher's Ed25519 key: a machine key (`papi-train courses pack`) or the province
+  /// server's publishing key (`papi-server courses publish`).
+  public var signingKey: Curve25519.Signing.PrivateKey
   public var limits: CoursePackageLimits
 
-  public init(key: MachineKey, limits: CoursePackageLimits = .standard) {
-    self.key = key
+  public init(signingKey: Curve25519.Signing.PrivateKey, limits: CoursePackageLimits = .standard) {
+    self.signingKey = signingKey
     self.limits = limits
+  }
+
+  /// A publisher signing with a machine key.
+  public init(key: MachineKey, limits: CoursePackageLimits = .standard) {
+    self.init(signingKey: key.privateKey, limits: limits)
   }
 
   /// Lints `folder` (one course folder; the taxonomy is `taxonomyPath` or found above it), and
@@ -47,13 +54,14 @@ public struct CoursePublisher: Sendable {
     let files = try collectFiles(in: root, display: folder)
     let manifest = CourseManifest(
       format: CoursePackage.manifestFormat, course: course.id, version: course.version,
-      publisherKey: key.publicKeyText, keyID: Self.keyID(key.privateKey.publicKey.rawRepresentation),
+      publisherKey: signingKey.publicKey.rawRepresentation.base64EncodedString(),
+      keyID: Self.keyID(signingKey.publicKey.rawRepresentation),
       publishedAt: ISO8601DateFormatter().string(from: date),
       files: files.map {
         .init(path: $0.path, size: $0.data.count, sha256: Self.hex(SHA256.hash(data: $0.data)))
       })
     let manifestBytes = try manifest.encoded()
-    let signature = try key.privateKey.signature(for: manifestBytes)
+    let signature = try signingKey.signature(for: manifestBytes)
     return CoursePackage(
       format: CoursePackage.format, manifest: manifestBytes.base64EncodedString(),
       signature: signature.base64EncodedString(),

@@ -9,25 +9,36 @@ import Sync
 
 /// `papi-train sync [push]` and `sync enrol URL CODE`.
 public enum SyncActions {
-  /// `sync push`: sends what the province server lacks, with progress on a terminal; Ctrl-C
-  /// stops it (exit 130).
-  public static func push(_ results: ResultsOption, language: Language) throws {
+  /// `sync push`: sends what the province server lacks, with progress on a terminal, then pulls
+  /// the province's current course versions over the shipped ones at `courses`; Ctrl-C stops it
+  /// (exit 130), a refused course package makes the status 1.
+  public static func push(_ results: ResultsOption, courses: CoursesOption, language: Language) throws {
     let directory = results.directory
+    let coursesPath = courses.courses
     let environment = ProcessInfo.processInfo.environment
     let onTerminal = isatty(STDERR_FILENO) == 1
-    let message = try reportingErrors(in: language) {
+    let outcome = try reportingErrors(in: language) {
       defer { if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
       do {
         let observer = Self.observer(onTerminal: onTerminal, language: language)
         return try SyncRun.blocking {
-          try await SyncRun.push(results: directory, environment: environment, observer: observer)
+          try await SyncRun.sync(
+            results: directory, coursesPath: coursesPath, environment: environment, observer: observer)
         }
       } catch SyncMessage.stopped {
         printToStandardError(SyncMessage.stopped.text(in: language))
         throw ExitCode(130)
       }
     }
-    print(message.text(in: language))
+    print(outcome.push.text(in: language))
+    for message in outcome.courses.messages {
+      guard case .refused = message else {
+        print(message.text(in: language))
+        continue
+      }
+      printError(message.text(in: language), in: language)
+    }
+    if outcome.courses.refused { throw ExitCode.failure }
   }
 
   /// Progress on one line of a terminal, retries said on standard error.

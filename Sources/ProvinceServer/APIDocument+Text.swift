@@ -124,6 +124,59 @@ extension APIDocument {
                 application/json:
                   schema: { $ref: "#/components/schemas/Error" }
             "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/courses:
+        get:
+          operationId: listCourseVersions
+          summary: The course versions the province published
+          description: >
+            Every version published with `papi-server courses publish`, by course then publication; the
+            one of each course published last is `current`, the version the communes teach. A machine
+            installs a package only when it is signed by the publishing key it received at enrolment.
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          responses:
+            "200":
+              description: The published versions
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/PublishedCourseList" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/courses/{course}/{version}:
+        get:
+          operationId: getCoursePackage
+          summary: One published course version's package, as it was published
+          description: >
+            A `papi-train.course-package/1` document (docs/course-versions.md): the signed manifest, its
+            Ed25519 signature by the province's publishing key, and every file of the course folder.
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          parameters:
+            - { name: course, in: path, required: true, schema: { type: string } }
+            - { name: version, in: path, required: true, schema: { type: string } }
+          responses:
+            "200":
+              description: The package
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/CoursePackage" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "404":
+              description: No such course version was published
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Error" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "503": { $ref: "#/components/responses/Unavailable" }
     components:
       securitySchemes:
         machineKey:
@@ -213,6 +266,9 @@ extension APIDocument {
             commune: { type: string }
             province: { type: string }
             enrolledAt: { type: string }
+            publisherKey:
+              type: string
+              description: The province's course publishing key, base64 of the 32-byte Ed25519 public key
         SyncState:
           type: object
           required: [commune, cursor, attempts, officials]
@@ -373,5 +429,38 @@ extension APIDocument {
             attemptsAdded: { type: integer }
             answersAdded: { type: integer }
             duplicate: { type: boolean }
+        PublishedCourseList:
+          type: object
+          required: [courses]
+          properties:
+            courses:
+              type: array
+              items: { $ref: "#/components/schemas/PublishedCourse" }
+        PublishedCourse:
+          type: object
+          required: [course, version, publishedAt, sha256, bytes, keyID, current]
+          properties:
+            course: { type: string }
+            version: { type: string }
+            publishedAt: { type: string }
+            sha256: { type: string, description: Hex SHA-256 of the package's bytes }
+            bytes: { type: integer }
+            keyID: { type: string, description: First 16 hex digits of the SHA-256 of the publishing key }
+            current: { type: boolean }
+        CoursePackage:
+          type: object
+          required: [format, manifest, signature, files]
+          properties:
+            format: { type: string, enum: [papi-train.course-package/1] }
+            manifest: { type: string, description: base64 of the signed manifest's bytes }
+            signature: { type: string, description: base64 Ed25519 signature of those bytes }
+            files:
+              type: array
+              items:
+                type: object
+                required: [path, contents]
+                properties:
+                  path: { type: string }
+                  contents: { type: string, description: base64 }
     """#
 }

@@ -12,7 +12,8 @@ import Units
 /// languages; no input reaches a 5xx (the database being away is a 503).
 struct Routes: Sendable {
   let repository: ProvinceRepository
-  let validator: BatchValidator
+  /// The batch validator, over the server's courses and every published version.
+  let content: PublishedContent
   let logger: Logger
 
   func router() -> Router<BasicRequestContext> {
@@ -26,6 +27,7 @@ struct Routes: Sendable {
     router.post("v1/enrol") { request, _ in await guarded { try await enrol(request) } }
     router.get("v1/sync/state") { request, _ in await guarded { try await state(request) } }
     router.post("v1/sync/batches") { request, _ in await guarded { try await batch(request) } }
+    addCourseRoutes(to: router)
     return router
   }
 
@@ -55,9 +57,11 @@ struct Routes: Sendable {
     case .enrolled(let device, let province):
       logger.info(
         "enrolled", metadata: ["commune": "\(device.machine.commune)", "key": "\(device.machine.publicKey)"])
+      let publishingKey = try await publisherKey()
       return Self.json(
         EnrolmentResponse(
-          commune: device.machine.commune.rawValue, province: province, enrolledAt: device.machine.enrolledAt),
+          commune: device.machine.commune.rawValue, province: province, enrolledAt: device.machine.enrolledAt,
+          publisherKey: publishingKey),
         status: .created)
     case .badCode: throw Refusal(.forbidden, "bad-enrolment-code", .badEnrolmentCode)
     case .revoked: throw Refusal(.forbidden, "revoked-key", .revokedKey)
@@ -84,7 +88,7 @@ struct Routes: Sendable {
     guard let province = try await repository.province(of: commune) else {
       throw Refusal(.forbidden, "unknown-commune", .unknownCommune(commune.rawValue))
     }
-    switch validator.validate(batch, commune: commune, province: province) {
+    switch await content.validate(batch, commune: commune, province: province) {
     case .failure(let error):
       logger.notice(
         "batch refused", metadata: ["commune": "\(commune)", "problems": "\(error.problems.count)"])

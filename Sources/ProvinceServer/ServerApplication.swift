@@ -31,9 +31,10 @@ public enum ServerApplication {
     let client = PostgresClient(
       configuration: settings.database.clientConfiguration, backgroundLogger: logger)
     let repository = ProvinceRepository(client: client, logger: logger)
-    let routes = Routes(
-      repository: repository, validator: BatchValidator(content: KnownContent(library: library)),
-      logger: logger)
+    let content = PublishedContent(
+      validator: BatchValidator(content: KnownContent(library: library)), repository: repository,
+      coursesPath: settings.coursesPath)
+    let routes = Routes(repository: repository, content: content, logger: logger)
     let scheme = settings.tls == nil ? "http" : "https"
     let router = routes.router()
     WebRoutes(

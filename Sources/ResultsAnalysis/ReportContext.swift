@@ -44,7 +44,10 @@ public struct ReportRequest: Sendable {
   public func context(
     environment: [String: String], now: Date = Date(), directory: ResultsDirectory? = nil
   ) throws -> ReportContext {
-    let loaded = CurriculumLoader().load(path: courses, cache: .default(environment: environment))
+    // The course versions pulled from the province too, as the shell teaches them.
+    let pulled = CurriculumLoader.pulledCoursesURL(environment: environment).path
+    let loaded = CurriculumLoader().load(
+      path: courses, pulledCourses: pulled, cache: .default(environment: environment))
     guard let library = loaded.library else {
       throw ReportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })

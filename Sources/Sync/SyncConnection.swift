@@ -59,16 +59,21 @@ public struct SyncConnection: Sendable {
   // MARK: - Sending
 
   func send<T: Decodable>(_ method: String, _ path: String, body: Data, signed: Bool) async throws -> T {
+    let data = try await sendForData(method, path, body: body, signed: signed)
+    guard let value = try? JSONDecoder().decode(T.self, from: data) else {
+      throw SyncMessage.unexpectedAnswer(status: 200)
+    }
+    return value
+  }
+
+  /// The body of a successful answer, as sent.
+  func sendForData(_ method: String, _ path: String, body: Data, signed: Bool) async throws -> Data {
     var delay = firstDelay
     var lastReason = ""
     for attempt in 1...max(1, tries) {
       try Task.checkCancellation()
       switch try await once(method, path, body: body, signed: signed) {
-      case .done(let data):
-        guard let value = try? JSONDecoder().decode(T.self, from: data) else {
-          throw SyncMessage.unexpectedAnswer(status: 200)
-        }
-        return value
+      case .done(let data): return data
       case .retry(let reason):
         lastReason = reason
         guard attempt < tries else { break }

@@ -40,7 +40,7 @@ public enum SyncRun {
     let response = try await connection.enrol(code: code, machine: FileSignature.hostName)
     let settings = SyncSettings(
       server: server.absoluteString, commune: response.commune, province: response.province,
-      enrolledAt: response.enrolledAt)
+      enrolledAt: response.enrolledAt, publisherKey: response.publisherKey)
     try settings.save(to: SyncSettings.url(environment: environment))
     return .enrolled(server: settings.server, commune: settings.commune)
   }

@@ -11,12 +11,18 @@ public struct SyncSettings: Sendable, Hashable, Codable {
   public var commune: String
   public var province: String
   public var enrolledAt: String
+  /// The province's course publishing key, learnt at enrolment: the only key whose course
+  /// packages `sync` installs (nil for a machine enrolled before the server published courses).
+  public var publisherKey: String?
 
-  public init(server: String, commune: String, province: String, enrolledAt: String) {
+  public init(
+    server: String, commune: String, province: String, enrolledAt: String, publisherKey: String? = nil
+  ) {
     self.server = server
     self.commune = commune
     self.province = province
     self.enrolledAt = enrolledAt
+    self.publisherKey = publisherKey
   }
 
   /// This machine's settings file.

@@ -151,10 +151,14 @@ public struct EnrolmentResponse: Sendable, Hashable, Codable {
   public var commune: String
   public var province: String
   public var enrolledAt: String
+  /// The province's course publishing key (base64 of the 32-byte Ed25519 public key): the one key
+  /// whose course packages this machine installs.
+  public var publisherKey: String?
 
-  public init(commune: String, province: String, enrolledAt: String) {
+  public init(commune: String, province: String, enrolledAt: String, publisherKey: String? = nil) {
     self.commune = commune
     self.province = province
     self.enrolledAt = enrolledAt
+    self.publisherKey = publisherKey
   }
 }

@@ -10,9 +10,12 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(.syncPush, name: "push")
 
     @OptionGroup var resultsOption: ResultsOption
+    @OptionGroup var coursesOption: CoursesOption
     @OptionGroup var languageOption: LanguageOption
 
-    func run() throws { try SyncActions.push(resultsOption, language: languageOption.language) }
+    func run() throws {
+      try SyncActions.push(resultsOption, courses: coursesOption, language: languageOption.language)
+    }
   }
 
   struct Enrol: ParsableCommand {

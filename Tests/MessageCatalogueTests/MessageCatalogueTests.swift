@@ -32,6 +32,7 @@ import Units
     render(ClassMessage.self), render(ClassRosterError.self), render(CoursePackageMessage.self),
     render(ServerMessage.self), render(SyncMessage.self), render(WebMessage.self),
     render(CLIMessage.self), render(CommandHelp.self), render(OptionHelp.self),
+    render(CoursePublicationMessage.self), render(CoursePullMessage.self),
   ]
 
   static func render<Catalogue: MessageCatalogue>(_ type: Catalogue.Type) -> (

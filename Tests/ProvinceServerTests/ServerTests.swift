@@ -22,9 +22,11 @@ import Testing
   @Test func migrationsRecordTheirVersionAndRunOnce() throws {
     let province = try Province()
     #expect(try province.count("SELECT max(version) FROM schema_migrations") == Migrations.latestVersion)
+    // Versions are applied by number, and may have gaps while branches land (v5 before v3).
+    let applied = try province.count("SELECT count(*) FROM schema_migrations")
     let again = try province.papiServer(["migrate"])
     #expect(again.status == 0, "\(again.error)")
-    #expect(try province.count("SELECT count(*) FROM schema_migrations") == Migrations.latestVersion)
+    #expect(try province.count("SELECT count(*) FROM schema_migrations") == applied)
     #expect(
       try province.count(
         "SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid WHERE c.relname = 'answers'"

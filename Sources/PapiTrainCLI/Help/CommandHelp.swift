@@ -77,8 +77,16 @@ extension CommandHelp {
     case .coursesPack: ("Kiểm tra, đóng gói và ký một khoá học", "lint, pack and sign one course folder.")
     case .coursesInstall: ("Kiểm tra chữ ký và cài một gói khoá học", "verify and install a course package.")
     case .coursesList: ("Các phiên bản đã cài", "the course versions installed here.")
-    case .sync: ("Gửi kết quả lên máy chủ tỉnh", "send this commune's results to the province server.")
-    case .syncPush: ("Gửi phần máy chủ còn thiếu", "send what the server lacks (the default).")
+    case .sync:
+      (
+        "Gửi kết quả lên máy chủ tỉnh, nhận phiên bản khóa học mới",
+        "send this commune's results to the province server, receive new course versions."
+      )
+    case .syncPush:
+      (
+        "Gửi phần máy chủ còn thiếu, rồi nhận khóa học tỉnh đã phát hành",
+        "send what the server lacks, then pull the courses the province published (the default)."
+      )
     case .syncEnrol: ("Đăng ký máy này với tỉnh", "enrol this machine with the province server.")
     default: nil
     }
