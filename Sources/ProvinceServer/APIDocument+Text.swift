@@ -124,6 +124,101 @@ extension APIDocument {
                 application/json:
                   schema: { $ref: "#/components/schemas/Error" }
             "503": { $ref: "#/components/responses/Unavailable" }
+      # The leaders' web pages (HTML, for a browser): a session cookie from signing in, and on every
+      # form the session's CSRF token. A refused form is an HTML page with the reason in Vietnamese
+      # and English, and changes nothing.
+      /leaders:
+        get:
+          operationId: leadersHome
+          summary: The leaders' pages start at the reporting rate
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+      /leaders/sign-in:
+        get:
+          operationId: signInForm
+          summary: The sign-in form; sets the sign-in cookie its token must match
+          parameters:
+            - { name: signed-out, in: query, required: false, schema: { type: string } }
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+        post:
+          operationId: signIn
+          summary: Sign in with a leader's name and passphrase (scrypt); opens a session
+          description: >
+            The form's csrf field must equal the sign-in cookie set with the form. A right name and
+            passphrase open a server-side session (30 minutes idle, 12 hours at most) whose cookie is
+            HttpOnly, SameSite=Strict, and Secure with a __Host- name under TLS. Five wrong passphrases
+            in a row lock the name for 10 minutes (429).
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/SignInForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "429": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/sign-out:
+        post:
+          operationId: signOut
+          summary: End the session
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/TokenForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/reporting:
+        get:
+          operationId: reportingRate
+          summary: Every commune of the leader's province, sent or never, last sync, officials trained
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/classes:
+        get:
+          operationId: classesForApproval
+          summary: The province's classes, those awaiting a decision first, with approve and send-back forms
+          parameters:
+            - { name: approved, in: query, required: false, schema: { type: string } }
+            - { name: returned, in: query, required: false, schema: { type: string } }
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/classes/{id}/review:
+        post:
+          operationId: reviewClass
+          summary: Approve a class's results, or send them back to the trainer with a note
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: string } }
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/ReviewForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "404": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "422": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
     components:
       securitySchemes:
         machineKey:
@@ -149,6 +244,26 @@ extension APIDocument {
             base64 Ed25519 signature over these lines joined by a line feed: `papi-train-request/1`, the
             method, the path with its query, the lower-case hex SHA-256 of the body, the timestamp, the nonce.
       responses:
+        Page:
+          description: An HTML page
+          content:
+            text/html:
+              schema: { type: string }
+        PageRefused:
+          description: Refused, the reason on an HTML page; nothing changed
+          content:
+            text/html:
+              schema: { type: string }
+        PageUnavailable:
+          description: The database is away; nothing changed
+          content:
+            text/html:
+              schema: { type: string }
+        SeeOther:
+          description: Go to the page in Location (the sign-in form when there is no session)
+          headers:
+            Location:
+              schema: { type: string }
         BadRequest:
           description: Malformed JSON or wrong types
           content:
@@ -175,6 +290,25 @@ extension APIDocument {
             application/json:
               schema: { $ref: "#/components/schemas/Error" }
       schemas:
+        SignInForm:
+          type: object
+          required: [csrf, name, passphrase]
+          properties:
+            csrf: { type: string, description: "The token of the form (also in the sign-in cookie)" }
+            name: { type: string, maxLength: 100 }
+            passphrase: { type: string, maxLength: 1000 }
+        TokenForm:
+          type: object
+          required: [csrf]
+          properties:
+            csrf: { type: string, description: "The session's CSRF token" }
+        ReviewForm:
+          type: object
+          required: [csrf, decision]
+          properties:
+            csrf: { type: string, description: "The session's CSRF token" }
+            decision: { type: string, enum: [approved, returned] }
+            note: { type: string, maxLength: 2000, description: "Needed to send a class back" }
         Health:
           type: object
           required: [status, database]
