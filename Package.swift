@@ -164,6 +164,7 @@ let package = Package(
       name: "ProvinceServer",
       dependencies: [
         "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
+        "ResultsAnalysis", "Insight", "Toolkit",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -179,7 +180,8 @@ let package = Package(
     .executableTarget(
       name: "papi-server",
       dependencies: [
-        "ProvinceServer", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProvinceServer", "ResultsAnalysis", "TerminalUI", "Toolkit", "Units", "Localization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -251,7 +253,7 @@ let package = Package(
       name: "ProvinceServerTests",
       dependencies: [
         "ProvinceServer", "ProvinceServerTesting", "PapiTrainTesting", "Sync", "SyncProtocol", "Access",
-        "Curriculum", "DemoData", "Gradebook", "Localization", "Units",
+        "Curriculum", "DemoData", "Gradebook", "Localization", "Units", "ResultsAnalysis",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),

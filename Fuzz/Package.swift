@@ -7,16 +7,24 @@ let package = Package(
   name: "papi-train-fuzz",
   dependencies: [.package(name: "papi-train", path: "..")],
   targets: [
+    // What both targets share: libFuzzer's driver and the input as bytes.
+    .target(
+      name: "FuzzSupport",
+      swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+    ),
     .executableTarget(
       name: "FuzzCurriculum",
-      dependencies: [.product(name: "Curriculum", package: "papi-train")],
+      dependencies: ["FuzzSupport", .product(name: "Curriculum", package: "papi-train")],
       swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
     ),
     // Merge over damaged results files: the input is a list of patches to a sound file.
     .executableTarget(
       name: "FuzzResultsFile",
-      dependencies: [.product(name: "Gradebook", package: "papi-train")],
+      dependencies: [
+        "FuzzSupport", .product(name: "Curriculum", package: "papi-train"),
+        .product(name: "Gradebook", package: "papi-train"),
+      ],
       swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
       linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
     ),

@@ -36,6 +36,8 @@ public struct CertificateIssue: Sendable {
     }
     let selection = try ExportRequest(output: "", classID: trainingClass).selection(in: directory)
     let results = try ClassResults.load(from: directory, selection: selection)
+    // A refused file would leave its officials without their certificates, unsaid: none is issued.
+    if let refused = ExportMessage.leftOut(results).first { throw refused }
     var names: [CommuneCode: String] = [:]
     if let units = try? UnitHierarchy.load(path: unitsPath) {
       for code in results.communes { names[code] = units.unit(code)?.name }

@@ -81,7 +81,7 @@ extension APIDocument {
               signature: []
           responses:
             "200":
-              description: The cursor and the state of every attempt and official
+              description: The cursor, the state of every attempt, official, class, membership and roster change, and the leaders' decisions on the commune's classes
               content:
                 application/json:
                   schema: { $ref: "#/components/schemas/SyncState" }
@@ -359,6 +359,22 @@ extension APIDocument {
             officials:
               type: array
               items: { type: string, format: uuid }
+            classes:
+              type: object
+              description: Class id to when the server's copy was last changed; a class changed later on the machine is sent again.
+              additionalProperties: { type: string, example: "2026-12-03 08:30:00.000" }
+            classMembers:
+              type: array
+              description: The memberships the server holds, CLASS/OFFICIAL.
+              items: { type: string }
+            rosterChanges:
+              type: array
+              description: The ids of the roster changes the server holds.
+              items: { type: string, format: uuid }
+            reviews:
+              type: array
+              description: The province leaders' latest decision on each class of the commune.
+              items: { $ref: "#/components/schemas/ClassReview" }
         SyncBatch:
           type: object
           required: [format, batchID, commune, cursorFrom, cursorTo, officials, attempts, answers]
@@ -372,6 +388,20 @@ extension APIDocument {
               type: array
               maxItems: 2000
               items: { $ref: "#/components/schemas/Official" }
+            classes:
+              type: array
+              maxItems: 2000
+              description: Classes new to the server or changed, and every class an attempt or membership of the batch names.
+              items: { $ref: "#/components/schemas/Class" }
+            classMembers:
+              type: array
+              maxItems: 2000
+              items: { $ref: "#/components/schemas/ClassMember" }
+            rosterChanges:
+              type: array
+              maxItems: 2000
+              description: Roster entries removed, renamed or merged on the machine; each is applied once on the server.
+              items: { $ref: "#/components/schemas/RosterChange" }
             attempts:
               type: array
               maxItems: 2000
@@ -389,6 +419,53 @@ extension APIDocument {
             position: { type: string }
             communeCode: { type: string }
             createdAt: { type: string, example: "2026-10-01 08:30:00.000" }
+        Class:
+          type: object
+          required: [id, code, title, trainer, date, endDate, place, communeCodes, updatedAt]
+          properties:
+            id: { type: string, format: uuid }
+            code: { type: string, example: LC-2612-A }
+            title: { type: string }
+            trainer: { type: string }
+            date: { type: string, example: "2026-12-03" }
+            endDate: { type: string, example: "2026-12-04" }
+            place: { type: string }
+            communeCodes:
+              type: array
+              description: Must include the batch's commune.
+              items: { type: string }
+            pretestQuizID: { type: string, nullable: true }
+            posttestQuizID: { type: string, nullable: true }
+            closedAt: { type: string, nullable: true }
+            updatedAt: { type: string, example: "2026-12-03 08:30:00.000" }
+        ClassMember:
+          type: object
+          required: [classID, officialID, joinedAt]
+          properties:
+            classID: { type: string, format: uuid }
+            officialID: { type: string, format: uuid }
+            joinedAt: { type: string }
+        RosterChange:
+          type: object
+          required: [id, kind, officialID, oldName, newName, changedBy, changedAt]
+          properties:
+            id: { type: string, format: uuid }
+            kind: { type: string, enum: [remove, rename, merge] }
+            officialID: { type: string, format: uuid }
+            keptID: { type: string, format: uuid, nullable: true, description: The entry kept (a merge only). }
+            oldName: { type: string }
+            newName: { type: string }
+            changedBy: { type: string }
+            changedAt: { type: string }
+        ClassReview:
+          type: object
+          required: [classID, decision, note, decidedAt, leader]
+          properties:
+            classID: { type: string, format: uuid }
+            decision: { type: string, enum: [approved, returned] }
+            note: { type: string }
+            decidedAt: { type: string, example: "2026-12-04 09:00:00.000" }
+            leader: { type: string }
         Attempt:
           type: object
           required: [id, officialID, quizID, courseID, courseVersion, seed, questionIDs, startedAt, status]

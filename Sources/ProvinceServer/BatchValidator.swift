@@ -11,6 +11,9 @@ public struct ValidatedBatch: Sendable, Hashable {
   public var cursorFrom: Int64
   public var cursorTo: Int64
   public var officials: [Official]
+  public var classes: [TrainingClass] = []
+  public var members: [ClassMember] = []
+  public var changes: [RosterChange] = []
   public var attempts: [Attempt]
   public var answers: [Answer]
 }
@@ -39,17 +42,32 @@ public struct BatchValidator: Sendable {
     if batch.cursorFrom < 0 || batch.cursorTo < batch.cursorFrom {
       problems.add("batch", 0, "cursorTo", "cursorFrom ≤ cursorTo")
     }
-    if batch.answers.count > SyncBatch.maximumAnswers || batch.attempts.count > SyncBatch.maximumRecords
-      || batch.officials.count > SyncBatch.maximumRecords
-    {
+    if batch.answers.count > SyncBatch.maximumAnswers {
       problems.add("batch", 0, "answers", "at most \(SyncBatch.maximumAnswers)")
+    }
+    for (table, count) in [
+      ("officials", batch.officials.count), ("classes", batch.classes.count),
+      ("classMembers", batch.classMembers.count), ("rosterChanges", batch.rosterChanges.count),
+      ("attempts", batch.attempts.count),
+    ] where count > SyncBatch.maximumRecords {
+      problems.add("batch", 0, table, "at most \(SyncBatch.maximumRecords)")
     }
     let officials = batch.officials.enumerated().compactMap {
       official($1, row: $0, commune: commune, &problems)
     }
+    let classes = batch.classes.enumerated().compactMap {
+      trainingClass($1, row: $0, commune: commune, &problems)
+    }
+    let members = batch.classMembers.enumerated().compactMap { member($1, row: $0, &problems) }
+    let changes = batch.rosterChanges.enumerated().compactMap { change($1, row: $0, &problems) }
     let attempts = batch.attempts.enumerated().compactMap { attempt($1, row: $0, &problems) }
     let answers = batch.answers.enumerated().compactMap { answer($1, row: $0, &problems) }
-    checkReferences(officials: officials, attempts: attempts, answers: answers, &problems)
+    // References are checked once every row is whole, so a row number names the row sent.
+    if problems.count == 0 {
+      checkReferences(officials: officials, attempts: attempts, answers: answers, &problems)
+      checkClassReferences(
+        officials: officials, classes: classes, members: members, attempts: attempts, &problems)
+    }
     guard problems.list.isEmpty, let id else {
       let message = ServerMessage.badBatch(problems.count)
       return .failure(
@@ -61,7 +79,7 @@ public struct BatchValidator: Sendable {
     return .success(
       ValidatedBatch(
         id: id, province: province, cursorFrom: batch.cursorFrom, cursorTo: batch.cursorTo,
-        officials: officials,
+        officials: officials, classes: classes, members: members, changes: changes,
         attempts: attempts, answers: answers))
   }
 

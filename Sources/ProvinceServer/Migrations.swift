@@ -80,6 +80,7 @@ public enum Migrations {
     Migration(version: 1, name: "communes-devices-results", statements: version1),
     Migration(version: 2, name: "classes-roster-changes", statements: version2),
     Migration(version: 3, name: "leaders-sessions-class-reviews", statements: version3),
+    Migration(version: 4, name: "readiness-indexes", statements: version4),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

@@ -203,7 +203,10 @@ public struct ProvinceRepository: Sendable {
       ).decode(UUID.self) {
         officials.append(id.uuidString)
       }
-      return SyncState(commune: commune, cursor: cursor, attempts: attempts, officials: officials)
+      let classes = try await classState(commune: commune, on: connection)
+      return SyncState(
+        commune: commune, cursor: cursor, attempts: attempts, officials: officials, classes: classes.classes,
+        classMembers: classes.members, rosterChanges: classes.changes, reviews: classes.reviews)
     }
   }
 
@@ -239,6 +242,7 @@ public struct ProvinceRepository: Sendable {
             ON CONFLICT (id) DO NOTHING RETURNING 1
             """, logger: logger))
       }
+      _ = try await storeClasses(batch.classes, commune: commune, on: connection)
       var attemptsAdded = 0
       for attempt in batch.attempts {
         attemptsAdded += try await count(
@@ -247,6 +251,8 @@ public struct ProvinceRepository: Sendable {
       if let foreign = try await foreignRecord(batch, commune: commune, on: connection) {
         throw ForeignRecord(id: foreign)
       }
+      try await storeMembers(batch.members, commune: commune, on: connection)
+      try await applyRosterChanges(batch.changes, commune: commune, on: connection)
       let answersAdded = try await insertAnswers(batch, device: device, on: connection)
       let acknowledgement = try await advance(
         batch, key: key, commune: commune, added: (officialsAdded, attemptsAdded, answersAdded),

@@ -79,22 +79,42 @@ public struct ReadinessReport: Sendable {
     request: ReadinessRequest, context: ReportContext, directory: ResultsDirectory, units: UnitHierarchy?,
     cache: ScanCache?, usesStoredSums: Bool, language: Language
   ) throws {
+    let listing = try Self.listing(for: request, context: context, units: units)
+    let survey = try ReadinessSurvey.run(
+      directory: directory, index: context.index, units: units, listing: listing,
+      selection: context.selection, reference: context.reference, cache: cache, usesStoredSums: usesStoredSums
+    )
+    try self.init(request: request, context: context, survey: survey, units: units, language: language)
+  }
+
+  /// Checks `request` (its dimensions, communes and unit) and gives the communes of the units
+  /// list the report lists whether or not they sent anything: the survey is made over them.
+  public static func listing(for request: ReadinessRequest, context: ReportContext, units: UnitHierarchy?)
+    throws -> [CommuneCode]
+  {
     let taxonomy = context.index.library.taxonomy
     for code in request.dimensions
     where !taxonomy.dimensions.contains(where: { $0.code == code.uppercased() }) {
       throw ReportMessage.unknownDimension(code, known: taxonomy.dimensions.map(\.code))
     }
     let chosen = try request.communes.map { try CommuneChoice.resolve($0, units: units) }
-    var place: String?
-    if let within = request.within {
-      guard let unit = units?.unit(try UnitCode(within)) else { throw ReportMessage.unknownUnit(within) }
-      place = unit.name
+    if let within = request.within, units?.unit(try UnitCode(within)) == nil {
+      throw ReportMessage.unknownUnit(within)
     }
+    return Scope(within: request.within, chosen: chosen, units: units).listing
+  }
+
+  /// Works the report out from a survey already made (over results files, or by the province
+  /// server over its database) of at least the communes ``listing(for:context:units:)`` gives.
+  public init(
+    request: ReadinessRequest, context: ReportContext, survey: ReadinessSurvey, units: UnitHierarchy?,
+    language: Language
+  ) throws {
+    let taxonomy = context.index.library.taxonomy
+    _ = try Self.listing(for: request, context: context, units: units)
+    let chosen = try request.communes.map { try CommuneChoice.resolve($0, units: units) }
+    let place = try request.within.flatMap { units?.unit(try UnitCode($0))?.name }
     let scope = Scope(within: request.within, chosen: chosen, units: units)
-    let survey = try ReadinessSurvey.run(
-      directory: directory, index: context.index, units: units, listing: scope.listing,
-      selection: context.selection, reference: context.reference, cache: cache, usesStoredSums: usesStoredSums
-    )
     let province = survey.communes.filter(scope.contains)
     let shown = request.dimensions.isEmpty ? nil : request.dimensions.map { $0.uppercased() }
     let chosenCodes = Set(chosen.map(\.rawValue))

@@ -83,59 +83,26 @@ public struct ReadinessSurvey: Sendable {
     threshold: Double = 0.7, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
     cache: ScanCache? = nil, usesStoredSums: Bool = true
   ) throws -> ReadinessSurvey {
-    let taxonomy = index.library.taxonomy
     let scan = WeightedAnswerScan(
       keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays, selection: selection,
       grouping: .commune, usesStoredSums: usesStoredSums)
-    let results = try scan.map(directory, communes: communes, workers: workers, cache: cache) { sums in
-      let tallies = QuestionIndex.tallies(sums.sums, at: reference, halfLifeDays: rule.halfLifeDays)
-      let readiness = CommuneReadiness(
-        communeCode: sums.communeCode.rawValue, tallies: tallies, rosterSize: sums.rosterSize,
-        taxonomy: taxonomy,
-        rule: rule)
-      return (readiness, tallies, sums.rosterSize, sums.facts)
-    }
-    let guide = StudyGuide(library: index.library)
-    var rows: [Commune] = []
+    let results = try scan.map(directory, communes: communes, workers: workers, cache: cache) { $0 }
+    var sums: [WeightedAnswerScan.CommuneSums] = []
     var failures: [Failure] = []
-    var pooled = CodeTallies()
     for (code, result) in results {
       switch result {
-      case .failure(let error):
-        failures.append(Failure(communeCode: code.rawValue, error: error))
-      case .success(let (readiness, tallies, roster, facts)):
-        pooled += tallies
-        let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
-        let weak = Insight.weakAreas(
-          in: mastery, facts: [], guide: guide, taxonomy: taxonomy, threshold: threshold)
-        let ancestors = units?.ancestors(of: code.unitCode) ?? []
-        rows.append(
-          Commune(
-            code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue,
-            parents: ancestors.map(\.name),
-            parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
-            tallies: tallies,
-            weakAreas: weak, rosterOfficials: roster, facts: facts))
+      case .failure(let error): failures.append(Failure(communeCode: code.rawValue, error: error))
+      case .success(let commune): sums.append(commune)
       }
     }
-    // The communes listed without a results file: in the report, with nothing received.
-    let read = Set(results.map(\.commune))
-    for code in listing where !read.contains(code) {
-      let ancestors = units?.ancestors(of: code.unitCode) ?? []
-      rows.append(
-        Commune(
-          code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue, parents: ancestors.map(\.name),
-          parentCodes: ancestors.map(\.code.rawValue),
-          readiness: CommuneReadiness(
-            communeCode: code.rawValue, tallies: CodeTallies(), rosterSize: 0, taxonomy: taxonomy, rule: rule),
-          mastery: MasteryReport(tallies: CodeTallies(), taxonomy: taxonomy, rule: rule),
-          tallies: CodeTallies(),
-          weakAreas: []))
-    }
-    rows.sort { $0.code < $1.code }
-    return ReadinessSurvey(
-      communes: rows, failures: failures, averages: averages(of: rows, taxonomy: taxonomy),
-      pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)
+    // A commune whose file could not be read is said as such, not listed as having sent nothing.
+    let unread = Set(failures.map(\.communeCode))
+    var survey = ReadinessSurvey(
+      sums: sums, index: index, units: units, listing: listing.filter { !unread.contains($0.rawValue) },
+      reference: reference, rule: rule,
+      threshold: threshold)
+    survey.failures = failures
+    return survey
   }
 
   /// Every dimension's mean readiness over those of `communes` with enough data on it (nil where
@@ -182,5 +149,57 @@ public struct ReadinessSurvey: Sendable {
     return byGroup.sorted { $0.key < $1.key }.map {
       ($0.key, MasteryReport(tallies: $0.value, taxonomy: taxonomy, rule: rule))
     }
+  }
+}
+
+extension ReadinessSurvey {
+  /// The survey of communes whose sums were computed elsewhere (by ``WeightedAnswerScan`` over
+  /// results files, or by the province server's SQL over the same answers): each commune's sums
+  /// become its readiness, mastery and weak areas, seen from `reference`. The communes of
+  /// `listing` without sums are listed with nothing received.
+  public init(
+    sums: [WeightedAnswerScan.CommuneSums], index: QuestionIndex, units: UnitHierarchy?,
+    listing: [CommuneCode] = [], reference: Date, rule: MasteryRule = .group, threshold: Double = 0.7
+  ) {
+    let taxonomy = index.library.taxonomy
+    let guide = StudyGuide(library: index.library)
+    var rows: [Commune] = []
+    var pooled = CodeTallies()
+    for commune in sums {
+      let code = commune.communeCode
+      let tallies = QuestionIndex.tallies(commune.sums, at: reference, halfLifeDays: rule.halfLifeDays)
+      let readiness = CommuneReadiness(
+        communeCode: code.rawValue, tallies: tallies, rosterSize: commune.rosterSize, taxonomy: taxonomy,
+        rule: rule)
+      pooled += tallies
+      let mastery = MasteryReport(tallies: tallies, taxonomy: taxonomy, rule: rule)
+      let weak = Insight.weakAreas(
+        in: mastery, facts: [], guide: guide, taxonomy: taxonomy, threshold: threshold)
+      let ancestors = units?.ancestors(of: code.unitCode) ?? []
+      rows.append(
+        Commune(
+          code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue, parents: ancestors.map(\.name),
+          parentCodes: ancestors.map(\.code.rawValue), readiness: readiness, mastery: mastery,
+          tallies: tallies,
+          weakAreas: weak, rosterOfficials: commune.rosterSize, facts: commune.facts))
+    }
+    // The communes listed without sums: in the report, with nothing received.
+    let read = Set(sums.map(\.communeCode))
+    for code in listing where !read.contains(code) {
+      let ancestors = units?.ancestors(of: code.unitCode) ?? []
+      rows.append(
+        Commune(
+          code: code.rawValue, name: units?.unit(code)?.name ?? code.rawValue, parents: ancestors.map(\.name),
+          parentCodes: ancestors.map(\.code.rawValue),
+          readiness: CommuneReadiness(
+            communeCode: code.rawValue, tallies: CodeTallies(), rosterSize: 0, taxonomy: taxonomy, rule: rule),
+          mastery: MasteryReport(tallies: CodeTallies(), taxonomy: taxonomy, rule: rule),
+          tallies: CodeTallies(),
+          weakAreas: []))
+    }
+    rows.sort { $0.code < $1.code }
+    self.init(
+      communes: rows, failures: [], averages: Self.averages(of: rows, taxonomy: taxonomy),
+      pooled: MasteryReport(tallies: pooled, taxonomy: taxonomy, rule: rule), reference: reference)
   }
 }

@@ -77,7 +77,9 @@ public struct ExportRequest: Sendable {
 
   /// Checks the request, reads the results it selects from `directory` (commune names from the
   /// units file at `unitsPath`, when it loads), writes the files and returns what to tell the
-  /// trainer. `loaded` are the courses (read meanwhile, from `courses`).
+  /// trainer. `loaded` are the courses (read meanwhile, from `courses`). The communes whose files
+  /// were refused come first (``ExportMessage/isRefusal``): the others are still exported, and
+  /// nothing is written when every file chosen was refused.
   public func run(
     loaded: LoadedCurriculum, courses: String, directory: ResultsDirectory, unitsPath: String,
     language: Language
@@ -93,6 +95,8 @@ public struct ExportRequest: Sendable {
       throw ExportError.unknownQuiz(id, known: known)
     }
     let results = try ClassResults.load(from: directory, selection: selection)
+    let leftOut = ExportMessage.leftOut(results)
+    guard !results.attempts.isEmpty else { return leftOut }
     var names: [CommuneCode: String] = [:]
     if let units = try? UnitHierarchy.load(path: unitsPath) {
       for code in results.communes { names[code] = units.unit(code)?.name }
@@ -105,7 +109,7 @@ public struct ExportRequest: Sendable {
       }
     }
     for file in files { try Self.write(file.data, to: file.path, replacing: force) }
-    return files.map { .wrote($0.path) } + [
+    return leftOut + files.map { .wrote($0.path) } + [
       .summary(
         officials: results.officials.count, attempts: results.attempts.count, answers: results.answerCount,
         communes: results.communes.count)
@@ -153,6 +157,26 @@ public enum ExportMessage: Error, MessageCatalogue, Hashable {
   case coursesUnreadable(String, [String])
   case wrote(String)
   case summary(officials: Int, attempts: Int, answers: Int, communes: Int)
+  /// A commune left out: its results file was refused, and why (the reason names the file).
+  case leftOut(commune: String, reason: LocalizedText)
+  /// Every results file chosen was refused: nothing was exported.
+  case allRefused
+
+  /// Whether this says a file was refused (printed as an error; the exit status is then 1).
+  public var isRefusal: Bool {
+    switch self {
+    case .leftOut, .allRefused: true
+    default: false
+    }
+  }
+
+  /// The refusals of `results`, then ``allRefused`` when nothing else was read.
+  public static func leftOut(_ results: ClassResults) -> [ExportMessage] {
+    let refusals = results.leftOut.map {
+      ExportMessage.leftOut(commune: $0.commune.rawValue, reason: $0.reason)
+    }
+    return refusals + (results.attempts.isEmpty && !refusals.isEmpty ? [.allRefused] : [])
+  }
 
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
@@ -184,6 +208,14 @@ public enum ExportMessage: Error, MessageCatalogue, Hashable {
       {
         "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")"
       }.joined(separator: ", ") + "."
+    case .leftOut(let commune, let reason):
+      return vi
+        ? "bỏ qua xã \(commune), tệp kết quả bị từ chối: \(reason.vi)"
+        : "left out commune \(commune), its results file was refused: \(reason.text(in: .english))"
+    case .allRefused:
+      return vi
+        ? "mọi tệp kết quả được chọn đều bị từ chối (lý do ở trên): không đọc được kết quả nào"
+        : "every results file chosen was refused (the reasons above): no results were read"
     }
   }
 
@@ -192,5 +224,10 @@ public enum ExportMessage: Error, MessageCatalogue, Hashable {
     .unknownFormat("lop.txt"), .tableWithJSON, .plainWithoutCSV, .outputExists("lop.xlsx"),
     .cannotWrite("lop.xlsx", "Permission denied"), .coursesUnreadable("Courses", ["Courses/x.yaml:1:1: bad"]),
     .wrote("lop.xlsx"), .summary(officials: 1, attempts: 2, answers: 20, communes: 1),
+    .leftOut(
+      commune: "03640",
+      reason: LocalizedText(
+        vi: "Results/03640.sqlite: giá trị không hợp lệ", en: "Results/03640.sqlite: invalid values")),
+    .allRefused,
   ]
 }

@@ -116,17 +116,21 @@ extension ClassExport {
 
 extension ExportRequest {
   /// `papi-train report needs-help`: the officials of the selection to follow up, as lines to
-  /// print (a heading, then each official with their scores, why, and the lessons to reread).
+  /// print (a heading, then each official with their scores, why, and the lessons to reread),
+  /// and the communes whose files were refused (each checked as a file from outside), to print as
+  /// errors; the other communes are still reported.
   public func needsHelpLines(
     loaded: LoadedCurriculum, courses: String, directory: ResultsDirectory, unitsPath: String,
     language: Language
-  ) throws -> [String] {
+  ) throws -> (lines: [String], leftOut: [ExportMessage]) {
     let selection = try selection(in: directory)
     guard let library = loaded.library else {
       throw ExportMessage.coursesUnreadable(
         courses, loaded.errors.prefix(3).map { $0.formatted(in: .english) })
     }
     let results = try ClassResults.load(from: directory, selection: selection)
+    let leftOut = ExportMessage.leftOut(results)
+    guard !results.attempts.isEmpty else { return ([], leftOut) }
     var names: [CommuneCode: String] = [:]
     if let units = try? UnitHierarchy.load(path: unitsPath) {
       for code in results.communes { names[code] = units.unit(code)?.name }
@@ -151,7 +155,7 @@ extension ExportRequest {
           "  " + NeedsHelpMessage.reread(lesson.id, lesson.title.text(in: language)).text(in: language))
       }
     }
-    return lines
+    return (lines, leftOut)
   }
 
   /// `33.3%`.

@@ -3,8 +3,10 @@ import Gradebook
 import SyncProtocol
 import Units
 
-/// Pushes what the server lacks of one commune's results file: first the attempts and officials
-/// it lacks or holds in an earlier state, then every answer after the server's cursor, in
+/// Pushes what the server lacks of one commune's results file: first the attempts, officials,
+/// classes, class memberships and roster changes it lacks or holds in an earlier state (the
+/// roster changes applied there: renames, removals, merges), then every answer after the
+/// server's cursor, in
 /// batches, each acknowledged before the next. A push cut anywhere resumes from the server's
 /// cursor: nothing is lost and, every record having a stable id, nothing is doubled.
 public struct Pusher: Sendable {
@@ -26,14 +28,18 @@ public struct Pusher: Sendable {
     public var total: Int
   }
 
-  /// What a push sent.
+  /// What a push sent, and what the server said of the commune's classes.
   public struct Summary: Sendable, Hashable {
     public var answers = 0
     public var attempts = 0
     public var officials = 0
+    public var classes = 0
+    public var rosterChanges = 0
     public var batches = 0
     /// Records the server lacked when the push began (0: it had everything).
     public var pending = 0
+    /// The province leaders' decisions on the commune's classes, as the server holds them.
+    public var reviews: [WireClassReview] = []
   }
 
   /// Pushes everything the server lacks, calling `progress` after each batch.
@@ -42,74 +48,80 @@ public struct Pusher: Sendable {
     let (_, lastRow) = try store.answerCount(after: 0)
     // A cursor beyond the file's last row: the file was replaced; start again (nothing doubles).
     var cursor = state.cursor > lastRow ? 0 : state.cursor
-    let officials = Dictionary(
+    let roster = Dictionary(
       try store.officials().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let knownOfficials = Set(state.officials.map { $0.uppercased() })
-    let behind = try store.attemptStatuses().filter { local in
-      let held = state.attempts[local.id.uuidString].flatMap(AttemptStatus.init(rawValue:))
-      return held.map { local.status.progress > $0.progress } ?? true
-    }.map(\.id)
-    let rosterOnly = officials.values.filter { !knownOfficials.contains($0.id.uuidString) }
-    let answersPending = try store.answerCount(after: cursor).count
+    let classes = Dictionary(try store.classes().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var pending = try PendingRecords(store: store, state: state, roster: roster, classes: classes)
     var summary = Summary()
-    summary.pending = answersPending + behind.count + rosterOnly.count
+    summary.reviews = state.reviews
+    summary.pending = try store.answerCount(after: cursor).count + pending.count
     var done = 0
     progress(Progress(done: 0, total: summary.pending))
-    // Attempt states and officials the server lacks.
-    var extraOfficials = rosterOnly.sorted { $0.id.uuidString < $1.id.uuidString }
-    for start in stride(from: 0, to: max(behind.count, extraOfficials.isEmpty ? 0 : 1), by: attemptBatchSize)
-    {
-      let attempts = try store.attemptHeaders(
-        ids: Array(behind[start..<min(start + attemptBatchSize, behind.count)]))
-      let batchOfficials = Self.officials(of: attempts, in: officials, plus: extraOfficials)
-      extraOfficials = []
-      _ = try await send(attempts: attempts, officials: batchOfficials, answers: [], from: cursor, to: cursor)
-      summary.attempts += attempts.count
-      summary.officials += batchOfficials.count
-      summary.batches += 1
-      done += attempts.count + batchOfficials.count
+    // Attempt states, roster entries, classes, memberships and roster changes the server lacks.
+    while let slice = pending.take(attemptBatchSize) {
+      let records = BatchRecords(
+        attempts: try store.attemptHeaders(ids: slice.attempts), members: slice.members,
+        changes: slice.changes,
+        officials: slice.officials, classes: slice.classes, roster: roster, known: classes)
+      _ = try await connection.push(batch(records, answers: [], from: cursor, to: cursor))
+      summary.add(records)
+      done += slice.count
       progress(Progress(done: min(done, summary.pending), total: summary.pending))
     }
-    // Answers after the cursor, with the attempts and officials they belong to.
-    while true {
-      let numbered = try store.answers(after: cursor, limit: batchSize)
-      guard let last = numbered.last?.row else { break }
-      let attempts = try store.attemptHeaders(ids: numbered.map(\.answer.attemptID))
-      let batchOfficials = Self.officials(of: attempts, in: officials, plus: [])
-      let acknowledgement = try await send(
-        attempts: attempts, officials: batchOfficials, answers: numbered.map(\.answer), from: cursor, to: last
-      )
+    // Answers after the cursor, with the attempts, officials and classes they belong to.
+    while case (let numbered, let records)? = try answers(after: cursor, roster: roster, classes: classes) {
+      let last = numbered.last?.row ?? cursor
+      let acknowledgement = try await connection.push(
+        batch(records, answers: numbered.map(\.answer), from: cursor, to: last))
       cursor = max(last, acknowledgement.cursor)
+      summary.add(records)
       summary.answers += numbered.count
-      summary.batches += 1
       done += numbered.count
       progress(Progress(done: min(done, summary.pending), total: summary.pending))
     }
     return summary
   }
 
-  /// The officials of `attempts` (from `roster`), after `extra`, each once.
-  public static func officials(
-    of attempts: [Attempt], in roster: [OfficialID: Official], plus extra: [Official]
-  )
-    -> [Official]
-  {
-    var seen = Set(extra.map(\.id))
-    var result = extra
-    for attempt in attempts where !seen.contains(attempt.officialID) {
-      seen.insert(attempt.officialID)
-      if let official = roster[attempt.officialID] { result.append(official) }
+  /// The batch a push sends of the answers after row `cursor` (at most ``batchSize``), with the
+  /// attempts, officials and classes they belong to; nil when there are none.
+  public func answerBatch(after cursor: Int64) throws -> SyncBatch? {
+    let roster = Dictionary(
+      try store.officials().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let classes = Dictionary(try store.classes().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    guard case (let numbered, let records)? = try answers(after: cursor, roster: roster, classes: classes)
+    else {
+      return nil
     }
-    return result
+    return batch(records, answers: numbered.map(\.answer), from: cursor, to: numbered.last?.row ?? cursor)
   }
 
-  private func send(attempts: [Attempt], officials: [Official], answers: [Answer], from: Int64, to: Int64)
-    async throws -> BatchAcknowledgement
-  {
-    let batch = SyncBatch(
+  private func answers(
+    after cursor: Int64, roster: [OfficialID: Official], classes: [ClassID: TrainingClass]
+  ) throws -> ([NumberedAnswer], BatchRecords)? {
+    let numbered = try store.answers(after: cursor, limit: batchSize)
+    guard !numbered.isEmpty else { return nil }
+    let attempts = try store.attemptHeaders(ids: numbered.map(\.answer.attemptID))
+    return (numbered, BatchRecords(attempts: attempts, roster: roster, known: classes))
+  }
+
+  private func batch(_ records: BatchRecords, answers: [Answer], from: Int64, to: Int64) -> SyncBatch {
+    SyncBatch(
       batchID: UUID().uuidString, commune: store.communeCode.rawValue, cursorFrom: from, cursorTo: to,
-      officials: officials.map(WireOfficial.init), attempts: attempts.map(WireAttempt.init),
+      officials: records.officials.map(WireOfficial.init), classes: records.classes.map(WireClass.init),
+      classMembers: records.members.map(WireClassMember.init),
+      rosterChanges: records.changes.map(WireRosterChange.init),
+      attempts: records.attempts.map(WireAttempt.init),
       answers: answers.map(WireAnswer.init))
-    return try await connection.push(batch)
+  }
+}
+
+extension Pusher.Summary {
+  /// Counts what a batch carried.
+  mutating func add(_ records: BatchRecords) {
+    attempts += records.attempts.count
+    officials += records.officials.count
+    classes += records.classes.count
+    rosterChanges += records.changes.count
+    batches += 1
   }
 }

@@ -18,6 +18,14 @@ public enum SyncMessage: Error, MessageCatalogue, Hashable {
   case retrying(seconds: Double, reason: String)
   case stopped
   case noResults(commune: String)
+  /// A province leader approved a class's results.
+  case classApproved(code: String, title: String, leader: String, day: String)
+  /// A province leader returned a class's results to the trainer, with a note.
+  case classReturned(code: String, title: String, leader: String, day: String, note: String)
+  /// The server sent a decision that breaks the rules: row and column named, nothing kept.
+  case badDecision(row: Int, column: String)
+  /// Several messages, one after another.
+  case several([SyncMessage])
 
   public func text(in language: Language) -> String {
     let vi = language == .vietnamese
@@ -74,6 +82,26 @@ public enum SyncMessage: Error, MessageCatalogue, Hashable {
       return vi
         ? "Chưa có kết quả nào của xã \(commune) trên máy này"
         : "No results of commune \(commune) on this machine yet"
+    case .classApproved(let code, let title, let leader, let day):
+      let named = title.isEmpty ? code : "\(code) (\(title))"
+      return vi
+        ? "Tỉnh đã duyệt kết quả lớp \(named): \(leader), ngày \(day)"
+        : "The province approved the results of class \(named): \(leader), \(day)"
+    case .classReturned(let code, let title, let leader, let day, let note):
+      let named = title.isEmpty ? code : "\(code) (\(title))"
+      let lines = note.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+      return
+        (vi
+        ? "Tỉnh trả lại kết quả lớp \(named) để sửa: \(leader), ngày \(day)\n  Ghi chú: "
+        : "The province returned the results of class \(named) for correction: \(leader), \(day)\n  Note: ")
+        + lines
+    case .badDecision(let row, let column):
+      let rule = Self.decisionRule(column, vi: vi)
+      return vi
+        ? "máy chủ gửi quyết định duyệt lớp không hợp lệ (reviews, dòng \(row), cột \(column): \(rule)); không lưu quyết định nào"
+        : "the server sent a class decision that breaks the rules (reviews, row \(row), column \(column): \(rule)); no decision was kept"
+    case .several(let messages):
+      return messages.map { $0.text(in: language) }.joined(separator: "\n")
     }
   }
 
@@ -89,5 +117,32 @@ public enum SyncMessage: Error, MessageCatalogue, Hashable {
     .sent(answers: 1200, attempts: 60, officials: 25, batches: 3, seconds: 2.5),
     .progress(done: 400, total: 1200, secondsLeft: 5), .progress(done: 0, total: 1200, secondsLeft: nil),
     .retrying(seconds: 2, reason: "503"), .stopped, .noResults(commune: "03388"),
+    .classApproved(code: "LC-2612-A", title: "Tập huấn một cửa", leader: "Lò Văn Minh", day: "2026-12-03"),
+    .classReturned(
+      code: "LC-2612-A", title: "", leader: "Lò Văn Minh", day: "2026-12-03",
+      note: "Thiếu bài kiểm tra cuối khoá của 2 học viên\nxin bổ sung"),
+    .badDecision(row: 2, column: "decision"), .badDecision(row: 0, column: "note"),
+    .badDecision(row: 1, column: "leader"), .badDecision(row: 3, column: "decidedAt"),
+    .badDecision(row: 4, column: "classID"),
+    .several([.nothingToSend(commune: "03388"), .stopped]),
   ]
+}
+
+extension SyncMessage {
+  /// What a decision's `column` must hold, as ``DecisionsReceived`` checks it.
+  static func decisionRule(_ column: String, vi: Bool) -> String {
+    switch column {
+    case "classID": "uuid"
+    case "decision": "approved | returned"
+    case "decidedAt": "yyyy-MM-dd HH:mm:ss.SSS"
+    case "note":
+      vi
+        ? "chữ in được, tối đa \(DecisionsReceived.maximumNoteBytes) byte"
+        : "printable text, at most \(DecisionsReceived.maximumNoteBytes) bytes"
+    default:
+      vi
+        ? "một tên, chữ in được, tối đa \(DecisionsReceived.maximumLeaderBytes) byte"
+        : "a name, printable, at most \(DecisionsReceived.maximumLeaderBytes) bytes"
+    }
+  }
 }

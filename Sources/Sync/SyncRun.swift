@@ -72,12 +72,16 @@ public enum SyncRun {
       observer.progress(
         progress, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
-    guard summary.pending > 0 else { return .nothingToSend(commune: commune.rawValue) }
+    let decisions = try DecisionsReceived.keep(summary.reviews, in: results, commune: commune)
+    guard summary.pending > 0 else {
+      return .several([.nothingToSend(commune: commune.rawValue)] + decisions)
+    }
     let elapsed = started.duration(to: .now)
-    return .sent(
+    let sent = SyncMessage.sent(
       answers: summary.answers, attempts: summary.attempts, officials: summary.officials,
       batches: summary.batches,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return .several([sent] + decisions)
   }
 
   /// Runs `work` to the end from synchronous code; SIGINT (Ctrl-C) cancels it, and then

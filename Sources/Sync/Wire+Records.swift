@@ -33,3 +33,34 @@ extension WireAnswer {
       answeredAt: WireTime.text(answer.answeredAt))
   }
 }
+
+extension WireClass {
+  /// The class as a batch carries it.
+  public init(_ trainingClass: TrainingClass) {
+    self.init(
+      id: trainingClass.id.uuidString, code: trainingClass.code?.rawValue ?? "", title: trainingClass.title,
+      trainer: trainingClass.trainer, date: trainingClass.date, endDate: trainingClass.endDate,
+      place: trainingClass.place, communeCodes: trainingClass.communeCodes.map(\.rawValue),
+      pretestQuizID: trainingClass.pretestQuizID, posttestQuizID: trainingClass.posttestQuizID,
+      closedAt: trainingClass.closedAt.map(WireTime.text), updatedAt: WireTime.text(trainingClass.updatedAt))
+  }
+}
+
+extension WireClassMember {
+  /// The membership as a batch carries it.
+  public init(_ member: ClassMember) {
+    self.init(
+      classID: member.classID.uuidString, officialID: member.officialID.uuidString,
+      joinedAt: WireTime.text(member.joinedAt))
+  }
+}
+
+extension WireRosterChange {
+  /// The roster change as a batch carries it.
+  public init(_ change: RosterChange) {
+    self.init(
+      id: change.id.uuidString, kind: change.kind.rawValue, officialID: change.officialID.uuidString,
+      keptID: change.keptID?.uuidString, oldName: change.oldName, newName: change.newName,
+      changedBy: change.changedBy, changedAt: WireTime.text(change.changedAt))
+  }
+}

@@ -103,11 +103,19 @@ public struct SyncBatch: Sendable, Hashable, Codable {
   public var cursorFrom: Int64
   public var cursorTo: Int64
   public var officials: [WireOfficial]
+  /// Classes the server lacks or holds in an older state, and every class an attempt of the
+  /// batch was taken in.
+  public var classes: [WireClass]
+  /// Officials who joined a class, each of a class of the batch or one the server holds.
+  public var classMembers: [WireClassMember]
+  /// Roster entries removed, renamed or merged on the machine, applied on the server.
+  public var rosterChanges: [WireRosterChange]
   public var attempts: [WireAttempt]
   public var answers: [WireAnswer]
 
   public init(
     batchID: String, commune: String, cursorFrom: Int64, cursorTo: Int64, officials: [WireOfficial],
+    classes: [WireClass] = [], classMembers: [WireClassMember] = [], rosterChanges: [WireRosterChange] = [],
     attempts: [WireAttempt], answers: [WireAnswer]
   ) {
     self.format = Self.format
@@ -116,8 +124,33 @@ public struct SyncBatch: Sendable, Hashable, Codable {
     self.cursorFrom = cursorFrom
     self.cursorTo = cursorTo
     self.officials = officials
+    self.classes = classes
+    self.classMembers = classMembers
+    self.rosterChanges = rosterChanges
     self.attempts = attempts
     self.answers = answers
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case format, batchID, commune, cursorFrom, cursorTo, officials, classes, classMembers, rosterChanges
+    case attempts, answers
+  }
+
+  /// Reads a batch; one from a machine that does not send classes and roster changes yet has
+  /// none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    format = try container.decode(String.self, forKey: .format)
+    batchID = try container.decode(String.self, forKey: .batchID)
+    commune = try container.decode(String.self, forKey: .commune)
+    cursorFrom = try container.decode(Int64.self, forKey: .cursorFrom)
+    cursorTo = try container.decode(Int64.self, forKey: .cursorTo)
+    officials = try container.decode([WireOfficial].self, forKey: .officials)
+    classes = try container.decodeIfPresent([WireClass].self, forKey: .classes) ?? []
+    classMembers = try container.decodeIfPresent([WireClassMember].self, forKey: .classMembers) ?? []
+    rosterChanges = try container.decodeIfPresent([WireRosterChange].self, forKey: .rosterChanges) ?? []
+    attempts = try container.decode([WireAttempt].self, forKey: .attempts)
+    answers = try container.decode([WireAnswer].self, forKey: .answers)
   }
 }
 
@@ -156,12 +189,46 @@ public struct SyncState: Sendable, Hashable, Codable {
   public var attempts: [String: String]
   /// Official ids (upper-case UUIDs).
   public var officials: [String]
+  /// Class id (upper-case UUID) to when the server's copy was last changed
+  /// (`yyyy-MM-dd HH:mm:ss.SSS`): a class changed later on the machine is sent again.
+  public var classes: [String: String]
+  /// Memberships the server holds, `CLASS/OFFICIAL` (upper-case UUIDs).
+  public var classMembers: [String]
+  /// Ids of the roster changes the server holds (upper-case UUIDs).
+  public var rosterChanges: [String]
+  /// The province leaders' decisions on the commune's classes, the latest for each class.
+  public var reviews: [WireClassReview]
 
-  public init(commune: String, cursor: Int64, attempts: [String: String], officials: [String]) {
+  public init(
+    commune: String, cursor: Int64, attempts: [String: String], officials: [String],
+    classes: [String: String] = [:], classMembers: [String] = [], rosterChanges: [String] = [],
+    reviews: [WireClassReview] = []
+  ) {
     self.commune = commune
     self.cursor = cursor
     self.attempts = attempts
     self.officials = officials
+    self.classes = classes
+    self.classMembers = classMembers
+    self.rosterChanges = rosterChanges
+    self.reviews = reviews
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case commune, cursor, attempts, officials, classes, classMembers, rosterChanges, reviews
+  }
+
+  /// Reads a state; one from a server without classes holds none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    commune = try container.decode(String.self, forKey: .commune)
+    cursor = try container.decode(Int64.self, forKey: .cursor)
+    attempts = try container.decode([String: String].self, forKey: .attempts)
+    officials = try container.decode([String].self, forKey: .officials)
+    classes = try container.decodeIfPresent([String: String].self, forKey: .classes) ?? [:]
+    classMembers = try container.decodeIfPresent([String].self, forKey: .classMembers) ?? []
+    rosterChanges = try container.decodeIfPresent([String].self, forKey: .rosterChanges) ?? []
+    reviews = try container.decodeIfPresent([WireClassReview].self, forKey: .reviews) ?? []
   }
 }
 

@@ -3,6 +3,9 @@ import Foundation
 import Localization
 import Logging
 import ProvinceServer
+import ResultsAnalysis
+import TerminalUI
+import Toolkit
 import Units
 
 /// papi-server: the province server. Parses arguments and wires; the work is ProvinceServer's.
@@ -11,7 +14,7 @@ struct PapiServer: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "papi-server",
     abstract: "Máy chủ tỉnh của papi-train / the province server of papi-train",
-    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Leaders.self])
+    subcommands: [Serve.self, Migrate.self, Enrol.self, Devices.self, Readiness.self, Leaders.self])
 }
 
 /// Options every command that opens the database shares.
@@ -154,6 +157,48 @@ struct Devices: AsyncParsableCommand {
           ServerMessage.revoked(key: device.machine.publicKey, commune: device.machine.commune.rawValue).text(
             in: language))
       }
+    }
+  }
+}
+
+// MARK: - Readiness
+
+/// `papi-server readiness --province CODE`: the province's readiness computed in the database,
+/// as `papi-train report readiness` shows it (or its JSON document), or the SQL it runs as a
+/// psql script.
+struct Readiness: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Mức sẵn sàng của tỉnh, tính trong cơ sở dữ liệu / the province's readiness, computed in SQL")
+
+  @OptionGroup var database: DatabaseOptions
+  @Option(help: "The province's code") var province: String
+  @Flag(help: "Only the results of classes a leader approved") var approvedOnly = false
+  @Option(help: "As of this day (YYYY-MM-DD): recency from its end, later answers left out") var asOf: String?
+  @Option(help: "The province's courses") var courses = "Courses"
+  @Option(help: "The administrative units list") var units = UnitHierarchy.defaultPath
+  @Flag(help: "Print papi-train.readiness/1 JSON") var json = false
+  @Flag(help: "Print the SQL it runs, with its values, as a psql script") var sql = false
+
+  func run() async throws {
+    let logger = database.logger()
+    try await report {
+      let settings = ServerSettings(
+        host: "", port: 0, tls: nil, database: try database.settings(), coursesPath: courses)
+      let library = try settings.loadCourses()
+      let unitList = try ReadinessReport.units(path: units, explicit: units != UnitHierarchy.defaultPath)
+      guard let code = try? UnitCode(province) else { throw ReportMessage.unknownUnit(province) }
+      let options = ProvinceReadiness.Options(asOf: try asOf.map(ReportRequest.day), language: language)
+      let output = try await ServerApplication.withDatabase(settings.database, logger: logger) { repository in
+        let readiness = ProvinceReadiness(
+          client: repository.client, library: library, units: unitList, logger: logger)
+        if sql {
+          return try await readiness.psqlScript(province: code, approvedOnly: approvedOnly, options: options)
+        }
+        let report = try await readiness.report(province: code, approvedOnly: approvedOnly, options: options)
+        if json { return try report.json() }
+        return report.terminalLines(style: .standardOutput()).joined(separator: "\n")
+      }
+      print(output)
     }
   }
 }

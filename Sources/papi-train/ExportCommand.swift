@@ -70,10 +70,12 @@ struct ExportCommand: ParsableCommand {
       let messages = try request.run(
         loaded: loading.value, courses: courses, directory: resultsOption.directory,
         unitsPath: unitsOption.path, language: language)
-      printLines(messages.map { $0.text(in: language) })
+      for refusal in messages where refusal.isRefusal { printError(refusal.text(in: language), in: language) }
+      printLines(messages.filter { !$0.isRefusal }.map { $0.text(in: language) })
       // Everything is written and said (exit flushes the output). Freeing a class's answers one by
-      // one takes a tenth of a second the system does at once when the process ends.
-      Foundation.exit(EXIT_SUCCESS)
+      // one takes a tenth of a second the system does at once when the process ends. A refused
+      // file makes the status 1 (the other communes are exported).
+      Foundation.exit(messages.contains(where: \.isRefusal) ? EXIT_FAILURE : EXIT_SUCCESS)
     }
   }
 }

@@ -28,10 +28,12 @@ struct NeedsHelpReport: ParsableCommand {
       let request = ExportRequest(
         output: "", classID: selection.classID, communes: selection.commune, from: selection.from,
         to: selection.to)
-      printLines(
-        try request.needsHelpLines(
-          loaded: loaded, courses: courses, directory: resultsOption.directory, unitsPath: unitsOption.path,
-          language: language))
+      let report = try request.needsHelpLines(
+        loaded: loaded, courses: courses, directory: resultsOption.directory, unitsPath: unitsOption.path,
+        language: language)
+      for refusal in report.leftOut { printError(refusal.text(in: language), in: language) }
+      printLines(report.lines)
+      if !report.leftOut.isEmpty { throw ExitCode(1) }
     }
   }
 }

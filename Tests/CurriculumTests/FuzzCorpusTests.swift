@@ -50,6 +50,26 @@ import Testing
     #expect(here.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
   }
 
+  /// Seven lines of aliases of aliases stand for ten million values: the document is refused at
+  /// the alias where the values reached through aliases pass the limit, before anything walks
+  /// them all (relocating every one took seconds, which the fuzzer's time limit caught under
+  /// load); a few aliases within the limit are still read.
+  @Test func anAliasBombIsRefusedAtTheAliasThatPassesTheLimit() throws {
+    let course = try BrokenCourse(fixtures: URL(fileURLWithPath: Fixtures.root))
+    let bomb = try Data(contentsOf: Self.corpus.appendingPathComponent("course/alias-bomb.yaml"))
+    let loaded = try course.load(bomb, in: .course)
+    let refusal = try #require(loaded.errors.first { $0.message == .tooManyAliasedValues(limit: 100_000) })
+    // The limit is passed at an alias on line 5 (e: ten aliases of d, 11,111 nodes each).
+    #expect(refusal.location.line == 5 && refusal.location.column > 1, "\(refusal.formatted(in: .english))")
+
+    let fewer = String(decoding: bomb, as: UTF8.self).split(separator: "\n").prefix(4).joined(separator: "\n")
+    let small = try course.load(Data((fewer + "\nid: *d\n").utf8), in: .course)
+    #expect(!small.errors.contains { $0.message == .tooManyAliasedValues(limit: 100_000) })
+    #expect(
+      small.errors.contains { $0.location.line == 5 },
+      "\(small.diagnostics.map { $0.formatted(in: .english) })")
+  }
+
   @Test(.timeLimit(.minutes(2))) func aHugeDocumentIsReadOrRefusedWithoutHanging() throws {
     let course = try BrokenCourse(fixtures: URL(fileURLWithPath: Fixtures.root))
     // Two megabytes in one title, and ten thousand questions with one key each.

@@ -70,4 +70,60 @@ import Testing
     #expect(FileManager.default.contents(atPath: folder.path("Results/03640.sqlite")) == bytes["03640"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
   }
+
+  /// Runs papi-train in `folder` with its own TMPDIR (which must be left empty) and times as the
+  /// class has them.
+  func run(_ arguments: [String], _ folder: ReportCommandTests.Folder) throws -> PapiTrainProcess.Result {
+    try PapiTrainProcess.run(
+      arguments + ["--results", folder.path("Results"), "--lang", "en"],
+      environment: ["TZ": "Asia/Ho_Chi_Minh", "TMPDIR": folder.path("tmp")])
+  }
+
+  @Test func exportAndNeedsHelpLeaveOutAHostileFileByNameAndReportTheRest() throws {
+    // The class of ExportCommandTests: three officials in 03637, two in 03640, whose file is
+    // given a trigger of the sender's choosing.
+    let folder = try ExportCommandTests().classFolder()
+    try FileManager.default.createDirectory(atPath: folder.path("tmp"), withIntermediateDirectories: true)
+    let hostile = folder.path("Results/03640.sqlite")
+    let said = try HostileResultsFileTests.sqlite3CLI(
+      hostile, "CREATE TRIGGER evil AFTER INSERT ON answers BEGIN DELETE FROM officials; END;")
+    #expect(!said.contains("Error"), "\(said)")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: hostile))
+    func expectRefusalOf03640(_ result: PapiTrainProcess.Result) {
+      #expect(result.status == 1)
+      #expect(result.error.contains("left out commune 03640"), "\(result.error)")
+      #expect(
+        result.error.contains("\(hostile): the schema is not that of a results file"), "\(result.error)")
+      #expect(result.error.contains("evil"))
+    }
+
+    let output = folder.path("class.csv")
+    let export = try run(
+      ["export", "--class", ExportCommandTests.classID, "--table", "scores", "--output", output], folder)
+    expectRefusalOf03640(export)
+    #expect(export.output.contains("3 officials, 3 attempts, 12 answers, 1 commune."), "\(export.output)")
+    let scores = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(scores.contains("Nguyễn Thị Hoa") && scores.contains("Lò Văn Thắng"))
+    #expect(!scores.contains("Hoàng Thị Mai") && !scores.contains("Trần"))
+
+    let needsHelp = try run(["report", "needs-help", "--class", ExportCommandTests.classID], folder)
+    expectRefusalOf03640(needsHelp)
+    #expect(needsHelp.output.hasPrefix("Officials who need help: "), "\(needsHelp.output)")
+    #expect(needsHelp.output.contains(" of 3 "), "\(needsHelp.output)")
+
+    // With 03637's file refused too (a score of 1000), nothing is read and nothing is written.
+    let other = folder.path("Results/03637.sqlite")
+    let changed = try HostileResultsFileTests.sqlite3CLI(
+      other, ".dbconfig enable_trigger off", "UPDATE answers SET score = 1000 WHERE rowid = 1;")
+    #expect(!changed.contains("Error"), "\(changed)")
+    let none = try run(
+      ["export", "--commune", "03637", "--commune", "03640", "--output", folder.path("none.xlsx")], folder)
+    expectRefusalOf03640(none)
+    #expect(none.error.contains("left out commune 03637") && none.error.contains("\(other): invalid values"))
+    #expect(none.error.contains("every results file chosen was refused"), "\(none.error)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path("none.xlsx")))
+
+    #expect(FileManager.default.contents(atPath: hostile) == bytes)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("tmp")).isEmpty)
+  }
 }

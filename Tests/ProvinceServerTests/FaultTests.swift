@@ -18,15 +18,11 @@ import Testing
   func batch(_ province: Province, limit: Int = 50) throws -> SyncBatch {
     let store = try #require(
       try ResultsDirectory(url: province.results).readOnlyStore(for: try .init("03388")))
-    let numbered = try store.answers(after: 0, limit: limit)
-    let attempts = try store.attemptHeaders(ids: numbered.map(\.answer.attemptID))
-    let roster = Dictionary(
-      try store.officials().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let officials = Pusher.officials(of: attempts, in: roster, plus: [])
-    return SyncBatch(
-      batchID: UUID().uuidString, commune: "03388", cursorFrom: 0, cursorTo: numbered.last?.row ?? 0,
-      officials: officials.map(WireOfficial.init), attempts: attempts.map(WireAttempt.init),
-      answers: numbered.map(\.answer).map(WireAnswer.init))
+    var pusher = Pusher(
+      connection: try SyncConnection(
+        server: #require(URL(string: province.server.url)), key: province.machineKey()), store: store)
+    pusher.batchSize = limit
+    return try #require(try pusher.answerBatch(after: 0))
   }
 
   @Test func malformedJSONWrongTypesAndOversizedBodiesAreRefusedWithTheReason() async throws {
@@ -91,6 +87,68 @@ import Testing
     #expect(try province.count("SELECT count(*) FROM answers") == 50)
   }
 
+  @Test func badClassesMembershipsAndRosterChangesAreRefusedByTableRowAndColumn() async throws {
+    let province = try Province()
+    try province.generateResults(officials: 2, attempts: 1)
+    try province.enrolMachine()
+    let key = try province.machineKey()
+    let base = try batch(province)
+    let official = try #require(base.officials.first?.id)
+    let goodClass = WireClass(
+      id: UUID().uuidString, code: "LC-2612-A", title: "Tập huấn", trainer: "Nguyễn Thị Hằng",
+      date: "2026-12-03", endDate: "2026-12-04", place: "Hội trường xã", communeCodes: ["03388", "03390"],
+      pretestQuizID: nil, posttestQuizID: nil, closedAt: nil, updatedAt: "2026-12-03 08:00:00.000")
+    let member = WireClassMember(
+      classID: goodClass.id, officialID: official, joinedAt: "2026-12-03 08:05:00.000")
+    let merge = WireRosterChange(
+      id: UUID().uuidString, kind: "merge", officialID: official, keptID: nil, oldName: "A", newName: "B",
+      changedBy: "Hằng", changedAt: "2026-12-03 09:00:00.000")
+    var endsEarly = goodClass
+    endsEarly.endDate = "2026-12-02"
+    var elsewhere = goodClass
+    elsewhere.communeCodes = ["03390"]
+    let cases: [(SyncBatch, String, Int, String)] = [
+      (with(base) { $0.classes = [goodClass, endsEarly] }, "classes", 1, "end_date"),
+      (with(base) { $0.classes = [elsewhere] }, "classes", 0, "commune_codes"),
+      (with(base) { $0.classMembers = [member] }, "class_members", 0, "class_id"),
+      (with(base) { $0.rosterChanges = [merge] }, "roster_changes", 0, "kept_id"),
+      (
+        with(base) {
+          $0.classes = [goodClass]
+          $0.attempts[0].classID = UUID().uuidString
+        }, "attempts", 0, "class_id"
+      ),
+    ]
+    for (bad, table, row, column) in cases {
+      let refused = try await province.signed(
+        "POST", "/v1/sync/batches", body: try JSONEncoder().encode(bad), key: key)
+      #expect(refused.status == 422, "\(table) \(column)")
+      let error = try JSONDecoder().decode(APIError.self, from: refused.body)
+      #expect(
+        error.problems.contains { $0.table == table && $0.row == row && $0.column == column },
+        "\(error.problems)")
+    }
+    for table in ["classes", "class_members", "roster_changes", "answers", "officials"] {
+      #expect(try province.count("SELECT count(*) FROM \(table)") == 0, "nothing of \(table) stored")
+    }
+    let good = with(base) {
+      $0.classes.append(goodClass)
+      $0.classMembers = [member]
+    }
+    let stored = try await province.signed(
+      "POST", "/v1/sync/batches", body: try JSONEncoder().encode(good), key: key)
+    #expect(stored.status == 200)
+    #expect(try province.count("SELECT count(*) FROM class_members") == 1)
+  }
+
+  /// `batch` changed by `change`.
+  func with(_ batch: SyncBatch, _ change: (inout SyncBatch) -> Void) -> SyncBatch {
+    var changed = batch
+    changed.batchID = UUID().uuidString
+    change(&changed)
+    return changed
+  }
+
   @Test func forgedReplayedStaleAndUnknownSignaturesAreRefused() async throws {
     let province = try Province()
     try province.enrolMachine()
@@ -150,16 +208,11 @@ import Testing
     let province = try Province()
     let answers = try province.generateResults()
     try province.enrolMachine()
-    // Hold the cursor table so the batch waits inside its transaction, its answers inserted.
-    let holder = try province.cluster.psqlInBackground(
-      province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
-    defer { holder.terminate() }
-    let client = try startPapiTrain(["sync"], province: province, extra: ["PAPI_SYNC_TRIES": "10"])
-    #expect(try province.cluster.waitForLockWait(in: province.database))
     let port = try #require(URL(string: province.server.url)?.port)
-    province.server.kill9()
-    #expect(try province.count("SELECT count(*) FROM answers") == 0, "no partial batch")
-    try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
+    let client = try syncHeldMidBatch(province, extra: ["PAPI_SYNC_TRIES": "10"]) { (_: Process) throws in
+      province.server.kill9()
+      #expect(try province.count("SELECT count(*) FROM answers") == 0, "no partial batch")
+    }
     province.server = try ServerProcess.start(databaseURL: province.databaseURL, port: port)
     client.waitUntilExit()
     #expect(client.terminationStatus == 0)
@@ -170,14 +223,10 @@ import Testing
     let province = try Province()
     let answers = try province.generateResults()
     try province.enrolMachine()
-    let holder = try province.cluster.psqlInBackground(
-      province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
-    defer { holder.terminate() }
-    let client = try startPapiTrain(["sync"], province: province, extra: ["PAPI_SYNC_BATCH_SIZE": "40"])
-    #expect(try province.cluster.waitForLockWait(in: province.database))
-    kill(client.processIdentifier, SIGKILL)
-    client.waitUntilExit()
-    try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
+    _ = try syncHeldMidBatch(province, extra: ["PAPI_SYNC_BATCH_SIZE": "40"]) { client in
+      kill(client.processIdentifier, SIGKILL)
+      client.waitUntilExit()
+    }
     let again = try province.papiTrain(["sync"])
     #expect(again.status == 0, "\(again.output) \(again.error)")
     #expect(try province.count("SELECT count(*) FROM answers") == answers)
@@ -190,19 +239,13 @@ import Testing
     let province = try Province()
     let answers = try province.generateResults()
     try province.enrolMachine()
-    let holder = try province.cluster.psqlInBackground(
-      province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
-    defer { holder.terminate() }
-    let client = try startPapiTrain(["sync"], province: province, extra: ["PAPI_SYNC_BATCH_SIZE": "40"])
-    #expect(try province.cluster.waitForLockWait(in: province.database))
-    kill(client.processIdentifier, SIGINT)
-    let deadline = Date().addingTimeInterval(20)
-    while client.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-    try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
+    let client = try syncHeldMidBatch(province, extra: ["PAPI_SYNC_BATCH_SIZE": "40"]) { client in
+      kill(client.processIdentifier, SIGINT)
+      let deadline = Date().addingTimeInterval(20)
+      while client.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+    }
     client.waitUntilExit()
-    let error = String(
-      decoding: (client.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(),
-      as: UTF8.self)
+    let error = errorText(of: client)
     #expect(client.terminationStatus == 130, "\(error)")
     #expect(error.contains("Stopped"), "\(error)")
     let again = try province.papiTrain(["sync"])
@@ -216,22 +259,42 @@ import Testing
     let province = try Province(cluster: cluster)
     let answers = try province.generateResults()
     try province.enrolMachine()
-    let holder = try cluster.psqlInBackground(
-      province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
-    defer { holder.terminate() }
-    let client = try startPapiTrain(
-      ["sync"], province: province, extra: ["PAPI_SYNC_TRIES": "10", "PAPI_SYNC_BATCH_SIZE": "40"])
-    #expect(try cluster.waitForLockWait(in: province.database))
-    try cluster.stopServer()
-    Thread.sleep(forTimeInterval: 1.5)
-    try cluster.startServer()
+    let client = try syncHeldMidBatch(
+      province, extra: ["PAPI_SYNC_TRIES": "10", "PAPI_SYNC_BATCH_SIZE": "40"]
+    ) { _ in
+      try cluster.stopServer()
+      Thread.sleep(forTimeInterval: 1.5)
+      try cluster.startServer()
+    }
     client.waitUntilExit()
-    let error = String(
-      decoding: (client.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(),
-      as: UTF8.self)
+    let error = errorText(of: client)
     #expect(client.terminationStatus == 0, "\(error)")
     #expect(error.contains("retrying"), "\(error)")
     #expect(try province.count("SELECT count(*) FROM answers") == answers)
+  }
+
+  /// Starts `papi-train sync` (with `extra` in its environment) while another session holds the
+  /// cursor table, so that its first batch waits inside its transaction, its rows inserted; then
+  /// does `fault` to the client, the server or the database, lets the table go, and returns the
+  /// client (running or ended).
+  func syncHeldMidBatch(
+    _ province: Province, extra: [String: String], fault: (Process) throws -> Void
+  ) throws -> Process {
+    let holder = try province.cluster.psqlInBackground(
+      province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
+    defer { holder.terminate() }
+    let client = try startPapiTrain(["sync"], province: province, extra: extra)
+    #expect(try province.cluster.waitForLockWait(in: province.database))
+    try fault(client)
+    try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
+    return client
+  }
+
+  /// What a client started by ``startPapiTrain(_:province:extra:)`` wrote to standard error.
+  func errorText(of client: Process) -> String {
+    String(
+      decoding: (client.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(),
+      as: UTF8.self)
   }
 }
 

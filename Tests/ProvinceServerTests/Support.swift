@@ -124,6 +124,50 @@ final class Province {
     return commune.attempts.reduce(0) { $0 + $1.answers.count }
   }
 
+  /// Records a province leader's decision on a class as the leaders' web pages do (server schema
+  /// version 3's `class_reviews`, one row a class: class_id, decision, note, decided_at, leader).
+  /// Until version 3 is part of this build, the two tables are made here as version 3 makes them.
+  func decide(_ classID: ClassID, _ decision: String, note: String, at moment: String) throws {
+    try cluster.psql(
+      database,
+      """
+      CREATE TABLE IF NOT EXISTS leaders (
+        name text PRIMARY KEY, province_code text NOT NULL, passphrase jsonb NOT NULL);
+      CREATE TABLE IF NOT EXISTS class_reviews (
+        class_id uuid PRIMARY KEY REFERENCES classes (id),
+        decision text NOT NULL CHECK (decision IN ('approved', 'returned')),
+        note text NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+        decided_at timestamptz NOT NULL DEFAULT now(),
+        leader text NOT NULL REFERENCES leaders (name),
+        CHECK (decision = 'approved' OR note <> ''));
+      INSERT INTO leaders (name, province_code, passphrase) VALUES ('Lò Văn Minh', '12', '{}')
+        ON CONFLICT DO NOTHING;
+      INSERT INTO class_reviews (class_id, decision, note, leader, decided_at)
+      VALUES ('\(classID.uuidString)', '\(decision)', \(Self.literal(note)), 'Lò Văn Minh', '\(moment)+00')
+      ON CONFLICT (class_id) DO UPDATE SET decision = excluded.decision, note = excluded.note,
+        leader = excluded.leader, decided_at = excluded.decided_at
+      """)
+  }
+
+  /// `text` as an SQL string literal (E'…', every character but letters and spaces escaped).
+  static func literal(_ text: String) -> String {
+    "E'"
+      + text.unicodeScalars.map { scalar in
+        scalar.properties.isAlphabetic || scalar == " "
+          ? String(scalar) : String(format: "\\u%04X", scalar.value)
+      }.joined() + "'"
+  }
+
+  /// Runs papi-train on the commune machine's results as its trainer (the trainer passphrase).
+  func trainerCommand(_ arguments: [String], language: String = "en") throws -> PapiTrainProcess.Result {
+    try PapiTrainProcess.run(
+      arguments + ["--lang", language],
+      environment: [
+        "XDG_CONFIG_HOME": TestAccess.configHome.path, "PAPI_PASSPHRASE": TestAccess.passphrase,
+        "PAPI_RESULTS": results.path,
+      ])
+  }
+
   /// A number the database gives for `sql`.
   func count(_ sql: String) throws -> Int {
     Int(try cluster.psql(database, sql).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1

@@ -5,6 +5,7 @@ import PapiTrainTesting
 import ProvinceServerTesting
 import SyncProtocol
 import Testing
+import Units
 
 /// Enrolment and push through the real binaries: papi-server on a real PostgreSQL, papi-train on
 /// a commune machine's results.
@@ -114,5 +115,145 @@ import Testing
     #expect(sync.status == 1)
     #expect(sync.error.contains("revoked"), "\(sync.error)")
     #expect(try province.count("SELECT count(*) FROM answers") == 0)
+  }
+
+  /// A commune's classes, who joined them, and its roster's renames, removals and merges reach the
+  /// server with sync, and later changes to them too.
+  @Test func classesMembershipsAndRosterChangesTravelWithSync() throws {
+    let province = try Province()
+    try province.generateResults(officials: 3, attempts: 2)
+    try province.enrolMachine()
+    let directory = ResultsDirectory(url: province.results)
+    let commune = try CommuneCode(Province.commune)
+    let store = try directory.store(for: commune)
+    let made = try directory.createClass(
+      TrainingClass(
+        title: "Tập huấn một cửa", trainer: "Nguyễn Thị Hằng", date: "2026-12-03", endDate: "2026-12-04",
+        place: "Hội trường xã", communeCodes: [commune, try CommuneCode("03390")]),
+      placeName: "Lai Châu")
+    let roster = try store.officials()
+    for official in roster.prefix(2) { try store.join(classID: made.id, officialID: official.id) }
+    let typo = try store.addOfficial(name: "Nguyen Thi Hao", position: "chairman")
+    let mistake = try store.addOfficial(name: "Đăng ký nhầm", position: "chairman")
+    let twice = try store.addOfficial(name: "Lò Văn Thắng (2)", position: "chairman")
+    try store.join(classID: made.id, officialID: twice.id)
+    let template = try #require(try store.allAttempts().first)
+    let attempt = try store.startAttempt(
+      NewAttempt(
+        officialID: twice.id, quizID: template.quizID, courseID: template.courseID,
+        courseVersion: template.courseVersion, classID: made.id, seed: 5, questionIDs: template.questionIDs,
+        startedAt: Date()))
+
+    let first = try province.papiTrain(["sync"])
+    #expect(first.status == 0, "\(first.output) \(first.error)")
+    let classCount = try store.classes().count
+    #expect(try province.count("SELECT count(*) FROM classes") == classCount)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM classes WHERE id = '\(made.id.uuidString)' AND code = '\(made.label)' AND status = 'open' AND opened_at = '2026-12-03' AND ends_on = '2026-12-04' AND commune_code = '03388'"
+      ) == 1)
+    #expect(
+      try province.count("SELECT count(*) FROM class_communes WHERE class_id = '\(made.id.uuidString)'") == 2)
+    #expect(
+      try province.count("SELECT count(*) FROM class_members WHERE class_id = '\(made.id.uuidString)'") == 3)
+    #expect(
+      try province.count("SELECT count(*) FROM attempts WHERE class_id = '\(made.id.uuidString)'") == 1)
+    #expect(
+      try province.count("SELECT count(*) FROM attempts a JOIN classes c ON c.id = a.class_id")
+        == (try store.allAttempts()).filter { $0.classID != nil }.count,
+      "every class an attempt names is on the server")
+
+    // Renamed, removed, merged and the class closed on the machine: the next sync carries it all.
+    let keptID = roster[2].id
+    try store.renameOfficial(typo.id, to: "Nguyễn Thị Hảo", by: "Nguyễn Thị Hằng")
+    try store.removeOfficial(mistake.id, by: "Nguyễn Thị Hằng")
+    try store.mergeOfficial(twice.id, into: keptID, by: "Nguyễn Thị Hằng")
+    try directory.closeClass(made)
+    let second = try province.papiTrain(["sync"])
+    #expect(second.status == 0, "\(second.output) \(second.error)")
+    #expect(try province.count("SELECT count(*) FROM roster_changes") == 3)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM officials WHERE id = '\(typo.id.uuidString)' AND name = 'Nguyễn Thị Hảo'") == 1)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM officials WHERE id = '\(mistake.id.uuidString)' AND removed_at IS NOT NULL")
+        == 1)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM officials WHERE id = '\(twice.id.uuidString)' AND merged_into = '\(keptID.uuidString)'"
+      ) == 1)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM attempts WHERE id = '\(attempt.id.uuidString)' AND official_id = '\(keptID.uuidString)'"
+      ) == 1, "the merged entry's attempt belongs to the entry kept")
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM class_members WHERE class_id = '\(made.id.uuidString)' AND official_id = '\(keptID.uuidString)'"
+      ) == 1)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM class_members WHERE official_id = '\(twice.id.uuidString)'") == 0)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM classes WHERE id = '\(made.id.uuidString)' AND status = 'closed' AND closed_at IS NOT NULL"
+      ) == 1)
+    #expect(
+      throws: (any Error).self, "roster changes are kept as recorded"
+    ) { try province.cluster.psql(province.database, "DELETE FROM roster_changes") }
+
+    let third = try province.papiTrain(["sync"])
+    #expect(third.output.contains("The server has every result of commune 03388"), "\(third.output)")
+  }
+
+  /// The leader's decision on a class reaches the trainer: printed once by `papi-train sync`,
+  /// kept in the commune's file, shown by `class show` and `class list`; a decision that breaks
+  /// the rules is refused by row and column, and nothing of it is kept.
+  @Test func aLeadersDecisionOnAClassIsPrintedOnceKeptAndShown() throws {
+    let province = try Province()
+    try province.generateResults(officials: 2, attempts: 1)
+    try province.enrolMachine()
+    let directory = ResultsDirectory(url: province.results)
+    let made = try directory.createClass(
+      TrainingClass(
+        title: "Tập huấn một cửa", trainer: "Nguyễn Thị Hằng", date: "2026-12-03", place: "Hội trường xã",
+        communeCodes: [try CommuneCode(Province.commune)]),
+      placeName: "Lai Châu")
+    #expect(try province.papiTrain(["sync"]).status == 0)
+    try province.decide(
+      made.id, "returned", note: "Thiếu bài cuối khoá của 2 học viên", at: "2026-12-04 09:00:00")
+
+    let told = try province.papiTrain(["sync"])
+    #expect(told.status == 0, "\(told.output) \(told.error)")
+    #expect(
+      told.output.contains(
+        "The province returned the results of class \(made.label) (Tập huấn một cửa) for correction: Lò Văn Minh, 2026-12-04"
+      ), "\(told.output)")
+    #expect(told.output.contains("Note: Thiếu bài cuối khoá của 2 học viên"), "\(told.output)")
+    let shown = try province.trainerCommand(["class", "show", made.label])
+    #expect(
+      shown.output.contains("Province: results returned for correction (Lò Văn Minh, 2026-12-04)"),
+      "\(shown.output)")
+    #expect(shown.output.contains("The province's note: Thiếu bài cuối khoá của 2 học viên"))
+    let vietnamese = try province.trainerCommand(["class", "list"], language: "vi")
+    #expect(vietnamese.output.contains("trả lại"), "\(vietnamese.output)")
+
+    let quiet = try province.papiTrain(["sync"])
+    #expect(!quiet.output.contains("returned"), "told once: \(quiet.output)")
+
+    try province.decide(made.id, "approved", note: "", at: "2026-12-05 10:00:00")
+    let approved = try province.papiTrain(["sync"])
+    #expect(
+      approved.output.contains("The province approved the results of class \(made.label) (Tập huấn một cửa)"),
+      "\(approved.output)")
+    #expect(try province.trainerCommand(["class", "list"]).output.contains("approved"))
+
+    // A note that would steer the trainer's terminal: refused, and the approval stays.
+    try province.decide(made.id, "returned", note: "xem \u{1B}[2J", at: "2026-12-06 10:00:00")
+    let refused = try province.papiTrain(["sync"])
+    #expect(refused.status == 1)
+    #expect(refused.error.contains("reviews, row 0, column note"), "\(refused.error)")
+    let file = try #require(try directory.readOnlyStore(for: try CommuneCode(Province.commune)))
+    #expect(try file.leaderDecisions()[made.id]?.verdict == .approved)
   }
 }

@@ -1,4 +1,6 @@
+import Curriculum
 import Foundation
+import FuzzSupport
 import Gradebook
 import Units
 
@@ -6,11 +8,11 @@ import Units
 /// each: a 4-byte offset into the file, then the byte written there; a last group of fewer bytes
 /// cuts the file at that offset), and the damaged file is merged into an empty results folder.
 /// A crash or a hang (libFuzzer's -timeout) is a finding; merge must merge the file or refuse it,
-/// and leave no private copy behind.
+/// and leave no private copy behind (scripts/fuzz gives it a TMPDIR of its own).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzResultsFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var bytes = Harness.sound
-  let input = Array(UnsafeBufferPointer(start: data, count: size))
+  let input = LibFuzzer.bytes(data, size)
   var index = 0
   while index + 5 <= input.count {
     let offset = input[index..<index + 4].reduce(0) { $0 << 8 | Int($1) } % max(bytes.count, 1)
@@ -33,25 +35,28 @@ public func fuzzResultsFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   if case .refused(let error) = merger.mergeFile(at: file.path) {
     let text = error.text(in: .english)
     if !text.contains(file.path) && !text.contains("03637") {
-      fatalError("a refusal that does not name the file: \(text)")
+      LibFuzzer.finding("a refusal that does not name the file: \(text)")
     }
+  }
+  let left = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+  if let copy = left.first(where: { $0.hasPrefix("papi-train-merge-") }) {
+    LibFuzzer.finding("a private copy was left behind: \(copy)")
   }
   return 0
 }
 
 enum Harness {
-  static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "papi-fuzz-results-\(getpid())")
+  static let scratch = LibFuzzer.scratchFolder("results")
 
   /// A sound results file: an official, a class, an attempt of three answers, written by
   /// Gradebook itself and checkpointed into the one file.
-  nonisolated(unsafe) static let sound: [UInt8] = {
+  static let sound: [UInt8] = {
     do {
       // The store is closed when make() returns: the last connection to close checkpoints the
       // log into the file.
       return Array(try Data(contentsOf: URL(fileURLWithPath: try make())))
     } catch {
-      fatalError("cannot make the sound file: \(error)")
+      LibFuzzer.finding("cannot make the sound file: \(error)")
     }
   }()
 
@@ -72,7 +77,8 @@ enum Harness {
       for index in 0..<3 {
         try store.record(
           Answer(
-            attemptID: attempt.id, questionID: "os.q\(index + 1)", position: index, response: "Hội đồng",
+            attemptID: attempt.id, questionID: QuestionID("os.q\(index + 1)"), position: index,
+            response: "Hội đồng",
             score: 0.5, isCorrect: false, timeTaken: 3, answeredAt: Date()))
       }
       try store.finishAttempt(attempt.id, score: 1.5, maxScore: 3, at: Date())
@@ -81,18 +87,8 @@ enum Harness {
   }
 }
 
-/// libFuzzer's driver, which parses -max_total_time, -timeout and the corpus folders.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 /// SwiftPM names an executable's entry point after its module; it hands over to libFuzzer.
 @_cdecl("FuzzResultsFile_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  var count = argc
-  var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-  return runFuzzerDriver(&count, &arguments, fuzzResultsFile)
+  LibFuzzer.run(argc, argv, fuzzResultsFile)
 }

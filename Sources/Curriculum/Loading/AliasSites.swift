@@ -7,29 +7,55 @@ import Yams
 /// Yams hands back the anchored node itself for an alias, marks and all. An alias is recognised
 /// by its mark: walking the document in order, a node whose mark lies before what was already
 /// passed came from an anchor defined earlier; the alias `*name` is then looked for from there.
+///
+/// Aliases of aliases repeat a value exponentially (an "alias bomb": seven lines make ten million
+/// values): at most `limit` nodes are relocated, beyond which the document is refused.
 enum AliasSites {
-  /// `root` with aliased nodes relocated; `root` itself when the text has no anchor.
-  static func relocate(_ root: Node, in text: String) -> Node {
+  /// The most nodes a document may reach through aliases (a course file has a few thousand nodes
+  /// in all).
+  static let limit = 100_000
+
+  /// `root` with aliased nodes relocated (`root` itself when the text has no anchor), or the
+  /// place of the alias at which more than `limit` nodes had been reached through aliases.
+  static func relocate(_ root: Node, in text: String) -> Relocation {
     let utf8 = text.utf8
-    guard utf8.contains(UInt8(ascii: "&")), utf8.contains(UInt8(ascii: "*")) else { return root }
+    guard utf8.contains(UInt8(ascii: "&")), utf8.contains(UInt8(ascii: "*")) else { return .relocated(root) }
     var walker = Walker(lines: text.split(separator: "\n", omittingEmptySubsequences: false))
-    return walker.visit(root)
+    let relocated = walker.visit(root)
+    if let place = walker.exhaustedAt { return .tooManyValues(at: place) }
+    return .relocated(relocated)
   }
 
-  private struct Walker {
+  /// What `relocate(_:in:)` gives.
+  enum Relocation {
+    case relocated(Node)
+    /// More than `limit` nodes reached through aliases, the last at the alias at `place`.
+    case tooManyValues(at: Place)
+  }
+
+  fileprivate struct Walker {
     let lines: [Substring]
     /// The furthest place (line, column) passed so far.
     var passed = Place(line: 0, column: 0)
+    /// How many more nodes may be relocated.
+    var budget = AliasSites.limit
+    /// The alias at which the budget ran out.
+    var exhaustedAt: Place?
 
     mutating func visit(_ node: Node) -> Node {
       let here = node.mark.map { Place(line: $0.line, column: $0.column) } ?? passed
+      guard exhaustedAt == nil else { return node }
       if here < passed {
         // Came through an alias. (Yams holds a node's anchor weakly, so it is gone by now: the
         // anchor's name is read from the text at the node's mark, `&name`.)
         let use = anchorName(at: here).flatMap { find("*" + $0, from: passed) } ?? passed
         guard let mark = AliasSites.mark(at: use) else { return node }
         passed = use
-        return AliasSites.relocated(node, to: mark)
+        guard let moved = relocated(node, to: mark) else {
+          exhaustedAt = use
+          return node
+        }
+        return moved
       }
       if passed < here { passed = here }
       switch node {
@@ -105,18 +131,33 @@ enum AliasSites {
     return (try? Yams.compose(yaml: text, .basic))?.flatMap(\.mark)
   }
 
-  /// `node` and everything in it marked at `mark`.
-  static func relocated(_ node: Node, to mark: Mark) -> Node {
+}
+
+extension AliasSites.Walker {
+  /// `node` and everything in it marked at `mark`; nil once the budget is spent.
+  mutating func relocated(_ node: Node, to mark: Mark) -> Node? {
+    budget -= 1
+    guard budget >= 0 else { return nil }
     switch node {
     case .scalar(var scalar):
       scalar.mark = mark
       return .scalar(scalar)
     case .mapping(let mapping):
-      let pairs = mapping.map { (relocated($0.key, to: mark), relocated($0.value, to: mark)) }
+      var pairs: [(Node, Node)] = []
+      pairs.reserveCapacity(mapping.count)
+      for (key, value) in mapping {
+        guard let key = relocated(key, to: mark), let value = relocated(value, to: mark) else { return nil }
+        pairs.append((key, value))
+      }
       return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mark))
     case .sequence(let sequence):
-      return .sequence(
-        Node.Sequence(sequence.map { relocated($0, to: mark) }, sequence.tag, sequence.style, mark))
+      var nodes: [Node] = []
+      nodes.reserveCapacity(sequence.count)
+      for item in sequence {
+        guard let item = relocated(item, to: mark) else { return nil }
+        nodes.append(item)
+      }
+      return .sequence(Node.Sequence(nodes, sequence.tag, sequence.style, mark))
     default:
       return node
     }

@@ -7,6 +7,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
   case invalidUTF8
   case yamlSyntax(problem: String)
   case tooDeeplyNested(limit: Int)
+  /// Aliases (`*name`) that repeat more values than a course file can hold (an "alias bomb").
+  case tooManyAliasedValues(limit: Int)
   case duplicateKey(String)
   case emptyDocument
   case notNFC(field: String)
@@ -85,6 +87,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .invalidUTF8: "the file is not valid UTF-8 text; save it as UTF-8"
     case .yamlSyntax(let problem): "YAML syntax: \(problem)"
     case .tooDeeplyNested(let limit): "the document is nested more than \(limit) levels deep"
+    case .tooManyAliasedValues(let limit):
+      "aliases (*name) repeat more than \(limit) values here; write the values out instead"
     case .duplicateKey(let key): "the key '\(key)' appears twice in the same mapping"
     case .emptyDocument: "the file is empty"
     case .notNFC(let field):
@@ -183,6 +187,8 @@ public enum CurriculumMessage: LocalizedMessage, Hashable, Codable {
     case .invalidUTF8: "tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8"
     case .yamlSyntax(let problem): "lỗi cú pháp YAML: \(problem)"
     case .tooDeeplyNested(let limit): "tài liệu lồng nhau sâu quá \(limit) cấp"
+    case .tooManyAliasedValues(let limit):
+      "bí danh YAML (*tên) lặp lại hơn \(limit) giá trị tại đây; hãy viết thẳng các giá trị"
     case .duplicateKey(let key): "khoá '\(key)' xuất hiện hai lần trong cùng một mục"
     case .emptyDocument: "tệp trống"
     case .notNFC(let field):

@@ -92,7 +92,15 @@ struct YAMLDocument {
         log.error(.emptyDocument, at: start)
         return nil
       }
-      return YAMLDocument(file: file, lineOffset: lineOffset, root: AliasSites.relocate(root, in: text))
+      switch AliasSites.relocate(root, in: text) {
+      case .relocated(let relocated):
+        return YAMLDocument(file: file, lineOffset: lineOffset, root: relocated)
+      case .tooManyValues(let place):
+        log.error(
+          .tooManyAliasedValues(limit: AliasSites.limit),
+          at: SourceLocation(file: file, line: lineOffset + place.line, column: place.column))
+        return nil
+      }
     } catch let error as YamlError {
       let (message, mark) = describe(error)
       let location = SourceLocation(

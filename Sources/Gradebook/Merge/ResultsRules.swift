@@ -219,6 +219,51 @@ extension ResultsRules {
     problems(StoredAnswer(answer), table: "answers")
   }
 
+  /// What breaks the rules in `trainingClass`, as `classes` would store it, and in each of its
+  /// communes as `class_communes` would.
+  public func problems(in trainingClass: TrainingClass) -> [RowProblem] {
+    let values: [String: DatabaseValue] = [
+      "id": trainingClass.id.uuidString.databaseValue,
+      "code": (trainingClass.code?.rawValue ?? "").databaseValue, "title": trainingClass.title.databaseValue,
+      "trainer": trainingClass.trainer.databaseValue, "date": trainingClass.date.databaseValue,
+      "end_date": trainingClass.endDate.databaseValue, "place": trainingClass.place.databaseValue,
+      "pretest_quiz_id": (trainingClass.pretestQuizID ?? "").databaseValue,
+      "posttest_quiz_id": (trainingClass.posttestQuizID ?? "").databaseValue,
+      "closed_at": trainingClass.closedAt?.databaseValue ?? .null,
+      "updated_at": trainingClass.updatedAt.databaseValue,
+    ]
+    return problems(values, table: "classes")
+      + trainingClass.communeCodes.flatMap { code in
+        problems(
+          [
+            "class_id": trainingClass.id.uuidString.databaseValue,
+            "commune_code": code.rawValue.databaseValue,
+          ],
+          table: "class_communes")
+      }
+  }
+
+  /// What breaks the rules in `member`, as `class_members` would store it.
+  public func problems(in member: ClassMember) -> [RowProblem] {
+    problems(
+      [
+        "class_id": member.classID.uuidString.databaseValue,
+        "official_id": member.officialID.uuidString.databaseValue, "joined_at": member.joinedAt.databaseValue,
+      ], table: "class_members")
+  }
+
+  /// What breaks the rules in `change`, as `roster_changes` would store it.
+  public func problems(in change: RosterChange) -> [RowProblem] {
+    problems(
+      [
+        "id": change.id.uuidString.databaseValue, "kind": change.kind.rawValue.databaseValue,
+        "official_id": change.officialID.uuidString.databaseValue,
+        "kept_id": change.keptID?.uuidString.databaseValue ?? .null, "old_name": change.oldName.databaseValue,
+        "new_name": change.newName.databaseValue, "changed_by": change.changedBy.databaseValue,
+        "changed_at": change.changedAt.databaseValue,
+      ], table: "roster_changes")
+  }
+
   private func problems(_ record: some EncodableRecord, table: String) -> [RowProblem] {
     guard let values = try? record.databaseDictionary else {
       return [RowProblem(table: table, row: 0, column: "", rule: nil)]

@@ -81,6 +81,13 @@ public struct WeightedAnswerScan: Sendable {
     /// What the whole file holds, whatever the selection: when its latest answer was given, and
     /// how many officials of the roster finished an attempt.
     public var facts: FileFacts = FileFacts()
+
+    public init(communeCode: CommuneCode, rosterSize: Int, sums: [Sums], facts: FileFacts = FileFacts()) {
+      self.communeCode = communeCode
+      self.rosterSize = rosterSize
+      self.sums = sums
+      self.facts = facts
+    }
   }
 
   /// What a results file holds as a whole, for the leader's reporting rate.

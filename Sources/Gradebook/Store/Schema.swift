@@ -16,8 +16,14 @@ enum Schema {
   /// The migrations, oldest first; the position of each (from 1) is its schema version.
   static let migrationIdentifiers = [
     "v1-officials-attempts-answers", "v2-classes-name-keys", "v3-answer-sums",
-    "v4-class-records-roster-changes", reviewsMigration,
+    "v4-class-records-roster-changes", reviewsMigration, classReviewsMigration,
   ]
+  /// The migration that keeps the province leaders' decisions on classes (``classReviewsVersion``).
+  static let classReviewsMigration = "v6-class-reviews"
+  /// The first version with `class_reviews`.
+  static var classReviewsVersion: Int {
+    (migrationIdentifiers.firstIndex(of: classReviewsMigration) ?? 0) + 1
+  }
   /// The migration that gives reviews their own record (``reviewsVersion``).
   static let reviewsMigration = "v5-review-cards"
   /// The first version with `review_cards` and `review_log`.
@@ -113,6 +119,10 @@ enum Schema {
       try createReviews(in: db)
       try leaveLegacyReviewsOutOfAnswerSums(in: db)
       try setVersion(reviewsVersion, in: db)
+    }
+    migrator.registerMigration(classReviewsMigration) { db in
+      try createClassReviews(in: db)
+      try setVersion(classReviewsVersion, in: db)
     }
     return migrator
   }
@@ -310,6 +320,24 @@ enum Schema {
         CREATE TRIGGER review_log_is_kept_before_delete BEFORE DELETE ON review_log BEGIN
           SELECT RAISE(ABORT, 'papi-train keeps every review as given: reviews are never deleted');
         END;
+        """)
+  }
+
+  /// ``classReviewsVersion``: `class_reviews` keeps, per class, the province leader's latest
+  /// decision on its results as `papi-train sync` received it (approved, or returned to the
+  /// trainer with a note), who decided and when. A decision comes from the server, never from a
+  /// file merged in.
+  private static func createClassReviews(in db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE class_reviews (
+          class_id TEXT PRIMARY KEY NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+          decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+          note TEXT NOT NULL,
+          leader TEXT NOT NULL,
+          decided_at TEXT NOT NULL,
+          received_at TEXT NOT NULL
+        );
         """)
   }
 

@@ -75,3 +75,21 @@ extension AttemptStatus {
   /// How far along an attempt in this state is: a copy keeps the furthest state seen.
   public var progress: Int { rank }
 }
+
+extension CommuneStore {
+  /// Every membership of every class stored here, by class then when the official joined: what
+  /// a sync compares with the server's.
+  public func classMembers() throws -> [ClassMember] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT class_id, official_id, joined_at FROM class_members ORDER BY class_id, joined_at, official_id"
+      ).map { row in
+        ClassMember(
+          classID: ClassID(rawValue: try Self.uuid(row["class_id"])),
+          officialID: OfficialID(rawValue: try Self.uuid(row["official_id"])), joinedAt: row["joined_at"])
+      }
+    }
+  }
+}

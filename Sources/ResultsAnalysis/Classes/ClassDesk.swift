@@ -93,12 +93,14 @@ public struct ClassDesk {
       }
     }.filter { found in code.map { found.communeCodes.contains($0) } ?? true }
     guard !shown.isEmpty else { return [text(.noClasses)] }
+    let decisions = try directory.leaderDecisions()
     let header = text(.listHeader).split(separator: "|").map(String.init)
     let rows: [[String]] = shown.map { found in
       [
         found.label, found.title, days(found), found.place,
         found.communeCodes.map { communeName($0) }.joined(separator: ", "),
         text(found.isOpen ? .open : .closedStatus),
+        decisions[found.id].map { text(.decisionStatus($0.verdict)) } ?? "—",
       ]
     }
     return FittedTable(header: header, rows: rows, width: width).lines()
@@ -119,8 +121,10 @@ public struct ClassDesk {
         .showQuizzes(
           pretest: found.pretestQuizID.map { quizTitle($0) ?? $0 } ?? none,
           posttest: found.posttestQuizID.map { quizTitle($0) ?? $0 } ?? none)),
-      text(.showStatus(isOpen: found.isOpen)), "",
+      text(.showStatus(isOpen: found.isOpen)),
     ]
+    lines += try decisionLines(found)
+    lines.append("")
     guard !roll.isEmpty else { return lines + [text(.nobodyYet)] }
     let header = text(.rollHeader).split(separator: "|").map(String.init)
     let rows: [[String]] = roll.map { entry in
@@ -150,6 +154,14 @@ public struct ClassDesk {
   // MARK: - Pieces
 
   private func text(_ message: ClassMessage) -> String { message.text(in: language) }
+
+  /// The province leader's decision on the class and its note, when sync brought one.
+  private func decisionLines(_ found: TrainingClass) throws -> [String] {
+    guard let decision = try directory.leaderDecisions()[found.id] else { return [] }
+    let shown = text(
+      .showDecision(decision.verdict, leader: decision.leader, day: Day(decision.decidedAt).description))
+    return decision.note.isEmpty ? [shown] : [shown, text(.showNote(decision.note))]
+  }
 
   private func days(_ found: TrainingClass) -> String {
     found.date == found.endDate ? found.date : "\(found.date)…\(found.endDate)"

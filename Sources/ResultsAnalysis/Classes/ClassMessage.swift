@@ -20,6 +20,11 @@ public enum ClassMessage: MessageCatalogue, Hashable {
   case showCommunes(String)
   case showQuizzes(pretest: String, posttest: String)
   case showStatus(isOpen: Bool)
+  /// The province leader's decision on the class's results, when `papi-train sync` brought one.
+  case showDecision(LeaderDecision.Verdict, leader: String, day: String)
+  case showNote(String)
+  /// The decision in `list`'s column.
+  case decisionStatus(LeaderDecision.Verdict)
   case rollHeader
   case rollSummary(joined: Int, pretest: Int, posttest: Int)
   case nobodyYet
@@ -43,7 +48,7 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .closed(let code): "Đã đóng lớp \(code): không ai tham gia thêm; kết quả vẫn giữ nguyên."
     case .alreadyClosed(let code): "Lớp \(code) đã đóng từ trước."
     case .noClasses: "Chưa có lớp tập huấn nào."
-    case .listHeader: "Mã|Tên lớp|Ngày|Nơi học|Xã|Trạng thái"
+    case .listHeader: "Mã|Tên lớp|Ngày|Nơi học|Xã|Trạng thái|Tỉnh duyệt"
     case .open: "đang mở"
     case .closedStatus: "đã đóng"
     case .showTitle(let code, let title): "Lớp \(code): \(title)"
@@ -53,6 +58,11 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .showCommunes(let communes): "Các xã: \(communes)"
     case .showQuizzes(let pretest, let posttest): "Bài kiểm tra đầu vào: \(pretest); cuối khoá: \(posttest)"
     case .showStatus(let isOpen): isOpen ? "Trạng thái: đang mở" : "Trạng thái: đã đóng"
+    case .showDecision(.approved, let leader, let day): "Tỉnh: kết quả đã được duyệt (\(leader), \(day))"
+    case .showDecision(.returned, let leader, let day): "Tỉnh: kết quả bị trả lại để sửa (\(leader), \(day))"
+    case .showNote(let note): "Ghi chú của tỉnh: \(note)"
+    case .decisionStatus(.approved): "đã duyệt"
+    case .decisionStatus(.returned): "trả lại"
     case .rollHeader: "Xã|Họ và tên|Tham gia|Đầu vào|Cuối khoá"
     case .rollSummary(let joined, let pretest, let posttest):
       "\(joined) học viên; \(pretest) đã làm bài đầu vào; \(posttest) đã làm bài cuối khoá."
@@ -77,7 +87,7 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .closed(let code): "Closed class \(code): nobody joins it any more; its results stay."
     case .alreadyClosed(let code): "Class \(code) was already closed."
     case .noClasses: "No training classes yet."
-    case .listHeader: "Code|Title|Days|Place|Communes|Status"
+    case .listHeader: "Code|Title|Days|Place|Communes|Status|Province review"
     case .open: "open"
     case .closedStatus: "closed"
     case .showTitle(let code, let title): "Class \(code): \(title)"
@@ -87,6 +97,12 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     case .showCommunes(let communes): "Communes: \(communes)"
     case .showQuizzes(let pretest, let posttest): "Pre-test: \(pretest); post-test: \(posttest)"
     case .showStatus(let isOpen): isOpen ? "Status: open" : "Status: closed"
+    case .showDecision(.approved, let leader, let day): "Province: results approved (\(leader), \(day))"
+    case .showDecision(.returned, let leader, let day):
+      "Province: results returned for correction (\(leader), \(day))"
+    case .showNote(let note): "The province's note: \(note)"
+    case .decisionStatus(.approved): "approved"
+    case .decisionStatus(.returned): "returned"
     case .rollHeader: "Commune|Name|Joined|Pre-test|Post-test"
     case .rollSummary(let joined, let pretest, let posttest):
       "\(joined) officials; \(pretest) took the pre-test; \(posttest) took the post-test."
@@ -111,6 +127,10 @@ public enum ClassMessage: MessageCatalogue, Hashable {
     .showCommunes("Sìn Hồ (03478), Pa Tần (03481)"),
     .showQuizzes(pretest: "Kiểm tra đầu vào", posttest: "Kiểm tra cuối khoá"),
     .showStatus(isOpen: true), .showStatus(isOpen: false),
+    .showDecision(.approved, leader: "Lò Văn Minh", day: "2026-12-03"),
+    .showDecision(.returned, leader: "Lò Văn Minh", day: "2026-12-03"),
+    .showNote("Thiếu bài kiểm tra cuối khoá của 2 học viên"), .decisionStatus(.approved),
+    .decisionStatus(.returned),
     .rollHeader,
     .rollSummary(joined: 12, pretest: 11, posttest: 9), .nobodyYet, .noQuiz, .removed(name: "Nguyễn Thị Hao"),
     .renamed(old: "Nguyễn Thị Hao", new: "Nguyễn Thị Hoa"),

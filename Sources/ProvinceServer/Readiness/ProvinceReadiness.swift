@@ -1,0 +1,158 @@
+import Curriculum
+import Foundation
+import Gradebook
+import Insight
+import Localization
+import Logging
+import PostgresNIO
+import ResultsAnalysis
+import Toolkit
+import Units
+
+/// Readiness of a province's communes computed in PostgreSQL: the same report
+/// `papi-train report readiness` renders, with the same figures, from the answers the communes
+/// synced.
+///
+/// No answer is loaded: one statement reduces the province's answers to the recency-weighted
+/// sums per commune and key that ``WeightedAnswerScan`` computes inside each results file
+/// (``ReadinessQuery``), and ResultsAnalysis turns those sums into the report exactly as it does
+/// for files. With `approvedOnly`, only the answers of classes whose newest review is an approval
+/// count.
+public struct ProvinceReadiness: Sendable {
+  public let client: PostgresClient
+  public let index: QuestionIndex
+  /// The administrative units, for names and for the communes that never sent anything.
+  public let units: UnitHierarchy?
+  public let logger: Logger
+  /// How mastery is judged (the report's rule for groups: 20 answers, 3 officials).
+  public var rule = MasteryRule.group
+
+  public init(client: PostgresClient, library: CourseLibrary, units: UnitHierarchy?, logger: Logger) {
+    self.client = client
+    self.index = QuestionIndex(library: library)
+    self.units = units
+    self.logger = logger
+  }
+
+  /// What a report is asked for besides its province.
+  public struct Options: Sendable {
+    /// The communes' order, the dimensions shown, a limit (its `within` is the province).
+    public var request: ReadinessRequest
+    /// The day recency is measured from (answers after it are left out); nil: now.
+    public var asOf: Day?
+    /// The mastery under which an area is weak.
+    public var threshold: Double
+    public var language: Language
+    /// The moment taken as now.
+    public var now: Date
+
+    public init(
+      request: ReadinessRequest = ReadinessRequest(), asOf: Day? = nil, threshold: Double = 0.7,
+      language: Language = .vietnamese, now: Date = Date()
+    ) {
+      self.request = request
+      self.asOf = asOf
+      self.threshold = threshold
+      self.language = language
+      self.now = now
+    }
+  }
+
+  /// The readiness report of `province`: every commune of it the server or the units list knows,
+  /// from every answer its communes synced (only approved classes' with `approvedOnly`).
+  public func report(province: UnitCode, approvedOnly: Bool, options: Options = Options()) async throws
+    -> ReadinessReport
+  {
+    let context = context(options)
+    var request = options.request
+    request.within = units?.unit(province) == nil ? nil : province.rawValue
+    let listing = try ReadinessReport.listing(for: request, context: context, units: units)
+    let sums = try await communeSums(
+      province: province, approvedOnly: approvedOnly, until: context.selection.until)
+    let survey = ReadinessSurvey(
+      sums: sums, index: index, units: units, listing: listing, reference: context.reference, rule: rule,
+      threshold: context.threshold)
+    return try ReadinessReport(
+      request: request, context: context, survey: survey, units: units, language: options.language)
+  }
+
+  /// The context `papi-train report readiness --as-of DAY` computes with: the end of the day (or
+  /// now) as reference, answers after it left out, the day (or today) as the report's date.
+  public func context(_ options: Options) -> ReportContext {
+    var selection = AnswerSelection()
+    selection.until = options.asOf?.end
+    let now = options.now
+    let today = Day(now.addingTimeInterval(Double(TimeZone.current.secondsFromGMT(for: now))))
+    return ReportContext(
+      index: index, selection: selection, reference: options.asOf?.end ?? now, threshold: options.threshold,
+      generated: (options.asOf ?? today).description)
+  }
+
+  /// Every commune of `province` the server knows, with its sums per key and its facts, in code
+  /// order: what ``WeightedAnswerScan`` gives for a results folder.
+  public func communeSums(province: UnitCode, approvedOnly: Bool, until: Date?) async throws
+    -> [WeightedAnswerScan.CommuneSums]
+  {
+    try await client.withConnection { connection in
+      let (sumsStatement, factsStatement) = try await statements(
+        province: province, approvedOnly: approvedOnly, until: until, on: connection)
+      var sums: [String: [WeightedAnswerScan.Sums]] = [:]
+      for try await row in try await connection.query(sumsStatement.query, logger: logger).decode(
+        (String, String, Int, Double, Double, Double, Int).self)
+      {
+        sums[row.0, default: []].append(
+          WeightedAnswerScan.Sums(
+            group: "", key: row.1, answers: row.2, officials: row.6, sumE: row.3, sumSquaredE: row.4,
+            sumMarkedE: row.5))
+      }
+      var communes: [WeightedAnswerScan.CommuneSums] = []
+      for try await row in try await connection.query(factsStatement.query, logger: logger).decode(
+        (String, Int, Int, Date?, Date?).self)
+      {
+        communes.append(
+          WeightedAnswerScan.CommuneSums(
+            communeCode: try CommuneCode(row.0), rosterSize: row.1, sums: sums[row.0] ?? [],
+            facts: WeightedAnswerScan.FileFacts(
+              lastAnswer: row.4, firstAnswer: row.3, trainedOfficials: row.2)))
+      }
+      return communes
+    }
+  }
+
+  /// The two statements ``communeSums(province:approvedOnly:until:)`` runs, as a psql script that
+  /// runs the same text with the same values: the benchmark's peer.
+  public func psqlScript(province: UnitCode, approvedOnly: Bool, options: Options = Options()) async throws
+    -> String
+  {
+    let until = context(options).selection.until
+    return try await client.withConnection { connection in
+      let (sums, facts) = try await statements(
+        province: province, approvedOnly: approvedOnly, until: until, on: connection)
+      return sums.psql(name: "readiness_sums") + facts.psql(name: "readiness_facts")
+    }
+  }
+
+  private func statements(
+    province: UnitCode, approvedOnly: Bool, until: Date?, on connection: PostgresConnection
+  ) async throws -> (sums: ReadinessQuery.Statement, facts: ReadinessQuery.Statement) {
+    let query = ReadinessQuery(keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays)
+    var filter = ReadinessQuery.ClassFilter.all
+    if approvedOnly {
+      filter = try await Self.hasClassReviews(connection, logger: logger) ? .approved : .none
+    }
+    return (
+      query.sums(province: province.rawValue, until: until, classes: filter),
+      query.facts(province: province.rawValue)
+    )
+  }
+
+  /// Whether the leaders' reviews of classes (server schema version 3) are in this database.
+  static func hasClassReviews(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+    for try await exists in try await connection.query(
+      "SELECT to_regclass('class_reviews') IS NOT NULL", logger: logger
+    ).decode(Bool.self) {
+      return exists
+    }
+    return false
+  }
+}

@@ -1,0 +1,180 @@
+import Curriculum
+import Foundation
+import Gradebook
+import PostgresNIO
+
+/// The SQL of the server's readiness: the recency-weighted sums ``WeightedAnswerScan`` computes in
+/// a results file, over a province's partition of `answers`, grouped by commune and key.
+///
+/// An answer given at moment t weighs e = exp(k·(t − epoch)) with k = ln 2 / half-life, in days
+/// since 2020-01-01 (``WeightedAnswerScan/epochJulianDay``); the reference is applied afterwards
+/// in Swift, as for files. Review "attempts" (quiz `COURSE#review`) are never counted. Each answer
+/// counts for every key of its question (its PAPI codes and its area); officials are counted
+/// distinct per key. Every value is a bound parameter (the keys travel as two arrays); the
+/// statements are written with `$n` placeholders so that psql can run the very same text
+/// (``psqlScript(province:until:classes:)``, for the benchmark).
+struct ReadinessQuery: Sendable {
+  /// Question id → key, as pairs: each question once per distinct key.
+  var questions: [String]
+  var keys: [String]
+  /// k, per day.
+  var rate: Double
+  /// The epoch of the weights in Unix seconds.
+  var epochSeconds: Double
+
+  init(keysByQuestion: [QuestionID: [String]], halfLifeDays: Double) {
+    var questions: [String] = []
+    var keys: [String] = []
+    for (question, questionKeys) in keysByQuestion.sorted(by: { $0.key < $1.key }) {
+      for key in Set(questionKeys).sorted() {
+        questions.append(question.rawValue)
+        keys.append(key)
+      }
+    }
+    self.questions = questions
+    self.keys = keys
+    rate = log(2) / halfLifeDays
+    epochSeconds = (WeightedAnswerScan.epochJulianDay - 2_440_587.5) * 86_400
+  }
+
+  /// Whose answers count, by their attempt's class.
+  enum ClassFilter: Sendable {
+    /// Every answer.
+    case all
+    /// Only answers in classes whose newest review (`class_reviews`) approves them.
+    case approved
+    /// None (approved results asked for where no class was ever reviewed).
+    case none
+
+    var sql: String {
+      switch self {
+      case .all: ""
+      case .approved:
+        """
+        AND at.class_id IN (
+            SELECT r.class_id FROM (
+              SELECT DISTINCT ON (class_id) class_id, decision FROM class_reviews
+              ORDER BY class_id, decided_at DESC) r
+            WHERE r.decision = 'approved')
+        """
+      case .none: "AND false"
+      }
+    }
+  }
+
+  /// A statement and the values of its placeholders, in order.
+  struct Statement: Sendable {
+    var sql: String
+    var parameters: [Parameter]
+
+    /// The statement for PostgresNIO, its values bound.
+    var query: PostgresQuery {
+      var bindings = PostgresBindings(capacity: parameters.count)
+      for parameter in parameters {
+        switch parameter {
+        case .text(let value): bindings.append(value)
+        case .float(let value): bindings.append(value)
+        case .moment(let value): bindings.append(value)
+        case .texts(let values): bindings.append(values)
+        }
+      }
+      return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+  }
+
+  /// A parameter's value.
+  enum Parameter: Sendable {
+    case text(String)
+    case float(Double)
+    case moment(Date?)
+    case texts([String])
+  }
+
+  /// One row per commune and key: commune, key, answers, Σe, Σe², Σe·mark, distinct officials.
+  /// The answers are first summed per commune, question and official (the key's officials are
+  /// not additive over questions), then per key. An entry merged into another on the commune's
+  /// machine (`officials.merged_into`) counts as the entry kept, as the machine's file counts it.
+  func sums(province: String, until: Date?, classes: ClassFilter) -> Statement {
+    Statement(
+      sql: """
+        WITH keys AS (
+          SELECT question_id, key FROM unnest($1::text[], $2::text[]) AS k(question_id, key)
+        ),
+        per_official AS (
+          SELECT an.commune_code, an.question_id, at.official_id, count(*) AS answers, sum(w.e) AS sum_e,
+                 sum(w.e * w.e) AS sum_e2, sum(w.e * greatest(0.0, least(1.0, an.score))) AS sum_marked_e
+          FROM answers an
+          JOIN attempts at ON at.id = an.attempt_id
+          CROSS JOIN LATERAL (
+            SELECT exp($3::float8 * ((date_part('epoch', an.answered_at) - $4::float8) / 86400.0)) AS e) w
+          WHERE an.province_code = $5::text AND right(at.quiz_id, 7) <> '#review'
+            AND ($6::timestamptz IS NULL OR an.answered_at < $6::timestamptz)
+            \(classes.sql)
+          GROUP BY an.commune_code, an.question_id, at.official_id
+        )
+        SELECT p.commune_code, k.key, sum(p.answers)::int8, sum(p.sum_e), sum(p.sum_e2), sum(p.sum_marked_e),
+               count(DISTINCT coalesce(o.merged_into, o.id))::int8
+        FROM per_official p JOIN keys k ON k.question_id = p.question_id JOIN officials o ON o.id = p.official_id
+        GROUP BY p.commune_code, k.key
+        ORDER BY p.commune_code, k.key
+        """,
+      parameters: [
+        .texts(questions), .texts(keys), .float(rate), .float(epochSeconds), .text(province), .moment(until),
+      ])
+  }
+
+  /// One row per commune of the province the server knows, whatever it sent: code, officials on
+  /// its roster (neither removed nor merged into another), officials with a finished quiz attempt, its first answer (any) and its latest
+  /// answer in a quiz attempt: a results file's ``WeightedAnswerScan/FileFacts``.
+  func facts(province: String) -> Statement {
+    Statement(
+      sql: """
+        SELECT c.code,
+          (SELECT count(*) FROM officials o
+            WHERE o.commune_code = c.code AND o.removed_at IS NULL AND o.merged_into IS NULL)::int8,
+          (SELECT count(DISTINCT coalesce(o.merged_into, o.id)) FROM attempts at JOIN officials o ON o.id = at.official_id
+            WHERE at.commune_code = c.code AND at.status = 'finished' AND right(at.quiz_id, 7) <> '#review')::int8,
+          (SELECT an.answered_at FROM answers an
+            WHERE an.province_code = c.province_code AND an.commune_code = c.code
+            ORDER BY an.answered_at LIMIT 1),
+          (SELECT an.answered_at FROM answers an JOIN attempts at ON at.id = an.attempt_id
+            WHERE an.province_code = c.province_code AND an.commune_code = c.code
+              AND right(at.quiz_id, 7) <> '#review'
+            ORDER BY an.answered_at DESC LIMIT 1)
+        FROM communes c WHERE c.province_code = $1::text
+        ORDER BY c.code
+        """,
+      parameters: [.text(province)])
+  }
+}
+
+extension ReadinessQuery.Statement {
+  /// The statement as psql runs it: prepared with the same text, executed with its values as
+  /// literals (quoted as SQL quotes text: a single quote doubled).
+  func psql(name: String) -> String {
+    let types = parameters.map { parameter in
+      switch parameter {
+      case .text: "text"
+      case .float: "float8"
+      case .moment: "timestamptz"
+      case .texts: "text[]"
+      }
+    }
+    let values = parameters.map { parameter in
+      switch parameter {
+      case .text(let value): Self.literal(value)
+      case .float(let value): "\(value)::float8"
+      case .moment(let value): value.map { "to_timestamp(\($0.timeIntervalSince1970))" } ?? "NULL"
+      case .texts(let values): "ARRAY[" + values.map(Self.literal).joined(separator: ",") + "]::text[]"
+      }
+    }
+    return """
+      PREPARE \(name) (\(types.joined(separator: ", "))) AS
+      \(sql);
+      EXECUTE \(name) (\(values.joined(separator: ", ")));
+
+      """
+  }
+
+  static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+}

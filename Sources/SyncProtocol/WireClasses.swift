@@ -1,0 +1,102 @@
+/// A training class as a batch carries it (the columns of a results file's `classes`, with its
+/// communes).
+public struct WireClass: Sendable, Hashable, Codable {
+  public var id: String
+  /// `LC-2612-A`, or empty for a class made before codes existed.
+  public var code: String
+  public var title: String
+  public var trainer: String
+  /// The first and last days, `yyyy-MM-dd`.
+  public var date: String
+  public var endDate: String
+  public var place: String
+  public var communeCodes: [String]
+  public var pretestQuizID: String?
+  public var posttestQuizID: String?
+  /// When the trainer closed it; nil while it is open.
+  public var closedAt: String?
+  /// When it was made or last changed: the server keeps the copy changed last.
+  public var updatedAt: String
+
+  public init(
+    id: String, code: String, title: String, trainer: String, date: String, endDate: String, place: String,
+    communeCodes: [String], pretestQuizID: String?, posttestQuizID: String?, closedAt: String?,
+    updatedAt: String
+  ) {
+    self.id = id
+    self.code = code
+    self.title = title
+    self.trainer = trainer
+    self.date = date
+    self.endDate = endDate
+    self.place = place
+    self.communeCodes = communeCodes
+    self.pretestQuizID = pretestQuizID
+    self.posttestQuizID = posttestQuizID
+    self.closedAt = closedAt
+    self.updatedAt = updatedAt
+  }
+}
+
+/// An official who joined a class.
+public struct WireClassMember: Sendable, Hashable, Codable {
+  public var classID: String
+  public var officialID: String
+  public var joinedAt: String
+
+  public init(classID: String, officialID: String, joinedAt: String) {
+    self.classID = classID
+    self.officialID = officialID
+    self.joinedAt = joinedAt
+  }
+
+  /// `CLASS/OFFICIAL`, how the sync state lists memberships.
+  public var key: String { classID.uppercased() + "/" + officialID.uppercased() }
+}
+
+/// An entry of the roster's audit record: removed, renamed, or merged into `keptID`.
+public struct WireRosterChange: Sendable, Hashable, Codable {
+  public var id: String
+  /// `remove`, `rename` or `merge`.
+  public var kind: String
+  public var officialID: String
+  public var keptID: String?
+  public var oldName: String
+  public var newName: String
+  public var changedBy: String
+  public var changedAt: String
+
+  public init(
+    id: String, kind: String, officialID: String, keptID: String?, oldName: String, newName: String,
+    changedBy: String, changedAt: String
+  ) {
+    self.id = id
+    self.kind = kind
+    self.officialID = officialID
+    self.keptID = keptID
+    self.oldName = oldName
+    self.newName = newName
+    self.changedBy = changedBy
+    self.changedAt = changedAt
+  }
+}
+
+/// A province leader's decision on a class's results, as the server returns it on sync.
+public struct WireClassReview: Sendable, Hashable, Codable {
+  public var classID: String
+  /// `approved`, or `returned` (sent back to the trainer with a note).
+  public var decision: String
+  public var note: String
+  /// When the leader decided, `yyyy-MM-dd HH:mm:ss.SSS` in UTC.
+  public var decidedAt: String
+  /// Who decided (the leader's name as the server knows it).
+  public var leader: String
+
+  public init(classID: String, decision: String, note: String, decidedAt: String, leader: String) {
+    self.classID = classID
+    self.decision = decision
+    self.note = note
+    self.decidedAt = decidedAt
+    self.leader = leader
+  }
+}
