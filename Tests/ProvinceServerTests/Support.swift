@@ -48,17 +48,22 @@ final class Province {
     ]
   }
 
-  /// Runs the built papi-server with `arguments` on this province's database.
-  func papiServer(_ arguments: [String]) throws -> ServerRun {
+  /// Runs the built papi-server with `arguments` on this province's database, `input` on its
+  /// standard input.
+  func papiServer(_ arguments: [String], input: String = "") throws -> ServerRun {
     let process = Process()
     process.executableURL = ServerProcess.binary
     process.arguments = arguments + ["--database-url", databaseURL]
     process.currentDirectoryURL = Repository.root
     let output = Pipe()
     let error = Pipe()
+    let standardInput = Pipe()
     process.standardOutput = output
     process.standardError = error
+    process.standardInput = standardInput
     try process.run()
+    standardInput.fileHandleForWriting.write(Data(input.utf8))
+    try standardInput.fileHandleForWriting.close()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -77,7 +77,9 @@ extension ProvinceRepository {
       FROM leaders WHERE name = \(name) AND disabled_at IS NULL
       """, logger: logger)
     var found: (leader: Leader, hash: PassphraseHash, locked: Bool)?
-    for try await (name, province, created, hash, locked) in rows.decode((String, String, Date, String, Bool).self) {
+    for try await (name, province, created, hash, locked) in rows.decode(
+      (String, String, Date, String, Bool).self)
+    {
       let stored = try JSONDecoder().decode(PassphraseHash.self, from: Data(hash.utf8))
       found = (Leader(name: name, province: try UnitCode(province), createdAt: created), stored, locked)
     }

@@ -212,7 +212,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
 
   public static let samples: [WebMessage] = [
     .siteTitle, .signedInAs(name: "nguyen.van.a", province: "12"), .reportingLink, .readinessLink,
-    .classesLink, .signOut, .signInHeading, .nameLabel, .passphraseLabel, .signIn, .wrongSignIn, .signInLocked(10), .signedOut,
+    .classesLink, .signOut, .signInHeading, .nameLabel, .passphraseLabel, .signIn, .wrongSignIn,
+    .signInLocked(10), .signedOut,
     .reportingHeading("Lai Châu"),
     .reportingSummary(sent: 3, communes: 98, never: 95, trained: 40, roster: 75),
     .communeColumn, .statusColumn, .lastSyncColumn, .trainedColumn, .machinesColumn, .sent, .enrolledNotSent,

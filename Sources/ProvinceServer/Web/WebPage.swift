@@ -38,8 +38,7 @@ struct WebPage: Sendable {
 
   private func frame(_ session: WebSession) -> String {
     let links: [(String, WebMessage)] = [
-      ("/leaders/reporting", .reportingLink), ("/leaders/readiness", .readinessLink),
-      ("/leaders/classes", .classesLink),
+      ("/leaders/reporting", .reportingLink), ("/leaders/classes", .classesLink),
     ]
     var nav = "<nav>"
     for (path, label) in links { nav += "<a href=\"\(path)\">\(say(label))</a>" }

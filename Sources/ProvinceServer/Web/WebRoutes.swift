@@ -58,7 +58,8 @@ struct WebRoutes: Sendable {
   /// A fresh sign-in form with its token in a cookie too (the form is refused unless both match).
   func signInPage(problem: WebMessage?, notice: WebMessage?, status: HTTPResponse.Status) -> Response {
     let token = WebToken.random()
-    var response = Self.respond(page.signIn(formToken: token, problem: problem, notice: notice), status: status)
+    var response = Self.respond(
+      page.signIn(formToken: token, problem: problem, notice: notice), status: status)
     response.setCookie(cookie(signInCookie, token, maxAge: 3_600))
     return response
   }

@@ -1,0 +1,222 @@
+import Access
+import Crypto
+import CryptoExtras
+import Foundation
+import PapiTrainTesting
+import ProvinceServer
+import ProvinceServerTesting
+import Testing
+
+/// The leaders' pages through HTTP: accounts, signing in and out, the session cookie, and every
+/// form refused with its reason when it lacks a session or the session's token, names a class
+/// of another province, or is too large; a refused form changes nothing.
+@Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebTests {
+  /// One of RFC 7914 section 12's test vectors.
+  struct ScryptVector: Sendable, CustomTestStringConvertible {
+    var passphrase: String
+    var salt: String
+    var n: Int
+    var r: Int
+    var p: Int
+    /// The 64-byte key, in hexadecimal.
+    var key: String
+    var testDescription: String { "scrypt(\(passphrase), \(salt), N=\(n), r=\(r), p=\(p))" }
+  }
+
+  /// The vectors that fit in scrypt's memory here (the third needs 1 GiB).
+  static let vectors = [
+    ScryptVector(
+      passphrase: "password", salt: "NaCl", n: 1_024, r: 8, p: 16,
+      key:
+        "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640"
+    ),
+    ScryptVector(
+      passphrase: "pleaseletmein", salt: "SodiumChloride", n: 16_384, r: 8, p: 1,
+      key:
+        "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2d5432955613f0fcf62d49705242a9af9e61e85dc0d651e40dfcf017b45575887"
+    ),
+  ]
+
+  /// scrypt gives RFC 7914's keys, and a leader's passphrase check (Access's PassphraseHash, 32
+  /// bytes: the first half of the vector's 64) accepts the vector's passphrase and nothing else.
+  @Test(arguments: vectors)
+  func scryptMatchesRFC7914(_ vector: ScryptVector) throws {
+    let key = try KDF.Scrypt.deriveKey(
+      from: Data(vector.passphrase.utf8), salt: Data(vector.salt.utf8), outputByteCount: 64, rounds: vector.n,
+      blockSize: vector.r, parallelism: vector.p)
+    #expect(key.withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined() == vector.key)
+    let stored = """
+      {"algorithm":"scrypt","rounds":\(vector.n),"blockSize":\(vector.r),"parallelism":\(vector.p),\
+      "salt":"\(Data(vector.salt.utf8).base64EncodedString())","hash":"\(Data(hex: vector.key.prefix(64)).base64EncodedString())"}
+      """
+    let hash = try JSONDecoder().decode(PassphraseHash.self, from: Data(stored.utf8))
+    #expect(hash.matches(vector.passphrase))
+    #expect(!hash.matches(vector.passphrase + " "))
+  }
+
+  @Test func aLeaderIsAddedOnceWithAStrongPassphraseForAProvinceOfTheList() throws {
+    let province = try Province()
+    try province.addLeader()
+    #expect(
+      try province.count("SELECT count(*) FROM leaders WHERE name = 'lanh.dao' AND province_code = '12'") == 1
+    )
+    #expect(
+      try province.count("SELECT count(*) FROM leaders WHERE passphrase::text LIKE '%đồng lúa%'") == 0,
+      "only the hash is kept")
+    let again = try province.papiServer(
+      ["leaders", "add", "lanh.dao", "--province", "12"], input: "một câu khác 7\n")
+    #expect(again.status != 0)
+    #expect(again.error.contains("đã có tài khoản lãnh đạo tên lanh.dao"), "\(again.error)")
+    let weak = try province.papiServer(["leaders", "add", "yeu", "--province", "12"], input: "12345678\n")
+    #expect(weak.status != 0)
+    let elsewhere = try province.papiServer(
+      ["leaders", "add", "xa", "--province", "99"], input: "một câu khác 7\n")
+    #expect(elsewhere.status != 0)
+    #expect(elsewhere.error.contains("tỉnh 99 không có"), "\(elsewhere.error)")
+    #expect(try province.count("SELECT count(*) FROM leaders") == 1)
+    let list = try province.papiServer(["leaders", "list"])
+    #expect(list.output.contains("lanh.dao  tỉnh 12"), "\(list.output)")
+  }
+
+  @Test func signingInGivesAStrictHttpOnlyCookieAndSigningOutEndsTheSession() throws {
+    let province = try Province()
+    try province.addLeader()
+    var browser = WebClient(base: province.server.url)
+    let unsigned = try browser.get("/leaders/reporting")
+    #expect(unsigned.status == 303)
+    #expect(unsigned.header("Location") == ["/leaders/sign-in"])
+
+    let wrong = try browser.signIn("lanh.dao", "không phải mật khẩu")
+    #expect(wrong.status == 401)
+    #expect(wrong.body.contains("Tên đăng nhập hoặc mật khẩu không đúng"))
+    #expect(wrong.setCookie("papi_session") == nil)
+    let nobody = try browser.signIn("không.có.ai", Province.leaderPassphrase)
+    #expect(nobody.status == 401)
+
+    let signedIn = try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    #expect(signedIn.status == 303)
+    #expect(signedIn.header("Location") == ["/leaders/reporting"])
+    let cookie = try #require(signedIn.setCookie("papi_session"))
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+      #expect(cookie.contains(attribute), "\(cookie)")
+    }
+    #expect(!cookie.contains("Secure"), "plain HTTP: no Secure attribute")
+    #expect(try province.count("SELECT count(*) FROM web_sessions") == 1)
+    let token = try #require(browser.cookies["papi_session"])
+    #expect(
+      try province.count("SELECT count(*) FROM web_sessions WHERE token_hash = '\(token)'") == 0,
+      "only a hash")
+
+    let page = try browser.get("/leaders/reporting")
+    #expect(page.status == 200)
+    #expect(page.body.contains("Tình hình gửi kết quả của các xã: Tỉnh Lai Châu"))
+    #expect(page.header("Content-Security-Policy").first?.contains("default-src 'none'") == true)
+
+    let out = try browser.post("/leaders/sign-out", [("csrf", page.csrf ?? "")])
+    #expect(out.status == 303)
+    #expect(try province.count("SELECT count(*) FROM web_sessions") == 0)
+    var stolen = WebClient(base: province.server.url)
+    stolen.cookies["papi_session"] = token
+    let refused = try stolen.get("/leaders/reporting")
+    #expect(refused.status == 303, "the old cookie opens nothing")
+  }
+
+  @Test func fiveWrongPassphrasesInARowLockTheNameForAWhile() throws {
+    let province = try Province()
+    try province.addLeader()
+    var browser = WebClient(base: province.server.url)
+    for _ in 0..<5 {
+      let wrong = try browser.signIn("lanh.dao", "sai mật khẩu rồi")
+      #expect(wrong.status == 401)
+    }
+    let locked = try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    #expect(locked.status == 429)
+    #expect(locked.body.contains("tài khoản tạm khoá, hãy thử lại sau 10 phút"))
+    #expect(locked.setCookie("papi_session") == nil)
+    try province.cluster.psql(
+      province.database, "UPDATE leaders SET locked_until = now() - interval '1 second'")
+    let open = try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    #expect(open.status == 303, "the lock ends")
+  }
+
+  @Test func anExpiredSessionOpensNoPage() throws {
+    let province = try Province()
+    try province.addLeader()
+    var browser = WebClient(base: province.server.url)
+    try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    let open = try browser.get("/leaders/classes")
+    #expect(open.status == 200)
+    try province.cluster.psql(
+      province.database, "UPDATE web_sessions SET expires_at = now() - interval '1 second'")
+    let expired = try browser.get("/leaders/classes")
+    #expect(expired.status == 303)
+    #expect(expired.header("Location") == ["/leaders/sign-in"])
+  }
+
+  @Test func badFormsAreRefusedWithTheReasonAndChangeNothing() throws {
+    let province = try Province()
+    try province.addLeader()
+    let ours = try province.insertClass(code: "LC-2611-A")
+    let theirs = try province.insertClass(code: "HG-2611-B", commune: "99001", province: "99")
+    var browser = WebClient(base: province.server.url)
+    try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    let page = try browser.get("/leaders/classes")
+    let csrf = try #require(page.csrf)
+    let path = { (id: UUID) in "/leaders/classes/\(id.uuidString.lowercased())/review" }
+
+    // No session: the same form from a browser that never signed in.
+    var stranger = WebClient(base: province.server.url)
+    let noSession = try stranger.post(path(ours), [("csrf", csrf), ("decision", "approved")])
+    #expect(noSession.status == 401)
+    #expect(noSession.body.contains("Chưa đăng nhập hoặc phiên đã hết hạn"))
+    #expect(noSession.body.contains("Not signed in"))
+
+    let forged = try browser.post(path(ours), [("csrf", String(csrf.reversed())), ("decision", "approved")])
+    #expect(forged.status == 403)
+    #expect(forged.body.contains("mã chống giả mạo không khớp"))
+    let missing = try browser.post(path(ours), [("decision", "approved")])
+    #expect(missing.status == 403)
+
+    let other = try browser.post(path(theirs), [("csrf", csrf), ("decision", "approved")])
+    #expect(other.status == 403)
+    #expect(other.body.contains("Lớp này không thuộc tỉnh của anh/chị"))
+    let unknown = try browser.post(path(UUID()), [("csrf", csrf), ("decision", "approved")])
+    #expect(unknown.status == 404)
+
+    let huge = try browser.post(
+      path(ours), [("csrf", csrf), ("decision", "returned"), ("note", String(repeating: "a", count: 20_000))])
+    #expect(huge.status == 413)
+    #expect(huge.body.contains("Biểu mẫu quá lớn"))
+    let noNote = try browser.post(path(ours), [("csrf", csrf), ("decision", "returned"), ("note", "  ")])
+    #expect(noNote.status == 422)
+    let odd = try browser.post(
+      path(ours), [("csrf", csrf), ("decision", "approved"), ("decision", "returned")])
+    #expect(odd.status == 400)
+    #expect(try province.count("SELECT count(*) FROM class_reviews") == 0, "nothing was changed")
+
+    let returned = try browser.post(
+      path(ours), [("csrf", csrf), ("decision", "returned"), ("note", "Thiếu bài kiểm tra sau")])
+    #expect(returned.status == 303)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM class_reviews WHERE decision = 'returned' AND note = 'Thiếu bài kiểm tra sau' AND leader = 'lanh.dao'"
+      )
+        == 1)
+    let shown = try browser.get(try #require(returned.header("Location").first))
+    #expect(shown.body.contains("Đã trả lại lớp LC-2611-A"))
+    #expect(!shown.body.contains("HG-2611-B"), "another province's class is not listed")
+  }
+}
+
+extension Data {
+  /// Bytes from hexadecimal text.
+  init<Text: StringProtocol>(hex: Text) {
+    var bytes: [UInt8] = []
+    var index = hex.startIndex
+    while let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex), index != hex.endIndex {
+      bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+      index = next
+    }
+    self.init(bytes)
+  }
+}
