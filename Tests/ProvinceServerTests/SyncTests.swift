@@ -139,7 +139,7 @@ import Units
     try store.join(classID: made.id, officialID: twice.id)
     let template = try #require(try store.allAttempts().first)
     let attempt = try store.startAttempt(
-      NewAttempt(
+      Attempt(
         officialID: twice.id, quizID: template.quizID, courseID: template.courseID,
         courseVersion: template.courseVersion, classID: made.id, seed: 5, questionIDs: template.questionIDs,
         startedAt: Date()))
