@@ -71,7 +71,7 @@ enum Harness {
       let store = try results.store(for: commune)
       let official = try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
       let attempt = try store.startAttempt(
-        NewAttempt(
+        Attempt(
           officialID: official.id, quizID: "one-stop.check", courseID: "one-stop", courseVersion: "2025.2",
           classID: trainingClass.id, seed: 7, questionIDs: ["os.q1", "os.q2", "os.q3"], startedAt: Date()))
       for index in 0..<3 {
