@@ -35,7 +35,7 @@ public struct RosterSource: ParsableArguments {
   /// `roster add NAME --position P`.
   public func add(name: String, position: String) throws {
     try reportingErrors(in: language) {
-      let official = try resultsOption.directory.store(for: try communeOption.code()).addToRoster(
+      let official = try resultsOption.directory.store(for: try communeOption.listedCode()).addToRoster(
         name: name, position: position, positions: try coursesOption.positionNames())
       print(
         RosterMessage.added(name: official.name, position: official.position, commune: official.communeCode)
@@ -46,7 +46,7 @@ public struct RosterSource: ParsableArguments {
   /// `roster import FILE`: every row it can, the others listed on standard error (exit 1).
   public func importRoster(file: String) throws {
     let report = try reportingErrors(in: language) {
-      try resultsOption.directory.store(for: try communeOption.code()).importRoster(
+      try resultsOption.directory.store(for: try communeOption.listedCode()).importRoster(
         file: file, positions: try coursesOption.positionNames())
     }
     print(
