@@ -2,599 +2,599 @@
 
 extension APIDocument {
   static let embedded = #"""
-openapi: 3.0.3
-info:
-  title: papi-server
-  version: "1"
-  description: >
-    The province server of papi-train. Commune machines enrol once with a one-time code, then sign
-    every request with their Ed25519 machine key and push their results in batches. Every refusal
-    is an Error body: a stable code and the reason in Vietnamese and English.
-servers:
-  - url: http://127.0.0.1:8080
-paths:
-  /health:
-    get:
-      operationId: health
-      summary: Whether the server and its database answer
+    openapi: 3.0.3
+    info:
+      title: papi-server
+      version: "1"
+      description: >
+        The province server of papi-train. Commune machines enrol once with a one-time code, then sign
+        every request with their Ed25519 machine key and push their results in batches. Every refusal
+        is an Error body: a stable code and the reason in Vietnamese and English.
+    servers:
+      - url: http://127.0.0.1:8080
+    paths:
+      /health:
+        get:
+          operationId: health
+          summary: Whether the server and its database answer
+          responses:
+            "200":
+              description: Serving, database reachable
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Health" }
+            "503":
+              description: Serving, database unreachable
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Health" }
+      /openapi.yaml:
+        get:
+          operationId: openapi
+          summary: This document
+          responses:
+            "200":
+              description: The OpenAPI document
+              content:
+                application/yaml:
+                  schema: { type: string }
+      /v1/enrol:
+        post:
+          operationId: enrol
+          summary: Enrol a commune machine's public key with a one-time code
+          description: >
+            The code comes from `papi-server enrol --commune CODE`. The machine proves it holds the key by
+            signing `papi-train-enrol/1`, the code, the public key and the machine name, one per line.
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: { $ref: "#/components/schemas/EnrolmentRequest" }
+          responses:
+            "201":
+              description: Enrolled
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/EnrolmentResponse" }
+            "400": { $ref: "#/components/responses/BadRequest" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "409":
+              description: The key is enrolled for another commune
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Error" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "422":
+              description: The key or its signature is not valid
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Error" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/sync/state:
+        get:
+          operationId: syncState
+          summary: What the server holds of the device's commune
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          responses:
+            "200":
+              description: The cursor, the state of every attempt, official, class, membership and roster change, and the leaders' decisions on the commune's classes
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/SyncState" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/sync/batches:
+        post:
+          operationId: pushBatch
+          summary: Store one batch of results, in one transaction, idempotently
+          description: >
+            The batch is checked exactly as an untrusted results file: every row against the results
+            rules (types, ranges, lengths, days and moments), every reference inside the batch, every quiz
+            and question against the courses. One bad row refuses the whole batch and nothing is stored.
+            A batch sent again (same batchID) is acknowledged again and adds nothing.
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: { $ref: "#/components/schemas/SyncBatch" }
+          responses:
+            "200":
+              description: Stored (or stored before)
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/BatchAcknowledgement" }
+            "400": { $ref: "#/components/responses/BadRequest" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "422":
+              description: Refused, with the rows at fault; nothing stored
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Error" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/courses:
+        get:
+          operationId: listCourseVersions
+          summary: The course versions the province published
+          description: >
+            Every version published with `papi-server courses publish`, by course then publication; the
+            one of each course published last is `current`, the version the communes teach. A machine
+            installs a package only when it is signed by the publishing key it received at enrolment.
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          responses:
+            "200":
+              description: The published versions
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/PublishedCourseList" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      /v1/courses/{course}/{version}:
+        get:
+          operationId: getCoursePackage
+          summary: One published course version's package, as it was published
+          description: >
+            A `papi-train.course-package/1` document (docs/course-versions.md): the signed manifest, its
+            Ed25519 signature by the province's publishing key, and every file of the course folder.
+          security:
+            - machineKey: []
+              timestamp: []
+              nonce: []
+              signature: []
+          parameters:
+            - { name: course, in: path, required: true, schema: { type: string } }
+            - { name: version, in: path, required: true, schema: { type: string } }
+          responses:
+            "200":
+              description: The package
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/CoursePackage" }
+            "401": { $ref: "#/components/responses/Unauthorized" }
+            "403": { $ref: "#/components/responses/Forbidden" }
+            "404":
+              description: No such course version was published
+              content:
+                application/json:
+                  schema: { $ref: "#/components/schemas/Error" }
+            "413": { $ref: "#/components/responses/TooLarge" }
+            "503": { $ref: "#/components/responses/Unavailable" }
+      # The leaders' web pages (HTML, for a browser): a session cookie from signing in, and on every
+      # form the session's CSRF token. A refused form is an HTML page with the reason in Vietnamese
+      # and English, and changes nothing.
+      /leaders:
+        get:
+          operationId: leadersHome
+          summary: The leaders' pages start at the reporting rate
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+      /leaders/sign-in:
+        get:
+          operationId: signInForm
+          summary: The sign-in form; sets the sign-in cookie its token must match
+          parameters:
+            - { name: signed-out, in: query, required: false, schema: { type: string } }
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+        post:
+          operationId: signIn
+          summary: Sign in with a leader's name and passphrase (scrypt); opens a session
+          description: >
+            The form's csrf field must equal the sign-in cookie set with the form. A right name and
+            passphrase open a server-side session (30 minutes idle, 12 hours at most) whose cookie is
+            HttpOnly, SameSite=Strict, and Secure with a __Host- name under TLS. Five wrong passphrases
+            in a row lock the name for 10 minutes (429).
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/SignInForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "429": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/sign-out:
+        post:
+          operationId: signOut
+          summary: End the session
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/TokenForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/reporting:
+        get:
+          operationId: reportingRate
+          summary: Every commune of the leader's province, sent or never, last sync, officials trained
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/classes:
+        get:
+          operationId: classesForApproval
+          summary: The province's classes, those awaiting a decision first, with approve and send-back forms
+          parameters:
+            - { name: approved, in: query, required: false, schema: { type: string } }
+            - { name: returned, in: query, required: false, schema: { type: string } }
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/classes/{id}/review:
+        post:
+          operationId: reviewClass
+          summary: Approve a class's results, or send them back to the trainer with a note
+          parameters:
+            - { name: id, in: path, required: true, schema: { type: string } }
+          requestBody:
+            required: true
+            content:
+              application/x-www-form-urlencoded:
+                schema: { $ref: "#/components/schemas/ReviewForm" }
+          responses:
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "400": { $ref: "#/components/responses/PageRefused" }
+            "401": { $ref: "#/components/responses/PageRefused" }
+            "403": { $ref: "#/components/responses/PageRefused" }
+            "404": { $ref: "#/components/responses/PageRefused" }
+            "413": { $ref: "#/components/responses/PageRefused" }
+            "422": { $ref: "#/components/responses/PageRefused" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
+    components:
+      securitySchemes:
+        machineKey:
+          type: apiKey
+          in: header
+          name: X-Papi-Key
+          description: The machine's Ed25519 public key, base64 of the 32 raw bytes (44 characters).
+        timestamp:
+          type: apiKey
+          in: header
+          name: X-Papi-Timestamp
+          description: Seconds since 1970-01-01 UTC; refused when more than 300 s from the server's clock.
+        nonce:
+          type: apiKey
+          in: header
+          name: X-Papi-Nonce
+          description: 16 to 64 of A-Z a-z 0-9 - _, never used before by this key (kept until the timestamp expires).
+        signature:
+          type: apiKey
+          in: header
+          name: X-Papi-Signature
+          description: >
+            base64 Ed25519 signature over these lines joined by a line feed: `papi-train-request/1`, the
+            method, the path with its query, the lower-case hex SHA-256 of the body, the timestamp, the nonce.
       responses:
-        "200":
-          description: Serving, database reachable
+        Page:
+          description: An HTML page
           content:
-            application/json:
-              schema: { $ref: "#/components/schemas/Health" }
-        "503":
-          description: Serving, database unreachable
-          content:
-            application/json:
-              schema: { $ref: "#/components/schemas/Health" }
-  /openapi.yaml:
-    get:
-      operationId: openapi
-      summary: This document
-      responses:
-        "200":
-          description: The OpenAPI document
-          content:
-            application/yaml:
+            text/html:
               schema: { type: string }
-  /v1/enrol:
-    post:
-      operationId: enrol
-      summary: Enrol a commune machine's public key with a one-time code
-      description: >
-        The code comes from `papi-server enrol --commune CODE`. The machine proves it holds the key by
-        signing `papi-train-enrol/1`, the code, the public key and the machine name, one per line.
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: { $ref: "#/components/schemas/EnrolmentRequest" }
-      responses:
-        "201":
-          description: Enrolled
+        PageRefused:
+          description: Refused, the reason on an HTML page; nothing changed
           content:
-            application/json:
-              schema: { $ref: "#/components/schemas/EnrolmentResponse" }
-        "400": { $ref: "#/components/responses/BadRequest" }
-        "403": { $ref: "#/components/responses/Forbidden" }
-        "409":
-          description: The key is enrolled for another commune
+            text/html:
+              schema: { type: string }
+        PageUnavailable:
+          description: The database is away; nothing changed
+          content:
+            text/html:
+              schema: { type: string }
+        SeeOther:
+          description: Go to the page in Location (the sign-in form when there is no session)
+          headers:
+            Location:
+              schema: { type: string }
+        BadRequest:
+          description: Malformed JSON or wrong types
           content:
             application/json:
               schema: { $ref: "#/components/schemas/Error" }
-        "413": { $ref: "#/components/responses/TooLarge" }
-        "422":
-          description: The key or its signature is not valid
+        Unauthorized:
+          description: Unsigned, unknown key, bad signature, stale timestamp or replayed nonce
           content:
             application/json:
               schema: { $ref: "#/components/schemas/Error" }
-        "503": { $ref: "#/components/responses/Unavailable" }
-  /v1/sync/state:
-    get:
-      operationId: syncState
-      summary: What the server holds of the device's commune
-      security:
-        - machineKey: []
-          timestamp: []
-          nonce: []
-          signature: []
-      responses:
-        "200":
-          description: The cursor, the state of every attempt, official, class, membership and roster change, and the leaders' decisions on the commune's classes
-          content:
-            application/json:
-              schema: { $ref: "#/components/schemas/SyncState" }
-        "401": { $ref: "#/components/responses/Unauthorized" }
-        "403": { $ref: "#/components/responses/Forbidden" }
-        "413": { $ref: "#/components/responses/TooLarge" }
-        "503": { $ref: "#/components/responses/Unavailable" }
-  /v1/sync/batches:
-    post:
-      operationId: pushBatch
-      summary: Store one batch of results, in one transaction, idempotently
-      description: >
-        The batch is checked exactly as an untrusted results file: every row against the results
-        rules (types, ranges, lengths, days and moments), every reference inside the batch, every quiz
-        and question against the courses. One bad row refuses the whole batch and nothing is stored.
-        A batch sent again (same batchID) is acknowledged again and adds nothing.
-      security:
-        - machineKey: []
-          timestamp: []
-          nonce: []
-          signature: []
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: { $ref: "#/components/schemas/SyncBatch" }
-      responses:
-        "200":
-          description: Stored (or stored before)
-          content:
-            application/json:
-              schema: { $ref: "#/components/schemas/BatchAcknowledgement" }
-        "400": { $ref: "#/components/responses/BadRequest" }
-        "401": { $ref: "#/components/responses/Unauthorized" }
-        "403": { $ref: "#/components/responses/Forbidden" }
-        "413": { $ref: "#/components/responses/TooLarge" }
-        "422":
-          description: Refused, with the rows at fault; nothing stored
+        Forbidden:
+          description: Revoked key, another commune's results, or a wrong, used or expired enrolment code
           content:
             application/json:
               schema: { $ref: "#/components/schemas/Error" }
-        "503": { $ref: "#/components/responses/Unavailable" }
-  /v1/courses:
-    get:
-      operationId: listCourseVersions
-      summary: The course versions the province published
-      description: >
-        Every version published with `papi-server courses publish`, by course then publication; the
-        one of each course published last is `current`, the version the communes teach. A machine
-        installs a package only when it is signed by the publishing key it received at enrolment.
-      security:
-        - machineKey: []
-          timestamp: []
-          nonce: []
-          signature: []
-      responses:
-        "200":
-          description: The published versions
-          content:
-            application/json:
-              schema: { $ref: "#/components/schemas/PublishedCourseList" }
-        "401": { $ref: "#/components/responses/Unauthorized" }
-        "403": { $ref: "#/components/responses/Forbidden" }
-        "413": { $ref: "#/components/responses/TooLarge" }
-        "503": { $ref: "#/components/responses/Unavailable" }
-  /v1/courses/{course}/{version}:
-    get:
-      operationId: getCoursePackage
-      summary: One published course version's package, as it was published
-      description: >
-        A `papi-train.course-package/1` document (docs/course-versions.md): the signed manifest, its
-        Ed25519 signature by the province's publishing key, and every file of the course folder.
-      security:
-        - machineKey: []
-          timestamp: []
-          nonce: []
-          signature: []
-      parameters:
-        - { name: course, in: path, required: true, schema: { type: string } }
-        - { name: version, in: path, required: true, schema: { type: string } }
-      responses:
-        "200":
-          description: The package
-          content:
-            application/json:
-              schema: { $ref: "#/components/schemas/CoursePackage" }
-        "401": { $ref: "#/components/responses/Unauthorized" }
-        "403": { $ref: "#/components/responses/Forbidden" }
-        "404":
-          description: No such course version was published
+        TooLarge:
+          description: The body is larger than 16 MiB
           content:
             application/json:
               schema: { $ref: "#/components/schemas/Error" }
-        "413": { $ref: "#/components/responses/TooLarge" }
-        "503": { $ref: "#/components/responses/Unavailable" }
-  # The leaders' web pages (HTML, for a browser): a session cookie from signing in, and on every
-  # form the session's CSRF token. A refused form is an HTML page with the reason in Vietnamese
-  # and English, and changes nothing.
-  /leaders:
-    get:
-      operationId: leadersHome
-      summary: The leaders' pages start at the reporting rate
-      responses:
-        "303": { $ref: "#/components/responses/SeeOther" }
-  /leaders/sign-in:
-    get:
-      operationId: signInForm
-      summary: The sign-in form; sets the sign-in cookie its token must match
-      parameters:
-        - { name: signed-out, in: query, required: false, schema: { type: string } }
-      responses:
-        "200": { $ref: "#/components/responses/Page" }
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-    post:
-      operationId: signIn
-      summary: Sign in with a leader's name and passphrase (scrypt); opens a session
-      description: >
-        The form's csrf field must equal the sign-in cookie set with the form. A right name and
-        passphrase open a server-side session (30 minutes idle, 12 hours at most) whose cookie is
-        HttpOnly, SameSite=Strict, and Secure with a __Host- name under TLS. Five wrong passphrases
-        in a row lock the name for 10 minutes (429).
-      requestBody:
-        required: true
-        content:
-          application/x-www-form-urlencoded:
-            schema: { $ref: "#/components/schemas/SignInForm" }
-      responses:
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "400": { $ref: "#/components/responses/PageRefused" }
-        "401": { $ref: "#/components/responses/PageRefused" }
-        "403": { $ref: "#/components/responses/PageRefused" }
-        "413": { $ref: "#/components/responses/PageRefused" }
-        "429": { $ref: "#/components/responses/PageRefused" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-  /leaders/sign-out:
-    post:
-      operationId: signOut
-      summary: End the session
-      requestBody:
-        required: true
-        content:
-          application/x-www-form-urlencoded:
-            schema: { $ref: "#/components/schemas/TokenForm" }
-      responses:
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "400": { $ref: "#/components/responses/PageRefused" }
-        "401": { $ref: "#/components/responses/PageRefused" }
-        "403": { $ref: "#/components/responses/PageRefused" }
-        "413": { $ref: "#/components/responses/PageRefused" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-  /leaders/reporting:
-    get:
-      operationId: reportingRate
-      summary: Every commune of the leader's province, sent or never, last sync, officials trained
-      responses:
-        "200": { $ref: "#/components/responses/Page" }
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-  /leaders/classes:
-    get:
-      operationId: classesForApproval
-      summary: The province's classes, those awaiting a decision first, with approve and send-back forms
-      parameters:
-        - { name: approved, in: query, required: false, schema: { type: string } }
-        - { name: returned, in: query, required: false, schema: { type: string } }
-      responses:
-        "200": { $ref: "#/components/responses/Page" }
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-  /leaders/classes/{id}/review:
-    post:
-      operationId: reviewClass
-      summary: Approve a class's results, or send them back to the trainer with a note
-      parameters:
-        - { name: id, in: path, required: true, schema: { type: string } }
-      requestBody:
-        required: true
-        content:
-          application/x-www-form-urlencoded:
-            schema: { $ref: "#/components/schemas/ReviewForm" }
-      responses:
-        "303": { $ref: "#/components/responses/SeeOther" }
-        "400": { $ref: "#/components/responses/PageRefused" }
-        "401": { $ref: "#/components/responses/PageRefused" }
-        "403": { $ref: "#/components/responses/PageRefused" }
-        "404": { $ref: "#/components/responses/PageRefused" }
-        "413": { $ref: "#/components/responses/PageRefused" }
-        "422": { $ref: "#/components/responses/PageRefused" }
-        "503": { $ref: "#/components/responses/PageUnavailable" }
-components:
-  securitySchemes:
-    machineKey:
-      type: apiKey
-      in: header
-      name: X-Papi-Key
-      description: The machine's Ed25519 public key, base64 of the 32 raw bytes (44 characters).
-    timestamp:
-      type: apiKey
-      in: header
-      name: X-Papi-Timestamp
-      description: Seconds since 1970-01-01 UTC; refused when more than 300 s from the server's clock.
-    nonce:
-      type: apiKey
-      in: header
-      name: X-Papi-Nonce
-      description: 16 to 64 of A-Z a-z 0-9 - _, never used before by this key (kept until the timestamp expires).
-    signature:
-      type: apiKey
-      in: header
-      name: X-Papi-Signature
-      description: >
-        base64 Ed25519 signature over these lines joined by a line feed: `papi-train-request/1`, the
-        method, the path with its query, the lower-case hex SHA-256 of the body, the timestamp, the nonce.
-  responses:
-    Page:
-      description: An HTML page
-      content:
-        text/html:
-          schema: { type: string }
-    PageRefused:
-      description: Refused, the reason on an HTML page; nothing changed
-      content:
-        text/html:
-          schema: { type: string }
-    PageUnavailable:
-      description: The database is away; nothing changed
-      content:
-        text/html:
-          schema: { type: string }
-    SeeOther:
-      description: Go to the page in Location (the sign-in form when there is no session)
-      headers:
-        Location:
-          schema: { type: string }
-    BadRequest:
-      description: Malformed JSON or wrong types
-      content:
-        application/json:
-          schema: { $ref: "#/components/schemas/Error" }
-    Unauthorized:
-      description: Unsigned, unknown key, bad signature, stale timestamp or replayed nonce
-      content:
-        application/json:
-          schema: { $ref: "#/components/schemas/Error" }
-    Forbidden:
-      description: Revoked key, another commune's results, or a wrong, used or expired enrolment code
-      content:
-        application/json:
-          schema: { $ref: "#/components/schemas/Error" }
-    TooLarge:
-      description: The body is larger than 16 MiB
-      content:
-        application/json:
-          schema: { $ref: "#/components/schemas/Error" }
-    Unavailable:
-      description: The database cannot be reached; try again with backoff
-      content:
-        application/json:
-          schema: { $ref: "#/components/schemas/Error" }
-  schemas:
-    SignInForm:
-      type: object
-      required: [csrf, name, passphrase]
-      properties:
-        csrf: { type: string, description: "The token of the form (also in the sign-in cookie)" }
-        name: { type: string, maxLength: 100 }
-        passphrase: { type: string, maxLength: 1000 }
-    TokenForm:
-      type: object
-      required: [csrf]
-      properties:
-        csrf: { type: string, description: "The session's CSRF token" }
-    ReviewForm:
-      type: object
-      required: [csrf, decision]
-      properties:
-        csrf: { type: string, description: "The session's CSRF token" }
-        decision: { type: string, enum: [approved, returned] }
-        note: { type: string, maxLength: 2000, description: "Needed to send a class back" }
-    Health:
-      type: object
-      required: [status, database]
-      properties:
-        status: { type: string, enum: [ok, degraded] }
-        database: { type: string, enum: [ok, unavailable] }
-    Error:
-      type: object
-      required: [code, message, messageEnglish, problems]
-      properties:
-        code: { type: string }
-        message: { type: string, description: The reason in Vietnamese }
-        messageEnglish: { type: string }
-        problems:
-          type: array
-          items:
-            type: object
-            required: [table, row, column, reason]
-            properties:
-              table: { type: string }
-              row: { type: integer }
-              column: { type: string }
-              reason: { type: string }
-    EnrolmentRequest:
-      type: object
-      required: [code, publicKey, machine, signature]
-      properties:
-        code: { type: string, example: K7QX-3MPA-9TZC }
-        publicKey: { type: string }
-        machine: { type: string }
-        signature: { type: string }
-    EnrolmentResponse:
-      type: object
-      required: [commune, province, enrolledAt]
-      properties:
-        commune: { type: string }
-        province: { type: string }
-        enrolledAt: { type: string }
-        publisherKey:
-          type: string
-          description: The province's course publishing key, base64 of the 32-byte Ed25519 public key
-    SyncState:
-      type: object
-      required: [commune, cursor, attempts, officials]
-      properties:
-        commune: { type: string }
-        cursor: { type: integer, format: int64, minimum: 0 }
-        attempts:
+        Unavailable:
+          description: The database cannot be reached; try again with backoff
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Error" }
+      schemas:
+        SignInForm:
           type: object
-          additionalProperties: { type: string, enum: [in-progress, finished, abandoned] }
-        officials:
-          type: array
-          items: { type: string, format: uuid }
-        classes:
+          required: [csrf, name, passphrase]
+          properties:
+            csrf: { type: string, description: "The token of the form (also in the sign-in cookie)" }
+            name: { type: string, maxLength: 100 }
+            passphrase: { type: string, maxLength: 1000 }
+        TokenForm:
           type: object
-          description: Class id to when the server's copy was last changed; a class changed later on the machine is sent again.
-          additionalProperties: { type: string, example: "2026-12-03 08:30:00.000" }
-        classMembers:
-          type: array
-          description: The memberships the server holds, CLASS/OFFICIAL.
-          items: { type: string }
-        rosterChanges:
-          type: array
-          description: The ids of the roster changes the server holds.
-          items: { type: string, format: uuid }
-        reviews:
-          type: array
-          description: The province leaders' latest decision on each class of the commune.
-          items: { $ref: "#/components/schemas/ClassReview" }
-    SyncBatch:
-      type: object
-      required: [format, batchID, commune, cursorFrom, cursorTo, officials, attempts, answers]
-      properties:
-        format: { type: string, enum: [papi-train.sync-batch/1] }
-        batchID: { type: string, format: uuid }
-        commune: { type: string }
-        cursorFrom: { type: integer, format: int64 }
-        cursorTo: { type: integer, format: int64 }
-        officials:
-          type: array
-          maxItems: 2000
-          items: { $ref: "#/components/schemas/Official" }
-        classes:
-          type: array
-          maxItems: 2000
-          description: Classes new to the server or changed, and every class an attempt or membership of the batch names.
-          items: { $ref: "#/components/schemas/Class" }
-        classMembers:
-          type: array
-          maxItems: 2000
-          items: { $ref: "#/components/schemas/ClassMember" }
-        rosterChanges:
-          type: array
-          maxItems: 2000
-          description: Roster entries removed, renamed or merged on the machine; each is applied once on the server.
-          items: { $ref: "#/components/schemas/RosterChange" }
-        attempts:
-          type: array
-          maxItems: 2000
-          items: { $ref: "#/components/schemas/Attempt" }
-        answers:
-          type: array
-          maxItems: 2000
-          items: { $ref: "#/components/schemas/Answer" }
-    Official:
-      type: object
-      required: [id, name, position, communeCode, createdAt]
-      properties:
-        id: { type: string, format: uuid }
-        name: { type: string }
-        position: { type: string }
-        communeCode: { type: string }
-        createdAt: { type: string, example: "2026-10-01 08:30:00.000" }
-    Class:
-      type: object
-      required: [id, code, title, trainer, date, endDate, place, communeCodes, updatedAt]
-      properties:
-        id: { type: string, format: uuid }
-        code: { type: string, example: LC-2612-A }
-        title: { type: string }
-        trainer: { type: string }
-        date: { type: string, example: "2026-12-03" }
-        endDate: { type: string, example: "2026-12-04" }
-        place: { type: string }
-        communeCodes:
-          type: array
-          description: Must include the batch's commune.
-          items: { type: string }
-        pretestQuizID: { type: string, nullable: true }
-        posttestQuizID: { type: string, nullable: true }
-        closedAt: { type: string, nullable: true }
-        updatedAt: { type: string, example: "2026-12-03 08:30:00.000" }
-    ClassMember:
-      type: object
-      required: [classID, officialID, joinedAt]
-      properties:
-        classID: { type: string, format: uuid }
-        officialID: { type: string, format: uuid }
-        joinedAt: { type: string }
-    RosterChange:
-      type: object
-      required: [id, kind, officialID, oldName, newName, changedBy, changedAt]
-      properties:
-        id: { type: string, format: uuid }
-        kind: { type: string, enum: [remove, rename, merge] }
-        officialID: { type: string, format: uuid }
-        keptID: { type: string, format: uuid, nullable: true, description: The entry kept (a merge only). }
-        oldName: { type: string }
-        newName: { type: string }
-        changedBy: { type: string }
-        changedAt: { type: string }
-    ClassReview:
-      type: object
-      required: [classID, decision, note, decidedAt, leader]
-      properties:
-        classID: { type: string, format: uuid }
-        decision: { type: string, enum: [approved, returned] }
-        note: { type: string }
-        decidedAt: { type: string, example: "2026-12-04 09:00:00.000" }
-        leader: { type: string }
-    Attempt:
-      type: object
-      required: [id, officialID, quizID, courseID, courseVersion, seed, questionIDs, startedAt, status]
-      properties:
-        id: { type: string, format: uuid }
-        officialID: { type: string, format: uuid }
-        quizID: { type: string }
-        courseID: { type: string }
-        courseVersion: { type: string }
-        classID: { type: string, format: uuid, nullable: true }
-        seed: { type: string, pattern: "^[0-9]{1,20}$" }
-        questionIDs:
-          type: array
-          items: { type: string }
-        startedAt: { type: string }
-        endedAt: { type: string, nullable: true }
-        score: { type: number, nullable: true }
-        maxScore: { type: number, nullable: true }
-        status: { type: string, enum: [in-progress, finished, abandoned] }
-    Answer:
-      type: object
-      required: [attemptID, questionID, position, response, score, correct, timeTaken, answeredAt]
-      properties:
-        attemptID: { type: string, format: uuid }
-        questionID: { type: string }
-        position: { type: integer }
-        response: { type: string }
-        score: { type: number }
-        correct: { type: boolean }
-        timeTaken: { type: number }
-        answeredAt: { type: string }
-    BatchAcknowledgement:
-      type: object
-      required: [batchID, cursor, officialsAdded, attemptsAdded, answersAdded, duplicate]
-      properties:
-        batchID: { type: string }
-        cursor: { type: integer, format: int64 }
-        officialsAdded: { type: integer }
-        attemptsAdded: { type: integer }
-        answersAdded: { type: integer }
-        duplicate: { type: boolean }
-    PublishedCourseList:
-      type: object
-      required: [courses]
-      properties:
-        courses:
-          type: array
-          items: { $ref: "#/components/schemas/PublishedCourse" }
-    PublishedCourse:
-      type: object
-      required: [course, version, publishedAt, sha256, bytes, keyID, current]
-      properties:
-        course: { type: string }
-        version: { type: string }
-        publishedAt: { type: string }
-        sha256: { type: string, description: Hex SHA-256 of the package's bytes }
-        bytes: { type: integer }
-        keyID: { type: string, description: First 16 hex digits of the SHA-256 of the publishing key }
-        current: { type: boolean }
-    CoursePackage:
-      type: object
-      required: [format, manifest, signature, files]
-      properties:
-        format: { type: string, enum: [papi-train.course-package/1] }
-        manifest: { type: string, description: base64 of the signed manifest's bytes }
-        signature: { type: string, description: base64 Ed25519 signature of those bytes }
-        files:
-          type: array
-          items:
-            type: object
-            required: [path, contents]
-            properties:
-              path: { type: string }
-              contents: { type: string, description: base64 }
-"""#
+          required: [csrf]
+          properties:
+            csrf: { type: string, description: "The session's CSRF token" }
+        ReviewForm:
+          type: object
+          required: [csrf, decision]
+          properties:
+            csrf: { type: string, description: "The session's CSRF token" }
+            decision: { type: string, enum: [approved, returned] }
+            note: { type: string, maxLength: 2000, description: "Needed to send a class back" }
+        Health:
+          type: object
+          required: [status, database]
+          properties:
+            status: { type: string, enum: [ok, degraded] }
+            database: { type: string, enum: [ok, unavailable] }
+        Error:
+          type: object
+          required: [code, message, messageEnglish, problems]
+          properties:
+            code: { type: string }
+            message: { type: string, description: The reason in Vietnamese }
+            messageEnglish: { type: string }
+            problems:
+              type: array
+              items:
+                type: object
+                required: [table, row, column, reason]
+                properties:
+                  table: { type: string }
+                  row: { type: integer }
+                  column: { type: string }
+                  reason: { type: string }
+        EnrolmentRequest:
+          type: object
+          required: [code, publicKey, machine, signature]
+          properties:
+            code: { type: string, example: K7QX-3MPA-9TZC }
+            publicKey: { type: string }
+            machine: { type: string }
+            signature: { type: string }
+        EnrolmentResponse:
+          type: object
+          required: [commune, province, enrolledAt]
+          properties:
+            commune: { type: string }
+            province: { type: string }
+            enrolledAt: { type: string }
+            publisherKey:
+              type: string
+              description: The province's course publishing key, base64 of the 32-byte Ed25519 public key
+        SyncState:
+          type: object
+          required: [commune, cursor, attempts, officials]
+          properties:
+            commune: { type: string }
+            cursor: { type: integer, format: int64, minimum: 0 }
+            attempts:
+              type: object
+              additionalProperties: { type: string, enum: [in-progress, finished, abandoned] }
+            officials:
+              type: array
+              items: { type: string, format: uuid }
+            classes:
+              type: object
+              description: Class id to when the server's copy was last changed; a class changed later on the machine is sent again.
+              additionalProperties: { type: string, example: "2026-12-03 08:30:00.000" }
+            classMembers:
+              type: array
+              description: The memberships the server holds, CLASS/OFFICIAL.
+              items: { type: string }
+            rosterChanges:
+              type: array
+              description: The ids of the roster changes the server holds.
+              items: { type: string, format: uuid }
+            reviews:
+              type: array
+              description: The province leaders' latest decision on each class of the commune.
+              items: { $ref: "#/components/schemas/ClassReview" }
+        SyncBatch:
+          type: object
+          required: [format, batchID, commune, cursorFrom, cursorTo, officials, attempts, answers]
+          properties:
+            format: { type: string, enum: [papi-train.sync-batch/1] }
+            batchID: { type: string, format: uuid }
+            commune: { type: string }
+            cursorFrom: { type: integer, format: int64 }
+            cursorTo: { type: integer, format: int64 }
+            officials:
+              type: array
+              maxItems: 2000
+              items: { $ref: "#/components/schemas/Official" }
+            classes:
+              type: array
+              maxItems: 2000
+              description: Classes new to the server or changed, and every class an attempt or membership of the batch names.
+              items: { $ref: "#/components/schemas/Class" }
+            classMembers:
+              type: array
+              maxItems: 2000
+              items: { $ref: "#/components/schemas/ClassMember" }
+            rosterChanges:
+              type: array
+              maxItems: 2000
+              description: Roster entries removed, renamed or merged on the machine; each is applied once on the server.
+              items: { $ref: "#/components/schemas/RosterChange" }
+            attempts:
+              type: array
+              maxItems: 2000
+              items: { $ref: "#/components/schemas/Attempt" }
+            answers:
+              type: array
+              maxItems: 2000
+              items: { $ref: "#/components/schemas/Answer" }
+        Official:
+          type: object
+          required: [id, name, position, communeCode, createdAt]
+          properties:
+            id: { type: string, format: uuid }
+            name: { type: string }
+            position: { type: string }
+            communeCode: { type: string }
+            createdAt: { type: string, example: "2026-10-01 08:30:00.000" }
+        Class:
+          type: object
+          required: [id, code, title, trainer, date, endDate, place, communeCodes, updatedAt]
+          properties:
+            id: { type: string, format: uuid }
+            code: { type: string, example: LC-2612-A }
+            title: { type: string }
+            trainer: { type: string }
+            date: { type: string, example: "2026-12-03" }
+            endDate: { type: string, example: "2026-12-04" }
+            place: { type: string }
+            communeCodes:
+              type: array
+              description: Must include the batch's commune.
+              items: { type: string }
+            pretestQuizID: { type: string, nullable: true }
+            posttestQuizID: { type: string, nullable: true }
+            closedAt: { type: string, nullable: true }
+            updatedAt: { type: string, example: "2026-12-03 08:30:00.000" }
+        ClassMember:
+          type: object
+          required: [classID, officialID, joinedAt]
+          properties:
+            classID: { type: string, format: uuid }
+            officialID: { type: string, format: uuid }
+            joinedAt: { type: string }
+        RosterChange:
+          type: object
+          required: [id, kind, officialID, oldName, newName, changedBy, changedAt]
+          properties:
+            id: { type: string, format: uuid }
+            kind: { type: string, enum: [remove, rename, merge] }
+            officialID: { type: string, format: uuid }
+            keptID: { type: string, format: uuid, nullable: true, description: The entry kept (a merge only). }
+            oldName: { type: string }
+            newName: { type: string }
+            changedBy: { type: string }
+            changedAt: { type: string }
+        ClassReview:
+          type: object
+          required: [classID, decision, note, decidedAt, leader]
+          properties:
+            classID: { type: string, format: uuid }
+            decision: { type: string, enum: [approved, returned] }
+            note: { type: string }
+            decidedAt: { type: string, example: "2026-12-04 09:00:00.000" }
+            leader: { type: string }
+        Attempt:
+          type: object
+          required: [id, officialID, quizID, courseID, courseVersion, seed, questionIDs, startedAt, status]
+          properties:
+            id: { type: string, format: uuid }
+            officialID: { type: string, format: uuid }
+            quizID: { type: string }
+            courseID: { type: string }
+            courseVersion: { type: string }
+            classID: { type: string, format: uuid, nullable: true }
+            seed: { type: string, pattern: "^[0-9]{1,20}$" }
+            questionIDs:
+              type: array
+              items: { type: string }
+            startedAt: { type: string }
+            endedAt: { type: string, nullable: true }
+            score: { type: number, nullable: true }
+            maxScore: { type: number, nullable: true }
+            status: { type: string, enum: [in-progress, finished, abandoned] }
+        Answer:
+          type: object
+          required: [attemptID, questionID, position, response, score, correct, timeTaken, answeredAt]
+          properties:
+            attemptID: { type: string, format: uuid }
+            questionID: { type: string }
+            position: { type: integer }
+            response: { type: string }
+            score: { type: number }
+            correct: { type: boolean }
+            timeTaken: { type: number }
+            answeredAt: { type: string }
+        BatchAcknowledgement:
+          type: object
+          required: [batchID, cursor, officialsAdded, attemptsAdded, answersAdded, duplicate]
+          properties:
+            batchID: { type: string }
+            cursor: { type: integer, format: int64 }
+            officialsAdded: { type: integer }
+            attemptsAdded: { type: integer }
+            answersAdded: { type: integer }
+            duplicate: { type: boolean }
+        PublishedCourseList:
+          type: object
+          required: [courses]
+          properties:
+            courses:
+              type: array
+              items: { $ref: "#/components/schemas/PublishedCourse" }
+        PublishedCourse:
+          type: object
+          required: [course, version, publishedAt, sha256, bytes, keyID, current]
+          properties:
+            course: { type: string }
+            version: { type: string }
+            publishedAt: { type: string }
+            sha256: { type: string, description: Hex SHA-256 of the package's bytes }
+            bytes: { type: integer }
+            keyID: { type: string, description: First 16 hex digits of the SHA-256 of the publishing key }
+            current: { type: boolean }
+        CoursePackage:
+          type: object
+          required: [format, manifest, signature, files]
+          properties:
+            format: { type: string, enum: [papi-train.course-package/1] }
+            manifest: { type: string, description: base64 of the signed manifest's bytes }
+            signature: { type: string, description: base64 Ed25519 signature of those bytes }
+            files:
+              type: array
+              items:
+                type: object
+                required: [path, contents]
+                properties:
+                  path: { type: string }
+                  contents: { type: string, description: base64 }
+    """#
 }
