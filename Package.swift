@@ -209,7 +209,8 @@ let package = Package(
       name: "AssessmentTests", dependencies: ["PapiTrainTesting", "Assessment", "Curriculum"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "ShellTests", dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units"]),
+      name: "ShellTests",
+      dependencies: ["PapiTrainTesting", "Shell", "TerminalUI", "Gradebook", "Units", "VietnameseText"]),
     .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import Localization
 import PapiTrainTesting
 import Testing
+import VietnameseText
 
 @testable import Shell
 
@@ -84,5 +85,26 @@ import Testing
     }
     #expect(listed == officials.map { $0.name } + ["Gõ"])
     #expect(officials.count < CommandRegistry.commands.count)
+  }
+
+  /// The help's summaries keep a column of their own at 60 columns, a long one wrapped within it;
+  /// at 40 each summary goes under its command. No line is wider than the screen.
+  @Test(arguments: [60, 40]) func helpFitsANarrowScreen(width: Int) {
+    let transcript = session(["12345", "An", "c", "1", "help", "quit"], width: width).transcript
+    let start = transcript.range(of: "Các lệnh:\n")!.upperBound
+    let end = transcript.range(of: "Gõ 'help", range: start..<transcript.endIndex)!.lowerBound
+    let lines = transcript[start..<end].split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { $0.displayWidth <= width })
+    let commandLines = lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+    let officials = CommandRegistry.commands.filter { !$0.needs.contains(.trainer) }
+    #expect(commandLines.count == officials.count)
+    if width == 60 {
+      let column = 4 + (officials.map { $0.usage.displayWidth }.max() ?? 0)
+      let others = lines.filter { !commandLines.contains($0) }
+      #expect(!others.isEmpty)
+      #expect(others.allSatisfy { $0.prefix(column).allSatisfy(\.isWhitespace) && $0.displayWidth > column })
+    } else {
+      #expect(lines.filter { $0.hasPrefix("      ") }.count >= commandLines.count)
+    }
   }
 }

@@ -136,14 +136,14 @@ let communes = [
 
 func session(
   _ input: [String], store: MemoryStore = MemoryStore(), language: Language = .vietnamese,
-  trainerPassphrase: ((String, Language) -> TrainerCheck)? = nil
+  trainerPassphrase: ((String, Language) -> TrainerCheck)? = nil, width: Int = 80
 )
   -> (transcript: String, store: MemoryStore, status: Int32)
 {
   let output = Transcript()
   let configuration = ShellSession.Configuration(
     library: library, communes: communes, openStore: { _ in store }, language: language,
-    terminal: Terminal(isInteractive: false, usesColor: false),
+    terminal: Terminal(isInteractive: false, usesColor: false, width: width),
     now: { Date(timeIntervalSince1970: 1_800_000_000) },
     makeSeed: { 42 }, checkTrainerPassphrase: trainerPassphrase)
   let shell = ShellSession(

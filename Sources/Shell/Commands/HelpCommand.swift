@@ -26,10 +26,19 @@ enum HelpCommand: ShellCommand {
     context.say(Text.helpHeader)
     let commands = CommandRegistry.commands(in: context)
     let width = commands.map { $0.usage.displayWidth }.max() ?? 0
+    let wrapper = context.console.wrapper
+    // The summaries in a column of their own, wrapped within it; on a screen too narrow for a
+    // column of 20, each summary goes under its command.
+    let column = wrapper.width - width - 4 >= 20
     for command in commands {
-      context.line(
-        "  " + command.usage.padded(toDisplayWidth: width) + "  " + command.summary.text(in: context.language)
-      )
+      let summary = command.summary.text(in: context.language)
+      let lines =
+        column
+        ? wrapper.wrap(
+          summary, firstPrefix: "  " + command.usage.padded(toDisplayWidth: width) + "  ",
+          restPrefix: String(repeating: " ", count: width + 4))
+        : ["  " + command.usage] + wrapper.wrap(summary, firstPrefix: "      ", restPrefix: "      ")
+      for line in lines { context.line(line) }
     }
     context.say(Text.helpFooter)
   }
