@@ -132,6 +132,9 @@ static void papi_rl_no_redisplay(void) {}
 /// at end of input. The caller frees the result.
 char *papi_rl_read_secret(const char *prompt) {
   rl_voidfunc_t *saved = rl_redisplay_function;
+  // The terminal stops echoing before the prompt shows: keys typed as soon as it appears would
+  // otherwise be echoed by the terminal itself. readline finds it prepared and restores it.
+  rl_prep_terminal(1);
   fputs(prompt, rl_outstream ? rl_outstream : stdout);
   fflush(rl_outstream ? rl_outstream : stdout);
   rl_redisplay_function = papi_rl_no_redisplay;
