@@ -12,16 +12,18 @@ extension Terminal {
   /// pipe the line is read as it is.
   public static func readSecretLine(prompt: String) -> String? {
     guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
-    FileHandle.standardError.write(Data(prompt.utf8))
+    // Echo off before the prompt shows, so keys typed the moment it appears are not echoed; what
+    // was typed ahead is kept (not flushed), as it is at any other prompt.
     var saved = termios()
     tcgetattr(STDIN_FILENO, &saved)
     var silent = saved
     silent.c_lflag &= ~tcflag_t(ECHO)
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent)
     defer {
-      tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+      tcsetattr(STDIN_FILENO, TCSANOW, &saved)
       FileHandle.standardError.write(Data("\n".utf8))
     }
+    FileHandle.standardError.write(Data(prompt.utf8))
     return Swift.readLine(strippingNewline: true)
   }
 }
