@@ -185,7 +185,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]
+      ],
+      // docs/openapi.yaml (through a link), compiled into the binary: served at /openapi.yaml.
+      resources: [.embedInCode("openapi.yaml")]
     ),
     // The server's command line: it only parses arguments and wires.
     .executableTarget(
