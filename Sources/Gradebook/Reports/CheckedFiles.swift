@@ -215,7 +215,8 @@ public final class CheckedFiles: Sendable {
   }
 
   /// The entries of the list at `url` (the last line of a file wins), the lines read, and
-  /// whether the file is sound enough to append to.
+  /// whether the file is sound enough to append to (else it is written anew, without its
+  /// damaged lines, at the next entry).
   static func read(_ url: URL) -> (entries: [Identity: Entry], lines: Int, sound: Bool) {
     guard let handle = FileHandle(forReadingAtPath: url.path) else { return ([:], 0, false) }
     defer { try? handle.close() }
@@ -229,10 +230,14 @@ public final class CheckedFiles: Sendable {
     let endsWell = lines.last == ""
     if endsWell { lines.removeLast() }
     var entries: [Identity: Entry] = [:]
+    var damaged = false
     for line in lines.dropFirst() {
-      guard let entry = entry(from: line) else { continue }
+      guard let entry = entry(from: line) else {
+        damaged = true
+        continue
+      }
       entries[Identity(device: entry.file.device, inode: entry.file.inode)] = entry
     }
-    return (entries, lines.count - 1, endsWell)
+    return (entries, lines.count - 1, endsWell && !damaged)
   }
 }
