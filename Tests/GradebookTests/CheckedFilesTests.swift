@@ -74,19 +74,22 @@ import Units
     let checked = list(folder)
     _ = try sums(folder.results.remembering(checked))
     let path = folder.results.fileURL(for: Commune.khoenOn).path
-    let before = try FileManager.default.attributesOfItem(atPath: path)
+    var before = stat()
+    #expect(stat(path, &before) == 0)
 
     // A score of 1000 written over a row (triggers off, as a hand edit would), the file's size,
-    // inode and modification time kept.
+    // inode and modification time (to the nanosecond) kept.
     let queue = try DatabaseQueue(
       path: path, configuration: UntrustedResultsFile.configuration(readonly: false))
     try queue.write { db in try db.execute(sql: "UPDATE answers SET score = 1000 WHERE rowid = 1") }
     try queue.close()
-    try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
-    let after = try FileManager.default.attributesOfItem(atPath: path)
-    #expect(after[.size] as? Int == before[.size] as? Int)
-    #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
-    #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(path, &after) == 0)
+    #expect(after.st_size == before.st_size && after.st_ino == before.st_ino)
+    #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    #expect(after.st_ctim.tv_sec != before.st_ctim.tv_sec || after.st_ctim.tv_nsec != before.st_ctim.tv_nsec)
 
     let again = list(folder)
     let read = try folder.results.remembering(again).withCheckedStore(for: Commune.muongKim) { _ in true }
@@ -160,6 +163,49 @@ import Units
       _ = try directory.withCheckedStore(for: Commune.muongKim) { try $0.officials() }
     }
     #expect(checked.fullChecks == 2)
+  }
+
+  @Test func aRememberedOlderFileIsReadAsItsMigratedCopyWouldBeAndNeverWritten() throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(at: folder.results.url, withIntermediateDirectories: true)
+    let path = folder.results.fileURL(for: Commune.muongKim).path
+    try makeOlderFile(at: path, version: 2) { db in
+      let officialID = UUID().uuidString
+      let attemptID = UUID().uuidString
+      try db.execute(
+        sql: """
+          INSERT INTO officials (id, name, position, commune_code, created_at)
+          VALUES (?, 'Cán bộ', 'chairman', '03637', '2025-08-01 08:00:00.000')
+          """, arguments: [officialID])
+      try db.execute(
+        sql: """
+          INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, started_at, seed,
+            question_ids, status) VALUES (?, ?, 'q', 'c', '1', '2025-08-01 08:05:00.000', '1', '[]', 'finished')
+          """, arguments: [attemptID, officialID])
+      for question in 1...3 {
+        try db.execute(
+          sql: "INSERT INTO answers VALUES (?, ?, ?, 'x', ?, 0, 3.5, '2025-08-01 08:1\(question):00.000')",
+          arguments: [attemptID, "gd.q\(question)", question, Double(question % 2)])
+      }
+    }
+    let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+    try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[WeightedAnswerScan.readableFrom - 1])
+    try queue.close()
+    Thread.sleep(forTimeInterval: CheckedFiles.settling + 0.2)
+    let bytes = fileState(path)
+
+    let expected = try sums(folder.results)
+    let first = list(folder)
+    #expect(try sums(folder.results.remembering(first)) == expected)
+    #expect(first.fullChecks == 1)
+    let later = list(folder)
+    #expect(try sums(folder.results.remembering(later)) == expected)
+    let officials = try folder.results.remembering(later).withCheckedStore(for: Commune.muongKim) {
+      try $0.officials().count
+    }
+    #expect(officials == 1)
+    #expect(later.fullChecks == 0)
+    #expect(fileState(path) == bytes)
   }
 
   @Test func anEntryIsReadBackAsItWasWritten() throws {

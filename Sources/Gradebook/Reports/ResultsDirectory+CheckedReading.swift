@@ -37,16 +37,20 @@ extension ResultsDirectory {
 
 extension UntrustedResultsFile {
   /// Runs `body` on the path of a checked file at the latest schema. When `checkedFiles` holds
-  /// the file as checked and it has not changed since: the file itself (at the latest schema),
-  /// or a private copy migrated there (an older schema; the copy's stamps must still be those
-  /// checked). Otherwise a private copy that passed every check (migrated to the latest schema),
+  /// the file as checked and it has not changed since: the file itself (at the latest schema, or
+  /// at `readableFrom` or later), or a private copy migrated to the latest (an older schema; the
+  /// copy's stamps must still be those checked). Otherwise a private copy that passed every check (migrated to the latest schema),
   /// which `checkedFiles` then remembers. When the file changes while `body` reads it as it is,
   /// it is checked and `body` runs again on the copy.
+  ///
+  /// `readableFrom` is the oldest schema version whose files `body` reads as it would read them
+  /// migrated (a remembered file that old or newer is read as it is).
   static func withCheckedFile<T>(
-    _ path: String, limits: Limits, remembering checkedFiles: CheckedFiles?, _ body: (String) throws -> T
+    _ path: String, limits: Limits, remembering checkedFiles: CheckedFiles?,
+    readableFrom: Int = Schema.latestVersion, _ body: (String) throws -> T
   ) throws -> T {
     if let checkedFiles, let entry = checkedFiles.entry(for: path, checks: limits.fingerprint) {
-      if entry.version < Schema.latestVersion {
+      if entry.version < readableFrom {
         if let read = try withRememberedCopy(of: path, entry, limits: limits, body) { return read }
       } else {
         do {

@@ -193,6 +193,12 @@ public struct WeightedAnswerScan: Sendable {
     return ScanCache.hash(text)
   }
 
+  /// The oldest schema version whose files the scan reads as it reads them migrated to the latest:
+  /// the reviews' version, which took review answers out of `answer_sums`; the later migrations
+  /// add tables the scan does not read (v6 `class_reviews`). Raise it with a migration that changes
+  /// what the scan reads.
+  static let readableFrom = Schema.reviewsVersion
+
   /// An in-memory database to which files are attached one at a time.
   func openWorkspace() throws -> DatabaseQueue {
     var configuration = Schema.configuration()
@@ -210,8 +216,9 @@ public struct WeightedAnswerScan: Sendable {
     of code: CommuneCode, at url: URL, in workspace: DatabaseQueue, remembering checkedFiles: CheckedFiles?
   ) throws -> CommuneSums {
     let path = url.path
-    return try UntrustedResultsFile.withCheckedFile(path, limits: limits, remembering: checkedFiles) {
-      source in
+    return try UntrustedResultsFile.withCheckedFile(
+      path, limits: limits, remembering: checkedFiles, readableFrom: Self.readableFrom
+    ) { source in
       do {
         return try workspace.writeWithoutTransaction { db in
           try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [source])
