@@ -38,11 +38,11 @@ import Units
   }
 
   /// What a report reads of every commune: the sums of the readiness scan.
-  private func sums(_ directory: ResultsDirectory) throws -> [String] {
+  private func sums(_ directory: ResultsDirectory, cache: ScanCache? = nil) throws -> [String] {
     let scan = WeightedAnswerScan(
       keysByQuestion: ["gd.q1": ["D1"], "gd.q2": ["D1"], "gd.q3": ["D2"]], halfLifeDays: 90,
       usesStoredSums: false)
-    return try scan.map(directory, workers: 1) { "\($0.communeCode.rawValue) \($0.sums)" }.map {
+    return try scan.map(directory, workers: 1, cache: cache) { "\($0.communeCode.rawValue) \($0.sums)" }.map {
       try $0.result.get()
     }
   }
@@ -72,7 +72,9 @@ import Units
   @Test func aFileWrittenInPlaceWithItsTimesPutBackIsCheckedAgainAndRefused() throws {
     let folder = try settledFolder()
     let checked = list(folder)
-    _ = try sums(folder.results.remembering(checked))
+    // The per-file sums kept too: they must not stand in for the file once it changed.
+    let scanCache = ScanCache(url: folder.appending("cache/scan.sqlite"))
+    _ = try sums(folder.results.remembering(checked), cache: scanCache)
     let path = folder.results.fileURL(for: Commune.khoenOn).path
     var before = stat()
     #expect(stat(path, &before) == 0)
@@ -99,9 +101,9 @@ import Units
       try folder.results.remembering(again).withCheckedStore(for: Commune.khoenOn) { _ in true }
     }
     #expect(again.fullChecks == 1)
-    let scanned = try WeightedAnswerScan(keysByQuestion: [:], halfLifeDays: 90)
-      .map(folder.results.remembering(again), workers: 1) { $0.communeCode }
-    #expect((try? scanned[1].result.get()) == nil)
+    #expect(throws: GradebookError.self) {
+      try self.sums(folder.results.remembering(again), cache: scanCache)
+    }
     #expect(again.fullChecks == 2)
   }
 
