@@ -99,27 +99,32 @@ extension ClassExport {
       QuestionCells(id: .code(info.id.rawValue), text: .text(info.shortText), codes: .text(info.joinedCodes))
     }
     // The rows are the answers of each official's attempts in turn: `starts` holds the row of
-    // each attempt's first answer, and a row is found from its number when the writer asks.
-    var taken: [(cells: AttemptCells, answers: [Answer], shown: [String])] = []
+    // each attempt's first answer, and a row is found from its number when the writer asks. The
+    // attempts' cells, answers and shown answers are kept in arrays of their own: a row then reads
+    // each field in place, where an array of tuples copied a whole tuple (every cell, retained)
+    // for each field read.
+    var cells: [AttemptCells] = []
+    var answers: [[Answer]] = []
+    var texts: [[String]] = []
     var starts: [Int] = []
     var count = 0
     for official in results.officials {
       let commune = Cell.code(official.communeCode.rawValue)
       let name = Cell.text(official.name)
       for attempt in attemptsByOfficial[official.id] ?? [] where !attempt.answers.isEmpty {
-        taken.append(
-          (
-            AttemptCells(
-              commune: commune, name: name, attempt: .code(attempt.id.uuidString),
-              quiz: .text(quizName(attempt.quizID)),
-              status: statuses[attempt.status] ?? .empty),
-            attempt.answers, shown.texts[attempt.id] ?? attempt.answers.map(\.response)
-          ))
+        cells.append(
+          AttemptCells(
+            commune: commune, name: name, attempt: .code(attempt.id.uuidString),
+            quiz: .text(quizName(attempt.quizID)),
+            status: statuses[attempt.status] ?? .empty))
+        answers.append(attempt.answers)
+        texts.append(shown.texts[attempt.id] ?? attempt.answers.map(\.response))
         starts.append(count)
         count += attempt.answers.count
       }
     }
-    return Table(name: heading(.answersSheet), header: header, count: count) { [taken, starts] row in
+    return Table(name: heading(.answersSheet), header: header, count: count) {
+      [cells, answers, texts, starts] row in
       var low = 0
       var high = starts.count - 1
       while low < high {
@@ -129,17 +134,17 @@ extension ClassExport {
       // Fields read one by one: copying a whole answer or attempt entry per row costs a retain
       // for each of their strings and arrays.
       let index = row - starts[low]
-      let questionID = taken[low].answers[index].questionID
+      let questionID = answers[low][index].questionID
       let question =
         questions[questionID] ?? QuestionCells(id: .code(questionID.rawValue), text: .empty, codes: .text(""))
-      let answeredAt = taken[low].answers[index].answeredAt
+      let answeredAt = answers[low][index].answeredAt
       return [
-        taken[low].cells.commune, taken[low].cells.name, taken[low].cells.quiz, taken[low].cells.status,
-        question.id, question.text, question.codes, .text(taken[low].shown[index]),
-        .number(taken[low].answers[index].score), .number(taken[low].answers[index].isCorrect ? 1 : 0),
-        .number((taken[low].answers[index].timeTaken * 10).rounded() / 10),
+        cells[low].commune, cells[low].name, cells[low].quiz, cells[low].status,
+        question.id, question.text, question.codes, .text(texts[low][index]),
+        .number(answers[low][index].score), .number(answers[low][index].isCorrect ? 1 : 0),
+        .number((answers[low][index].timeTaken * 10).rounded() / 10),
         .dateTime(answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answeredAt)),
-        taken[low].cells.attempt,
+        cells[low].attempt,
       ]
     }
   }

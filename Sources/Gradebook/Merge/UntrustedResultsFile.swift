@@ -39,7 +39,18 @@ public enum UntrustedResultsFile {
       self.maximumFileSize = maximumFileSize
       self.rules = rules
     }
+
+    /// What a check with these limits is, for ``CheckedFiles``: the limits, the rules, the
+    /// revision of the checks and the exact schema they compare with.
+    var fingerprint: String {
+      ScanCache.hash(
+        "\(UntrustedResultsFile.revision)|\(SchemaObject.expectedText)|\(maximumFileSize)|\(rules)")
+    }
   }
+
+  /// Raised whenever the checks change in a way the schema and the rules do not show, so that no
+  /// file is taken as checked by older checks.
+  static let revision = 1
 
   /// The copy of a file that passed every check, alive while the closure given to
   /// `withCheckedCopy(of:limits:_:)` runs.
@@ -61,21 +72,29 @@ public enum UntrustedResultsFile {
   /// and hold the results of the commune that machine was enrolled for.
   static func withCheckedCopy<T>(
     of path: String, limits: Limits, signers: TrustRegistry? = nil, purpose: String = "merge",
-    _ body: (CheckedCopy) throws -> T
+    remembering checkedFiles: CheckedFiles? = nil, _ body: (CheckedCopy) throws -> T
   ) throws -> T {
     let folder = try privateFolder(for: path, purpose: purpose)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let copy = (folder as NSString).appendingPathComponent("input.sqlite")
+    let copiedAt = FileStamp.now()
     let database = try copyRegularFile(path, to: copy, limit: limits.maximumFileSize)
-    let hasWAL = try copyWAL(of: path, database: database, to: copy + "-wal", limit: limits.maximumFileSize)
+    let wal = try copyWAL(of: path, database: database, to: copy + "-wal", limit: limits.maximumFileSize)
+    let hasWAL = wal != nil
     var signer: TrustedMachine?
     if let signers { signer = try verifySender(of: path, copy: copy, hasWAL: hasWAL, signers) }
     var checked: CheckedCopy
+    checkedFiles?.countFullCheck(of: path)
     do {
       checked = try check(copy: copy, of: path, rules: limits.rules)
     } catch {
       throw Schema.translate(error, path: path)
     }
+    checkedFiles?.record(
+      CheckedFiles.Entry(
+        path: path, file: database.stamp, wal: wal?.stamp, version: checked.version,
+        checks: limits.fingerprint),
+      copiedAt: copiedAt)
     if let signer {
       let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
       guard let commune = checked.commune ?? (try? CommuneCode(name)), commune == signer.commune else {
@@ -143,7 +162,7 @@ public enum UntrustedResultsFile {
   // MARK: - Files
 
   /// A new folder (mode 0700) in `TMPDIR`, `papi-train-PURPOSE-XXXXXX` (merge, report).
-  private static func privateFolder(for path: String, purpose: String = "merge") throws -> String {
+  static func privateFolder(for path: String, purpose: String = "merge") throws -> String {
     let template = FileManager.default.temporaryDirectory.appendingPathComponent(
       "papi-train-\(purpose)-XXXXXX"
     )
@@ -161,6 +180,8 @@ public enum UntrustedResultsFile {
     var size: Int
     var modified: Double
     var header: [UInt8]
+    /// The stamp of the file copied, as `fstat` gave it before the copy.
+    var stamp: FileStamp
   }
 
   /// Opens `path` without blocking (a FIFO cannot hang the merge), refuses anything but a
@@ -193,7 +214,8 @@ public enum UntrustedResultsFile {
     guard size <= limit else { throw GradebookError.tooLarge(path: path, size: size, limit: limit) }
     let header = try copyBytes(from: descriptor, path: path, to: copy, limit: limit)
     let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
-    return Opened(descriptor: descriptor, size: size, modified: modified, header: header)
+    return Opened(
+      descriptor: descriptor, size: size, modified: modified, header: header, stamp: FileStamp(status))
   }
 
   /// The bytes of a small regular file (a signature), nil when there is none; never blocks.
@@ -245,25 +267,25 @@ public enum UntrustedResultsFile {
   }
 
   /// Copies `path-wal` beside the copy when there is one with something in it, and it belongs to
-  /// the database and is not older than it; refuses the file otherwise. Whether one was copied.
-  private static func copyWAL(of path: String, database: Opened, to copy: String, limit: Int) throws -> Bool {
+  /// the database and is not older than it; refuses the file otherwise. The `-wal` copied, if one was.
+  static func copyWAL(of path: String, database: Opened, to copy: String, limit: Int) throws -> Opened? {
     let walPath = path + "-wal"
     let wal: Opened
     do {
       wal = try copyRegularFile(walPath, to: copy, limit: limit, wal: true)
     } catch GradebookError.noSuchFile {
-      return false
+      return nil
     } catch GradebookError.tooLarge(_, let size, let limit) {
       throw GradebookError.tooLarge(path: walPath, size: size, limit: limit)
     }
     if wal.size == 0 {
       try? FileManager.default.removeItem(atPath: copy)
-      return false
+      return nil
     }
     if let problem = walProblem(wal, database: database) {
       throw GradebookError.walRefused(path: walPath, reason: problem)
     }
-    return true
+    return wal
   }
 
   /// Why a write-ahead log does not belong with its database, if it does not.
@@ -342,6 +364,11 @@ struct SchemaObject: Hashable {
           table: (row["tbl_name"] as String?) ?? "", sql: row["sql"])
       })
   }
+
+  /// The latest version's exact schema as one text, in a fixed order.
+  static let expectedText: String = (expected[Schema.latestVersion] ?? []).map {
+    "\($0.type)|\($0.name)|\($0.table)|\($0.sql ?? "")"
+  }.sorted().joined(separator: "\n")
 
   /// The exact schema of each version, as its migrations make it in a new database.
   static let expected: [Int: Set<SchemaObject>] = {

@@ -8,6 +8,10 @@ extension ResultsDirectory {
   /// (the file in the folder is never opened by SQLite, nor written). The copy is removed when
   /// `body` returns. Nil when the commune has no file.
   ///
+  /// A file ``checkedFiles`` holds as checked and unchanged since is read as it is, without the
+  /// copy and the checks; should it change while `body` reads it, it is checked and read again
+  /// (so `body` must only read).
+  ///
   /// What exports and `report needs-help` read a folder with: a file that fails a check is refused
   /// with a ``GradebookError`` naming it (never the private copy) and the reason.
   public func withCheckedStore<T>(
@@ -17,16 +21,77 @@ extension ResultsDirectory {
     let path = fileURL(for: commune).path
     // A dangling link, a folder or a FIFO still "exists": the check refuses them by name.
     guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else { return nil }
-    return try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits, purpose: "report") { checked in
+    return try UntrustedResultsFile.withCheckedFile(path, limits: limits, remembering: checkedFiles) {
+      source in
       do {
-        if checked.version < Schema.latestVersion { try UntrustedResultsFile.migrate(checked) }
-        let store = try CommuneStore(readingCommune: commune, fileURL: URL(fileURLWithPath: checked.path))
+        let store = try CommuneStore(readingCommune: commune, fileURL: URL(fileURLWithPath: source))
         return try body(store)
       } catch let error as GradebookError {
-        throw error.naming(path, for: checked.path)
+        throw error.naming(path, for: source)
       } catch {
         throw Schema.translate(error, path: path)
       }
+    }
+  }
+}
+
+extension UntrustedResultsFile {
+  /// Runs `body` on the path of a checked file at the latest schema. When `checkedFiles` holds
+  /// the file as checked and it has not changed since: the file itself (at the latest schema, or
+  /// at `readableFrom` or later), or a private copy migrated to the latest (an older schema; the
+  /// copy's stamps must still be those checked). Otherwise a private copy that passed every check (migrated to the latest schema),
+  /// which `checkedFiles` then remembers. When the file changes while `body` reads it as it is,
+  /// it is checked and `body` runs again on the copy.
+  ///
+  /// `readableFrom` is the oldest schema version whose files `body` reads as it would read them
+  /// migrated (a remembered file that old or newer is read as it is).
+  static func withCheckedFile<T>(
+    _ path: String, limits: Limits, remembering checkedFiles: CheckedFiles?,
+    readableFrom: Int = Schema.latestVersion, _ body: (String) throws -> T
+  ) throws -> T {
+    if let checkedFiles, let entry = checkedFiles.entry(for: path, checks: limits.fingerprint) {
+      if entry.version < readableFrom {
+        if let read = try withRememberedCopy(of: path, entry, limits: limits, body) { return read }
+      } else {
+        do {
+          let result = try body(path)
+          if checkedFiles.stillMatches(entry, path: path) { return result }
+        } catch {
+          if checkedFiles.stillMatches(entry, path: path) { throw error }
+        }
+      }
+    }
+    return try withCheckedCopy(of: path, limits: limits, purpose: "report", remembering: checkedFiles) {
+      checked in
+      try migrated(checked, of: path)
+      return try body(checked.path)
+    }
+  }
+
+  /// Runs `body` on a private copy of a file checked before at an older schema, migrated to the
+  /// latest; nil (and `body` not run) when the bytes copied are not those checked.
+  private static func withRememberedCopy<T>(
+    of path: String, _ entry: CheckedFiles.Entry, limits: Limits, _ body: (String) throws -> T
+  ) throws -> T? {
+    let folder = try privateFolder(for: path, purpose: "report")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let copy = (folder as NSString).appendingPathComponent("input.sqlite")
+    let database = try copyRegularFile(path, to: copy, limit: limits.maximumFileSize)
+    let wal = try copyWAL(of: path, database: database, to: copy + "-wal", limit: limits.maximumFileSize)
+    guard database.stamp == entry.file, wal?.stamp == entry.wal else { return nil }
+    try migrated(CheckedCopy(path: copy, version: entry.version), of: path)
+    return try body(copy)
+  }
+
+  /// Migrates a checked copy of an older schema; errors name the file, not the copy.
+  private static func migrated(_ checked: CheckedCopy, of path: String) throws {
+    guard checked.version < Schema.latestVersion else { return }
+    do {
+      try migrate(checked)
+    } catch let error as GradebookError {
+      throw error.naming(path, for: checked.path)
+    } catch {
+      throw Schema.translate(error, path: path)
     }
   }
 }

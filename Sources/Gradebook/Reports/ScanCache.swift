@@ -6,7 +6,7 @@ import UserFolders
 /// files that changed since the last one.
 ///
 /// An entry is keyed by the file's path and is valid while the file and its `-wal` companion keep
-/// their inode, size and modification time, and while the scan's fingerprint (keys, half-life,
+/// their device, inode, size, modification and change times, and while the scan's fingerprint (keys, half-life,
 /// selection, grouping) is the same. The cache is a SQLite file of its own, outside Results/ (by
 /// default under `$XDG_CACHE_HOME/papi-train`); when it cannot be read or written the report goes
 /// on without it, and deleting it is always safe.
@@ -105,8 +105,9 @@ public struct ScanCache: Sendable {
     return configuration
   }
 
-  /// What changes when a results file changes: inode, size and modification time of the file and
-  /// of its `-wal` companion; nil when the file cannot be examined (it is then never cached).
+  /// What changes when a results file changes: device, inode, size, modification and change
+  /// times of the file and of its `-wal` companion; nil when the file cannot be examined (it is
+  /// then never cached).
   static func signature(of url: URL) -> String? {
     guard let main = stamp(url.path) else { return nil }
     return main + "|" + (stamp(url.path + "-wal") ?? "-")
@@ -115,7 +116,10 @@ public struct ScanCache: Sendable {
   private static func stamp(_ path: String) -> String? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
-    return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    // The change time too, which no user can set back: a file written in place with its
+    // modification time put back is read (and checked) again.
+    return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):"
+      + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
   }
 
   /// Sums as tab-separated lines; numbers in Swift's shortest round-trip form, so nothing is lost.

@@ -160,7 +160,8 @@ public struct WeightedAnswerScan: Sendable {
                 communeCode: code, rosterSize: entry.rosterSize, sums: entry.sums, facts: entry.facts))
           }
           if workspace == nil { workspace = Result { try scan.openWorkspace() } }
-          let sums = try scan.sums(of: code, at: url, in: try workspace!.get())
+          let sums = try scan.sums(
+            of: code, at: url, in: try workspace!.get(), remembering: directory.checkedFiles)
           if let signature {
             let entry = ScanCache.Entry(
               path: url.path, signature: signature, rosterSize: sums.rosterSize, sums: sums.sums,
@@ -192,6 +193,12 @@ public struct WeightedAnswerScan: Sendable {
     return ScanCache.hash(text)
   }
 
+  /// The oldest schema version whose files the scan reads as it reads them migrated to the latest:
+  /// the reviews' version, which took review answers out of `answer_sums`; the later migrations
+  /// add tables the scan does not read (v6 `class_reviews`). Raise it with a migration that changes
+  /// what the scan reads.
+  static let readableFrom = Schema.reviewsVersion
+
   /// An in-memory database to which files are attached one at a time.
   func openWorkspace() throws -> DatabaseQueue {
     var configuration = Schema.configuration()
@@ -203,16 +210,18 @@ public struct WeightedAnswerScan: Sendable {
   /// The sums of the file at `url`, read from a private copy that passed every check of a file
   /// from outside (``UntrustedResultsFile``): a results folder a leader was sent is read as
   /// merge reads it, and a file that fails a check is refused by name, its error in its place.
-  /// A copy of an older schema is migrated (the original is never written).
+  /// A copy of an older schema is migrated (the original is never written). A file
+  /// `checkedFiles` holds as checked and unchanged since is read as it is.
   func sums(
-    of code: CommuneCode, at url: URL, in workspace: DatabaseQueue
+    of code: CommuneCode, at url: URL, in workspace: DatabaseQueue, remembering checkedFiles: CheckedFiles?
   ) throws -> CommuneSums {
     let path = url.path
-    return try UntrustedResultsFile.withCheckedCopy(of: path, limits: limits, purpose: "report") { checked in
+    return try UntrustedResultsFile.withCheckedFile(
+      path, limits: limits, remembering: checkedFiles, readableFrom: Self.readableFrom
+    ) { source in
       do {
-        if checked.version < Schema.latestVersion { try UntrustedResultsFile.migrate(checked) }
         return try workspace.writeWithoutTransaction { db in
-          try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [checked.path])
+          try db.execute(sql: "ATTACH DATABASE ? AS c", arguments: [source])
           defer { try? db.execute(sql: "DETACH DATABASE c") }
           return try read(db, code: code)
         }

@@ -18,11 +18,21 @@ public struct ClassRollEntry: Sendable, Hashable {
 extension ResultsDirectory {
   /// Every class stored in the folder, each once: the version edited last when files differ,
   /// with the communes of every version. Ordered by first day, then code.
+  ///
+  /// Each file is read as a file from outside (``withCheckedStore(for:limits:_:)``, through
+  /// ``checkedFiles``): a file refused by the checks holds no class here (the report or export
+  /// that reads it names it and why).
   public func classes() throws -> [TrainingClass] {
     var byID: [ClassID: TrainingClass] = [:]
     for code in try communeCodes() {
-      guard let store = try readOnlyStore(for: code) else { continue }
-      for found in try store.classes() {
+      let stored: [TrainingClass]
+      do {
+        guard let read = try withCheckedStore(for: code, { try $0.classes() }) else { continue }
+        stored = read
+      } catch is GradebookError {
+        continue
+      }
+      for found in stored {
         guard let known = byID[found.id] else {
           byID[found.id] = found
           continue
@@ -84,26 +94,29 @@ extension ResultsDirectory {
   }
 
   /// Who is in the class, commune by commune (code order), then by name: those who joined and
-  /// those with attempts in it.
+  /// those with attempts in it. Each file is read as a file from outside (a refused one throws,
+  /// naming it).
   public func roll(of trainingClass: TrainingClass) throws -> [ClassRollEntry] {
     var entries: [ClassRollEntry] = []
     for code in trainingClass.communeCodes {
-      guard let store = try readOnlyStore(for: code) else { continue }
-      let joined = Dictionary(
-        try store.members(of: trainingClass.id).map { ($0.officialID, $0.joinedAt) }, uniquingKeysWith: min)
-      let attempts = try store.allAttempts().filter { $0.classID == trainingClass.id }
-      let byOfficial = Dictionary(grouping: attempts, by: \.officialID)
-      for official in try store.officials() where joined[official.id] != nil || byOfficial[official.id] != nil
-      {
-        let mine = byOfficial[official.id] ?? []
-        entries.append(
-          ClassRollEntry(
-            official: official, joinedAt: joined[official.id],
-            pretest: Self.latestFinished(mine, quiz: trainingClass.pretestQuizID),
-            posttest: Self.latestFinished(mine, quiz: trainingClass.posttestQuizID), attempts: mine.count))
-      }
+      entries += try withCheckedStore(for: code) { try Self.roll(of: trainingClass, in: $0) } ?? []
     }
     return entries
+  }
+
+  private static func roll(of trainingClass: TrainingClass, in store: CommuneStore) throws -> [ClassRollEntry]
+  {
+    let joined = Dictionary(
+      try store.members(of: trainingClass.id).map { ($0.officialID, $0.joinedAt) }, uniquingKeysWith: min)
+    let attempts = try store.allAttempts().filter { $0.classID == trainingClass.id }
+    let byOfficial = Dictionary(grouping: attempts, by: \.officialID)
+    return try store.officials().filter { joined[$0.id] != nil || byOfficial[$0.id] != nil }.map { official in
+      let mine = byOfficial[official.id] ?? []
+      return ClassRollEntry(
+        official: official, joinedAt: joined[official.id],
+        pretest: Self.latestFinished(mine, quiz: trainingClass.pretestQuizID),
+        posttest: Self.latestFinished(mine, quiz: trainingClass.posttestQuizID), attempts: mine.count)
+    }
   }
 
   private static func latestFinished(_ attempts: [Attempt], quiz: String?) -> Attempt? {

@@ -15,11 +15,31 @@ public struct ResultsDirectory: Sendable, Hashable {
 
   /// The folder.
   public let url: URL
+  /// The files already checked as files from outside, which reports and exports then read
+  /// without checking them again (nil: every file is checked each time it is read).
+  public let checkedFiles: CheckedFiles?
 
-  /// The folder at `url`.
+  /// The folder at `url`, each file checked each time it is read.
   public init(url: URL) {
     self.url = url.standardizedFileURL
+    self.checkedFiles = nil
   }
+
+  private init(url: URL, checkedFiles: CheckedFiles?) {
+    self.url = url
+    self.checkedFiles = checkedFiles
+  }
+
+  /// The same folder, read through `checkedFiles`: a file found there unchanged since it was
+  /// checked is read without checking it again.
+  public func remembering(_ checkedFiles: CheckedFiles?) -> ResultsDirectory {
+    ResultsDirectory(url: url, checkedFiles: checkedFiles)
+  }
+
+  /// Two folders are the same folder, whatever list of checked files they read through.
+  public static func == (lhs: ResultsDirectory, rhs: ResultsDirectory) -> Bool { lhs.url == rhs.url }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(url) }
 
   /// The folder named by `option` (from `--results`), else by `PAPI_RESULTS`, else `Results`.
   public init(option: String?, environment: [String: String]) {
@@ -63,13 +83,20 @@ public struct ResultsDirectory: Sendable, Hashable {
   /// Opens the results of `commune` for reading only, as ``readOnlyStore(for:)`` does, after
   /// checking the file as one from outside (``UntrustedResultsFile``: regular file, size, `-wal`,
   /// exact schema, integrity, every row): what reports read a folder a leader was sent with. A
-  /// file that fails a check is refused with an error naming it; nil when there is no file.
+  /// file that fails a check is refused with an error naming it; nil when there is no file. A
+  /// file ``checkedFiles`` holds as checked, unchanged since, is opened without the checks.
   public func checkedReadOnlyStore(
     for commune: CommuneCode, limits: UntrustedResultsFile.Limits = .init()
   ) throws -> CommuneStore? {
     let file = fileURL(for: commune)
     guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-    try UntrustedResultsFile.withCheckedCopy(of: file.path, limits: limits, purpose: "report") { _ in }
+    if let checkedFiles, let entry = checkedFiles.entry(for: file.path, checks: limits.fingerprint) {
+      let store = try readOnlyStore(for: commune)
+      if checkedFiles.stillMatches(entry, path: file.path) { return store }
+    }
+    try UntrustedResultsFile.withCheckedCopy(
+      of: file.path, limits: limits, purpose: "report", remembering: checkedFiles
+    ) { _ in }
     return try readOnlyStore(for: commune)
   }
 

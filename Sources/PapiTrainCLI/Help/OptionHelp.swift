@@ -231,8 +231,8 @@ extension OptionHelp {
     case .courseVersion: ("Chỉ phiên bản khoá học này", "only attempts taken on this course version.")
     case .noCache:
       (
-        "Đọc lại mọi câu trả lời, không dùng bộ đệm",
-        "read every answer again, without the cache or the sums each file keeps."
+        "Đọc lại mọi câu trả lời, không dùng các tổng đã lưu (tệp đã kiểm tra, chưa đổi, không kiểm tra lại)",
+        "read every answer again, without the cached sums or the sums each file keeps (a file already checked and unchanged since is not checked again)."
       )
     case .groupCommune: ("Xã (mã hoặc tên)", "the commune's code or name.")
     case .groupJSON: ("In JSON (papi-train.group/1)", "print JSON.")

@@ -28,9 +28,12 @@ public struct ResultsOption: ParsableArguments {
 
   public init() {}
 
-  /// The results folder named, or the default.
+  /// The results folder named, or the default, read through the user's list of files already
+  /// checked (`$XDG_CACHE_HOME/papi-train/checked-files`).
   public var directory: ResultsDirectory {
-    ResultsDirectory(option: results, environment: ProcessInfo.processInfo.environment)
+    let environment = ProcessInfo.processInfo.environment
+    return ResultsDirectory(option: results, environment: environment)
+      .remembering(CheckedFiles.default(environment: environment))
   }
 }
 
