@@ -83,6 +83,7 @@ public enum Migrations {
     Migration(version: 4, name: "readiness-indexes", statements: version4),
     Migration(version: 5, name: "course-packages", statements: version5),
     Migration(version: 6, name: "answer-sums", statements: version6),
+    Migration(version: 7, name: "key-sums", statements: version7),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

@@ -93,7 +93,8 @@ public struct ProvinceReadiness: Sendable {
   public func communeSums(province: UnitCode, approvedOnly: Bool, until: Date?) async throws
     -> [WeightedAnswerScan.CommuneSums]
   {
-    try await client.withTransaction(logger: logger) { connection in
+    try await keepSumsPerKey()
+    return try await client.withTransaction(logger: logger) { connection in
       for setting in ReadinessQuery.settings {
         try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
       }
@@ -129,6 +130,7 @@ public struct ProvinceReadiness: Sendable {
     -> String
   {
     let until = context(options).selection.until
+    try await keepSumsPerKey()
     return try await client.withConnection { connection in
       let (sums, facts) = try await statements(
         province: province, approvedOnly: approvedOnly, until: until, on: connection)
@@ -150,6 +152,20 @@ public struct ProvinceReadiness: Sendable {
       query.sums(province: province.rawValue, until: until, classes: filter),
       query.facts(province: province.rawValue)
     )
+  }
+
+  /// Makes the server keep its sums per key for this library's keys (`readiness_keys_set`: nothing
+  /// happens when it keeps them for these keys already; else `key_sums` is made again from the
+  /// sums per question, once). Where the database cannot be written (a read replica), readiness
+  /// adds up the sums per question instead: the same figures.
+  func keepSumsPerKey() async throws {
+    let query = ReadinessQuery(keysByQuestion: index.scanKeys, halfLifeDays: rule.halfLifeDays)
+    do {
+      try await client.query(
+        "SELECT readiness_keys_set(\(query.questions)::text[], \(query.keys)::text[])", logger: logger)
+    } catch let error as PSQLError where error.serverInfo?[.sqlState] == "25006" {
+      logger.info("readiness: a read-only database, sums added up per question")
+    }
   }
 
   /// Whether the leaders' reviews of classes (server schema version 3) are in this database.

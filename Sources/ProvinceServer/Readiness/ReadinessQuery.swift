@@ -40,9 +40,13 @@ struct ReadinessQuery: Sendable {
   }
 
   /// What the transaction both statements run in is set to: one snapshot for both, read only,
-  /// and no JIT compilation (the planner's estimates over the whole province ask for it, and
-  /// compiling costs more than the statements take).
-  static let settings = ["SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", "SET LOCAL jit = off"]
+  /// no JIT compilation (the planner's estimates over the whole province ask for it, and
+  /// compiling costs more than the statements take), and memory enough to add up a province's
+  /// kept rows without spilling to disk.
+  static let settings = [
+    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", "SET LOCAL jit = off",
+    "SET LOCAL work_mem = '32MB'",
+  ]
 
   /// Whose answers count, by their attempt's class.
   enum ClassFilter: Sendable {
@@ -102,18 +106,24 @@ struct ReadinessQuery: Sendable {
 
   /// One row per commune and key: commune, key, answers, Σe, Σe², Σe·mark, distinct officials.
   ///
-  /// The sums come from `answer_sums` (server schema version 6), kept per commune, question,
-  /// class and bucket of officials as answers arrive, where they give the same figures: at the
-  /// half-life they are kept at, for a commune with no answer at or after `until`. The answers
-  /// of any other commune are read and summed the same way, the officials' bits from
-  /// `official_bits`. Per commune, key and bucket the sums add up and the bits are OR-ed; the
-  /// officials are the bits set. An entry merged into another on the commune's machine
-  /// (`officials.merged_into`) counts as the entry kept, as the machine's file counts it.
+  /// The sums come from those kept as answers arrive wherever they give the same figures: at the
+  /// half-life they are kept at, for a commune with no answer at or after `until`. Per key
+  /// (`key_sums`, server schema version 7) when the keys they follow are `questions`' and
+  /// `keys`' (``ProvinceReadiness`` sets them first), else per question (`answer_sums`,
+  /// version 6) added up per key. The answers of any other commune are read and summed the same
+  /// way, the officials' bits from `official_bits`. Per commune, key and bucket the sums add up
+  /// and the bits are OR-ed; the officials are the bits set. An entry merged into another on
+  /// the commune's machine (`officials.merged_into`) counts as the entry kept, as the machine's
+  /// file counts it.
   func sums(province: String, until: Date?, classes: ClassFilter) -> Statement {
     Statement(
       sql: """
         WITH keys AS (
           SELECT question_id, key FROM unnest($1::text[], $2::text[]) AS k(question_id, key)
+        ),
+        kept AS MATERIALIZED (
+          SELECT $7::bool AND NOT readiness_keys_are($1::text[], $2::text[]) AS per_question,
+                 $7::bool AND readiness_keys_are($1::text[], $2::text[]) AS per_key
         ),
         read AS MATERIALIZED (
           SELECT c.code FROM communes c
@@ -124,8 +134,8 @@ struct ReadinessQuery: Sendable {
         per_question AS (
           SELECT s.commune_code, s.question_id, s.bucket, s.answers, s.sum_e, s.sum_e2, s.sum_marked_e, s.officials
           FROM answer_sums s
-          WHERE $7::bool AND s.province_code = $5::text AND s.commune_code NOT IN (SELECT code FROM read)
-            \(classes.sql(column: "s.class_id"))
+          WHERE (SELECT per_question FROM kept) AND s.province_code = $5::text
+            AND s.commune_code NOT IN (SELECT code FROM read) \(classes.sql(column: "s.class_id"))
           UNION ALL
           SELECT an.commune_code, an.question_id, b.bit / 62, count(*), sum(w.e), sum(w.e * w.e),
                  sum(w.e * greatest(0.0, least(1.0, an.score))), bit_or(1::int8 << (b.bit % 62))
@@ -135,16 +145,25 @@ struct ReadinessQuery: Sendable {
           JOIN official_bits b ON b.commune_code = an.commune_code AND b.official_id = coalesce(o.merged_into, o.id)
           CROSS JOIN LATERAL (
             SELECT exp($3::float8 * ((date_part('epoch', an.answered_at) - $4::float8) / 86400.0)) AS e) w
-          WHERE an.province_code = $5::text AND an.commune_code IN (SELECT code FROM read)
+          WHERE EXISTS (SELECT 1 FROM read) AND an.province_code = $5::text AND an.commune_code IN (SELECT code FROM read)
             AND right(at.quiz_id, 7) <> '#review' AND ($6::timestamptz IS NULL OR an.answered_at < $6::timestamptz)
             \(classes.sql(column: "at.class_id"))
           GROUP BY an.commune_code, an.question_id, b.bit / 62
         ),
-        per_bucket AS (
-          SELECT p.commune_code, k.key, sum(p.answers) AS answers, sum(p.sum_e) AS sum_e, sum(p.sum_e2) AS sum_e2,
-                 sum(p.sum_marked_e) AS sum_marked_e, bit_count(bit_or(p.officials)::bit(64)) AS officials
+        per_key AS (
+          SELECT s.commune_code, s.key, s.bucket, s.answers, s.sum_e, s.sum_e2, s.sum_marked_e, s.officials
+          FROM key_sums s
+          WHERE (SELECT per_key FROM kept) AND s.province_code = $5::text
+            AND s.commune_code NOT IN (SELECT code FROM read) \(classes.sql(column: "s.class_id"))
+          UNION ALL
+          SELECT p.commune_code, k.key, p.bucket, p.answers, p.sum_e, p.sum_e2, p.sum_marked_e, p.officials
           FROM per_question p JOIN keys k ON k.question_id = p.question_id
-          GROUP BY p.commune_code, k.key, p.bucket
+        ),
+        per_bucket AS (
+          SELECT commune_code, key, sum(answers) AS answers, sum(sum_e) AS sum_e, sum(sum_e2) AS sum_e2,
+                 sum(sum_marked_e) AS sum_marked_e, bit_count(bit_or(officials)::bit(64)) AS officials
+          FROM per_key
+          GROUP BY commune_code, key, bucket
         )
         SELECT commune_code, key, sum(answers)::int8, sum(sum_e), sum(sum_e2), sum(sum_marked_e), sum(officials)::int8
         FROM per_bucket
