@@ -241,6 +241,32 @@ extension APIDocument {
             "200": { $ref: "#/components/responses/Page" }
             "303": { $ref: "#/components/responses/SeeOther" }
             "503": { $ref: "#/components/responses/PageUnavailable" }
+      /leaders/readiness:
+        get:
+          operationId: readinessPage
+          summary: Readiness of the leader's province, computed in PostgreSQL; summary, heat map, profiles
+          description: >
+            The province summary (communes trained of all, each dimension's province score with its
+            95% interval and the officials behind it, the priorities when the server has the
+            province's PAPI scores), the heat map of communes by the eight PAPI dimensions with the
+            fixed 1-10 colour bands and the weak line, and the communes' profiles against the
+            province average. The same figures as `papi-server readiness` and `papi-train report
+            readiness` over the same answers.
+          parameters:
+            - name: approved
+              in: query
+              required: false
+              description: "`1`: count only the results of classes a leader approved"
+              schema: { type: string }
+            - name: commune
+              in: query
+              required: false
+              description: A commune's code; its profile alone (any other value shows every profile)
+              schema: { type: string }
+          responses:
+            "200": { $ref: "#/components/responses/Page" }
+            "303": { $ref: "#/components/responses/SeeOther" }
+            "503": { $ref: "#/components/responses/PageUnavailable" }
       /leaders/classes:
         get:
           operationId: classesForApproval
