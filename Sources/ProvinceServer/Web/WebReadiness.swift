@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Reporting
 import ResultsAnalysis
 import Units
 
 /// The readiness the leaders' page shows: ``ProvinceReadiness``'s report of the leader's province
 /// (every result, or only approved classes'), with the province's PAPI scores for priorities
-/// when the server has them.
+/// when the server has them, as the dashboard's data (every figure the page draws).
 ///
 /// A report is worked out again only when what it rests on has changed: the province's sync
 /// batches (every answer, official and class arrives in one) and its classes' reviews
@@ -22,14 +23,15 @@ struct WebReadiness: Sendable {
   /// How long a report is kept when nothing new arrives.
   static let longest: Duration = .seconds(300)
 
-  /// The report of `province`, kept or worked out again.
-  func report(province: UnitCode, approvedOnly: Bool) async throws -> ReadinessReport {
+  /// The dashboard's data of `province`, kept or worked out again.
+  func data(province: UnitCode, approvedOnly: Bool) async throws -> DashboardData {
     let version = try await DataVersion.current(
       of: province, client: readiness.client, logger: readiness.logger)
     let key = ReadinessCache.Key(province: province.rawValue, approvedOnly: approvedOnly)
-    return try await cache.report(for: key, version: version) {
+    return try await cache.data(for: key, version: version) {
       try await readiness.report(
-        province: province, approvedOnly: approvedOnly, options: options(province))
+        province: province, approvedOnly: approvedOnly, options: options(province)
+      ).data()
     }
   }
 
@@ -73,8 +75,8 @@ struct DataVersion: Sendable, Hashable {
   }
 }
 
-/// Readiness reports by province and scope, each with the data version it was worked out from;
-/// one computation at a time per report, the others waiting for it.
+/// Readiness reports (as the dashboard's data) by province and scope, each with the data version
+/// it was worked out from; one computation at a time per report, the others waiting for it.
 actor ReadinessCache {
   struct Key: Hashable, Sendable {
     var province: String
@@ -84,16 +86,16 @@ actor ReadinessCache {
   private struct Entry {
     var version: DataVersion
     var started: ContinuousClock.Instant
-    var task: Task<ReadinessReport, any Error>
+    var task: Task<DashboardData, any Error>
   }
 
   private var entries: [Key: Entry] = [:]
 
-  /// The report kept for `key` if it was made from `version` less than ``WebReadiness/longest``
-  /// ago, else the one `make` works out (kept unless it fails).
-  func report(
-    for key: Key, version: DataVersion, make: @escaping @Sendable () async throws -> ReadinessReport
-  ) async throws -> ReadinessReport {
+  /// The data kept for `key` if they were made from `version` less than ``WebReadiness/longest``
+  /// ago, else what `make` works out (kept unless it fails).
+  func data(
+    for key: Key, version: DataVersion, make: @escaping @Sendable () async throws -> DashboardData
+  ) async throws -> DashboardData {
     let now = ContinuousClock.now
     if let entry = entries[key], entry.version == version, now - entry.started < WebReadiness.longest {
       return try await value(of: entry.task, key: key)
@@ -103,8 +105,8 @@ actor ReadinessCache {
     return try await value(of: task, key: key)
   }
 
-  /// The task's report; a failed computation is forgotten, so that the next request tries again.
-  private func value(of task: Task<ReadinessReport, any Error>, key: Key) async throws -> ReadinessReport {
+  /// The task's data; a failed computation is forgotten, so that the next request tries again.
+  private func value(of task: Task<DashboardData, any Error>, key: Key) async throws -> DashboardData {
     do { return try await task.value } catch {
       if let entry = entries[key], entry.task == task { entries[key] = nil }
       throw error

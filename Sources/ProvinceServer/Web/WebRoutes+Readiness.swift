@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Reporting
 import ResultsAnalysis
 
 extension WebRoutes {
@@ -11,15 +12,15 @@ extension WebRoutes {
     let view = WebPage.ReadinessView(
       approvedOnly: request.uri.queryParameters.get("approved") == "1",
       commune: request.uri.queryParameters.get("commune").map { String($0) })
-    let report: ReadinessReport
+    let data: DashboardData
     do {
-      report = try await readinessReports.report(
+      data = try await readinessReports.data(
         province: session.leader.province, approvedOnly: view.approvedOnly)
     } catch let message as ReportMessage {
       logger.error("readiness failed", metadata: ["reason": "\(message.text(in: .english))"])
       throw WebRefusal(.serviceUnavailable, .readinessUnavailable)
     }
     return Self.respond(
-      page.readiness(report.data(), province: provinceName(session), view: view, session: session))
+      page.readiness(data, province: provinceName(session), view: view, session: session))
   }
 }
