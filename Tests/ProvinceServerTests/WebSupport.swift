@@ -1,6 +1,7 @@
 import Foundation
 import PapiTrainTesting
 import ProvinceServerTesting
+import ResultsAnalysis
 import Testing
 
 /// The leaders' pages through curl, the way a browser without script talks to them: cookies
@@ -158,5 +159,20 @@ extension Province {
         'Hội trường xã', 'closed', '2026-11-02', '2026-11-04', now(), now())
       """)
     return id
+  }
+}
+
+extension Province {
+  /// The province's readiness as `papi-server readiness --json` computes it in SQL: the commune's
+  /// score per dimension (nil: insufficient data).
+  func sqlReadiness(approvedOnly: Bool, commune: String = Province.commune) throws -> [String: Double?] {
+    let run = try papiServer(
+      ["readiness", "--province", "12", "--json"] + (approvedOnly ? ["--approved-only"] : []))
+    #expect(run.status == 0, "\(run.error)")
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    let document = try decoder.decode(ReportDocuments.Readiness.self, from: Data(run.output.utf8))
+    let row = try #require(document.communes.first { $0.code == commune })
+    return Dictionary(uniqueKeysWithValues: row.dimensions.map { ($0.code, $0.score) })
   }
 }
