@@ -162,7 +162,9 @@ let package = Package(
     // the canonical text they sign, and the JSON of a sync batch.
     .target(
       name: "SyncProtocol",
-      dependencies: ["Access", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: [
+        "Access", "Gradebook", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // The commune machine's side of sync: enrolment, and pushing what the server lacks in batches.
     .target(
       name: "Sync",
@@ -185,7 +187,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]
+      ],
+      // docs/openapi.yaml (through a link), compiled into the binary: served at /openapi.yaml.
+      resources: [.embedInCode("openapi.yaml")]
     ),
     // The server's command line: it only parses arguments and wires.
     .executableTarget(

@@ -5,9 +5,10 @@ import Foundation
 public struct Mastery: Sendable, Hashable {
   /// The weighted share of marks, 0 to 1 (nil when there are no answers at all).
   public var estimate: Double?
-  /// The 95% Wilson score interval on the effective number of answers.
+  /// The 95% Wilson score interval on the effective number of answers, its bounds 0 to 1.
   public var lower: Double
   public var upper: Double
+  /// How many answers the share rests on, before weighting, and from how many officials.
   public var answers: Int
   public var officials: Int
   /// The effective number of answers after recency weighting (Kish: (Σw)² / Σw²).

@@ -55,6 +55,12 @@ public final class PseudoTerminalSession {
     close(master)
   }
 
+  /// Resizes the terminal, as a person dragging the window's edge: the program gets SIGWINCH.
+  public func resize(columns: Int, rows: Int = 40) {
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
   /// Types text as keystrokes.
   public func type(_ text: String) {
     type(bytes: Array(text.utf8))

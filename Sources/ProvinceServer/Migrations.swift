@@ -82,6 +82,7 @@ public enum Migrations {
     Migration(version: 3, name: "leaders-sessions-class-reviews", statements: version3),
     Migration(version: 4, name: "readiness-indexes", statements: version4),
     Migration(version: 5, name: "course-packages", statements: version5),
+    Migration(version: 6, name: "answer-sums", statements: version6),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

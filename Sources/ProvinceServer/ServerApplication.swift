@@ -98,8 +98,15 @@ public enum ServerApplication {
   ) async throws -> Result {
     let client = PostgresClient(configuration: database.clientConfiguration, backgroundLogger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask { await client.run() }
+      // The first query waits until the client's run() has begun (it marks itself running before
+      // it first suspends); a query leased before that logs a warning on the command's output.
+      let (running, runStarts) = AsyncStream<Void>.makeStream()
+      group.addTask {
+        runStarts.finish()
+        await client.run()
+      }
       defer { group.cancelAll() }
+      for await _ in running {}
       if migrate { try await Migrations.migrate(client, logger: logger) }
       return try await body(ProvinceRepository(client: client, logger: logger))
     }

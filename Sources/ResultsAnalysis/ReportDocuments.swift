@@ -6,32 +6,41 @@ import Reporting
 
 /// The JSON that `papi-train report ... --json` prints, for scripts and other systems. Every
 /// document names its schema and version (`papi-train.readiness/1`); a field is only ever added
-/// within a version, never renamed or removed. docs/report-json.md describes each field.
+/// within a version, never renamed or removed. docs/report-json.md describes each field. The
+/// documents are written, never read back, so they are only `Encodable`.
 public enum ReportDocuments {
   /// A mastery figure as JSON: never a bare percentage, always with its interval, the data it
   /// rests on and the verdict.
-  public struct MasteryFigure: Codable, Sendable, Hashable {
-    public var estimate: Double?
-    public var lower: Double
-    public var upper: Double
-    public var answers: Int
-    public var officials: Int
-    public var effectiveAnswers: Double
-    public var verdict: String
+  public struct MasteryFigure: Encodable, Sendable, Hashable {
+    /// The figure as computed; its fields are the document's (`estimate` left out when there
+    /// are no answers, `effectiveAnswers` to two decimals).
+    public var mastery: Mastery
+    /// `weak`, `possibly-weak`, `adequate` or `insufficient-data`, against the report's threshold.
+    public var verdict: Mastery.Verdict
 
     public init(_ mastery: Mastery, threshold: Double) {
-      estimate = mastery.estimate
-      lower = mastery.lower
-      upper = mastery.upper
-      answers = mastery.answers
-      officials = mastery.officials
-      effectiveAnswers = (mastery.effectiveAnswers * 100).rounded() / 100
-      verdict = mastery.verdict(threshold: threshold).rawValue
+      self.mastery = mastery
+      verdict = mastery.verdict(threshold: threshold)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case estimate, lower, upper, answers, officials, effectiveAnswers, verdict
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encodeIfPresent(mastery.estimate, forKey: .estimate)
+      try container.encode(mastery.lower, forKey: .lower)
+      try container.encode(mastery.upper, forKey: .upper)
+      try container.encode(mastery.answers, forKey: .answers)
+      try container.encode(mastery.officials, forKey: .officials)
+      try container.encode((mastery.effectiveAnswers * 100).rounded() / 100, forKey: .effectiveAnswers)
+      try container.encode(verdict.rawValue, forKey: .verdict)
     }
   }
 
   /// A mastery figure for a PAPI code or a knowledge area, named.
-  public struct CodeFigure: Codable, Sendable, Hashable {
+  public struct CodeFigure: Encodable, Sendable, Hashable {
     public var code: String
     public var name: String
     public var mastery: MasteryFigure
@@ -62,7 +71,7 @@ public enum ReportDocuments {
   }
 
   /// The rules the figures were computed with.
-  public struct Rules: Codable, Sendable, Hashable {
+  public struct Rules: Encodable, Sendable, Hashable {
     public var halfLifeDays: Double
     public var minimumAnswers: Int
     public var minimumOfficials: Int
@@ -80,16 +89,16 @@ public enum ReportDocuments {
     }
   }
 
-  public struct DimensionName: Codable, Sendable, Hashable {
+  public struct DimensionName: Encodable, Sendable, Hashable {
     public var code: String
     public var name: String
   }
 
   /// `papi-train report readiness --json`.
-  public struct Readiness: Codable, Sendable {
+  public struct Readiness: Encodable, Sendable {
     public static let schema = "papi-train.readiness/1"
 
-    public struct Cell: Codable, Sendable, Hashable {
+    public struct Cell: Encodable, Sendable, Hashable {
       public var code: String
       /// nil when the data are insufficient.
       public var score: Double?
@@ -99,7 +108,7 @@ public enum ReportDocuments {
       public var mastery: MasteryFigure
     }
 
-    public struct Commune: Codable, Sendable {
+    public struct Commune: Encodable, Sendable {
       public var code: String
       public var name: String
       public var parents: [String]
@@ -116,8 +125,8 @@ public enum ReportDocuments {
     }
 
     /// Every commune of the province (or of `--in`), whichever are shown (since 1.1).
-    public struct Province: Codable, Sendable {
-      public struct Dimension: Codable, Sendable, Hashable {
+    public struct Province: Encodable, Sendable {
+      public struct Dimension: Encodable, Sendable, Hashable {
         public var code: String
         /// Mean score over the communes with one (`null`: none has).
         public var average: Double?
@@ -142,14 +151,14 @@ public enum ReportDocuments {
       public var dimensions: [Dimension]
     }
 
-    public struct PriorityRow: Codable, Sendable, Hashable {
+    public struct PriorityRow: Encodable, Sendable, Hashable {
       public var code: String
       public var provinceScore: Double
       public var readiness: Double?
       public var urgency: Double
     }
 
-    public struct Failure: Codable, Sendable, Hashable {
+    public struct Failure: Encodable, Sendable, Hashable {
       public var commune: String
       public var error: String
     }
@@ -226,10 +235,10 @@ public enum ReportDocuments {
   }
 
   /// `papi-train report weak|gain|items --json`: one group's insight.
-  public struct Group: Codable, Sendable {
+  public struct Group: Encodable, Sendable {
     public static let schema = "papi-train.group/1"
 
-    public struct Weak: Codable, Sendable, Hashable {
+    public struct Weak: Encodable, Sendable, Hashable {
       public var code: String
       public var name: String
       public var mastery: MasteryFigure
@@ -238,7 +247,7 @@ public enum ReportDocuments {
       public var positions: [String]
     }
 
-    public struct Gain: Codable, Sendable, Hashable {
+    public struct Gain: Encodable, Sendable, Hashable {
       public var official: String
       public var course: String
       public var pre: Double
@@ -246,7 +255,7 @@ public enum ReportDocuments {
       public var normalized: Double?
     }
 
-    public struct ItemRow: Codable, Sendable, Hashable {
+    public struct ItemRow: Encodable, Sendable, Hashable {
       public var question: QuestionID
       public var attempts: Int
       public var facility: Double
@@ -256,7 +265,7 @@ public enum ReportDocuments {
       public var flags: [String]
     }
 
-    public struct Quiz: Codable, Sendable, Hashable {
+    public struct Quiz: Encodable, Sendable, Hashable {
       public var quiz: String
       public var attempts: Int
       public var alpha: Double?

@@ -2,20 +2,17 @@ import Foundation
 import Toolkit
 
 /// An official as a batch carries it (the columns of a results file's `officials`).
+///
+/// A batch's rows (`WireOfficial`, `WireAttempt`, `WireAnswer`, `WireClass`, `WireClassMember`,
+/// `WireRosterChange`) are made from the store's records (`WireOfficial(official)`, on the
+/// commune machine) or decoded (on the server), never field by field: they have no public
+/// memberwise initialiser, so a field cannot be forgotten in one place.
 public struct WireOfficial: Sendable, Hashable, Codable {
   public var id: String
   public var name: String
   public var position: String
   public var communeCode: String
   public var createdAt: String
-
-  public init(id: String, name: String, position: String, communeCode: String, createdAt: String) {
-    self.id = id
-    self.name = name
-    self.position = position
-    self.communeCode = communeCode
-    self.createdAt = createdAt
-  }
 }
 
 /// An attempt as a batch carries it, without its answers.
@@ -34,26 +31,6 @@ public struct WireAttempt: Sendable, Hashable, Codable {
   public var score: Double?
   public var maxScore: Double?
   public var status: String
-
-  public init(
-    id: String, officialID: String, quizID: String, courseID: String, courseVersion: String, classID: String?,
-    seed: String, questionIDs: [String], startedAt: String, endedAt: String?, score: Double?,
-    maxScore: Double?, status: String
-  ) {
-    self.id = id
-    self.officialID = officialID
-    self.quizID = quizID
-    self.courseID = courseID
-    self.courseVersion = courseVersion
-    self.classID = classID
-    self.seed = seed
-    self.questionIDs = questionIDs
-    self.startedAt = startedAt
-    self.endedAt = endedAt
-    self.score = score
-    self.maxScore = maxScore
-    self.status = status
-  }
 }
 
 /// An answer as a batch carries it.
@@ -66,20 +43,6 @@ public struct WireAnswer: Sendable, Hashable, Codable {
   public var correct: Bool
   public var timeTaken: Double
   public var answeredAt: String
-
-  public init(
-    attemptID: String, questionID: String, position: Int, response: String, score: Double, correct: Bool,
-    timeTaken: Double, answeredAt: String
-  ) {
-    self.attemptID = attemptID
-    self.questionID = questionID
-    self.position = position
-    self.response = response
-    self.score = score
-    self.correct = correct
-    self.timeTaken = timeTaken
-    self.answeredAt = answeredAt
-  }
 }
 
 /// One batch a commune machine pushes: answers in the order its results file stored them (rows

@@ -17,25 +17,6 @@ public struct WireClass: Sendable, Hashable, Codable {
   public var closedAt: String?
   /// When it was made or last changed: the server keeps the copy changed last.
   public var updatedAt: String
-
-  public init(
-    id: String, code: String, title: String, trainer: String, date: String, endDate: String, place: String,
-    communeCodes: [String], pretestQuizID: String?, posttestQuizID: String?, closedAt: String?,
-    updatedAt: String
-  ) {
-    self.id = id
-    self.code = code
-    self.title = title
-    self.trainer = trainer
-    self.date = date
-    self.endDate = endDate
-    self.place = place
-    self.communeCodes = communeCodes
-    self.pretestQuizID = pretestQuizID
-    self.posttestQuizID = posttestQuizID
-    self.closedAt = closedAt
-    self.updatedAt = updatedAt
-  }
 }
 
 /// An official who joined a class.
@@ -43,12 +24,6 @@ public struct WireClassMember: Sendable, Hashable, Codable {
   public var classID: String
   public var officialID: String
   public var joinedAt: String
-
-  public init(classID: String, officialID: String, joinedAt: String) {
-    self.classID = classID
-    self.officialID = officialID
-    self.joinedAt = joinedAt
-  }
 
   /// `CLASS/OFFICIAL`, how the sync state lists memberships.
   public var key: String { classID.uppercased() + "/" + officialID.uppercased() }
@@ -65,20 +40,6 @@ public struct WireRosterChange: Sendable, Hashable, Codable {
   public var newName: String
   public var changedBy: String
   public var changedAt: String
-
-  public init(
-    id: String, kind: String, officialID: String, keptID: String?, oldName: String, newName: String,
-    changedBy: String, changedAt: String
-  ) {
-    self.id = id
-    self.kind = kind
-    self.officialID = officialID
-    self.keptID = keptID
-    self.oldName = oldName
-    self.newName = newName
-    self.changedBy = changedBy
-    self.changedAt = changedAt
-  }
 }
 
 /// A province leader's decision on a class's results, as the server returns it on sync.

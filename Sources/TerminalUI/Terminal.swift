@@ -6,7 +6,8 @@ import Foundation
   import Darwin
 #endif
 
-/// Facts about the terminal the shell runs in, read once at start.
+/// Facts about the terminal the shell runs in, read at start; its size again at each use when
+/// it ``followsResizes``.
 public struct Terminal: Sendable {
   /// Whether standard input and standard output are both terminals (readline is used only then).
   public var isInteractive: Bool
@@ -14,12 +15,36 @@ public struct Terminal: Sendable {
   public var usesColor: Bool
   public var width: Int
   public var height: Int
+  /// Whether ``resized()`` reads the size of standard output's terminal again: true for the
+  /// terminal ``current(environment:)`` found on standard output, so that a window made narrower
+  /// during a session gets text laid out to its new width.
+  public var followsResizes: Bool
 
-  public init(isInteractive: Bool, usesColor: Bool, width: Int = 80, height: Int = 24) {
+  public init(
+    isInteractive: Bool, usesColor: Bool, width: Int = 80, height: Int = 24, followsResizes: Bool = false
+  ) {
     self.isInteractive = isInteractive
     self.usesColor = usesColor
     self.width = width
     self.height = height
+    self.followsResizes = followsResizes
+  }
+
+  /// This terminal at its size now (unchanged unless it ``followsResizes``).
+  public func resized() -> Terminal {
+    guard followsResizes, let size = Self.windowSize() else { return self }
+    var now = self
+    now.width = max(20, size.width)
+    now.height = max(5, size.height)
+    return now
+  }
+
+  /// The size of the terminal on standard output; nil through a pipe.
+  static func windowSize() -> (width: Int, height: Int)? {
+    var size = winsize()
+    guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0
+    else { return nil }
+    return (Int(size.ws_col), Int(size.ws_row))
   }
 
   /// The terminal of this process, honouring NO_COLOR. The width (and height) is the terminal's
@@ -28,16 +53,12 @@ public struct Terminal: Sendable {
   public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal
   {
     let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-    var width = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
-    var height = environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 24
-    var size = winsize()
-    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-      width = Int(size.ws_col)
-      height = Int(size.ws_row)
-    }
-    return Terminal(
+    let width = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
+    let height = environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 24
+    let found = Terminal(
       isInteractive: interactive, usesColor: Style.standardOutput(environment: environment).enabled,
-      width: max(20, width), height: max(5, height))
+      width: max(20, width), height: max(5, height), followsResizes: windowSize() != nil)
+    return found.resized()
   }
 
   /// Makes sure the C library reads UTF-8: readline takes its character set from the locale, and

@@ -42,6 +42,28 @@ import Units
     #expect(BulkText.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29 00:00:00.000")
   }
 
+  @Test func anOfficialWithAttemptsInAClassIsItsMemberFromTheFirst() throws {
+    let folder = try TemporaryFolder()
+    let store = try folder.results.store(for: Commune.muongKim)
+    let (official, first) = sample(in: Commune.muongKim)
+    let trainingClass = TrainingClass(
+      title: "Tập huấn PAPI", trainer: "Lò Thị Hoa", date: "2025-02-19", place: "Hội trường xã",
+      communeCodes: [Commune.muongKim])
+    var inClass = first
+    inClass.classID = trainingClass.id
+    var later = sample(in: Commune.muongKim).1
+    later.officialID = official.id
+    later.classID = trainingClass.id
+    later.startedAt = first.startedAt.addingTimeInterval(3600)
+    later.answers = []
+    let (other, alone) = sample(in: Commune.muongKim)
+    try store.bulkImport(
+      officials: [official, other], classes: [trainingClass], attempts: [later, inClass, alone])
+    let members = try store.members(of: trainingClass.id)
+    #expect(members.map(\.officialID) == [official.id])
+    #expect(members.first?.joinedAt == first.startedAt)
+  }
+
   @Test func aRepeatedIdWritesNothing() throws {
     let folder = try TemporaryFolder()
     let store = try folder.results.store(for: Commune.muongKim)

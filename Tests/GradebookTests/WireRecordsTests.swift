@@ -2,11 +2,11 @@ import Curriculum
 import Foundation
 import GRDB
 import PapiTrainTesting
-import SyncProtocol
 import Testing
 import Units
 
 @testable import Gradebook
+@testable import SyncProtocol
 
 /// A sync batch carries every column of a results file's officials, attempts and answers, field
 /// for field: a column added to the store (or a field to its records) and forgotten in

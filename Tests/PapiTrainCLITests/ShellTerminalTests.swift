@@ -39,6 +39,22 @@ import Testing
     #expect(terminal.waitForExit() == 0)
   }
 
+  @Test func aWindowMadeNarrowerDuringTheSessionGetsTextLaidOutToItsNewWidth() throws {
+    let terminal = try start()
+    signIn(terminal)
+    terminal.resize(columns: 60)
+    terminal.type("help\r")
+    #expect(terminal.expect("Gõ 'help LỆNH'"))
+    #expect(terminal.expect("papi> "))
+    let help = try #require(terminal.transcript.components(separatedBy: "papi> help").last)
+    let escapes = /\u{1B}\[[0-9;?]*[A-Za-z]/
+    let lines = help.replacing(escapes, with: "").components(separatedBy: "\r\n")
+    #expect(lines.contains { $0.hasPrefix("  help [LỆNH]") })
+    #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines.filter { $0.count > 60 })")
+    terminal.type("quit\r")
+    #expect(terminal.waitForExit() == 0)
+  }
+
   @Test func historyIsRecalledWithTheUpArrowAndKeptOnDiskWithoutRepeats() throws {
     let terminal = try start()
     signIn(terminal)

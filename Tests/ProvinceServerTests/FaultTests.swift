@@ -4,8 +4,9 @@ import Gradebook
 import PapiTrainTesting
 import ProvinceServerTesting
 import Sync
-import SyncProtocol
 import Testing
+
+@testable import SyncProtocol
 
 #if canImport(Glibc)
   import Glibc

@@ -1,7 +1,6 @@
 import Foundation
 import PapiTrainTesting
 import ProvinceServerTesting
-import ResultsAnalysis
 import Testing
 
 /// The leaders' pages through curl, the way a browser without script talks to them: cookies
@@ -169,10 +168,11 @@ extension Province {
     let run = try papiServer(
       ["readiness", "--province", "12", "--json"] + (approvedOnly ? ["--approved-only"] : []))
     #expect(run.status == 0, "\(run.error)")
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
-    let document = try decoder.decode(ReportDocuments.Readiness.self, from: Data(run.output.utf8))
-    let row = try #require(document.communes.first { $0.code == commune })
-    return Dictionary(uniqueKeysWithValues: row.dimensions.map { ($0.code, $0.score) })
+    let document = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    let communes = document?["communes"] as? [[String: Any]] ?? []
+    let row = try #require(communes.first { $0["code"] as? String == commune })
+    let cells = row["dimensions"] as? [[String: Any]] ?? []
+    return Dictionary(
+      uniqueKeysWithValues: cells.map { cell in (cell["code"] as? String ?? "", cell["score"] as? Double) })
   }
 }

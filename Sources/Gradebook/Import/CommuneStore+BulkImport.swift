@@ -33,7 +33,8 @@ extension CommuneStore {
   /// Every record must be new to the file (a repeated id throws and nothing is written); texts
   /// are stored in NFC and numbers are checked as ``record(_:)`` checks them. Classes must include
   /// this commune; each attempt's official must be among `officials` or already stored, and its
-  /// class among `classes` or already stored (foreign keys are enforced).
+  /// class among `classes` or already stored (foreign keys are enforced). An official with an
+  /// attempt in a class is recorded as a member of it, from that attempt's start.
   @discardableResult
   public func bulkImport(
     officials: [Official], classes: [TrainingClass] = [], attempts: [Attempt]
@@ -102,6 +103,14 @@ extension CommuneStore {
           counts.answers += 1
         }
       }
+      // An official who took a class's quizzes joined it, as the shell records when they join:
+      // from their first attempt in it.
+      try db.execute(
+        sql: """
+          INSERT OR IGNORE INTO class_members (class_id, official_id, joined_at)
+          SELECT class_id, official_id, min(started_at) FROM attempts
+          WHERE class_id IS NOT NULL GROUP BY class_id, official_id
+          """)
       return counts
     }
     // Leave the file whole without its -wal, so it can be copied as one file.

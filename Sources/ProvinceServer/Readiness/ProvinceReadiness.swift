@@ -93,7 +93,10 @@ public struct ProvinceReadiness: Sendable {
   public func communeSums(province: UnitCode, approvedOnly: Bool, until: Date?) async throws
     -> [WeightedAnswerScan.CommuneSums]
   {
-    try await client.withConnection { connection in
+    try await client.withTransaction(logger: logger) { connection in
+      for setting in ReadinessQuery.settings {
+        try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
+      }
       let (sumsStatement, factsStatement) = try await statements(
         province: province, approvedOnly: approvedOnly, until: until, on: connection)
       var sums: [String: [WeightedAnswerScan.Sums]] = [:]
@@ -120,7 +123,8 @@ public struct ProvinceReadiness: Sendable {
   }
 
   /// The two statements ``communeSums(province:approvedOnly:until:)`` runs, as a psql script that
-  /// runs the same text with the same values: the benchmark's peer.
+  /// runs the same text with the same values and settings, in one transaction: the benchmark's
+  /// peer.
   public func psqlScript(province: UnitCode, approvedOnly: Bool, options: Options = Options()) async throws
     -> String
   {
@@ -128,7 +132,9 @@ public struct ProvinceReadiness: Sendable {
     return try await client.withConnection { connection in
       let (sums, facts) = try await statements(
         province: province, approvedOnly: approvedOnly, until: until, on: connection)
-      return sums.psql(name: "readiness_sums") + facts.psql(name: "readiness_facts")
+      return "BEGIN;\n" + ReadinessQuery.settings.map { $0 + ";\n" }.joined()
+        + sums.psql(name: "readiness_sums")
+        + facts.psql(name: "readiness_facts") + "COMMIT;\n"
     }
   }
 

@@ -4,7 +4,9 @@ import Gradebook
 import PostgresNIO
 
 /// The SQL of the server's readiness: the recency-weighted sums ``WeightedAnswerScan`` computes in
-/// a results file, over a province's partition of `answers`, grouped by commune and key.
+/// a results file, over a province's answers, grouped by commune and key: read from the sums
+/// kept as answers arrive (``AnswerSums``, server schema version 6) wherever they give the same
+/// figures, from the province's partition of `answers` elsewhere.
 ///
 /// An answer given at moment t weighs e = exp(k·(t − epoch)) with k = ln 2 / half-life, in days
 /// since 2020-01-01 (``WeightedAnswerScan/epochJulianDay``); the reference is applied afterwards
@@ -37,6 +39,11 @@ struct ReadinessQuery: Sendable {
     epochSeconds = (WeightedAnswerScan.epochJulianDay - 2_440_587.5) * 86_400
   }
 
+  /// What the transaction both statements run in is set to: one snapshot for both, read only,
+  /// and no JIT compilation (the planner's estimates over the whole province ask for it, and
+  /// compiling costs more than the statements take).
+  static let settings = ["SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", "SET LOCAL jit = off"]
+
   /// Whose answers count, by their attempt's class.
   enum ClassFilter: Sendable {
     /// Every answer.
@@ -46,12 +53,13 @@ struct ReadinessQuery: Sendable {
     /// None (approved results asked for where no class was ever reviewed).
     case none
 
-    var sql: String {
+    /// The condition on `column`, a class id, with a leading AND (none for ``all``).
+    func sql(column: String) -> String {
       switch self {
       case .all: ""
       case .approved:
         """
-        AND at.class_id IN (
+        AND \(column) IN (
             SELECT r.class_id FROM (
               SELECT DISTINCT ON (class_id) class_id, decision FROM class_reviews
               ORDER BY class_id, decided_at DESC) r
@@ -76,6 +84,7 @@ struct ReadinessQuery: Sendable {
         case .float(let value): bindings.append(value)
         case .moment(let value): bindings.append(value)
         case .texts(let values): bindings.append(values)
+        case .flag(let value): bindings.append(value)
         }
       }
       return PostgresQuery(unsafeSQL: sql, binds: bindings)
@@ -88,38 +97,63 @@ struct ReadinessQuery: Sendable {
     case float(Double)
     case moment(Date?)
     case texts([String])
+    case flag(Bool)
   }
 
   /// One row per commune and key: commune, key, answers, Σe, Σe², Σe·mark, distinct officials.
-  /// The answers are first summed per commune, question and official (the key's officials are
-  /// not additive over questions), then per key. An entry merged into another on the commune's
-  /// machine (`officials.merged_into`) counts as the entry kept, as the machine's file counts it.
+  ///
+  /// The sums come from `answer_sums` (server schema version 6), kept per commune, question,
+  /// class and bucket of officials as answers arrive, where they give the same figures: at the
+  /// half-life they are kept at, for a commune with no answer at or after `until`. The answers
+  /// of any other commune are read and summed the same way, the officials' bits from
+  /// `official_bits`. Per commune, key and bucket the sums add up and the bits are OR-ed; the
+  /// officials are the bits set. An entry merged into another on the commune's machine
+  /// (`officials.merged_into`) counts as the entry kept, as the machine's file counts it.
   func sums(province: String, until: Date?, classes: ClassFilter) -> Statement {
     Statement(
       sql: """
         WITH keys AS (
           SELECT question_id, key FROM unnest($1::text[], $2::text[]) AS k(question_id, key)
         ),
-        per_official AS (
-          SELECT an.commune_code, an.question_id, at.official_id, count(*) AS answers, sum(w.e) AS sum_e,
-                 sum(w.e * w.e) AS sum_e2, sum(w.e * greatest(0.0, least(1.0, an.score))) AS sum_marked_e
+        read AS MATERIALIZED (
+          SELECT c.code FROM communes c
+          WHERE c.province_code = $5::text AND (NOT $7::bool OR EXISTS (
+            SELECT 1 FROM answer_sums s
+            WHERE s.province_code = $5::text AND s.commune_code = c.code AND s.last_answered_at >= $6::timestamptz))
+        ),
+        per_question AS (
+          SELECT s.commune_code, s.question_id, s.bucket, s.answers, s.sum_e, s.sum_e2, s.sum_marked_e, s.officials
+          FROM answer_sums s
+          WHERE $7::bool AND s.province_code = $5::text AND s.commune_code NOT IN (SELECT code FROM read)
+            \(classes.sql(column: "s.class_id"))
+          UNION ALL
+          SELECT an.commune_code, an.question_id, b.bit / 62, count(*), sum(w.e), sum(w.e * w.e),
+                 sum(w.e * greatest(0.0, least(1.0, an.score))), bit_or(1::int8 << (b.bit % 62))
           FROM answers an
           JOIN attempts at ON at.id = an.attempt_id
+          JOIN officials o ON o.id = at.official_id
+          JOIN official_bits b ON b.commune_code = an.commune_code AND b.official_id = coalesce(o.merged_into, o.id)
           CROSS JOIN LATERAL (
             SELECT exp($3::float8 * ((date_part('epoch', an.answered_at) - $4::float8) / 86400.0)) AS e) w
-          WHERE an.province_code = $5::text AND right(at.quiz_id, 7) <> '#review'
-            AND ($6::timestamptz IS NULL OR an.answered_at < $6::timestamptz)
-            \(classes.sql)
-          GROUP BY an.commune_code, an.question_id, at.official_id
+          WHERE an.province_code = $5::text AND an.commune_code IN (SELECT code FROM read)
+            AND right(at.quiz_id, 7) <> '#review' AND ($6::timestamptz IS NULL OR an.answered_at < $6::timestamptz)
+            \(classes.sql(column: "at.class_id"))
+          GROUP BY an.commune_code, an.question_id, b.bit / 62
+        ),
+        per_bucket AS (
+          SELECT p.commune_code, k.key, sum(p.answers) AS answers, sum(p.sum_e) AS sum_e, sum(p.sum_e2) AS sum_e2,
+                 sum(p.sum_marked_e) AS sum_marked_e, bit_count(bit_or(p.officials)::bit(64)) AS officials
+          FROM per_question p JOIN keys k ON k.question_id = p.question_id
+          GROUP BY p.commune_code, k.key, p.bucket
         )
-        SELECT p.commune_code, k.key, sum(p.answers)::int8, sum(p.sum_e), sum(p.sum_e2), sum(p.sum_marked_e),
-               count(DISTINCT coalesce(o.merged_into, o.id))::int8
-        FROM per_official p JOIN keys k ON k.question_id = p.question_id JOIN officials o ON o.id = p.official_id
-        GROUP BY p.commune_code, k.key
-        ORDER BY p.commune_code, k.key
+        SELECT commune_code, key, sum(answers)::int8, sum(sum_e), sum(sum_e2), sum(sum_marked_e), sum(officials)::int8
+        FROM per_bucket
+        GROUP BY commune_code, key
+        ORDER BY commune_code, key
         """,
       parameters: [
         .texts(questions), .texts(keys), .float(rate), .float(epochSeconds), .text(province), .moment(until),
+        .flag(rate == AnswerSums.rate && epochSeconds == AnswerSums.epochSeconds),
       ])
   }
 
@@ -158,6 +192,7 @@ extension ReadinessQuery.Statement {
       case .float: "float8"
       case .moment: "timestamptz"
       case .texts: "text[]"
+      case .flag: "bool"
       }
     }
     let values = parameters.map { parameter in
@@ -166,6 +201,7 @@ extension ReadinessQuery.Statement {
       case .float(let value): "\(value)::float8"
       case .moment(let value): value.map { "to_timestamp(\($0.timeIntervalSince1970))" } ?? "NULL"
       case .texts(let values): "ARRAY[" + values.map(Self.literal).joined(separator: ",") + "]::text[]"
+      case .flag(let value): value ? "true" : "false"
       }
     }
     return """

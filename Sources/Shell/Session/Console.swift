@@ -8,7 +8,10 @@ import VietnameseText
 final class Console {
   let reader: any LineReader
   let output: any OutputSink
-  let terminal: Terminal
+  /// The terminal as the session started on it.
+  private let startingTerminal: Terminal
+  /// The terminal at its size now: a window resized during the session is followed.
+  var terminal: Terminal { startingTerminal.resized() }
   var language: Language
   let style: Style
   /// How long any prompt waits for a line before it gives up (a trainer's session sets it: its
@@ -20,7 +23,7 @@ final class Console {
   init(reader: any LineReader, output: any OutputSink, terminal: Terminal, language: Language) {
     self.reader = reader
     self.output = output
-    self.terminal = terminal
+    self.startingTerminal = terminal
     self.language = language
     self.style = Style(enabled: terminal.usesColor)
   }

@@ -1,5 +1,4 @@
 import Gradebook
-import SyncProtocol
 
 extension WireOfficial {
   /// The official as a batch carries it.

@@ -1,0 +1,300 @@
+import Curriculum
+import DemoData
+import Foundation
+import Gradebook
+import PapiTrainTesting
+import ProvinceServerTesting
+import Testing
+import Units
+
+/// Readiness computed in SQL on the server (`papi-server readiness`) against
+/// `papi-train report readiness` over the very files the commune machines synced: the same
+/// document, figure for figure, whether the server reads its kept sums (`answer_sums`) or the
+/// answers themselves.
+@Suite(.serialized, .enabled(if: serverTestsCanRun)) struct ReadinessTests {
+  /// A day after every generated answer (the kept sums stand in), and one in the middle of them
+  /// (the answers after it are left out: read from the answers).
+  static let days = ["2026-06-01", "2025-07-15"]
+
+  @Test func theServersFiguresAreTheReportsOverTheSameFilesBeforeAndAfterAMerge() throws {
+    let province = try Province()
+    try province.generateResults(officials: 8, attempts: 5)
+    try province.enrolMachine()
+    try sync(province)
+    #expect(try province.count("SELECT count(*) FROM answer_sums") > 0)
+    for day in Self.days {
+      try expectSameFigures(
+        serverReport(province, asOf: day), clientReport(province, asOf: day), "as of \(day)")
+    }
+    try expectSumsMatchTheAnswers(province)
+
+    // Two entries of the roster merged on the machine: one official from then on, on both sides.
+    let ids = try province.cluster.psql(
+      province.database,
+      "SELECT o.id FROM officials o WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.official_id = o.id) ORDER BY o.id LIMIT 2"
+    ).split(separator: "\n").map(String.init)
+    try #require(ids.count == 2)
+    let merged = try province.trainerCommand([
+      "roster", "merge", "--commune", Province.commune, ids[1], ids[0], "--by", "Hằng",
+    ])
+    #expect(merged.status == 0, "\(merged.output) \(merged.error)")
+    try sync(province)
+    #expect(try province.count("SELECT count(*) FROM officials WHERE merged_into IS NOT NULL") == 1)
+    for day in Self.days {
+      try expectSameFigures(
+        serverReport(province, asOf: day), clientReport(province, asOf: day), "as of \(day)")
+    }
+    try expectSumsMatchTheAnswers(province)
+  }
+
+  @Test func approvedOnlyCountsTheClassesALeaderApprovedAsTheReportOfThatClass() throws {
+    let province = try Province()
+    try province.generateResults(officials: 8, attempts: 5)
+    try province.enrolMachine()
+    try sync(province)
+    let classText = try province.cluster.psql(
+      province.database,
+      "SELECT class_id FROM attempts WHERE class_id IS NOT NULL GROUP BY class_id ORDER BY count(*) DESC LIMIT 1"
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let classID = try #require(ClassID(classText))
+    let day = Self.days[0]
+    #expect(
+      try answers(in: serverReport(province, asOf: day, approvedOnly: true)) == 0, "nothing approved yet")
+
+    try province.decide(classID, "approved", note: "", at: "2026-01-10 09:00:00")
+    let approved = try serverReport(province, asOf: day, approvedOnly: true)
+    #expect(try answers(in: approved) > 0)
+    try expectSameFigures(
+      approved, clientReport(province, asOf: day, extra: ["--class", classText]), "approved")
+    #expect(try answers(in: serverReport(province, asOf: day)) > answers(in: approved))
+
+    try province.decide(classID, "returned", note: "Thiếu chữ ký", at: "2026-01-11 09:00:00")
+    #expect(try answers(in: serverReport(province, asOf: day, approvedOnly: true)) == 0, "sent back")
+  }
+
+  @Test func answersTheServerHeldAlreadyOrThatWereRolledBackAddNothingToTheSums() throws {
+    let province = try Province()
+    try province.generateResults(officials: 6, attempts: 4)
+    try province.enrolMachine()
+    try sync(province)
+    let kept = try sums(province)
+
+    // A second machine of the commune sends the same file again: stored once.
+    let second = try TemporaryFolder("papi-sync-second-machine")
+    var environment = province.environment
+    for folder in ["config", "data", "state"] {
+      environment["XDG_\(folder.uppercased())_HOME"] = second.path(folder)
+    }
+    let code = try province.enrolmentCode()
+    let enrolled = try PapiTrainProcess.run(
+      ["sync", "enrol", province.server.url, code], environment: environment)
+    #expect(enrolled.status == 0, "\(enrolled.error)")
+    let again = try PapiTrainProcess.run(["sync", "--lang", "en"], environment: environment)
+    #expect(again.status == 0, "\(again.output) \(again.error)")
+    #expect(
+      try province.count("SELECT sum(answers_added) FROM sync_batches")
+        == province.count(
+          "SELECT count(*) FROM answers"))
+    #expect(try sums(province) == kept)
+
+    // Answers stored and then rolled back (a batch that fails after its answers) leave no sums.
+    let failed = Result {
+      try province.cluster.psql(
+        province.database,
+        """
+        INSERT INTO answers (province_code, commune_code, attempt_id, question_id, position, response, score, correct,
+          time_taken, answered_at)
+        SELECT province_code, commune_code, attempt_id, question_id || '-again', position, response, score, correct,
+          time_taken, answered_at FROM answers;
+        INSERT INTO answers (province_code, commune_code, attempt_id, question_id, position, response, score, correct,
+          time_taken, answered_at)
+        SELECT province_code, commune_code, attempt_id, question_id, position, response, 2, correct, time_taken,
+          answered_at FROM answers LIMIT 1;
+        """)
+    }
+    #expect(throws: (any Error).self) { try failed.get() }
+    #expect(try sums(province) == kept)
+    try expectSumsMatchTheAnswers(province)
+  }
+
+  @Test func eachProvinceReadsItsOwnPartitionAndSums() throws {
+    let province = try Province()
+    let units = province.machine.appending("units.csv")
+    try Data(
+      """
+      level,code,name,kind,parent
+      province,12,Tỉnh Lai Châu,Tỉnh,
+      commune,03388,Phường Đoàn Kết,Phường,12
+      province,01,Thành phố Hà Nội,Thành phố,
+      commune,00004,Phường Ba Đình,Phường,01
+
+      """.utf8
+    ).write(to: units)
+    try province.generateResults(officials: 5, attempts: 4, seed: 11)
+    try province.enrolMachine()
+    try sync(province)
+
+    // A commune of Hà Nội on its own machine.
+    let other = try TemporaryFolder("papi-sync-hanoi")
+    let otherResults = other.appending("Results")
+    let environment = [
+      "XDG_CONFIG_HOME": other.path("config"), "XDG_DATA_HOME": other.path("data"),
+      "XDG_STATE_HOME": other.path("state"), "PAPI_RESULTS": otherResults.path, "PAPI_SYNC_TRIES": "4",
+    ]
+    try generate(commune: "00004", officials: 7, attempts: 3, seed: 12, into: otherResults)
+    let run = try province.papiServer(["enrol", "--commune", "00004", "--units", units.path])
+    #expect(run.status == 0, "\(run.error)")
+    let code = try #require(
+      run.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).first {
+        $0.count == 14 && $0.filter { $0 == "-" }.count == 2
+      })
+    let enrolled = try PapiTrainProcess.run(
+      ["sync", "enrol", province.server.url, String(code)], environment: environment)
+    #expect(enrolled.status == 0, "\(enrolled.error)")
+    let synced = try PapiTrainProcess.run(["sync", "--lang", "en"], environment: environment)
+    #expect(synced.status == 0, "\(synced.output) \(synced.error)")
+
+    #expect(try province.count("SELECT count(*) FROM answers_p01") > 0)
+    #expect(
+      try province.count("SELECT count(DISTINCT province_code || commune_code) FROM answer_sums") == 2)
+    let day = Self.days[0]
+    for (code, results) in [("12", province.results), ("01", otherResults)] {
+      let server = try serverReport(province, asOf: day, province: code, units: units.path)
+      #expect(try answers(in: server) > 0)
+      let client = try report(results: results, asOf: day, extra: ["--in", code, "--units", units.path])
+      expectSameFigures(server, client, "province \(code)")
+    }
+    try expectSumsMatchTheAnswers(province)
+  }
+
+  // MARK: - Helpers
+
+  func sync(_ province: Province) throws {
+    let run = try province.papiTrain(["sync"])
+    #expect(run.status == 0, "\(run.output) \(run.error)")
+  }
+
+  /// `papi-server readiness --json` as a document, without the moment it was made.
+  func serverReport(
+    _ province: Province, asOf day: String, approvedOnly: Bool = false, province code: String = "12",
+    units: String? = nil
+  ) throws -> NSDictionary {
+    var arguments = [
+      "readiness", "--province", code, "--as-of", day, "--json", "--courses", Repository.courses.path,
+    ]
+    if approvedOnly { arguments.append("--approved-only") }
+    if let units { arguments += ["--units", units] }
+    let run = try province.papiServer(arguments)
+    #expect(run.status == 0, "\(run.error)")
+    return try document(run.output)
+  }
+
+  /// `papi-train report readiness --json` over the machine's own files.
+  func clientReport(_ province: Province, asOf day: String, extra: [String] = []) throws -> NSDictionary {
+    try report(results: province.results, asOf: day, extra: ["--in", "12"] + extra)
+  }
+
+  func report(results: URL, asOf day: String, extra: [String]) throws -> NSDictionary {
+    let run = try PapiTrainProcess.run(
+      ["report", "readiness", "--results", results.path, "--as-of", day, "--json", "--no-cache"] + extra,
+      environment: ["PAPI_RESULTS": results.path])
+    #expect(run.status == 0, "\(run.error)")
+    return try document(run.output)
+  }
+
+  func document(_ text: String) throws -> NSDictionary {
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    return object.filter { $0.key != "generatedAt" } as NSDictionary
+  }
+
+  /// The two documents hold the same text, counts and figures; a figure may differ in its last
+  /// bits (sums added in another order: a file adds its kept sums per question, the server per
+  /// commune and class too), never by more than a billionth of itself.
+  func expectSameFigures(_ server: NSDictionary, _ client: NSDictionary, _ comment: Comment) {
+    let differences = Self.differences(server, client, at: "")
+    #expect(differences.isEmpty, "\(comment): \(differences.prefix(8))")
+  }
+
+  static func differences(_ left: Any, _ right: Any, at path: String) -> [String] {
+    switch (left, right) {
+    case (let left as [String: Any], let right as [String: Any]):
+      guard Set(left.keys) == Set(right.keys) else {
+        return ["\(path): keys \(left.keys.sorted()) ≠ \(right.keys.sorted())"]
+      }
+      return left.keys.sorted().flatMap { differences(left[$0]!, right[$0]!, at: path + "." + $0) }
+    case (let left as [Any], let right as [Any]):
+      guard left.count == right.count else { return ["\(path): \(left.count) ≠ \(right.count) items"] }
+      return zip(left, right).enumerated().flatMap { differences($1.0, $1.1, at: path + "[\($0)]") }
+    case (let left as NSNumber, let right as NSNumber):
+      let (a, b) = (left.doubleValue, right.doubleValue)
+      return abs(a - b) <= 1e-9 * max(abs(a), abs(b)) ? [] : ["\(path): \(left) ≠ \(right)"]
+    default:
+      return "\(left)" == "\(right)" ? [] : ["\(path): \(left) ≠ \(right)"]
+    }
+  }
+
+  /// The answers a report counts over every commune and dimension.
+  func answers(in document: NSDictionary) throws -> Int {
+    let communes = try #require(document["communes"] as? [[String: Any]])
+    return communes.flatMap { ($0["dimensions"] as? [[String: Any]]) ?? [] }.compactMap {
+      ($0["mastery"] as? [String: Any])?["answers"] as? Int
+    }.reduce(0, +)
+  }
+
+  /// The kept sums, row by row.
+  func sums(_ province: Province) throws -> String {
+    try province.cluster.psql(
+      province.database,
+      """
+      SELECT province_code, commune_code, question_id, class_id, bucket, answers, sum_e, sum_e2, sum_marked_e,
+        officials, last_answered_at
+      FROM answer_sums ORDER BY 1, 2, 3, 4, 5
+      """)
+  }
+
+  /// The kept sums are what summing every quiz answer again gives (officials renumbered, so
+  /// compared by how many bits are set; sums to rounding).
+  func expectSumsMatchTheAnswers(_ province: Province) throws {
+    let differences = try province.cluster.psql(
+      province.database,
+      """
+      BEGIN;
+      CREATE TEMPORARY TABLE kept ON COMMIT DROP AS SELECT * FROM answer_sums;
+      SELECT answer_sums_refill(code) FROM communes;
+      WITH kept_rows AS (
+        SELECT province_code, commune_code, question_id, class_id, sum(answers) AS answers,
+          sum(bit_count(officials::bit(64))) AS officials, sum(sum_e) AS e, sum(sum_e2) AS e2, sum(sum_marked_e) AS me,
+          max(last_answered_at) AS last
+        FROM kept GROUP BY 1, 2, 3, 4),
+      summed_rows AS (
+        SELECT province_code, commune_code, question_id, class_id, sum(answers) AS answers,
+          sum(bit_count(officials::bit(64))) AS officials, sum(sum_e) AS e, sum(sum_e2) AS e2, sum(sum_marked_e) AS me,
+          max(last_answered_at) AS last
+        FROM answer_sums GROUP BY 1, 2, 3, 4)
+      SELECT count(*) FROM kept_rows k FULL JOIN summed_rows s
+        ON (k.province_code, k.commune_code, k.question_id) = (s.province_code, s.commune_code, s.question_id)
+          AND k.class_id IS NOT DISTINCT FROM s.class_id
+      WHERE k.answers IS DISTINCT FROM s.answers OR k.officials IS DISTINCT FROM s.officials
+        OR k.last IS DISTINCT FROM s.last OR s.e IS NULL OR k.e IS NULL
+        OR abs(k.e - s.e) > 1e-9 * abs(s.e) OR abs(k.e2 - s.e2) > 1e-9 * abs(s.e2)
+        OR abs(k.me - s.me) > 1e-9 * abs(s.me);
+      ROLLBACK;
+      """
+    ).split(separator: "\n").filter { !$0.isEmpty && Int($0) != nil }
+    #expect(differences == ["0"], "kept sums that summing the answers again does not give")
+  }
+
+  /// A generated commune `code` (DemoData over the shipped courses) written into `results`.
+  func generate(commune code: String, officials: Int, attempts: Int, seed: UInt64, into results: URL) throws {
+    let library = try TestCourses.shipped()
+    let province = try DemoProvince(
+      library: library,
+      spec: DemoProvinceSpec(
+        communes: 1, officialsPerCommune: officials, attemptsPerOfficial: attempts, seed: seed),
+      knownCommunes: [try CommuneCode(code)])
+    let commune = try province.commune(at: 0)
+    let store = try ResultsDirectory(url: results).store(for: commune.code)
+    _ = try store.bulkImport(
+      officials: commune.officials, classes: commune.classes, attempts: commune.attempts)
+  }
+}
