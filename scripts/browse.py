@@ -11,6 +11,9 @@ standard library is needed. The steps are a JSON list; each is one of
   {"click": CSS}                     click the element (a submit button: waits for the next page)
   {"dump": NAME}                     keep the page's URL, status and HTML as NAME
   {"shot": FILE}                     a PNG of the whole page into OUT-FOLDER/FILE
+  {"script": FILE}                   run the JavaScript file FILE in the page (a measure)
+  {"pdf": FILE}                      the page printed (A4, as the print stylesheet lays it out)
+                                     into OUT-FOLDER/FILE
 It prints one JSON object: {NAME: {"url": ..., "html": ...}, ...}. A step that fails (no such
 element, no page loaded in 30 s) ends the run with exit status 1 and the reason on stderr.
 """
@@ -41,7 +44,7 @@ class Browser:
 
         self.process = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-pipe", f"--user-data-dir={profile}", "--window-size=1366,900",
+             "--remote-debugging-pipe", f"--user-data-dir={profile}", "--window-size=1366,768",
              "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "about:blank"],
             pass_fds=(3, 4), preexec_fn=give_pipes, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(commands_read)
@@ -127,6 +130,16 @@ class Browser:
         with open(path, "wb") as file:
             file.write(base64.b64decode(data))
 
+    def script(self, path):
+        with open(path, encoding="utf-8") as file:
+            self.evaluate(file.read())
+
+    def pdf(self, path):
+        data = self.call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True,
+                                             "displayHeaderFooter": False}, session=True)["data"]
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(data))
+
     def close(self):
         try:
             self.call("Browser.close")
@@ -157,6 +170,10 @@ def main():
                     pages[step["dump"]] = browser.dump()
                 elif "shot" in step:
                     browser.shot(os.path.join(folder, step["shot"]))
+                elif "script" in step:
+                    browser.script(step["script"])
+                elif "pdf" in step:
+                    browser.pdf(os.path.join(folder, step["pdf"]))
                 else:
                     raise RuntimeError(f"unknown step {step}")
         except RuntimeError as error:

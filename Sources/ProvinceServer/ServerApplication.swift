@@ -37,9 +37,12 @@ public enum ServerApplication {
     let routes = Routes(repository: repository, content: content, logger: logger)
     let scheme = settings.tls == nil ? "http" : "https"
     let router = routes.router()
+    let units = try settings.loadUnits()
     WebRoutes(
-      repository: repository, units: try settings.loadUnits(), secureCookies: settings.tls != nil,
-      logger: logger
+      repository: repository, units: units, secureCookies: settings.tls != nil, logger: logger,
+      readinessReports: WebReadiness(
+        readiness: ProvinceReadiness(client: client, library: library, units: units, logger: logger),
+        provinceScores: settings.provinceScoresPath)
     ).add(to: router)
     var application = Application(
       router: router,

@@ -15,12 +15,17 @@ public struct ServerSettings: Sendable {
   /// The administrative units list: the communes of a leader's province and their names (the
   /// leaders' pages list every commune, enrolled or not). Unused when the file is not there.
   public var unitsPath: String
+  /// A folder of the provinces' published PAPI scores, one CSV a province named by its code
+  /// (`12.csv`, as `report readiness --province-scores` reads it): the readiness page's
+  /// priorities. A province without a file has none.
+  public var provinceScoresPath: String?
 
   public init(
     host: String, port: Int, tls: (certificate: String, key: String)?, database: DatabaseSettings,
-    coursesPath: String, unitsPath: String = UnitHierarchy.defaultPath
+    coursesPath: String, unitsPath: String = UnitHierarchy.defaultPath, provinceScoresPath: String? = nil
   ) {
     self.unitsPath = unitsPath
+    self.provinceScoresPath = provinceScoresPath
     self.host = host
     self.port = port
     self.tls = tls

@@ -42,7 +42,7 @@ public struct DashboardRenderer: Sendable {
     .cov{display:block;font-size:10px;opacity:.8}.profile{display:inline-block;margin:6px 12px 6px 0;vertical-align:top}
     .profile h3{font-size:13px;margin:0 0 2px}ul{margin:4px 0 4px 18px;font-size:13px;text-align:left}
     .key{display:inline-block;padding:1px 8px;margin-right:4px;border-radius:3px}td.list{text-align:left}
-    .detail{color:#566;font-size:12px}tr.province td{font-weight:bold;border-top:2px solid #889}
+    .detail{color:#566;font-size:12px}tr.province td{font-weight:bold;border-top:2px solid #889;white-space:nowrap}
     tr.no-results td.name{color:#889}
     .dn{display:block;font-size:10px;font-weight:normal;max-width:90px;white-space:normal}.lead{font-size:15px}
     @media print{@page{size:A4 landscape;margin:8mm}body{margin:0;max-width:none;font-size:10px}
@@ -65,8 +65,9 @@ public struct DashboardRenderer: Sendable {
   }
 
   /// The province first: how many communes have trained, each dimension's province score with
-  /// its interval and the officials behind it, and the three most urgent priorities.
-  private func summary(_ province: DashboardData.Province, _ data: DashboardData) -> String {
+  /// its interval and the officials behind it, and the three most urgent priorities; also drawn
+  /// by the province server's readiness page.
+  public func summary(_ province: DashboardData.Province, _ data: DashboardData) -> String {
     var html = "<p class=\"lead\">\(escape(data.labels.collectionLine))</p>"
     html += "<table><tr><th>\(escape(data.labels.dimension))</th><th>\(escape(data.labels.readiness))"
     html += " (\(escape(data.labels.interval)))</th><th>\(escape(data.labels.provinceAverage))</th></tr>\n"
@@ -108,7 +109,8 @@ public struct DashboardRenderer: Sendable {
       uniqueKeysWithValues: zip(DashboardData.CollectionStatus.allCases, data.labels.statusNames))
     for commune in data.communes {
       let status = statuses[commune.status] ?? ""
-      html += "<tr class=\"\(commune.status.rawValue)\"><td class=\"name\">\(escape(commune.name))"
+      html += "<tr class=\"\(commune.status.rawValue)\" data-commune=\"\(escape(commune.code))\">"
+      html += "<td class=\"name\">\(escape(commune.name))"
       html += "<span class=\"cov\">\(escape(status))</span></td>"
       for dimension in data.dimensions {
         let coverageText = "<span class=\"cov\">\(escape(behind(dimension.code, of: commune, data)))</span>"
@@ -154,7 +156,8 @@ public struct DashboardRenderer: Sendable {
     return "\(data.labels.coverage) \(coverage)%"
   }
 
-  private func priorities(_ data: DashboardData) -> String {
+  /// The priorities table (the province's PAPI scores against readiness), or why there is none.
+  public func priorities(_ data: DashboardData) -> String {
     guard !data.priorities.isEmpty else { return "<p>\(escape(data.labels.noPriorities))</p>" }
     var html =
       "<table><tr><th>\(escape(data.labels.dimension))</th><th>\(escape(data.labels.provinceScore))</th>"
@@ -203,7 +206,9 @@ public struct DashboardRenderer: Sendable {
     var html = ""
     // A commune with no score at all has nothing to draw: the heat map shows it.
     for commune in data.communes where commune.scores.values.contains(where: { $0 != nil }) {
-      html += "<div class=\"profile\"><h3>\(escape(commune.name))</h3>\(profile(commune, data))</div>\n"
+      html += "<div class=\"profile\" data-commune=\"\(escape(commune.code))\"><h3>\(escape(commune.name))"
+      html += "<span class=\"cov\">\(commune.trainedOfficials)/\(commune.rosterOfficials) "
+      html += "\(escape(data.labels.officials))</span></h3>\(profile(commune, data))</div>\n"
     }
     return html + "<p class=\"meta legend-profile\">\(profileKey()) \(escape(data.labels.profileLegend))</p>"
   }

@@ -230,8 +230,9 @@ public struct ReadinessReport: Sendable {
     return DashboardRenderer().render(data)
   }
 
-  /// The dashboard's data, without trends unless given.
-  func data(trends: [(label: String, mastery: MasteryReport)] = []) -> DashboardData {
+  /// The dashboard's data, without trends unless given: every figure the terminal view, the
+  /// HTML dashboard and the province server's readiness page show, computed once here.
+  public func data(trends: [(label: String, mastery: MasteryReport)] = []) -> DashboardData {
     let taxonomy = context.index.library.taxonomy
     var data = DashboardData(
       survey: survey, communes: rows, dimensions: shownDimensions, library: context.index.library,

@@ -65,6 +65,8 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The province's courses") var courses = "Courses"
   @Option(help: "The administrative units list (the leaders' pages name every commune)")
   var units = UnitHierarchy.defaultPath
+  @Option(help: "A folder of the provinces' PAPI scores, CODE.csv (the readiness page's priorities)")
+  var provinceScores: String?
 
   func validate() throws {
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -76,7 +78,7 @@ struct Serve: AsyncParsableCommand {
       let settings = ServerSettings(
         host: host, port: port, tls: tlsCert.flatMap { certificate in tlsKey.map { (certificate, $0) } },
         database: try database.settings(), coursesPath: courses,
-        unitsPath: units)
+        unitsPath: units, provinceScoresPath: provinceScores)
       try await ServerApplication.run(settings, logger: logger)
     }
   }

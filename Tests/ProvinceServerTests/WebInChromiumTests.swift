@@ -97,6 +97,117 @@ import Testing
     }
   }
 
+  @Test func aLeaderReadsReadinessAndTheApprovedOnlySwitchFollowsAnApproval() throws {
+    let province = try Province()
+    try province.generateResults(officials: 6, attempts: 4)
+    try province.enrolMachine()
+    let machineClass = try #require(try province.machineClasses().first)
+    try province.insertClass(code: machineClass.code, id: machineClass.id)
+    let sync = try province.papiTrain(["sync"])
+    #expect(sync.status == 0, "\(sync.output) \(sync.error)")
+    try province.addLeader()
+    let all = try province.sqlReadiness(approvedOnly: false)
+    let approvedBefore = try province.sqlReadiness(approvedOnly: true)
+    #expect(all.values.contains { $0 != nil }, "the generated commune has scores: \(all)")
+    #expect(approvedBefore.values.allSatisfy { $0 == nil }, "no class approved yet: \(approvedBefore)")
+
+    let base = province.server.url
+    let folder = try TemporaryFolder("papi-web-readiness")
+    let layout = Repository.root.appendingPathComponent("scripts/dashboard-layout.js").path
+    let pages = try Self.browse(
+      [
+        ["go": base + "/leaders/readiness"], ["fill": "#name", "value": "lanh.dao"],
+        ["fill": "#passphrase", "value": Province.leaderPassphrase], ["click": "#sign-in"],
+        ["go": base + "/leaders/readiness"], ["dump": "all"], ["shot": "readiness.png"],
+        ["pdf": "readiness.pdf"], ["script": layout], ["dump": "measured"],
+        ["go": base + "/leaders/readiness?approved=1"], ["dump": "approved-before"],
+        ["go": base + "/leaders/classes"], ["click": "[id=\"approve-\(machineClass.code)\"]"],
+        ["go": base + "/leaders/readiness?approved=1"], ["dump": "approved-after"],
+        ["go": base + "/leaders/readiness?commune=\(Province.commune)"], ["script": layout],
+        ["dump": "profile"],
+      ], in: folder)
+
+    let page = try #require(pages["all"])
+    #expect(page.url.hasSuffix("/leaders/readiness"), "\(page.url)")
+    for text in [
+      "Mức sẵn sàng theo xã", "Tóm tắt toàn tỉnh", "khoảng tin cậy 95%", "Số liệu: câu trả lời từ ngày",
+      "Thứ tự ưu tiên", "vạch đỏ: trung bình tỉnh", "Đang tính mọi kết quả đã nhận.",
+      "Công khai, minh bạch", "≥ 8.2", "aria-current=\"page\">Mức sẵn sàng</a>",
+    ] {
+      #expect(page.html.contains(text), "the readiness page shows \(text)")
+    }
+    #expect(Self.heatMapScores(of: Province.commune, in: page.html) == Self.shown(all), "as the SQL report")
+    #expect(
+      Self.heatMapScores(of: Province.commune, in: pages["approved-before"]?.html ?? "")
+        == Self.shown(approvedBefore))
+    let approvedAfter = try province.sqlReadiness(approvedOnly: true)
+    #expect(approvedAfter != approvedBefore, "approving the class changes approved-only readiness")
+    let after = try #require(pages["approved-after"])
+    #expect(after.html.contains("Đang tính chỉ kết quả của các lớp đã được duyệt."))
+    #expect(Self.heatMapScores(of: Province.commune, in: after.html) == Self.shown(approvedAfter))
+    #expect(Self.heatMapScores(of: Province.commune, in: after.html) != Self.shown(approvedBefore))
+
+    for name in ["measured", "profile"] {
+      let report = try #require(Self.layoutReport(in: pages[name]?.html ?? ""), "\(name): a layout report")
+      #expect(
+        report.charts >= 2 && report.boxes > 50, "\(name): \(report.charts) charts, \(report.boxes) boxes")
+      #expect(report.overlaps.isEmpty, "\(name): \(report.overlaps.prefix(10))")
+    }
+    let profile = try #require(pages["profile"])
+    #expect(
+      profile.html.components(separatedBy: "<div class=\"profile\"").count == 2, "one commune's profile")
+    #expect(profile.html.contains("<option value=\"\(Province.commune)\" selected"))
+    #expect(try Self.pdfPages(folder.path("readiness.pdf")) == 1, "printed, the summary is one page")
+  }
+
+  /// The figures of `commune`'s heat-map row, dimension by dimension (nil: insufficient data).
+  static func heatMapScores(of commune: String, in html: String) -> [String?] {
+    guard let row = row(of: "data-commune=\"\(commune)\"", in: html) else { return [] }
+    var scores: [String?] = []
+    var rest = row[...]
+    while let cell = rest.range(of: #"<td class="(b\d|na)">"#, options: .regularExpression) {
+      let value = rest[cell.upperBound...].prefix { $0 != "<" }
+      scores.append(rest[cell].contains("\"na\"") ? nil : String(value))
+      rest = rest[cell.upperBound...]
+    }
+    return scores
+  }
+
+  /// The SQL report's figures as the page shows them, one decimal, D1 to D8.
+  static func shown(_ scores: [String: Double?]) -> [String?] {
+    (1...8).map { index in (scores["D\(index)"] ?? nil).map { String(format: "%.1f", $0) } }
+  }
+
+  /// What scripts/dashboard-layout.js found in the page.
+  struct LayoutReport: Decodable, CustomStringConvertible {
+    struct Overlap: Decodable {
+      var kind: String
+      var a: String
+      var b: String
+    }
+    var charts: Int
+    var boxes: Int
+    var overlaps: [Overlap]
+    var description: String { "\(overlaps.map { "\($0.kind) \($0.a) × \($0.b)" })" }
+  }
+
+  static func layoutReport(in html: String) -> LayoutReport? {
+    guard let start = html.range(of: "<pre id=\"layout-report\">", options: .backwards),
+      let end = html.range(of: "</pre>", range: start.upperBound..<html.endIndex)
+    else { return nil }
+    let json = html[start.upperBound..<end.lowerBound].replacingOccurrences(of: "&lt;", with: "<")
+      .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    return try? JSONDecoder().decode(LayoutReport.self, from: Data(json.utf8))
+  }
+
+  /// The pages of a PDF Chromium printed.
+  static func pdfPages(_ path: String) throws -> Int? {
+    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    guard let range = text.range(of: #"/Type /Pages[^>]*/Count (\d+)"#, options: .regularExpression)
+    else { return nil }
+    return Int(text[range].split(separator: " ").last ?? "")
+  }
+
   /// The table row whose opening tag holds `marker`.
   static func row(of marker: String, in html: String) -> String? {
     guard let start = html.range(of: marker),

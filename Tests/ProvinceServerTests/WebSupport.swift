@@ -160,3 +160,19 @@ extension Province {
     return id
   }
 }
+
+extension Province {
+  /// The province's readiness as `papi-server readiness --json` computes it in SQL: the commune's
+  /// score per dimension (nil: insufficient data).
+  func sqlReadiness(approvedOnly: Bool, commune: String = Province.commune) throws -> [String: Double?] {
+    let run = try papiServer(
+      ["readiness", "--province", "12", "--json"] + (approvedOnly ? ["--approved-only"] : []))
+    #expect(run.status == 0, "\(run.error)")
+    let document = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    let communes = document?["communes"] as? [[String: Any]] ?? []
+    let row = try #require(communes.first { $0["code"] as? String == commune })
+    let cells = row["dimensions"] as? [[String: Any]] ?? []
+    return Dictionary(
+      uniqueKeysWithValues: cells.map { cell in (cell["code"] as? String ?? "", cell["score"] as? Double) })
+  }
+}

@@ -208,6 +208,42 @@ import Testing
   }
 }
 
+/// The readiness page through curl: only for a signed-in leader, only their province, nothing of
+/// the address echoed unescaped, and a sync's answers on the page at the next request.
+@Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebReadinessTests {
+  @Test func theReadinessPageNeedsASessionAndFollowsEachSync() throws {
+    let province = try Province()
+    try province.addLeader()
+    try province.insertClass(code: "HG-2611-B", commune: "99001", province: "99")
+    var stranger = WebClient(base: province.server.url)
+    let away = try stranger.get("/leaders/readiness")
+    #expect(away.status == 303)
+    #expect(away.header("Location") == ["/leaders/sign-in"])
+
+    var browser = WebClient(base: province.server.url)
+    try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    let empty = try browser.get("/leaders/readiness?commune=%3Cscript%3Ealert(1)%3C/script%3E")
+    #expect(empty.status == 200)
+    #expect(empty.header("Content-Security-Policy").first?.contains("default-src 'none'") == true)
+    #expect(!empty.body.contains("<script"), "nothing of the address comes back as markup")
+    #expect(!empty.body.contains("99001"), "another province's communes are not shown")
+    #expect(empty.body.contains("Số liệu: chưa có câu trả lời nào."))
+    let before = WebInChromiumTests.heatMapScores(of: Province.commune, in: empty.body)
+    #expect(before.count == 8 && before.allSatisfy { $0 == nil }, "\(before)")
+
+    try province.generateResults(officials: 6, attempts: 4)
+    try province.enrolMachine()
+    let machineClass = try #require(try province.machineClasses().first)
+    try province.insertClass(code: machineClass.code, id: machineClass.id)
+    let sync = try province.papiTrain(["sync"])
+    #expect(sync.status == 0, "\(sync.output) \(sync.error)")
+    let after = try browser.get("/leaders/readiness")
+    let shown = WebInChromiumTests.heatMapScores(of: Province.commune, in: after.body)
+    #expect(shown.contains { $0 != nil }, "the synced answers count at the next request: \(shown)")
+    #expect(shown == WebInChromiumTests.shown(try province.sqlReadiness(approvedOnly: false)))
+  }
+}
+
 extension Data {
   /// Bytes from hexadecimal text.
   init<Text: StringProtocol>(hex: Text) {

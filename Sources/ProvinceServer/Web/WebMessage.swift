@@ -24,6 +24,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
   case allResults, approvedOnly
   case showingApprovedOnly, showingAll
   case readinessUnavailable
+  case profileOf, everyCommune, showProfile
+  case profilesWeakest(shown: Int, of: Int)
   // Class approval.
   case classesHeading(String)
   case classColumn, trainerColumn, datesColumn, attemptsColumn, decisionColumn
@@ -112,6 +114,13 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     case .showingAll: return vi ? "Đang tính mọi kết quả đã nhận." : "Counting every result received."
     case .readinessUnavailable:
       return vi ? "Chưa tính được mức sẵn sàng: thử lại sau." : "Readiness cannot be computed now: try later."
+    case .profileOf: return vi ? "Hồ sơ của xã" : "Profile of"
+    case .everyCommune: return vi ? "mọi xã có số liệu" : "every commune with data"
+    case .showProfile: return vi ? "Xem" : "Show"
+    case .profilesWeakest(let shown, let of):
+      return vi
+        ? "Hồ sơ của \(shown) xã yếu nhất trong \(of) xã có số liệu; chọn một xã ở trên để xem hồ sơ của xã đó."
+        : "The \(shown) weakest of the \(of) communes with data; choose a commune above to see its profile."
     case .classesHeading(let province):
       return vi ? "Duyệt kết quả các lớp: \(province)" : "Approving classes' results: \(province)"
     case .classColumn: return vi ? "Lớp" : "Class"
@@ -218,7 +227,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     .reportingSummary(sent: 3, communes: 98, never: 95, trained: 40, roster: 75),
     .communeColumn, .statusColumn, .lastSyncColumn, .trainedColumn, .machinesColumn, .sent, .enrolledNotSent,
     .notEnrolled, .never, .readinessHeading("Lai Châu"), .allResults, .approvedOnly, .showingApprovedOnly,
-    .showingAll, .readinessUnavailable, .classesHeading("Lai Châu"), .classColumn, .trainerColumn,
+    .showingAll, .readinessUnavailable, .profileOf, .everyCommune, .showProfile,
+    .profilesWeakest(shown: 12, of: 98), .classesHeading("Lai Châu"), .classColumn, .trainerColumn,
     .datesColumn, .attemptsColumn, .decisionColumn, .classOpen, .classClosed, .awaiting,
     .approvedBy(leader: "nguyen.van.a", day: "2026-12-03"),
     .returnedBy(leader: "nguyen.van.a", day: "2026-12-03"),

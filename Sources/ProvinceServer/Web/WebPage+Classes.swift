@@ -8,7 +8,8 @@ extension WebPage {
   ) -> String {
     guard !classes.isEmpty else {
       return document(
-        title: WebMessage.classesHeading(province).text(in: language), session: session, notice: notice,
+        title: WebMessage.classesHeading(province).text(in: language), session: session,
+        current: "/leaders/classes", notice: notice,
         body: "<p>\(say(.noClasses))</p>")
     }
     var body = "<table id=\"classes\"><tr><th>\(say(.classColumn))</th><th>\(say(.communeColumn))</th>"
@@ -17,7 +18,8 @@ extension WebPage {
     for item in classes { body += row(item, session: session) }
     body += "</table>"
     return document(
-      title: WebMessage.classesHeading(province).text(in: language), session: session, notice: notice,
+      title: WebMessage.classesHeading(province).text(in: language), session: session,
+      current: "/leaders/classes", notice: notice,
       body: body)
   }
 

@@ -26,6 +26,7 @@ extension WebPage {
     }
     body += "</table>"
     return document(
-      title: WebMessage.reportingHeading(province).text(in: language), session: session, body: body)
+      title: WebMessage.reportingHeading(province).text(in: language), session: session,
+      current: "/leaders/reporting", body: body)
   }
 }

@@ -9,8 +9,11 @@ struct WebPage: Sendable {
 
   func say(_ message: WebMessage) -> String { html(message.text(in: language)) }
 
-  /// A whole page: the frame (title, who is signed in, the links, signing out) around `body`.
-  func document(title: String, session: WebSession?, notice: String? = nil, body: String) -> String {
+  /// A whole page: the frame (title, who is signed in, the links, signing out) around `body`;
+  /// `current` is the path of the page among the links.
+  func document(
+    title: String, session: WebSession?, current: String? = nil, notice: String? = nil, body: String
+  ) -> String {
     var page = """
       <!DOCTYPE html>
       <html lang="\(language == .vietnamese ? "vi" : "en")"><head><meta charset="utf-8">
@@ -19,7 +22,7 @@ struct WebPage: Sendable {
       <style>\(DashboardRenderer.css)\n\(Self.css)</style></head><body>
 
       """
-    if let session { page += frame(session) }
+    if let session { page += frame(session, current: current) }
     page += "<h1>\(html(title))</h1>\n"
     if let notice { page += "<p class=\"notice\" role=\"status\">\(html(notice))</p>\n" }
     return page + body + "\n</body></html>\n"
@@ -33,15 +36,21 @@ struct WebPage: Sendable {
     .refusal .en{color:#566}form.review{display:inline-block;margin:2px}textarea{width:240px;height:44px;font:inherit}
     label{display:block;margin:8px 0 2px}input[type=text],input[type=password]{width:260px;padding:4px}
     button{padding:4px 10px;font:inherit;cursor:pointer}.choice a{margin-right:12px}td.note{text-align:left;max-width:280px}
+    form.choose label{display:inline;margin:0 6px 0 0}form.choose{margin:4px 0 8px}
+    .choice a[aria-current]{color:#1d2733;font-weight:600;text-decoration:none;border-bottom:2px solid #1d4f8a}
     @media print{nav,form,.choice{display:none}}
     """
 
-  private func frame(_ session: WebSession) -> String {
+  private func frame(_ session: WebSession, current: String?) -> String {
     let links: [(String, WebMessage)] = [
-      ("/leaders/reporting", .reportingLink), ("/leaders/classes", .classesLink),
+      ("/leaders/reporting", .reportingLink), ("/leaders/readiness", .readinessLink),
+      ("/leaders/classes", .classesLink),
     ]
     var nav = "<nav>"
-    for (path, label) in links { nav += "<a href=\"\(path)\">\(say(label))</a>" }
+    for (path, label) in links {
+      let marker = path == current ? " aria-current=\"page\"" : ""
+      nav += "<a href=\"\(path)\"\(marker)>\(say(label))</a>"
+    }
     nav +=
       "<span class=\"who\">\(say(.signedInAs(name: session.leader.name, province: session.leader.province.rawValue)))</span>"
     nav += "<form method=\"post\" action=\"/leaders/sign-out\">\(tokenField(session.csrfToken))"

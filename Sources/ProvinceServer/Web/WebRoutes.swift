@@ -15,6 +15,8 @@ struct WebRoutes: Sendable {
   /// Under TLS: cookies are `Secure` and `__Host-` names.
   let secureCookies: Bool
   let logger: Logger
+  /// The readiness page's reports.
+  let readinessReports: WebReadiness
   var page = WebPage()
 
   /// The largest form accepted.
@@ -36,6 +38,9 @@ struct WebRoutes: Sendable {
     }
     router.get("leaders/reporting") { request, _ in
       await guarded(back: "/leaders") { try await reporting(request) }
+    }
+    router.get("leaders/readiness") { request, _ in
+      await guarded(back: "/leaders") { try await readinessPage(request) }
     }
     router.get("leaders/classes") { request, _ in
       await guarded(back: "/leaders") { try await classes(request) }
