@@ -54,6 +54,9 @@ public struct DatabaseSettings: Sendable, Hashable {
     }
     configuration.options.connectTimeout = .seconds(5)
     configuration.options.maximumConnections = 16
+    // Whatever happens to a request, no session may sit in a transaction holding its locks for
+    // longer than this: PostgreSQL ends it (and rolls it back), so other batches go on.
+    configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60s")]
     return configuration
   }
 }

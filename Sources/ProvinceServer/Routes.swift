@@ -94,7 +94,13 @@ struct Routes: Sendable {
         "batch refused", metadata: ["commune": "\(commune)", "problems": "\(error.problems.count)"])
       return Self.json(error, status: .unprocessableContent)
     case .success(let validated):
-      switch try await repository.store(validated, from: device) {
+      // The batch's transaction runs to its end even when the machine stops waiting (its request
+      // cancelled): a transaction cut off between two statements would keep its locks, and the
+      // machine's retry of the same batch, and every batch sharing a class with it, would wait on
+      // them. The retry then finds the batch stored.
+      let repository = repository
+      let outcome = try await Task { try await repository.store(validated, from: device) }.value
+      switch outcome {
       case .stored(let acknowledgement):
         logger.info(
           "batch stored",
