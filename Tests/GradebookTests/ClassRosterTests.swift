@@ -58,6 +58,21 @@ import Units
     #expect(throws: ClassRosterError.self) { try folder.results.findClass("LC-2612-C") }
   }
 
+  /// The shell finds classes and reads a class's roll while it holds its commune's file open for
+  /// writing: reading them must leave that connection's locks alone, so its next write succeeds.
+  @Test func lookingClassesUpLeavesAFileOpenForWritingWritable() throws {
+    let folder = try TemporaryFolder()
+    let store = try folder.results.store(for: Commune.muongKim)
+    let official = try store.addOfficial(name: "Lò Văn Thắng", position: "chairman")
+    let made = try twoCommuneClass(in: folder.results)
+    #expect(try folder.results.findClass("LC-2612-A").id == made.id)
+    _ = try folder.results.roll(of: made)
+    try store.join(classID: made.id, officialID: official.id, at: start)
+    _ = try twoCommuneClass(in: folder.results)
+    #expect(try store.addOfficial(name: "Lò Thị Mai", position: "chairman").name == "Lò Thị Mai")
+    #expect(try folder.results.classes().count == 2)
+  }
+
   @Test func membersJoinAnOpenClassOnlyAndTheRollShowsTheirTests() throws {
     let folder = try TemporaryFolder()
     let made = try twoCommuneClass(in: folder.results)

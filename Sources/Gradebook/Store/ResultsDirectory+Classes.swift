@@ -19,19 +19,16 @@ extension ResultsDirectory {
   /// Every class stored in the folder, each once: the version edited last when files differ,
   /// with the communes of every version. Ordered by first day, then code.
   ///
-  /// Each file is read as a file from outside (``withCheckedStore(for:limits:_:)``, through
-  /// ``checkedFiles``): a file refused by the checks holds no class here (the report or export
-  /// that reads it names it and why).
+  /// Read through SQLite (``readOnlyStore(for:)``), not through a checked private copy: the shell
+  /// looks classes up while it holds its commune's file open for writing, and copying a file the
+  /// process has open closes a descriptor of it, which drops every POSIX lock SQLite holds on it
+  /// (the next write fails with "disk I/O error", or worse). Reports and exports, which read
+  /// folders sent from outside, check each file (``withCheckedStore(for:limits:_:)``).
   public func classes() throws -> [TrainingClass] {
     var byID: [ClassID: TrainingClass] = [:]
     for code in try communeCodes() {
-      let stored: [TrainingClass]
-      do {
-        guard let read = try withCheckedStore(for: code, { try $0.classes() }) else { continue }
-        stored = read
-      } catch is GradebookError {
-        continue
-      }
+      guard let store = try readOnlyStore(for: code) else { continue }
+      let stored = try store.classes()
       for found in stored {
         guard let known = byID[found.id] else {
           byID[found.id] = found
@@ -94,12 +91,12 @@ extension ResultsDirectory {
   }
 
   /// Who is in the class, commune by commune (code order), then by name: those who joined and
-  /// those with attempts in it. Each file is read as a file from outside (a refused one throws,
-  /// naming it).
+  /// those with attempts in it. Read through SQLite, as ``classes()`` is and for its reason.
   public func roll(of trainingClass: TrainingClass) throws -> [ClassRollEntry] {
     var entries: [ClassRollEntry] = []
     for code in trainingClass.communeCodes {
-      entries += try withCheckedStore(for: code) { try Self.roll(of: trainingClass, in: $0) } ?? []
+      guard let store = try readOnlyStore(for: code) else { continue }
+      entries += try Self.roll(of: trainingClass, in: store)
     }
     return entries
   }
