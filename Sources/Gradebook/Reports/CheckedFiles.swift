@@ -11,20 +11,20 @@ import UserFolders
 /// report or an export reads an unchanged file as it is instead of checking a private copy of it
 /// again (about 25 ms of CPU for a 1.4 MB file).
 ///
-/// An entry holds the ``FileStamp`` of the file and of its `-wal` companion when they were
+/// An entry holds the `FileStamp` of the file and of its `-wal` companion when they were
 /// copied for the check (device, inode, size, change and modification times: nothing a user can
 /// set back), the file's schema version and what the check was (its limits and rules). A file
 /// is taken as checked only while its stamps are those; any write, a file put in its place, a
 /// `-wal` added or changed, a `-journal` beside it (SQLite would roll it into the file) or other
 /// limits mean it is checked again. An entry is recorded only for a file that had not changed for
-/// ``settling`` seconds before it was copied: a write in the same tick of the file system's clock
+/// `settling` seconds before it was copied: a write in the same tick of the file system's clock
 /// as the copy (2 s on FAT) could otherwise keep every stamp.
 ///
 /// The list is a text file of its own in the user's cache folder, `checked-files` beside the
 /// per-file sums (``ScanCache``), read as untrusted too: a line that does not parse or whose
 /// checksum does not hold is no entry (the file is checked again), a file with another first line
 /// is ignored and written anew. Entries are appended one line per `write` (`O_APPEND`, so two
-/// processes never mix lines); the file is rewritten whole, atomically (``AtomicFile``), when it
+/// processes never mix lines); the file is rewritten whole, atomically (`AtomicFile`), when it
 /// is new, damaged or mostly superseded lines. Deleting it is always safe.
 ///
 /// Who can write the user's cache folder can also mark a file as checked: the list is as trusted
