@@ -24,4 +24,17 @@ enum AnswerSums {
   static func weight(of column: String) -> String {
     "exp(\(rate)::float8 * ((date_part('epoch', \(column)) - \(epochSeconds)::float8) / 86400.0))"
   }
+
+  /// How a kept sums row takes in the answers added to it, the `ON CONFLICT` clause of the sums
+  /// triggers (per question, version 6; per key, version 7): counts and sums add up, the
+  /// officials' bits are ORed, the latest answer is kept.
+  static func accumulating(onConflict constraint: String) -> String {
+    """
+    ON CONFLICT ON CONSTRAINT \(constraint) DO UPDATE SET
+      answers = s.answers + excluded.answers, sum_e = s.sum_e + excluded.sum_e,
+      sum_e2 = s.sum_e2 + excluded.sum_e2, sum_marked_e = s.sum_marked_e + excluded.sum_marked_e,
+      officials = s.officials | excluded.officials,
+      last_answered_at = greatest(s.last_answered_at, excluded.last_answered_at)
+    """
+  }
 }

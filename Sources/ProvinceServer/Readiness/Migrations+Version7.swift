@@ -91,11 +91,7 @@ extension Migrations {
       CROSS JOIN LATERAL (SELECT \(AnswerSums.weight(of: "a.answered_at")) AS e) w
       WHERE right(at.quiz_id, 7) <> '#review'
       GROUP BY a.province_code, a.commune_code, k.key, at.class_id, b.bit / 62
-      ON CONFLICT ON CONSTRAINT key_sums_key DO UPDATE SET
-        answers = s.answers + excluded.answers, sum_e = s.sum_e + excluded.sum_e,
-        sum_e2 = s.sum_e2 + excluded.sum_e2, sum_marked_e = s.sum_marked_e + excluded.sum_marked_e,
-        officials = s.officials | excluded.officials,
-        last_answered_at = greatest(s.last_answered_at, excluded.last_answered_at);
+      \(AnswerSums.accumulating(onConflict: "key_sums_key"));
       RETURN NULL;
     END $$
     """,
