@@ -25,6 +25,28 @@ import Testing
     #expect(terminal.expect("papi> "))
   }
 
+  /// The shell on a machine with the trainer's passphrase set, signed in as the trainer: they
+  /// say so at the first prompt; the passphrase comes next, then their name and the commune to
+  /// look at.
+  func startAsTrainer(_ extra: [String] = []) throws -> PseudoTerminalSession {
+    let terminal = try PseudoTerminalSession(
+      ["--results", home.appendingPathComponent("Results").path] + extra,
+      environment: [
+        "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
+        "XDG_CONFIG_HOME": TestAccess.configHome.path,
+      ])
+    #expect(terminal.expect("giảng viên gõ gv)"))
+    terminal.type("gv\r")
+    #expect(terminal.expect("Mật khẩu giảng viên:"))
+    terminal.type(TestAccess.passphrase + "\r")
+    #expect(terminal.expect("Họ tên giảng viên"))
+    terminal.type("Nguyễn Thị Hằng\r")
+    #expect(terminal.expect("Xã/phường cần xem"))
+    terminal.type("03390\r")
+    #expect(terminal.expect("giảng-viên> "))
+    return terminal
+  }
+
   @Test func ctrlCClearsTheLineAndCtrlDLeavesCleanly() throws {
     let terminal = try start()
     signIn(terminal)
@@ -98,23 +120,7 @@ import Testing
   }
 
   @Test func theTrainerPassphraseIsTypedWithoutEchoAndOpensTheClassView() throws {
-    let terminal = try PseudoTerminalSession(
-      ["--results", home.appendingPathComponent("Results").path],
-      environment: [
-        "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
-        "XDG_CONFIG_HOME": TestAccess.configHome.path,
-      ])
-    // The trainer says so at the first prompt; the passphrase comes next, then their name and
-    // the commune to look at.
-    #expect(terminal.expect("giảng viên gõ gv)"))
-    terminal.type("gv\r")
-    #expect(terminal.expect("Mật khẩu giảng viên:"))
-    terminal.type(TestAccess.passphrase + "\r")
-    #expect(terminal.expect("Họ tên giảng viên"))
-    terminal.type("Nguyễn Thị Hằng\r")
-    #expect(terminal.expect("Xã/phường cần xem"))
-    terminal.type("03390\r")
-    #expect(terminal.expect("giảng-viên> "))
+    let terminal = try startAsTrainer()
     terminal.type("class\r")
     #expect(terminal.expect("Chưa có lượt làm bài nào hoàn thành."))
     terminal.type("quit\r")
@@ -131,21 +137,7 @@ import Testing
   /// The trainer's help lists the trainer's commands, not the officials'; the goodbye says no
   /// results were saved.
   @Test func anIdleTrainerSessionLocksOnATimerAndClearsTheScreen() throws {
-    let terminal = try PseudoTerminalSession(
-      ["--results", home.appendingPathComponent("Results").path, "--trainer-idle", "0.05"],
-      environment: [
-        "XDG_STATE_HOME": home.appendingPathComponent("state").path, "LANG": "", "LC_ALL": "",
-        "XDG_CONFIG_HOME": TestAccess.configHome.path,
-      ])
-    #expect(terminal.expect("giảng viên gõ gv)"))
-    terminal.type("gv\r")
-    #expect(terminal.expect("Mật khẩu giảng viên:"))
-    terminal.type(TestAccess.passphrase + "\r")
-    #expect(terminal.expect("Họ tên giảng viên"))
-    terminal.type("Nguyễn Thị Hằng\r")
-    #expect(terminal.expect("Xã/phường cần xem"))
-    terminal.type("03390\r")
-    #expect(terminal.expect("giảng-viên> "))
+    let terminal = try startAsTrainer(["--trainer-idle", "0.05"])
     terminal.type("help\r")
     #expect(terminal.expect("Các lệnh:"))
     #expect(terminal.expect("giảng-viên> "))
