@@ -34,9 +34,10 @@ import Testing
     return try JSONDecoder().decode([String: Page].self, from: data)
   }
 
-  @Test func aLeaderSignsInSeesTheCommunesAndApprovesAClass() throws {
+  /// A province whose machine has synced generated results and its class, and a leader.
+  func syncedProvince(officials: Int, attempts: Int) throws -> (Province, (id: UUID, code: String)) {
     let province = try Province()
-    try province.generateResults(officials: 4, attempts: 2)
+    try province.generateResults(officials: officials, attempts: attempts)
     try province.enrolMachine()
     // The machine's class, on the server before the attempts that name it.
     let machineClass = try #require(try province.machineClasses().first)
@@ -44,6 +45,11 @@ import Testing
     let sync = try province.papiTrain(["sync"])
     #expect(sync.status == 0, "\(sync.output) \(sync.error)")
     try province.addLeader()
+    return (province, machineClass)
+  }
+
+  @Test func aLeaderSignsInSeesTheCommunesAndApprovesAClass() throws {
+    let (province, machineClass) = try syncedProvince(officials: 4, attempts: 2)
     let code = machineClass.code
     let base = province.server.url
     let folder = try TemporaryFolder("papi-web-chromium")
@@ -98,14 +104,7 @@ import Testing
   }
 
   @Test func aLeaderReadsReadinessAndTheApprovedOnlySwitchFollowsAnApproval() throws {
-    let province = try Province()
-    try province.generateResults(officials: 6, attempts: 4)
-    try province.enrolMachine()
-    let machineClass = try #require(try province.machineClasses().first)
-    try province.insertClass(code: machineClass.code, id: machineClass.id)
-    let sync = try province.papiTrain(["sync"])
-    #expect(sync.status == 0, "\(sync.output) \(sync.error)")
-    try province.addLeader()
+    let (province, machineClass) = try syncedProvince(officials: 6, attempts: 4)
     let all = try province.sqlReadiness(approvedOnly: false)
     let approvedBefore = try province.sqlReadiness(approvedOnly: true)
     #expect(all.values.contains { $0 != nil }, "the generated commune has scores: \(all)")
