@@ -25,16 +25,32 @@ enum AnswerSums {
     "exp(\(rate)::float8 * ((date_part('epoch', \(column)) - \(epochSeconds)::float8) / 86400.0))"
   }
 
-  /// How a kept sums row takes in the answers added to it, the `ON CONFLICT` clause of the sums
-  /// triggers (per question, version 6; per key, version 7): counts and sums add up, the
-  /// officials' bits are ORed, the latest answer is kept.
-  static func accumulating(onConflict constraint: String) -> String {
+  /// The statement of a sums trigger (per question, version 6; per key, version 7): the answers
+  /// just inserted (`added`, quiz answers only, their official's bit numbered) summed per
+  /// province, commune, key, class and bucket of officials into `table`, where a row already
+  /// kept takes them in: counts and sums add up, the officials' bits are ORed, the latest answer
+  /// is kept. `key` is the table's key column, `expression` its value, `joining` what finds it.
+  static func adding(into table: String, key: String, from expression: String, joining: String = "")
+    -> String
+  {
     """
-    ON CONFLICT ON CONSTRAINT \(constraint) DO UPDATE SET
+    INSERT INTO \(table) AS s (province_code, commune_code, \(key), class_id, bucket, answers, sum_e, sum_e2,
+      sum_marked_e, officials, last_answered_at)
+    SELECT a.province_code, a.commune_code, \(expression), at.class_id, b.bit / 62, count(*), sum(w.e),
+      sum(w.e * w.e), sum(w.e * greatest(0.0, least(1.0, a.score))), bit_or(1::int8 << (b.bit % 62)),
+      max(a.answered_at)
+    FROM added a \(joining)
+    JOIN attempts at ON at.id = a.attempt_id JOIN officials o ON o.id = at.official_id
+    JOIN official_bits b ON b.commune_code = a.commune_code AND b.official_id = coalesce(o.merged_into, o.id)
+    CROSS JOIN LATERAL (SELECT \(weight(of: "a.answered_at")) AS e) w
+    WHERE right(at.quiz_id, 7) <> '#review'
+    GROUP BY a.province_code, a.commune_code, \(expression), at.class_id, b.bit / 62
+    ON CONFLICT ON CONSTRAINT \(table)_key DO UPDATE SET
       answers = s.answers + excluded.answers, sum_e = s.sum_e + excluded.sum_e,
       sum_e2 = s.sum_e2 + excluded.sum_e2, sum_marked_e = s.sum_marked_e + excluded.sum_marked_e,
       officials = s.officials | excluded.officials,
       last_answered_at = greatest(s.last_answered_at, excluded.last_answered_at)
     """
   }
+
 }

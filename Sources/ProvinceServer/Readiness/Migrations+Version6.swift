@@ -62,17 +62,7 @@ extension Migrations {
         WHERE right(at.quiz_id, 7) <> '#review') e
       WHERE NOT EXISTS (
         SELECT 1 FROM official_bits b WHERE b.commune_code = e.commune_code AND b.official_id = e.official);
-      INSERT INTO answer_sums AS s (province_code, commune_code, question_id, class_id, bucket, answers, sum_e,
-        sum_e2, sum_marked_e, officials, last_answered_at)
-      SELECT a.province_code, a.commune_code, a.question_id, at.class_id, b.bit / 62, count(*), sum(w.e),
-        sum(w.e * w.e), sum(w.e * greatest(0.0, least(1.0, a.score))), bit_or(1::int8 << (b.bit % 62)),
-        max(a.answered_at)
-      FROM added a JOIN attempts at ON at.id = a.attempt_id JOIN officials o ON o.id = at.official_id
-      JOIN official_bits b ON b.commune_code = a.commune_code AND b.official_id = coalesce(o.merged_into, o.id)
-      CROSS JOIN LATERAL (SELECT \(AnswerSums.weight(of: "a.answered_at")) AS e) w
-      WHERE right(at.quiz_id, 7) <> '#review'
-      GROUP BY a.province_code, a.commune_code, a.question_id, at.class_id, b.bit / 62
-      \(AnswerSums.accumulating(onConflict: "answer_sums_key"));
+      \(AnswerSums.adding(into: "answer_sums", key: "question_id", from: "a.question_id"));
       RETURN NULL;
     END $$
     """,
