@@ -28,19 +28,36 @@ struct ReportingRate: Sendable {
 extension ProvinceRepository {
   /// Every commune of `province`: those of the units list (when the server has one) and those
   /// enrolled, with what each has sent; the communes that sent come first, most recent first.
+  ///
+  /// One statement, each figure grouped by commune once over the province's rows (the officials
+  /// trained: the distinct commune and official pairs of the `attempts_trained` index first, then
+  /// the entries): an official's attempts count for the entry it was merged into, as readiness
+  /// counts them, and only entries still on the roster count.
   func reportingRate(of province: UnitCode, units: UnitHierarchy?) async throws -> ReportingRate {
     let rows = try await client.query(
       """
-      SELECT c.code, c.name,
-        (SELECT count(*) FROM devices d WHERE d.commune_code = c.code AND d.revoked_at IS NULL),
-        (SELECT count(*) FROM sync_batches b WHERE b.commune_code = c.code),
-        (SELECT max(b.received_at) FROM sync_batches b WHERE b.commune_code = c.code),
-        (SELECT count(DISTINCT a.official_id) FROM attempts a
-          JOIN officials o ON o.id = a.official_id AND o.removed_at IS NULL AND o.merged_into IS NULL
-          WHERE a.commune_code = c.code AND a.status = 'finished' AND a.quiz_id NOT LIKE '%#review'),
-        (SELECT count(*) FROM officials o
-          WHERE o.commune_code = c.code AND o.removed_at IS NULL AND o.merged_into IS NULL)
-      FROM communes c WHERE c.province_code = \(province.rawValue)
+      WITH province AS (SELECT code, name FROM communes WHERE province_code = \(province.rawValue)),
+      machines AS (
+        SELECT d.commune_code, count(*) AS n FROM devices d JOIN province p ON p.code = d.commune_code
+        WHERE d.revoked_at IS NULL GROUP BY d.commune_code),
+      batches AS (
+        SELECT b.commune_code, count(*) AS n, max(b.received_at) AS latest
+        FROM sync_batches b JOIN province p ON p.code = b.commune_code GROUP BY b.commune_code),
+      trained AS (
+        SELECT a.commune_code, count(DISTINCT k.id) AS n
+        FROM (SELECT DISTINCT commune_code, official_id FROM attempts
+          WHERE status = 'finished' AND right(quiz_id, 7) <> '#review'
+            AND commune_code IN (SELECT code FROM province)) a
+        JOIN officials o ON o.id = a.official_id
+        JOIN officials k ON k.id = coalesce(o.merged_into, o.id) AND k.removed_at IS NULL AND k.merged_into IS NULL
+        GROUP BY a.commune_code),
+      roster AS (
+        SELECT o.commune_code, count(*) AS n FROM officials o JOIN province p ON p.code = o.commune_code
+        WHERE o.removed_at IS NULL AND o.merged_into IS NULL GROUP BY o.commune_code)
+      SELECT p.code, p.name, coalesce(m.n, 0), coalesce(b.n, 0), b.latest, coalesce(t.n, 0), coalesce(r.n, 0)
+      FROM province p LEFT JOIN machines m ON m.commune_code = p.code
+      LEFT JOIN batches b ON b.commune_code = p.code LEFT JOIN trained t ON t.commune_code = p.code
+      LEFT JOIN roster r ON r.commune_code = p.code
       """, logger: logger)
     var known: [String: ReportingRate.Commune] = [:]
     for try await row in rows.decode((String, String, Int, Int, Date?, Int, Int).self) {
