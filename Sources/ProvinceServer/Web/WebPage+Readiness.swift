@@ -19,21 +19,24 @@ extension WebPage {
     }
   }
 
+  /// The readiness page's parts that are the same for every leader of the province: drawn once
+  /// per report (``WebReadiness`` keeps them), then put in each leader's frame.
+  struct ReadinessSections: Sendable {
+    /// The report's figures (a chosen commune's profile is drawn from them).
+    var data: DashboardData
+    /// From the data period to the heat map.
+    var body: String
+    /// The commune chooser and the profiles shown when no commune is chosen.
+    var profiles: String
+  }
+
   /// Readiness as the dashboard of `report readiness --html` shows it, drawn by Reporting's
   /// renderer from the figures PostgreSQL computed: the province summary first, then the heat
   /// map with its legend, then the communes' profiles against the province average. Printed,
   /// only the summary: one page.
-  func readiness(_ data: DashboardData, province: String, view: ReadinessView, session: WebSession) -> String
-  {
+  func readinessSections(_ data: DashboardData, approvedOnly: Bool) -> ReadinessSections {
     let renderer = DashboardRenderer()
-    var body = "<p class=\"choice\" id=\"readiness-switch\">"
-    for (approved, label) in [(false, WebMessage.allResults), (true, .approvedOnly)] {
-      let current = approved == view.approvedOnly ? " aria-current=\"page\"" : ""
-      body += "<a href=\"\(html(view.path(approvedOnly: approved)))\"\(current)>\(say(label))</a>"
-    }
-    body += "</p>\n<p class=\"meta\" id=\"readiness-scope\">"
-    body += say(view.approvedOnly ? .showingApprovedOnly : .showingAll) + "</p>\n"
-    body += "<p class=\"meta\">\(html(data.labels.generated)): \(html(data.generated))</p>\n"
+    var body = "<p class=\"meta\">\(html(data.labels.generated)): \(html(data.generated))</p>\n"
     if !data.labels.dataPeriod.isEmpty {
       body += "<p class=\"meta period\" id=\"data-period\">\(html(data.labels.dataPeriod))</p>\n"
     }
@@ -44,7 +47,31 @@ extension WebPage {
     }
     body += section("priorities", data.labels.priorities, renderer.priorities(data))
     body += section("heat-map", data.labels.heatMap, renderer.heatMap(data), screenOnly: true)
-    body += section("profiles", data.labels.profiles, profiles(data, view: view), screenOnly: true)
+    let view = ReadinessView(approvedOnly: approvedOnly, commune: nil)
+    return ReadinessSections(
+      data: data, body: body,
+      profiles: section("profiles", data.labels.profiles, profiles(data, view: view), screenOnly: true))
+  }
+
+  /// The readiness page of `view` for the leader of `session`: the kept sections (a chosen
+  /// commune's profile drawn now) after the switch between all and approved results.
+  func readiness(
+    _ sections: ReadinessSections, province: String, view: ReadinessView, session: WebSession
+  ) -> String {
+    var body = "<p class=\"choice\" id=\"readiness-switch\">"
+    for (approved, label) in [(false, WebMessage.allResults), (true, .approvedOnly)] {
+      let current = approved == view.approvedOnly ? " aria-current=\"page\"" : ""
+      body += "<a href=\"\(html(view.path(approvedOnly: approved)))\"\(current)>\(say(label))</a>"
+    }
+    body += "</p>\n<p class=\"meta\" id=\"readiness-scope\">"
+    body += say(view.approvedOnly ? .showingApprovedOnly : .showingAll) + "</p>\n"
+    body += sections.body
+    if let commune = view.commune, sections.data.communes.contains(where: { $0.code == commune }) {
+      let data = sections.data
+      body += section("profiles", data.labels.profiles, profiles(data, view: view), screenOnly: true)
+    } else {
+      body += sections.profiles
+    }
     return document(
       title: WebMessage.readinessHeading(province).text(in: language), session: session,
       current: "/leaders/readiness", body: body)

@@ -2,8 +2,9 @@ import Foundation
 
 extension WebPage {
   /// The reporting rate: every commune of the province, whether it sent, when it last did, the
-  /// officials trained of its roster.
-  func reporting(_ rate: ReportingRate, province: String, session: WebSession) -> String {
+  /// officials trained of its roster; the same for every leader of the province (kept between
+  /// changes of its data), put in the leader's frame by ``reporting(body:province:session:)``.
+  func reportingBody(_ rate: ReportingRate) -> String {
     let trained = rate.communes.map(\.trained).reduce(0, +)
     let roster = rate.communes.map(\.roster).reduce(0, +)
     var body =
@@ -24,8 +25,12 @@ extension WebPage {
       body += "<td>\(commune.lastSync.map { html(Self.moment($0)) } ?? say(.never))</td>"
       body += "<td>\(commune.trained)/\(commune.roster)</td><td>\(commune.machines)</td></tr>\n"
     }
-    body += "</table>"
-    return document(
+    return body + "</table>"
+  }
+
+  /// The reporting page of the leader of `session`.
+  func reporting(body: String, province: String, session: WebSession) -> String {
+    document(
       title: WebMessage.reportingHeading(province).text(in: language), session: session,
       current: "/leaders/reporting", body: body)
   }

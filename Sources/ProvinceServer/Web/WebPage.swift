@@ -102,6 +102,11 @@ struct WebPage: Sendable {
 
 /// Text made safe inside HTML, in element content and in quoted attributes.
 func html(_ text: String) -> String {
+  // Most text (names, figures) has nothing to escape: given back as it is.
+  guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+  else {
+    return text
+  }
   let replacements: [Character: String] = [
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
   ]

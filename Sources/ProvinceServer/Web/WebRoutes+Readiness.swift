@@ -12,15 +12,16 @@ extension WebRoutes {
     let view = WebPage.ReadinessView(
       approvedOnly: request.uri.queryParameters.get("approved") == "1",
       commune: request.uri.queryParameters.get("commune").map { String($0) })
-    let data: DashboardData
+    let sections: WebPage.ReadinessSections
     do {
-      data = try await readinessReports.data(
-        province: session.leader.province, approvedOnly: view.approvedOnly)
+      sections = try await readinessReports.sections(
+        province: session.leader.province, approvedOnly: view.approvedOnly,
+        version: try await dataVersion(session), page: page)
     } catch let message as ReportMessage {
       logger.error("readiness failed", metadata: ["reason": "\(message.text(in: .english))"])
       throw WebRefusal(.serviceUnavailable, .readinessUnavailable)
     }
     return Self.respond(
-      page.readiness(data, province: provinceName(session), view: view, session: session))
+      page.readiness(sections, province: provinceName(session), view: view, session: session))
   }
 }

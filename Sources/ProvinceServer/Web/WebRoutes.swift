@@ -18,6 +18,10 @@ struct WebRoutes: Sendable {
   /// The readiness page's reports.
   let readinessReports: WebReadiness
   var page = WebPage()
+  /// The reporting rate's table by province, kept while the province's data stay the same.
+  let reportingBodies = KeptByVersion<String, String>()
+  /// The versions of the provinces' data, asked for by the pages.
+  let versions = VersionChecks()
 
   /// The largest form accepted.
   static let formLimit = 16_384
@@ -108,8 +112,13 @@ struct WebRoutes: Sendable {
 
   func reporting(_ request: Request) async throws -> Response {
     guard let session = try await session(of: request) else { return Self.redirect("/leaders/sign-in") }
-    let rate = try await repository.reportingRate(of: session.leader.province, units: units)
-    return Self.respond(page.reporting(rate, province: provinceName(session), session: session))
+    let province = session.leader.province
+    let body = try await reportingBodies.value(
+      for: province.rawValue, version: try await dataVersion(session)
+    ) {
+      page.reportingBody(try await repository.reportingRate(of: province, units: units))
+    }
+    return Self.respond(page.reporting(body: body, province: provinceName(session), session: session))
   }
 
   func classes(_ request: Request) async throws -> Response {
@@ -154,6 +163,11 @@ struct WebRoutes: Sendable {
     case .otherProvince: throw WebRefusal(.forbidden, .otherProvince)
     case .unknownClass: throw WebRefusal(.notFound, .unknownClass)
     }
+  }
+
+  /// The version of the data of the leader's province.
+  func dataVersion(_ session: WebSession) async throws -> DataVersion {
+    try await versions.current(of: session.leader.province, client: repository.client, logger: logger)
   }
 
   func provinceName(_ session: WebSession) -> String {
