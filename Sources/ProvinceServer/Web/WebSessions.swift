@@ -49,6 +49,8 @@ extension ProvinceRepository {
   /// and at the latest ``sessionHours`` after signing in.
   static let sessionIdleMinutes = 30
   static let sessionHours = 12
+  /// How often a session's expiry is moved on at most.
+  static let sessionTouchSeconds = 60
 
   /// Opens a session for `leader`; returns the cookie's token (only its hash is kept) and the
   /// session. Sessions that have expired are forgotten on the way.
@@ -67,18 +69,29 @@ extension ProvinceRepository {
 
   /// The live session of the cookie's `token`, its expiry moved on; nil when there is none or it
   /// has expired, or its leader was disabled.
+  ///
+  /// The expiry moves on at most once every ``sessionTouchSeconds``: a page asked for within that
+  /// time of the last one only reads the session, so that a leader's requests write nothing (a
+  /// read commits without waiting for the disk). A session may so end up to that long before it
+  /// has been idle for ``sessionIdleMinutes``.
   func session(token: String) async throws -> WebSession? {
     guard WebToken.isWellFormed(token) else { return nil }
     let idle = "\(Self.sessionIdleMinutes) minutes"
     let longest = "\(Self.sessionHours) hours"
+    let touch = "\(Self.sessionTouchSeconds) seconds"
     let rows = try await client.query(
       """
-      UPDATE web_sessions s SET last_seen_at = now(),
-        expires_at = least(now() + \(idle)::interval, s.created_at + \(longest)::interval)
-      FROM leaders l
-      WHERE s.token_hash = \(WebToken.hash(token)) AND s.expires_at > now() AND l.name = s.leader
-        AND l.disabled_at IS NULL
-      RETURNING l.name, l.province_code, l.created_at, s.csrf_token
+      WITH found AS (
+        SELECT s.token_hash, s.last_seen_at, s.csrf_token, l.name, l.province_code, l.created_at
+        FROM web_sessions s JOIN leaders l ON l.name = s.leader
+        WHERE s.token_hash = \(WebToken.hash(token)) AND s.expires_at > now() AND l.disabled_at IS NULL),
+      touched AS (
+        UPDATE web_sessions s SET last_seen_at = now(),
+          expires_at = least(now() + \(idle)::interval, s.created_at + \(longest)::interval)
+        FROM found f
+        WHERE s.token_hash = f.token_hash AND f.last_seen_at < now() - \(touch)::interval
+        RETURNING s.token_hash)
+      SELECT name, province_code, created_at, csrf_token FROM found
       """, logger: logger)
     for try await (name, province, created, csrf) in rows.decode((String, String, Date, String).self) {
       return WebSession(
