@@ -19,6 +19,9 @@ public struct ServerSettings: Sendable {
   /// (`12.csv`, as `report readiness --province-scores` reads it): the readiness page's
   /// priorities. A province without a file has none.
   public var provinceScoresPath: String?
+  /// Where the loaded and validated courses are kept between starts (papi-train's course cache,
+  /// `$XDG_CACHE_HOME/papi-train/courses`); nil: every start reads and validates them.
+  public var courseCache: CurriculumCache? = .default(environment: ProcessInfo.processInfo.environment)
 
   public init(
     host: String, port: Int, tls: (certificate: String, key: String)?, database: DatabaseSettings,
@@ -33,9 +36,13 @@ public struct ServerSettings: Sendable {
     self.coursesPath = coursesPath
   }
 
-  /// The courses, loaded and validated; throws when they do not load.
+  /// The courses, loaded and validated; throws when they do not load. Through ``courseCache``, as
+  /// the shell starts: courses already validated by this very binary from exactly the same files
+  /// are read back from the cache (a start then costs milliseconds, not half a second of YAML and
+  /// text checks); any change to a course file, the taxonomy or the binary is a new key, so the
+  /// courses are read and validated again.
   public func loadCourses() throws -> CourseLibrary {
-    guard let library = CurriculumLoader().load(path: coursesPath).library else {
+    guard let library = CurriculumLoader().load(path: coursesPath, cache: courseCache).library else {
       throw ServerMessage.coursesDoNotLoad(coursesPath)
     }
     return library
