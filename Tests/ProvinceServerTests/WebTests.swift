@@ -208,6 +208,58 @@ import Testing
   }
 }
 
+/// What the pages name: the leader's province by its name in the units list, and every commune a
+/// class is for, by name.
+@Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebNamesTests {
+  @Test func theFrameNamesTheProvinceAndAClassRowNamesEveryCommuneOfTheClass() throws {
+    let province = try Province()
+    try province.addLeader()
+    // Ids without digits, so that no commune code can appear in a row by chance.
+    let small = try province.insertClass(
+      code: "LC-2611-C", id: try #require(UUID(uuidString: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")))
+    let large = try province.insertClass(
+      code: "LC-2611-D", id: try #require(UUID(uuidString: "aaaaaaaa-bbbb-4ccc-8ddd-ffffffffffff")))
+    // One commune the units list does not know, under the name the server was given.
+    try province.cluster.psql(
+      province.database,
+      "INSERT INTO communes (code, province_code, name) VALUES ('99999', '12', 'Xã Thử Nghiệm')")
+    try addCommunes(["03388", "03390", "03394", "99999"], to: small, in: province)
+    let others = ["03430", "03433", "03434", "03439", "03442", "03445", "03451"]
+    try addCommunes(["03388"] + others, to: large, in: province)
+
+    var browser = WebClient(base: province.server.url)
+    try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    let page = try browser.get("/leaders/classes")
+    #expect(page.status == 200)
+    #expect(
+      page.body.contains("<span class=\"who\">Đăng nhập: lanh.dao · Tỉnh Lai Châu</span>"), "\(page.body)")
+    #expect(!page.body.contains("tỉnh 12"), "the province's name, not its code")
+
+    let row = try #require(WebInChromiumTests.row(of: "data-class=\"LC-2611-C\"", in: page.body))
+    #expect(row.contains("Phường Đoàn Kết, Xã Bình Lư, Xã Sin Suối Hồ, Xã Thử Nghiệm"), "\(row)")
+    for code in ["03388", "03390", "03394", "99999"] {
+      #expect(!row.contains(code), "\(code) shown as a code")
+    }
+    let many = try #require(WebInChromiumTests.row(of: "data-class=\"LC-2611-D\"", in: page.body))
+    #expect(many.contains("<summary>Phường Đoàn Kết và 7 xã/phường khác</summary>"), "\(many)")
+    for name in [
+      "Xã Khun Há", "Xã Bum Tở", "Xã Nậm Hàng", "Xã Thu Lũm", "Xã Pa Ủ", "Xã Mường Tè", "Xã Mù Cả",
+    ] {
+      #expect(many.contains(name), "\(name) missing")
+    }
+    for path in ["/leaders/reporting", "/leaders/readiness"] {
+      #expect(try browser.get(path).body.contains("Đăng nhập: lanh.dao · Tỉnh Lai Châu"), "\(path)")
+    }
+  }
+
+  /// Registers `codes` as communes of the class (server schema version 2's `class_communes`).
+  func addCommunes(_ codes: [String], to id: UUID, in province: Province) throws {
+    let rows = codes.map { "('\(id.uuidString.lowercased())', '\($0)')" }.joined(separator: ", ")
+    try province.cluster.psql(
+      province.database, "INSERT INTO class_communes (class_id, commune_code) VALUES \(rows)")
+  }
+}
+
 /// The readiness page through curl: only for a signed-in leader, only their province, nothing of
 /// the address echoed unescaped, and a sync's answers on the page at the next request.
 @Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebReadinessTests {

@@ -30,6 +30,7 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
   case classesHeading(String)
   case classColumn, trainerColumn, datesColumn, attemptsColumn, decisionColumn
   case classOpen, classClosed
+  case andOtherCommunes(first: String, others: Int)
   case awaiting
   case approvedBy(leader: String, day: String)
   case returnedBy(leader: String, day: String)
@@ -66,7 +67,7 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     switch self {
     case .siteTitle: return vi ? "papi-train · Trang của lãnh đạo tỉnh" : "papi-train · Province leaders"
     case .signedInAs(let name, let province):
-      return vi ? "Đăng nhập: \(name) · tỉnh \(province)" : "Signed in: \(name) · province \(province)"
+      return vi ? "Đăng nhập: \(name) · \(province)" : "Signed in: \(name) · \(province)"
     case .reportingLink: return vi ? "Tình hình gửi kết quả" : "Reporting rate"
     case .readinessLink: return vi ? "Mức sẵn sàng" : "Readiness"
     case .classesLink: return vi ? "Duyệt lớp" : "Class approval"
@@ -130,6 +131,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     case .decisionColumn: return vi ? "Quyết định" : "Decision"
     case .classOpen: return vi ? "đang mở" : "open"
     case .classClosed: return vi ? "đã kết thúc" : "closed"
+    case .andOtherCommunes(let first, let others):
+      return vi ? "\(first) và \(others) xã/phường khác" : "\(first) and \(others) other communes"
     case .awaiting: return vi ? "chờ duyệt" : "awaiting approval"
     case .approvedBy(let leader, let day):
       return vi ? "đã duyệt (\(leader), \(day))" : "approved (\(leader), \(day))"
@@ -220,7 +223,7 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
   }
 
   public static let samples: [WebMessage] = [
-    .siteTitle, .signedInAs(name: "nguyen.van.a", province: "12"), .reportingLink, .readinessLink,
+    .siteTitle, .signedInAs(name: "nguyen.van.a", province: "Tỉnh Lai Châu"), .reportingLink, .readinessLink,
     .classesLink, .signOut, .signInHeading, .nameLabel, .passphraseLabel, .signIn, .wrongSignIn,
     .signInLocked(10), .signedOut,
     .reportingHeading("Lai Châu"),
@@ -229,7 +232,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     .notEnrolled, .never, .readinessHeading("Lai Châu"), .allResults, .approvedOnly, .showingApprovedOnly,
     .showingAll, .readinessUnavailable, .profileOf, .everyCommune, .showProfile,
     .profilesWeakest(shown: 12, of: 98), .classesHeading("Lai Châu"), .classColumn, .trainerColumn,
-    .datesColumn, .attemptsColumn, .decisionColumn, .classOpen, .classClosed, .awaiting,
+    .datesColumn, .attemptsColumn, .decisionColumn, .classOpen, .classClosed,
+    .andOtherCommunes(first: "Phường Đoàn Kết", others: 79), .awaiting,
     .approvedBy(leader: "nguyen.van.a", day: "2026-12-03"),
     .returnedBy(leader: "nguyen.van.a", day: "2026-12-03"),
     .approve, .sendBack, .noteLabel, .noClasses, .classApproved("LC-2612-A"), .classReturned("LC-2612-A"),

@@ -26,7 +26,7 @@ extension WebPage {
   private func row(_ item: ClassUnderReview, session: WebSession) -> String {
     var row = "<tr data-class=\"\(html(item.code))\"><td class=\"name\">\(html(item.code))"
     row += "<span class=\"cov\">\(html(item.name))</span></td>"
-    row += "<td class=\"name\">\(html(item.commune))</td>"
+    row += "<td class=\"name communes\">\(communes(item.communes))</td>"
     row += "<td class=\"name\">\(html(item.trainer))<span class=\"cov\">\(html(item.place))</span></td>"
     row += "<td>\(html(item.firstDay)) – \(html(item.lastDay))"
     row += "<span class=\"cov\">\(say(item.isOpen ? .classOpen : .classClosed))</span></td>"
@@ -34,6 +34,18 @@ extension WebPage {
     row += "<td class=\"note decision\">\(decision(item.review))"
     if item.review?.decision != .approved { row += forms(item, session: session) }
     return row + "</td></tr>\n"
+  }
+
+  /// The most communes of a class named in its row; a longer list opens from its first name.
+  static let communesAtOnce = 6
+
+  /// The communes of a class by name: all of them, or, for a class of many, the first and how
+  /// many others, which open to the whole list.
+  private func communes(_ names: [String]) -> String {
+    let list = names.map(html).joined(separator: ", ")
+    guard names.count > Self.communesAtOnce, let first = names.first else { return list }
+    return "<details><summary>\(say(.andOtherCommunes(first: first, others: names.count - 1)))</summary>"
+      + "<span class=\"detail\">\(list)</span></details>"
   }
 
   private func decision(_ review: ClassReview?) -> String {

@@ -52,7 +52,7 @@ struct WebPage: Sendable {
       nav += "<a href=\"\(path)\"\(marker)>\(say(label))</a>"
     }
     nav +=
-      "<span class=\"who\">\(say(.signedInAs(name: session.leader.name, province: session.leader.province.rawValue)))</span>"
+      "<span class=\"who\">\(say(.signedInAs(name: session.leader.name, province: session.provinceName ?? session.leader.province.rawValue)))</span>"
     nav += "<form method=\"post\" action=\"/leaders/sign-out\">\(tokenField(session.csrfToken))"
     nav += "<button type=\"submit\">\(say(.signOut))</button></form></nav>\n"
     return nav

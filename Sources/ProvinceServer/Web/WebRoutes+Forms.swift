@@ -3,10 +3,13 @@ import Hummingbird
 import NIOCore
 
 extension WebRoutes {
-  /// The session the request's cookie opens, if it is live.
+  /// The session the request's cookie opens, if it is live, with its province's name.
   func session(of request: Request) async throws -> WebSession? {
-    guard let token = request.cookies[sessionCookie]?.value, !token.isEmpty else { return nil }
-    return try await repository.session(token: token)
+    guard let token = request.cookies[sessionCookie]?.value, !token.isEmpty,
+      var session = try await repository.session(token: token)
+    else { return nil }
+    session.provinceName = units?.unit(session.leader.province)?.name
+    return session
   }
 
   /// A form posted by a signed-in leader with their session's CSRF token: the fields, the

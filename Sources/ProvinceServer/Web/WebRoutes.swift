@@ -123,7 +123,7 @@ struct WebRoutes: Sendable {
 
   func classes(_ request: Request) async throws -> Response {
     guard let session = try await session(of: request) else { return Self.redirect("/leaders/sign-in") }
-    let classes = try await repository.classesForReview(in: session.leader.province)
+    let classes = try await repository.classesForReview(in: session.leader.province, units: units)
     return Self.respond(
       page.classes(
         classes, province: provinceName(session), session: session, notice: notice(request, classes)))
@@ -171,7 +171,7 @@ struct WebRoutes: Sendable {
   }
 
   func provinceName(_ session: WebSession) -> String {
-    units?.unit(session.leader.province)?.name ?? session.leader.province.rawValue
+    session.provinceName ?? session.leader.province.rawValue
   }
 }
 

@@ -8,6 +8,8 @@ struct WebSession: Sendable, Hashable {
   var leader: Leader
   /// The CSRF token: a hidden field of every form, checked on every POST.
   var csrfToken: String
+  /// The name of the leader's province in the units list (the pages' frame shows it), if known.
+  var provinceName: String?
 }
 
 /// Random tokens for cookies and forms, and how they are kept.
