@@ -58,15 +58,23 @@ import Units
     ).trimmingCharacters(in: .whitespacesAndNewlines)
     let classID = try #require(ClassID(classText))
     let day = Self.days[0]
+    let nothing = try serverReport(province, asOf: day, approvedOnly: true)
+    #expect(try answers(in: nothing) == 0, "nothing approved yet")
     #expect(
-      try answers(in: serverReport(province, asOf: day, approvedOnly: true)) == 0, "nothing approved yet")
+      facts(in: nothing) == ReportFacts(trained: 0, lastReceived: nil), "no data period, nobody trained")
 
     try province.decide(classID, "approved", note: "", at: "2026-01-10 09:00:00")
     let approved = try serverReport(province, asOf: day, approvedOnly: true)
     #expect(try answers(in: approved) > 0)
+    // The figures are the class's report's; the data period and the officials trained are the
+    // approved results' too (a results file's report gives the whole file's, whatever the class).
     try expectSameFigures(
-      approved, clientReport(province, asOf: day, extra: ["--class", classText]), "approved")
-    #expect(try answers(in: serverReport(province, asOf: day)) > answers(in: approved))
+      withoutFacts(approved), withoutFacts(clientReport(province, asOf: day, extra: ["--class", classText])),
+      "approved")
+    let all = try serverReport(province, asOf: day)
+    #expect(try answers(in: all) > answers(in: approved))
+    #expect(facts(in: approved) == (try databaseFacts(province, classID: classText)), "the approved class's")
+    #expect(facts(in: all) == (try databaseFacts(province, classID: nil)), "every result's")
 
     try province.decide(classID, "returned", note: "Thiếu chữ ký", at: "2026-01-11 09:00:00")
     #expect(try answers(in: serverReport(province, asOf: day, approvedOnly: true)) == 0, "sent back")
@@ -240,6 +248,62 @@ import Units
     return communes.flatMap { ($0["dimensions"] as? [[String: Any]]) ?? [] }.compactMap {
       ($0["mastery"] as? [String: Any])?["answers"] as? Int
     }.reduce(0, +)
+  }
+
+  /// The officials trained and the day of the latest answer (UTC) a report gives, for the
+  /// province and for the commune alike.
+  struct ReportFacts: Hashable {
+    var trained: Int
+    var lastReceived: String?
+  }
+
+  /// The province's facts in a report; the commune's must be the same (one commune).
+  func facts(in document: NSDictionary) -> ReportFacts {
+    let summary = document["province"] as? [String: Any] ?? [:]
+    let facts = ReportFacts(
+      trained: summary["trainedOfficials"] as? Int ?? -1, lastReceived: summary["lastReceived"] as? String)
+    let communes = document["communes"] as? [[String: Any]] ?? []
+    let commune = communes.first { $0["code"] as? String == Province.commune } ?? [:]
+    let same = ReportFacts(
+      trained: commune["trainedOfficials"] as? Int ?? -1, lastReceived: commune["lastReceived"] as? String)
+    #expect(same == facts, "the commune's facts are the province's")
+    return facts
+  }
+
+  /// The facts as the database gives them for the quiz attempts of class `classID` (every class
+  /// when nil): officials with a finished one (an entry merged into another counted as the
+  /// entry kept), and the day of the latest answer in one.
+  func databaseFacts(_ province: Province, classID: String?) throws -> ReportFacts {
+    let classFilter = classID.map { "AND at.class_id = '\($0)'" } ?? ""
+    let text = try province.cluster.psql(
+      province.database,
+      """
+      SELECT (SELECT count(DISTINCT coalesce(o.merged_into, o.id)) FROM attempts at
+          JOIN officials o ON o.id = at.official_id
+          WHERE at.status = 'finished' AND right(at.quiz_id, 7) <> '#review' \(classFilter))
+        || '|' || coalesce((SELECT to_char(max(an.answered_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM answers an
+          JOIN attempts at ON at.id = an.attempt_id WHERE right(at.quiz_id, 7) <> '#review' \(classFilter)), '')
+      """
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+    return ReportFacts(
+      trained: Int(parts.first ?? "") ?? -1,
+      lastReceived: parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil)
+  }
+
+  /// A report without what a results file's report gives for the whole file whatever the
+  /// selection (the officials trained, the latest answer's day).
+  func withoutFacts(_ document: NSDictionary) -> NSDictionary {
+    func strip(_ value: Any) -> Any {
+      switch value {
+      case let object as [String: Any]:
+        return object.filter { !["trainedOfficials", "lastReceived"].contains($0.key) }.mapValues(strip)
+      case let array as [Any]: return array.map(strip)
+      default: return value
+      }
+    }
+    let stripped = strip(document as? [String: Any] ?? [:]) as? [String: Any] ?? [:]
+    return stripped as NSDictionary
   }
 
   /// The kept sums, row by row.

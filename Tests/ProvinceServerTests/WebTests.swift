@@ -282,6 +282,10 @@ import Testing
     #expect(empty.body.contains("Số liệu: chưa có câu trả lời nào."))
     let before = WebInChromiumTests.heatMapScores(of: Province.commune, in: empty.body)
     #expect(before.count == 8 && before.allSatisfy { $0 == nil }, "\(before)")
+    let unsent = try browser.get("/leaders/reporting")
+    let unsentRow = try #require(
+      WebInChromiumTests.row(of: "data-commune=\"\(Province.commune)\"", in: unsent.body))
+    #expect(unsentRow.contains("chưa đăng ký máy") && unsentRow.contains("<td>0/0</td>"), "\(unsentRow)")
 
     try province.generateResults(officials: 6, attempts: 4)
     try province.enrolMachine()
@@ -293,6 +297,35 @@ import Testing
     let shown = WebInChromiumTests.heatMapScores(of: Province.commune, in: after.body)
     #expect(shown.contains { $0 != nil }, "the synced answers count at the next request: \(shown)")
     #expect(shown == WebInChromiumTests.shown(try province.sqlReadiness(approvedOnly: false)))
+    let trained = try province.count(
+      "SELECT count(DISTINCT official_id) FROM attempts WHERE status = 'finished' AND right(quiz_id, 7) <> '#review'"
+    )
+    #expect(trained > 0)
+    let sent = try browser.get("/leaders/reporting")
+    let sentRow = try #require(
+      WebInChromiumTests.row(of: "data-commune=\"\(Province.commune)\"", in: sent.body))
+    #expect(
+      sentRow.contains("đã gửi") && sentRow.contains("<td>\(trained)/6</td>"),
+      "the sync at the next request: \(sentRow)")
+
+    // Limited to approved results (none yet), the data period and the officials trained are too.
+    let period = try #require(Self.paragraph(id: "data-period", in: after.body))
+    #expect(
+      period.contains("câu trả lời từ ngày") && period.contains("\(trained) cán bộ đã học trên 6"),
+      "\(period)")
+    let approved = try browser.get("/leaders/readiness?approved=1")
+    #expect(approved.body.contains("Đang tính chỉ kết quả của các lớp đã được duyệt."))
+    let approvedPeriod = try #require(Self.paragraph(id: "data-period", in: approved.body))
+    #expect(approvedPeriod.contains("Số liệu: chưa có câu trả lời nào."), "\(approvedPeriod)")
+    #expect(approved.body.contains("Cán bộ đã học: 0/6"), "nobody trained by approved results")
+  }
+
+  /// The paragraph with id `id`.
+  static func paragraph(id: String, in html: String) -> String? {
+    guard let start = html.range(of: "id=\"\(id)\""),
+      let end = html.range(of: "</p>", range: start.upperBound..<html.endIndex)
+    else { return nil }
+    return String(html[start.lowerBound..<end.upperBound])
   }
 }
 

@@ -17,7 +17,7 @@ import Units
 /// sums per commune and key that ``WeightedAnswerScan`` computes inside each results file
 /// (``ReadinessQuery``), and ResultsAnalysis turns those sums into the report exactly as it does
 /// for files. With `approvedOnly`, only the answers of classes whose newest review is an approval
-/// count.
+/// count: in the figures, and in the data period and the officials trained as well.
 public struct ProvinceReadiness: Sendable {
   public let client: PostgresClient
   public let index: QuestionIndex
@@ -150,7 +150,7 @@ public struct ProvinceReadiness: Sendable {
     }
     return (
       query.sums(province: province.rawValue, until: until, classes: filter),
-      query.facts(province: province.rawValue)
+      query.facts(province: province.rawValue, classes: filter)
     )
   }
 

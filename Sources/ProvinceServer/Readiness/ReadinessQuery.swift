@@ -177,22 +177,32 @@ struct ReadinessQuery: Sendable {
   }
 
   /// One row per commune of the province the server knows, whatever it sent: code, officials on
-  /// its roster (neither removed nor merged into another), officials with a finished quiz attempt, its first answer (any) and its latest
-  /// answer in a quiz attempt: a results file's ``WeightedAnswerScan/FileFacts``.
-  func facts(province: String) -> Statement {
-    Statement(
+  /// its roster (neither removed nor merged into another), officials with a finished quiz
+  /// attempt, its first answer (any) and its latest answer in a quiz attempt: a results file's
+  /// ``WeightedAnswerScan/FileFacts``. Only the attempts (and their answers) of the classes
+  /// `classes` lets through count, as in ``sums(province:until:classes:)``: limited to approved
+  /// classes, the data period and the officials trained are those of the approved results.
+  func facts(province: String, classes: ClassFilter = .all) -> Statement {
+    let attempts = classes.sql(column: "at.class_id")
+    let answers: String
+    switch classes {
+    case .all: answers = "SELECT an.answered_at FROM answers an WHERE"
+    case .approved, .none:
+      answers =
+        "SELECT an.answered_at FROM answers an JOIN attempts at ON at.id = an.attempt_id WHERE true \(attempts) AND"
+    }
+    return Statement(
       sql: """
         SELECT c.code,
           (SELECT count(*) FROM officials o
             WHERE o.commune_code = c.code AND o.removed_at IS NULL AND o.merged_into IS NULL)::int8,
           (SELECT count(DISTINCT coalesce(o.merged_into, o.id)) FROM attempts at JOIN officials o ON o.id = at.official_id
-            WHERE at.commune_code = c.code AND at.status = 'finished' AND right(at.quiz_id, 7) <> '#review')::int8,
-          (SELECT an.answered_at FROM answers an
-            WHERE an.province_code = c.province_code AND an.commune_code = c.code
+            WHERE at.commune_code = c.code AND at.status = 'finished' AND right(at.quiz_id, 7) <> '#review' \(attempts))::int8,
+          (\(answers) an.province_code = c.province_code AND an.commune_code = c.code
             ORDER BY an.answered_at LIMIT 1),
           (SELECT an.answered_at FROM answers an JOIN attempts at ON at.id = an.attempt_id
             WHERE an.province_code = c.province_code AND an.commune_code = c.code
-              AND right(at.quiz_id, 7) <> '#review'
+              AND right(at.quiz_id, 7) <> '#review' \(attempts)
             ORDER BY an.answered_at DESC LIMIT 1)
         FROM communes c WHERE c.province_code = $1::text
         ORDER BY c.code
