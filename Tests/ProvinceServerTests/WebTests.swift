@@ -208,6 +208,40 @@ import Testing
   }
 }
 
+/// A decision taken by mistake can be changed on the page.
+@Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebDecisionTests {
+  @Test func anApprovedClassCanBeSentBackWithANote() throws {
+    let province = try Province()
+    try province.addLeader()
+    let id = try province.insertClass(code: "LC-2611-A")
+    var browser = WebClient(base: province.server.url)
+    try browser.signIn("lanh.dao", Province.leaderPassphrase)
+    let csrf = try #require(try browser.get("/leaders/classes").csrf)
+    let path = "/leaders/classes/\(id.uuidString.lowercased())/review"
+    #expect(try browser.post(path, [("csrf", csrf), ("decision", "approved")]).status == 303)
+
+    let approved = try browser.get("/leaders/classes")
+    let row = try #require(WebInChromiumTests.row(of: "data-class=\"LC-2611-A\"", in: approved.body))
+    #expect(row.contains("đã duyệt (lanh.dao,"), "\(row)")
+    #expect(!row.contains("id=\"approve-LC-2611-A\""), "no approve button once approved")
+    #expect(row.contains("<summary>Đổi quyết định: trả lại cho giảng viên</summary>"), "\(row)")
+    #expect(row.contains("id=\"return-LC-2611-A\""))
+
+    let note = "Duyệt nhầm: thiếu bài kiểm tra sau"
+    let back = try browser.post(path, [("csrf", csrf), ("decision", "returned"), ("note", note)])
+    #expect(back.status == 303)
+    #expect(
+      try province.count(
+        "SELECT count(*) FROM class_reviews WHERE decision = 'returned' AND note = '\(note)' AND leader = 'lanh.dao'"
+      )
+        == 1)
+    let returned = try browser.get(try #require(back.header("Location").first))
+    let now = try #require(WebInChromiumTests.row(of: "data-class=\"LC-2611-A\"", in: returned.body))
+    #expect(now.contains("đã trả lại (lanh.dao,") && now.contains(note), "\(now)")
+    #expect(now.contains("id=\"approve-LC-2611-A\""), "a class sent back can be approved again")
+  }
+}
+
 /// What the pages name: the leader's province by its name in the units list, and every commune a
 /// class is for, by name.
 @Suite(.serialized, .enabled(if: serverTestsCanRun)) struct WebNamesTests {

@@ -34,7 +34,7 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
   case awaiting
   case approvedBy(leader: String, day: String)
   case returnedBy(leader: String, day: String)
-  case approve, sendBack, noteLabel
+  case approve, sendBack, noteLabel, changeDecision
   case noClasses
   case classApproved(String)
   case classReturned(String)
@@ -141,6 +141,9 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     case .approve: return vi ? "Duyệt" : "Approve"
     case .sendBack: return vi ? "Trả lại" : "Send back"
     case .noteLabel: return vi ? "Ghi chú cho giảng viên" : "Note for the trainer"
+    case .changeDecision:
+      return vi
+        ? "Đổi quyết định: trả lại cho giảng viên" : "Change the decision: send it back to the trainer"
     case .noClasses: return vi ? "Chưa có lớp nào của tỉnh." : "The province has no class yet."
     case .classApproved(let code):
       return vi ? "Đã duyệt kết quả lớp \(code)." : "Approved the results of class \(code)."
@@ -236,7 +239,8 @@ public enum WebMessage: Error, MessageCatalogue, Hashable {
     .andOtherCommunes(first: "Phường Đoàn Kết", others: 79), .awaiting,
     .approvedBy(leader: "nguyen.van.a", day: "2026-12-03"),
     .returnedBy(leader: "nguyen.van.a", day: "2026-12-03"),
-    .approve, .sendBack, .noteLabel, .noClasses, .classApproved("LC-2612-A"), .classReturned("LC-2612-A"),
+    .approve, .sendBack, .noteLabel, .changeDecision, .noClasses, .classApproved("LC-2612-A"),
+    .classReturned("LC-2612-A"),
     .noSession, .forgedForm, .otherProvince, .unknownClass, .formTooLarge(16_384), .malformedForm,
     .noteRequired, .noteTooLong(2_000), .unavailable, .refusedHeading, .backLink,
     .leaderAdded(name: "nguyen.van.a", province: "12"), .leaderExists("nguyen.van.a"), .badLeaderName,

@@ -32,7 +32,7 @@ extension WebPage {
     row += "<span class=\"cov\">\(say(item.isOpen ? .classOpen : .classClosed))</span></td>"
     row += "<td>\(item.officials) / \(item.attempts)</td>"
     row += "<td class=\"note decision\">\(decision(item.review))"
-    if item.review?.decision != .approved { row += forms(item, session: session) }
+    row += forms(item, session: session)
     return row + "</td></tr>\n"
   }
 
@@ -59,18 +59,25 @@ extension WebPage {
     }
   }
 
+  /// Approve, and send back with a note; an approved class has only the second, folded under
+  /// "change the decision" (an approval made by mistake can be taken back).
   private func forms(_ item: ClassUnderReview, session: WebSession) -> String {
     let action = "/leaders/classes/\(item.id.uuidString.lowercased())/review"
     let id = html(item.code)
-    var form =
-      "<br><form class=\"review\" method=\"post\" action=\"\(action)\">\(tokenField(session.csrfToken))"
-    form += "<input type=\"hidden\" name=\"decision\" value=\"approved\">"
-    form += "<button type=\"submit\" id=\"approve-\(id)\">\(say(.approve))</button></form>"
+    let approved = item.review?.decision == .approved
+    var form = "<br>"
+    if approved {
+      form += "<details class=\"change\"><summary>\(say(.changeDecision))</summary>"
+    } else {
+      form += "<form class=\"review\" method=\"post\" action=\"\(action)\">\(tokenField(session.csrfToken))"
+      form += "<input type=\"hidden\" name=\"decision\" value=\"approved\">"
+      form += "<button type=\"submit\" id=\"approve-\(id)\">\(say(.approve))</button></form>"
+    }
     form += "<form class=\"review\" method=\"post\" action=\"\(action)\">\(tokenField(session.csrfToken))"
     form += "<input type=\"hidden\" name=\"decision\" value=\"returned\">"
     form += "<label for=\"note-\(id)\">\(say(.noteLabel))</label>"
     form += "<textarea id=\"note-\(id)\" name=\"note\" maxlength=\"\(ClassReview.noteLimit)\"></textarea><br>"
     form += "<button type=\"submit\" id=\"return-\(id)\">\(say(.sendBack))</button></form>"
-    return form
+    return approved ? form + "</details>" : form
   }
 }
