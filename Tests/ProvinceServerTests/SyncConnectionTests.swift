@@ -3,6 +3,7 @@ import Foundation
 import PapiTrainTesting
 import ProvinceServerTesting
 import Sync
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -21,16 +22,20 @@ import Testing
     connection.tries = 1
     let client = connection
     let task = Task { try await client.state() }
-    try await Task.sleep(for: .seconds(1))
+    try await listener.waitForClient(seconds: 10)
+    try await Task.sleep(for: .milliseconds(500))
     let cancelled = ContinuousClock.now
     task.cancel()
     let result = await task.result
-    let waited = cancelled.duration(to: .now)
-    #expect(waited < .milliseconds(2_500), "stopped \(waited) after the cancel")
     switch result {
     case .success: Issue.record("a server that never answers gave a state")
     case .failure(let error): #expect(error is CancellationError, "\(error)")
     }
+    // Timed by the server's side (the client closing the connection), not by when the test's
+    // task resumes: a whole test run can keep Swift's pool busy for seconds.
+    let closed = try await listener.waitForClientToClose(seconds: 10)
+    #expect(
+      cancelled.duration(to: closed) < .milliseconds(2_500), "closed \(cancelled.duration(to: closed)) after")
   }
 
   @Test func papiTrainWaitingOnAServerThatNeverAnswersUsesLittleCPUAndStopsOnCtrlC() throws {
@@ -115,11 +120,12 @@ import Testing
   }
 }
 
-/// A TCP listener on loopback that never answers: the kernel completes each connection's
-/// handshake into the listen queue, and nothing ever reads the request or writes a reply.
-final class SilentListener {
+/// A TCP listener on loopback that never answers: it accepts the first connection and reads the
+/// request, writes nothing, and notes when the client closes its end.
+final class SilentListener: Sendable {
   let descriptor: Int32
   let port: UInt16
+  private let moments = ConnectionMoments()
 
   init() throws {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -141,9 +147,57 @@ final class SilentListener {
     }
     self.descriptor = descriptor
     port = UInt16(bigEndian: address.sin_port)
+    let moments = moments
+    Thread.detachNewThread {
+      let connection = accept(descriptor, nil, nil)
+      guard connection >= 0 else { return }
+      moments.note(accepted: .now)
+      var buffer = [UInt8](repeating: 0, count: 4_096)
+      while read(connection, &buffer, buffer.count) > 0 {}
+      moments.note(closed: .now)
+      close(connection)
+    }
   }
 
-  deinit { close(descriptor) }
+  // shutdown wakes the thread still waiting in accept.
+  deinit {
+    shutdown(descriptor, Int32(SHUT_RDWR))
+    close(descriptor)
+  }
 
   var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+  /// Waits up to `seconds` for a client to connect.
+  func waitForClient(seconds: Int) async throws {
+    _ = try await wait(seconds: seconds, "no client connected") { $0.accepted }
+  }
+
+  /// When the client closed the connection, waiting up to `seconds` for it.
+  func waitForClientToClose(seconds: Int) async throws -> ContinuousClock.Instant {
+    try await wait(seconds: seconds, "the client kept the connection open") { $0.closed }
+  }
+
+  private func wait(
+    seconds: Int, _ failure: String, _ moment: (ConnectionMoments.Value) -> ContinuousClock.Instant?
+  ) async throws -> ContinuousClock.Instant {
+    for _ in 0..<(seconds * 20) {
+      if let found = moment(moments.value) { return found }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    throw FixtureError("\(failure) for \(seconds) s")
+  }
+}
+
+/// When the listener's one connection was accepted and when its client closed it, set from the
+/// listener's thread.
+final class ConnectionMoments: Sendable {
+  struct Value: Sendable {
+    var accepted: ContinuousClock.Instant?
+    var closed: ContinuousClock.Instant?
+  }
+
+  private let state = Mutex(Value())
+  func note(accepted moment: ContinuousClock.Instant) { state.withLock { $0.accepted = moment } }
+  func note(closed moment: ContinuousClock.Instant) { state.withLock { $0.closed = moment } }
+  var value: Value { state.withLock { $0 } }
 }
