@@ -165,11 +165,15 @@ let package = Package(
       dependencies: [
         "Access", "Gradebook", "Localization", "Toolkit", .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // libcurl's easy interface for Swift (typed wrappers of the variadic curl_easy_setopt): the
+    // sync client's HTTP, which waits in poll rather than spinning as URLSession does on Linux.
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
     // The commune machine's side of sync: enrolment, and pushing what the server lacks in batches.
     .target(
       name: "Sync",
       dependencies: [
-        "SyncProtocol", "Access", "CoursePublishing", "Gradebook", "Localization", "Toolkit", "Units",
+        "CCurl", "SyncProtocol", "Access", "CoursePublishing", "Gradebook", "Localization", "Toolkit",
+        "Units",
       ]),
     // The province server: Hummingbird routes, PostgreSQL storage (PostgresNIO, SQL with bound
     // parameters only), schema migrations, device enrolment and signed requests, push sync.

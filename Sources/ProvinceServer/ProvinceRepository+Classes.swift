@@ -4,38 +4,51 @@ import Logging
 import PostgresNIO
 import SyncProtocol
 
-/// Classes, their communes and members, and the roster's changes, as a batch stores them (in
-/// its transaction), and what the server holds of them for a commune's sync state.
+/// Classes, their communes and members, and the roster's changes, as a batch stores them (the
+/// classes in a short transaction before the batch's, the rest in the batch's), and what the server holds of them for a commune's sync state.
 extension ProvinceRepository {
   /// Stores the batch's classes: a class new to the server, or changed later on the machine
   /// than the server's copy (the copy changed last wins); a class's communes are every commune
   /// any machine of its communes named. Returns how many classes were new.
+  ///
+  /// A class the server holds as it is sent is neither updated nor locked (`ON CONFLICT DO
+  /// UPDATE` would lock it even when it changed nothing, and wait on every batch whose attempts
+  /// refer to it), and the classes go in the order of their ids, so batches that share classes
+  /// take their locks in one order.
   func storeClasses(_ classes: [TrainingClass], commune: String, on connection: PostgresConnection)
     async throws -> Int
   {
     var added = 0
-    for found in classes {
+    for found in classes.sorted(by: { $0.id.uuidString < $1.id.uuidString }) {
       let status = found.closedAt == nil ? "open" : "closed"
-      let rows = try await connection.query(
+      let inserted = try await connection.query(
         """
         INSERT INTO classes (id, commune_code, code, name, trainer, place, status, opened_at, ends_on,
           pretest_quiz_id, posttest_quiz_id, closed_at, updated_at)
         VALUES (\(found.id.rawValue), \(commune), \(found.code?.rawValue ?? ""), \(found.title), \(found.trainer),
           \(found.place), \(status), \(found.date)::date, \(found.endDate)::date, \(found.pretestQuizID),
           \(found.posttestQuizID), \(found.closedAt), \(found.updatedAt))
-        ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, trainer = excluded.trainer,
-          place = excluded.place, status = excluded.status, opened_at = excluded.opened_at,
-          ends_on = excluded.ends_on, pretest_quiz_id = excluded.pretest_quiz_id,
-          posttest_quiz_id = excluded.posttest_quiz_id, closed_at = excluded.closed_at,
-          updated_at = excluded.updated_at
-        WHERE classes.updated_at < excluded.updated_at
-        RETURNING (xmax = 0)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING 1
         """, logger: logger)
-      for try await inserted in rows.decode(Bool.self) where inserted { added += 1 }
+      var new = false
+      for try await _ in inserted { new = true }
+      if new {
+        added += 1
+      } else {
+        try await connection.query(
+          """
+          UPDATE classes SET code = \(found.code?.rawValue ?? ""), name = \(found.title), trainer = \(found.trainer),
+            place = \(found.place), status = \(status), opened_at = \(found.date)::date, ends_on = \(found.endDate)::date,
+            pretest_quiz_id = \(found.pretestQuizID), posttest_quiz_id = \(found.posttestQuizID),
+            closed_at = \(found.closedAt), updated_at = \(found.updatedAt)
+          WHERE id = \(found.id.rawValue) AND updated_at < \(found.updatedAt)
+          """, logger: logger)
+      }
       try await connection.query(
         """
         INSERT INTO class_communes (class_id, commune_code)
-        SELECT \(found.id.rawValue), unnest(\(found.communeCodes.map(\.rawValue))::text[])
+        SELECT \(found.id.rawValue), unnest(\(found.communeCodes.map(\.rawValue).sorted())::text[])
         ON CONFLICT DO NOTHING
         """, logger: logger)
     }

@@ -210,13 +210,23 @@ public struct ProvinceRepository: Sendable {
     }
   }
 
-  /// Stores a validated batch in one transaction: officials and attempts new to the server,
-  /// attempts further along than the server's copy, answers not yet held; then the device's
-  /// cursor. A batch stored before is acknowledged again and adds nothing.
+  /// Stores a validated batch: first its classes (and their communes) in a short transaction of
+  /// their own, then everything else in one transaction: officials and attempts new to the
+  /// server, attempts further along than the server's copy, memberships, roster changes, answers
+  /// not yet held; then the device's cursor. A batch stored before is acknowledged again and adds
+  /// nothing.
+  ///
+  /// The classes go first and alone because batches of every commune of a class carry the same
+  /// class rows: inside the batch's transaction, a batch of one commune waited on another
+  /// commune's uncommitted class row until that whole batch was stored. Storing them first is
+  /// safe: they are validated with the batch, idempotent by stable id, and a class changed later
+  /// on a machine wins whichever batch brings it; a batch the server then refuses leaves at most
+  /// a class of its own commune, which the next sync sends again anyway.
   public func store(_ batch: ValidatedBatch, from device: Device) async throws -> StoreOutcome {
     let key = device.machine.publicKey
     let commune = device.machine.commune.rawValue
     do {
+      try await storeClassesFirst(batch, commune: commune)
       return try await storeInTransaction(batch, key: key, commune: commune, device: device)
     } catch let foreign as ForeignRecord {
       return .otherCommune(foreign.id)
@@ -224,6 +234,18 @@ public struct ProvinceRepository: Sendable {
   }
 
   private struct ForeignRecord: Error { var id: String }
+
+  /// The batch's classes and their communes, committed before the batch; nothing when an
+  /// official or attempt of the batch belongs to another commune (the batch is refused).
+  private func storeClassesFirst(_ batch: ValidatedBatch, commune: String) async throws {
+    guard !batch.classes.isEmpty else { return }
+    try await client.withTransaction(logger: logger) { connection in
+      if let foreign = try await foreignRecord(batch, commune: commune, on: connection) {
+        throw ForeignRecord(id: foreign)
+      }
+      _ = try await storeClasses(batch.classes, commune: commune, on: connection)
+    }
+  }
 
   private func storeInTransaction(_ batch: ValidatedBatch, key: String, commune: String, device: Device)
     async throws -> StoreOutcome
@@ -242,12 +264,7 @@ public struct ProvinceRepository: Sendable {
             ON CONFLICT (id) DO NOTHING RETURNING 1
             """, logger: logger))
       }
-      _ = try await storeClasses(batch.classes, commune: commune, on: connection)
-      var attemptsAdded = 0
-      for attempt in batch.attempts {
-        attemptsAdded += try await count(
-          connection.query(Self.upsert(attempt, commune: commune), logger: logger))
-      }
+      let attemptsAdded = try await upsertAttempts(batch.attempts, commune: commune, on: connection)
       if let foreign = try await foreignRecord(batch, commune: commune, on: connection) {
         throw ForeignRecord(id: foreign)
       }
@@ -289,28 +306,6 @@ public struct ProvinceRepository: Sendable {
         duplicate: true)
     }
     return nil
-  }
-
-  static func upsert(_ attempt: Attempt, commune: String) -> PostgresQuery {
-    let questions =
-      (try? JSONEncoder().encode(attempt.questionIDs.map(\.rawValue))).map {
-        String(decoding: $0, as: UTF8.self)
-      } ?? "[]"
-    let seed = String(attempt.seed)
-    return """
-      INSERT INTO attempts (id, official_id, commune_code, quiz_id, course_id, course_version, class_id,
-        started_at, ended_at, seed, question_ids, score, max_score, status)
-      VALUES (\(attempt.id.rawValue), \(attempt.officialID.rawValue), \(commune), \(attempt.quizID),
-        \(attempt.courseID), \(attempt.courseVersion), \(attempt.classID?.rawValue), \(attempt.startedAt),
-        \(attempt.endedAt), \(seed)::numeric, \(questions)::jsonb, \(attempt.score), \(attempt.maxScore),
-        \(attempt.status.rawValue))
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, ended_at = excluded.ended_at,
-        score = excluded.score, max_score = excluded.max_score, updated_at = now()
-      WHERE attempts.commune_code = excluded.commune_code
-        AND (CASE attempts.status WHEN 'in-progress' THEN 0 WHEN 'abandoned' THEN 1 ELSE 2 END)
-          < (CASE excluded.status WHEN 'in-progress' THEN 0 WHEN 'abandoned' THEN 1 ELSE 2 END)
-      RETURNING (xmax = 0)
-      """
   }
 
   /// The first official or attempt of the batch the server holds under another commune.

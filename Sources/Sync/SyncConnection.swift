@@ -2,11 +2,7 @@ import Access
 import Foundation
 import SyncProtocol
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
-/// Requests to the province server over URLSession: each signed with the machine key (a fresh
+/// Requests to the province server over libcurl (`HTTPTransfer`): each signed with the machine key (a fresh
 /// timestamp and nonce every try), retried with exponential backoff while the server or its
 /// database is away, never retried when the server refuses.
 public struct SyncConnection: Sendable {
@@ -19,15 +15,14 @@ public struct SyncConnection: Sendable {
   public var maximumDelay: Duration = .seconds(8)
   /// Called before each wait.
   public var onRetry: @Sendable (Double, String) -> Void = { _, _ in }
-  private let session: URLSession
+  /// Seconds to connect; seconds without a byte from the server; seconds for a whole request.
+  public var connectTimeout = 20
+  public var idleTimeout = 60
+  public var totalTimeout = 300
 
   public init(server: URL, key: MachineKey) {
     self.server = server
     self.key = key
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = 60
-    configuration.timeoutIntervalForResource = 300
-    session = URLSession(configuration: configuration)
   }
 
   /// The server's address from what the user typed: `http(s)://host[:port]`.
@@ -94,27 +89,23 @@ public struct SyncConnection: Sendable {
     guard let url = URL(string: path, relativeTo: server)?.absoluteURL else {
       throw SyncMessage.badServerAddress(server.absoluteString)
     }
-    var request = URLRequest(url: url)
-    request.httpMethod = method
-    if method != "GET" {
-      request.httpBody = body
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    }
+    var headers: [String] = []
+    if method != "GET" { headers.append("Content-Type: application/json") }
     if signed {
       let signature = try RequestSignature.sign(method: method, path: url.path, body: body, with: key)
-      for (name, value) in signature.headers { request.setValue(value, forHTTPHeaderField: name) }
+      headers += signature.headers.map { "\($0.0): \($0.1)" }
     }
-    let data: Data
-    let response: URLResponse
+    let transfer = HTTPTransfer(
+      url: url.absoluteString, method: method, headers: headers, body: method == "GET" ? Data() : body,
+      connectTimeout: connectTimeout, totalTimeout: totalTimeout, idleTimeout: idleTimeout)
+    let response: HTTPTransfer.Response
     do {
-      (data, response) = try await session.data(for: request)
-    } catch let error as URLError where error.code == .cancelled {
-      throw CancellationError()
-    } catch {
+      response = try await transfer.perform()
+    } catch let failure as HTTPTransfer.Failure {
       try Task.checkCancellation()
-      return .retry((error as? URLError).map { "\($0.code.rawValue)" } ?? "\(error)")
+      return .retry(failure.reason)
     }
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+    let (status, data) = (response.status, response.body)
     switch status {
     case 200..<300: return .done(data)
     case 500..<600, 429, 408: return .retry("HTTP \(status)")
