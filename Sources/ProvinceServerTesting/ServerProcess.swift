@@ -37,6 +37,8 @@ public final class ServerProcess: Sendable {
         Repository.courses.path,
       ] + extra
     process.currentDirectoryURL = Repository.root
+    // Its course cache and key files in the test run's folders, never the developer's.
+    process.environment = PapiTrainProcess.environment([:])
     let output = Pipe()
     process.standardOutput = output
     process.standardError = try FileHandle(forWritingTo: log)

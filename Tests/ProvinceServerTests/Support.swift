@@ -60,9 +60,7 @@ final class Province {
     let process = Process()
     process.executableURL = ServerProcess.binary
     process.arguments = arguments + ["--database-url", databaseURL]
-    process.environment = ProcessInfo.processInfo.environment.merging([
-      "XDG_DATA_HOME": machine.path("server-data")
-    ]) { $1 }
+    process.environment = PapiTrainProcess.environment(["XDG_DATA_HOME": machine.path("server-data")])
     process.currentDirectoryURL = Repository.root
     let output = Pipe()
     let error = Pipe()
