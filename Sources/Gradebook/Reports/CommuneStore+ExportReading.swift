@@ -4,6 +4,13 @@ internal import GRDB
 import VietnameseText
 
 extension CommuneStore {
+  /// The oldest schema version whose files an export reads as it reads them migrated to the
+  /// latest: the reviews' version (v5), which took the review "attempts" out of `attempts`'s
+  /// meaning; the later migrations add tables an export does not read (v6 `class_reviews`). What
+  /// an export reads is ``attempts(classID:quizIDs:startedFrom:startedBefore:)``, ``officials()``
+  /// and ``trainingClass(id:)``: raise this with a migration that changes their tables.
+  public static let exportReadableFrom = Schema.reviewsVersion
+
   /// The attempts an export selects, oldest first, with their answers: those taken in `classID`
   /// (any class when nil), at one of `quizIDs` (any quiz when empty), started in
   /// `[startedFrom, startedBefore)`. The conditions are applied in SQL, so a class's export does
