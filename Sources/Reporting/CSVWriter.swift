@@ -133,10 +133,14 @@ public struct CSVWriter: Sendable {
         if needsQuotes { bytes.append(0x22) }
         if guarded { bytes.append(0x27) }
         if needsQuotes {
-          for byte in utf8 {
-            bytes.append(byte)
-            if byte == 0x22 { bytes.append(0x22) }
+          // Runs between quotes copied whole, each quote doubled.
+          var start = utf8.startIndex
+          for index in utf8.indices where utf8[index] == 0x22 {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+            bytes.append(0x22)
+            start = index + 1
           }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         } else {
           bytes.append(contentsOf: utf8)
         }
