@@ -85,7 +85,7 @@ extension CommuneStore {
       var current = -1
       while try answerRows.step() {
         let attemptText = try answerRows.bytes(0)
-        if current < 0 || !previous.elementsEqual(attemptText) {
+        if current < 0 || !Self.same(previous, attemptText) {
           previous = Array(attemptText)
           current = indexByID[String(decoding: attemptText, as: UTF8.self)] ?? -1
         }
@@ -103,6 +103,14 @@ extension CommuneStore {
       }
       return attempts
     }
+  }
+
+  /// Whether `bytes` are `kept`'s (one `memcmp`: an export compares each answer's attempt id
+  /// with the one before).
+  private static func same(_ kept: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard kept.count == bytes.count else { return false }
+    guard let start = bytes.baseAddress, !kept.isEmpty else { return true }
+    return kept.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, kept.count) == 0 }
   }
 
   /// An attempt's answers by position, then question id.
