@@ -43,8 +43,9 @@ struct ShownAnswers: Sendable {
   ///
   /// Each answer's display order is worked out from its attempt's seed alone
   /// (``QuizAssembler/displayOrder(of:shuffle:seed:)``, as reassembling the quiz would give it),
-  /// and each distinct text (a question, a response, an order) is written once per slice of
-  /// attempts: a class has hundreds of thousands of answers and a few thousand such texts.
+  /// and each distinct text (a question, a response, the places of the parts it names) is written
+  /// once per slice of attempts: a class has hundreds of thousands of answers and a few thousand
+  /// such texts.
   init(
     attempts: [Attempt], stored: some Sequence<String>, questions: [QuestionID: Question],
     quizzes: [String: (quiz: Quiz, course: Course)], language: Language
@@ -62,8 +63,10 @@ struct ShownAnswers: Sendable {
     let list = Array(questions.values)
     let questionSlots = Dictionary(
       uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    let named = list.map(NamedParts.init)
     let orders = QuizOrders(attempts: attempts, quizzes: quizzes)
-    let size = 256
+    // A few slices a core: each makes the texts it meets once.
+    let size = max(256, attempts.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
     let decodedResponses = decodedList
     let responseSlotsFound = responseSlots
@@ -89,7 +92,7 @@ struct ShownAnswers: Sendable {
           let order = Self.needsOrder(decoded) ? quiz?.order(of: answer.questionID, in: attempt) ?? [] : []
           // The text depends on the order only through where the parts it names were shown: one
           // text for every attempt that showed them there, whatever the other parts' places.
-          let shown = Self.shownPositions(decoded, of: list[Int(question)], order: order)
+          let shown = Self.shownPositions(decoded, of: named[Int(question)], order: order)
           let key = TextKey(slot: slot, positions: shown)
           if let key, let text = memo[key] {
             texts.append(text)
@@ -128,17 +131,34 @@ struct ShownAnswers: Sendable {
   /// Where the parts `response` names were shown, in the order the text names them: the
   /// positions in `order` that ``text(_:of:order:language:)`` turns into letters. The text
   /// depends on the order through these alone.
-  static func shownPositions(_ response: Response, of question: Question, order: [Int]) -> [Int] {
+  static func shownPositions(_ response: Response, of parts: NamedParts, order: [Int]) -> [Int] {
     func position(_ original: Int) -> Int { order.firstIndex(of: original) ?? original }
-    switch (response, question.body) {
-    case (.choice(let id), .singleChoice(let options, _)), (.choice(let id), .multipleChoice(let options, _)):
-      return options.firstIndex { $0.id == id }.map { [position($0)] } ?? []
-    case (.choices(let ids), .multipleChoice(let options, _)),
-      (.choices(let ids), .singleChoice(let options, _)):
-      return options.indices.filter { ids.contains(options[$0].id) }.map(position)
+    switch (response, parts) {
+    case (.choice(let id), .options(let ids)): return ids.firstIndex(of: id).map { [position($0)] } ?? []
+    case (.choices(let chosen), .options(let ids)):
+      return ids.indices.filter { chosen.contains(ids[$0]) }.map(position)
     case (.matching(let rights), .matching): return rights.map(position)
     case (.ordering(let items), .ordering): return items.map(position)
     default: return []
+    }
+  }
+
+  /// What of a question tells where the parts a response names were shown: its options' ids, or
+  /// the kind of its parts. Made once per question, so that no answer copies its question (a
+  /// `Question` copied costs a retain for each of its texts and lists).
+  enum NamedParts: Sendable {
+    case options([String])
+    case matching
+    case ordering
+    case other
+
+    init(_ question: Question) {
+      switch question.body {
+      case .singleChoice(let options, _), .multipleChoice(let options, _): self = .options(options.map(\.id))
+      case .matching: self = .matching
+      case .ordering: self = .ordering
+      default: self = .other
+      }
     }
   }
 
