@@ -177,7 +177,7 @@ let package = Package(
       name: "ProvinceServer",
       dependencies: [
         "SyncProtocol", "Access", "Curriculum", "Gradebook", "Localization", "Reporting", "Units",
-        "ResultsAnalysis", "Insight", "Toolkit", "CoursePublishing",
+        "ResultsAnalysis", "Insight", "Toolkit", "CoursePublishing", "UserFolders",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -21,28 +21,48 @@ public struct MachineKey: Sendable {
 
   /// The key at `url`, made there first if there is none.
   public static func loadOrCreate(at url: URL) throws -> MachineKey {
-    if let data = FileManager.default.contents(atPath: url.path) {
-      guard
-        let raw = Data(
-          base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        ),
-        let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
-      else { throw AccessError.keyUnreadable(url.path) }
-      return MachineKey(url: url, privateKey: key)
+    if let existing = try load(at: url) { return existing }
+    if let made = try create(Curve25519.Signing.PrivateKey(), at: url) { return made }
+    // Another process made it between the two looks: theirs is the key.
+    guard let existing = try load(at: url) else { throw AccessError.keyUnreadable(url.path) }
+    return existing
+  }
+
+  /// The key at `url`; nil when there is no file there.
+  public static func load(at url: URL) throws -> MachineKey? {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+      throw AccessError.keyUnreadable(url.path)
     }
-    let key = Curve25519.Signing.PrivateKey()
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let raw = Data(base64Encoded: text),
+      let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+    else { throw AccessError.keyUnreadable(url.path) }
+    return MachineKey(url: url, privateKey: key)
+  }
+
+  /// Writes `key` into a new file at `url`, readable by its owner only (mode 0600, its folder made
+  /// 0700), flushed to the disk; nil when a file is already there (it is never replaced).
+  public static func create(_ key: Curve25519.Signing.PrivateKey, at url: URL) throws -> MachineKey? {
+    let folder = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
+        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw AccessError.unwritable(url.deletingLastPathComponent().path, error.localizedDescription)
+      throw AccessError.unwritable(folder.path, error.localizedDescription)
     }
-    guard
-      FileManager.default.createFile(
-        atPath: url.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
-        attributes: [.posixPermissions: 0o600])
-    else { throw AccessError.unwritable(url.path, "cannot create") }
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      if errno == EEXIST { return nil }
+      throw AccessError.unwritable(url.path, String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    let bytes = Array((key.rawRepresentation.base64EncodedString() + "\n").utf8)
+    guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(url.path)
+      throw AccessError.unwritable(url.path, reason)
+    }
     return MachineKey(url: url, privateKey: key)
   }
 }

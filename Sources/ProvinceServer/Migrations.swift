@@ -84,6 +84,7 @@ public enum Migrations {
     Migration(version: 5, name: "course-packages", statements: version5),
     Migration(version: 6, name: "answer-sums", statements: version6),
     Migration(version: 7, name: "key-sums", statements: version7),
+    Migration(version: 8, name: "publishing-key-out-of-database", statements: version8),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

@@ -31,8 +31,9 @@ public enum UserFolder: Sendable, CaseIterable {
     }
   }
 
-  /// papi-train's folder of this kind for a process with `environment`.
-  public func url(environment: [String: String]) -> URL {
+  /// papi-train's folder of this kind for a process with `environment`; `program` names another
+  /// program's folder under the same base (`papi-server` keeps its publishing key so).
+  public func url(environment: [String: String], program: String = "papi-train") -> URL {
     let base: URL
     if let value = environment[variable], value.hasPrefix("/") {
       base = URL(fileURLWithPath: value)
@@ -41,6 +42,6 @@ public enum UserFolder: Sendable, CaseIterable {
     } else {
       base = URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(inHome)
     }
-    return base.appendingPathComponent("papi-train")
+    return base.appendingPathComponent(program)
   }
 }

@@ -43,6 +43,16 @@ struct DatabaseOptions: ParsableArguments {
   }
 }
 
+/// Where the publishing key's private half is: commands that make or use the key share it.
+struct PublishingKeyOptions: ParsableArguments {
+  @Option(
+    name: .customLong("publishing-key"),
+    help: "The publishing key's private half (default: $XDG_DATA_HOME/papi-server/publishing-key)")
+  var path: String?
+
+  var file: PublishingKeyFile { PublishingKeyFile(path: path) }
+}
+
 /// The language of messages: PAPI_LANG=en for English.
 var language: Language { ProcessInfo.processInfo.environment["PAPI_LANG"] == "en" ? .english : .vietnamese }
 
@@ -110,14 +120,18 @@ struct Enrol: AsyncParsableCommand {
   @Option(help: "The commune's code") var commune: String
   @Option(help: "Hours the code stays valid") var hours = 24
   @Option(help: "The administrative units list") var units = UnitHierarchy.defaultPath
+  @OptionGroup var publishingKey: PublishingKeyOptions
 
   func run() async throws {
     let logger = database.logger()
     try await report {
       let enrolment = try CommuneEnrolment(communeText: commune, unitsPath: units)
       let expires = Date().addingTimeInterval(Double(max(1, min(hours, 24 * 30))) * 3_600)
+      let keyFile = publishingKey.file
       let code = try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
-        try await enrolment.createCode(in: $0, expiresAt: expires)
+        // The machine learns the publishing key at enrolment: the province has one first.
+        _ = try await keyFile.publicKey(in: $0)
+        return try await enrolment.createCode(in: $0, expiresAt: expires)
       }
       print(
         ServerMessage.enrolmentCode(
@@ -225,13 +239,15 @@ struct Courses: AsyncParsableCommand {
     @Argument(help: "The course folder (its course.yaml and files)") var folder: String
     @Option(help: "The province's courses, which the new version must load over") var courses = "Courses"
     @Option(help: "The taxonomy (default: found above the folder, as lint finds it)") var taxonomy: String?
+    @OptionGroup var publishingKey: PublishingKeyOptions
 
     func run() async throws {
       let logger = database.logger()
       let publication = CoursePublication(folder: folder, coursesPath: courses, taxonomyPath: taxonomy)
+      let keyFile = publishingKey.file
       try await reportCourses {
         try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
-          [try await publication.publish(in: $0)]
+          try await publication.publish(in: $0, keyFile: keyFile)
         }
       }
     }
@@ -262,15 +278,15 @@ struct Courses: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Khoá công bố của tỉnh / the province's publishing key (public half)")
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var publishingKey: PublishingKeyOptions
 
     func run() async throws {
       let logger = database.logger()
+      let keyFile = publishingKey.file
       try await reportCourses {
-        [
-          try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
-            try await CoursePublication.keyLine(in: $0)
-          }
-        ]
+        try await ServerApplication.withDatabase(try database.settings(), logger: logger) {
+          try await CoursePublication.keyLines(in: $0, keyFile: keyFile)
+        }
       }
     }
   }

@@ -8,19 +8,6 @@ import Testing
 /// measures every label box of the trend charts and the profiles; none may overlap another, and
 /// no province-average mark may cross a figure. Printed to PDF, it is one page.
 @Suite(.serialized) struct DashboardInChromiumTests {
-  /// What the layout script found.
-  struct LayoutReport: Decodable {
-    struct Overlap: Decodable {
-      var chart: Int
-      var kind: String
-      var a: String
-      var b: String
-    }
-    var charts: Int
-    var boxes: Int
-    var overlaps: [Overlap]
-  }
-
   static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
     FileManager.default.isExecutableFile(atPath: $0)
   }
@@ -57,28 +44,18 @@ import Testing
     try page.replacingOccurrences(of: "</body>", with: "<script>\(script)</script></body>")
       .write(toFile: measured, atomically: true, encoding: .utf8)
     let dom = try runChromium(["--dump-dom", "file://\(measured)"], in: folder)
-    // The last one: the script's own text, also in the page, names the element too.
-    guard let start = dom.range(of: "<pre id=\"layout-report\">", options: .backwards),
-      let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
-    else {
+    guard let report = LayoutReport(in: dom) else {
       Issue.record("Chromium gave no layout report: \(dom.suffix(500))")
       return nil
     }
-    let json = String(dom[start.upperBound..<end.lowerBound])
-      .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&amp;", with: "&")
-    return try JSONDecoder().decode(LayoutReport.self, from: Data(json.utf8))
+    return report
   }
 
   /// The pages of the page at `html` printed to PDF.
   func printedPages(of html: String, in folder: TemporaryFolder) throws -> Int? {
     let pdf = folder.path("printed.pdf")
     _ = try runChromium(["--print-to-pdf=\(pdf)", "--no-pdf-header-footer", "file://\(html)"], in: folder)
-    guard let data = FileManager.default.contents(atPath: pdf) else { return nil }
-    let text = String(decoding: data, as: UTF8.self)
-    guard let range = text.range(of: #"/Type /Pages[^>]*/Count (\d+)"#, options: .regularExpression)
-    else { return nil }
-    return Int(text[range].split(separator: " ").last ?? "")
+    return pdfPageCount(pdf)
   }
 
   @Test func theMeasureFindsLabelsThatOverlapAndAMarkOverAFigure() throws {

@@ -6,18 +6,6 @@ import Testing
 @Suite struct DemoDataAndBenchmarkTests {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("papi-demo-\(UUID().uuidString)")
 
-  func sqlite(_ file: URL, _ sql: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", file.path, sql]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
   @Test func demoDataIsAProvinceOfRealQuizzesThatRepeatsWithItsSeed() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     var contents: [String] = []
@@ -31,9 +19,9 @@ import Testing
       #expect(written.output.contains("Wrote 40 communes, 120 officials, 720 attempts"))
       let file = results.appendingPathComponent("03390.sqlite")
       contents.append(
-        try sqlite(file, "SELECT group_concat(name || position, ';') FROM officials")
-          + (try sqlite(file, "SELECT count(*), sum(score) FROM answers")))
-      #expect(try sqlite(file, "PRAGMA integrity_check") == "ok")
+        try sqlite3(file, "SELECT group_concat(name || position, ';') FROM officials")
+          + (try sqlite3(file, "SELECT count(*), sum(score) FROM answers")))
+      #expect(try sqlite3(file, "PRAGMA integrity_check") == "ok")
     }
     #expect(contents[0] == contents[1])
     let units = try String(contentsOf: folder.appendingPathComponent("units-a.csv"), encoding: .utf8)
@@ -46,9 +34,9 @@ import Testing
     for name in try FileManager.default.contentsOfDirectory(atPath: results.path)
     where name.hasSuffix(".sqlite") {
       let file = results.appendingPathComponent(name)
-      pre += Double(try sqlite(file, "SELECT total(score) FROM attempts WHERE quiz_id LIKE '%pretest'")) ?? 0
+      pre += Double(try sqlite3(file, "SELECT total(score) FROM attempts WHERE quiz_id LIKE '%pretest'")) ?? 0
       post +=
-        Double(try sqlite(file, "SELECT total(score) FROM attempts WHERE quiz_id LIKE '%posttest'")) ?? 0
+        Double(try sqlite3(file, "SELECT total(score) FROM attempts WHERE quiz_id LIKE '%posttest'")) ?? 0
     }
     #expect(pre < post)
     // Demo data never mixes with results already there.

@@ -18,15 +18,7 @@ import Testing
 
   /// `sqlite3 FILE SQL`, the way someone handed the file would look at it.
   func sqlite(_ path: String, _ sql: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", path, sql]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try sqlite3(URL(fileURLWithPath: path), sql)
   }
 
   /// Runs several `papi-train` processes at the same moment and returns their results.

@@ -27,15 +27,7 @@ import Testing
   }
 
   func sqlite(_ sql: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", results.appendingPathComponent("\(commune).sqlite").path, sql]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try sqlite3(results.appendingPathComponent("\(commune).sqlite"), sql)
   }
 
   @Test func aNewOfficialReadsALessonTakesAQuizAndSeesTheirWeakDimensions() throws {

@@ -1,3 +1,4 @@
+import Access
 import Assessment
 import Curriculum
 import Foundation
@@ -135,6 +136,7 @@ import Testing
     // A version signed by another key than the one given at enrolment (the key replaced on the
     // server) is refused too.
     try province.cluster.psql(province.database, "DELETE FROM publishing_keys")
+    try FileManager.default.removeItem(at: province.publishingKeyFile)
     let other = try publish(province, try Self.provinceCourses(in: folder, version: "2.2.0"))
     #expect(other.status == 0, "\(other.error)")
     let untrusted = try province.papiTrain(["sync", "--courses", Repository.courses.path])
@@ -149,6 +151,59 @@ import Testing
       environment: province.environment)
     #expect(shell.status == 0, "\(shell.error)")
     #expect(!shell.output.contains(Self.newTitle))
+  }
+
+  @Test func thePublishingKeysPrivateHalfIsInItsFileNeverInTheDatabase() throws {
+    let province = try Province()
+    let folder = try TemporaryFolder("papi-course-sync")
+    try province.enrolMachine()
+    // Made with the first enrolment code: the file (owner only), and the public half in the database.
+    let attributes = try FileManager.default.attributesOfItem(atPath: province.publishingKeyFile.path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    #expect(try province.count("SELECT count(*) FROM publishing_keys WHERE private_key IS NULL") == 1)
+    let fileKey = try #require(try MachineKey.load(at: province.publishingKeyFile))
+    let key = try province.papiServer(["courses", "key"])
+    #expect(key.output.contains(fileKey.publicKeyText), "\(key.output) \(key.error)")
+    let settings = try SyncSettings.load(from: SyncSettings.url(environment: province.environment))
+    #expect(settings?.publisherKey == fileKey.publicKeyText)
+
+    // Another key file, or none, cannot publish: refused with the file named, nothing stored.
+    let course = try Self.provinceCourses(in: folder, version: "2.1.0")
+    let otherFile = folder.appending("other-key")
+    _ = try MachineKey.loadOrCreate(at: otherFile)
+    for (path, reason) in [
+      (otherFile.path, "không phải khoá công bố của tỉnh"),
+      (folder.path("no-such-key"), "không có tệp khoá công bố"),
+    ] {
+      let refused = try province.papiServer(
+        ["courses", "publish", course.path, "--courses", Repository.courses.path, "--publishing-key", path])
+      #expect(refused.status == 1)
+      #expect(refused.error.contains(reason) && refused.error.contains(path), "\(refused.error)")
+    }
+    #expect(try province.count("SELECT count(*) FROM course_packages") == 0)
+    #expect(try publish(province, course).status == 0)
+  }
+
+  @Test func aPrivateHalfAnEarlierServerKeptInTheDatabaseMovesIntoTheKeyFile() throws {
+    let province = try Province()
+    let folder = try TemporaryFolder("papi-course-sync")
+    try province.enrolMachine()
+    // As schema versions 5 to 7 kept it: the private half in the database, no key file.
+    let fileKey = try #require(try MachineKey.load(at: province.publishingKeyFile))
+    let raw = fileKey.privateKey.rawRepresentation.base64EncodedString()
+    try province.cluster.psql(
+      province.database, "UPDATE publishing_keys SET private_key = decode('\(raw)', 'base64')")
+    try FileManager.default.removeItem(at: province.publishingKeyFile)
+
+    let published = try publish(province, try Self.provinceCourses(in: folder, version: "2.1.0"))
+    #expect(published.status == 0, "\(published.error)")
+    #expect(published.output.contains("đã được chuyển khỏi cơ sở dữ liệu"), "\(published.output)")
+    #expect(try MachineKey.load(at: province.publishingKeyFile)?.publicKeyText == fileKey.publicKeyText)
+    #expect(try province.count("SELECT count(*) FROM publishing_keys WHERE private_key IS NULL") == 1)
+    // The machine enrolled before the move installs what the moved key signed.
+    let sync = try province.papiTrain(["sync", "--courses", Repository.courses.path])
+    #expect(sync.status == 0, "\(sync.output) \(sync.error)")
+    #expect(sync.output.contains("Received course one-stop-shop version 2.1.0"), "\(sync.output)")
   }
 
   /// What the pulled courses folder holds, hidden entries too (a staging folder left behind).

@@ -48,12 +48,21 @@ final class Province {
     ]
   }
 
+  /// The publishing key's private half as papi-server's commands keep it for this province (in
+  /// a data folder of the test's own, never the developer's).
+  var publishingKeyFile: URL {
+    machine.appending("server-data").appendingPathComponent("papi-server/publishing-key")
+  }
+
   /// Runs the built papi-server with `arguments` on this province's database, `input` on its
   /// standard input.
   func papiServer(_ arguments: [String], input: String = "") throws -> ServerRun {
     let process = Process()
     process.executableURL = ServerProcess.binary
     process.arguments = arguments + ["--database-url", databaseURL]
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "XDG_DATA_HOME": machine.path("server-data")
+    ]) { $1 }
     process.currentDirectoryURL = Repository.root
     let output = Pipe()
     let error = Pipe()

@@ -147,7 +147,7 @@ import Testing
     #expect(Self.heatMapScores(of: Province.commune, in: after.html) != Self.shown(approvedBefore))
 
     for name in ["measured", "profile"] {
-      let report = try #require(Self.layoutReport(in: pages[name]?.html ?? ""), "\(name): a layout report")
+      let report = try #require(LayoutReport(in: pages[name]?.html ?? ""), "\(name): a layout report")
       #expect(
         report.charts >= 2 && report.boxes > 50, "\(name): \(report.charts) charts, \(report.boxes) boxes")
       #expect(report.overlaps.isEmpty, "\(name): \(report.overlaps.prefix(10))")
@@ -156,7 +156,7 @@ import Testing
     #expect(
       profile.html.components(separatedBy: "<div class=\"profile\"").count == 2, "one commune's profile")
     #expect(profile.html.contains("<option value=\"\(Province.commune)\" selected"))
-    #expect(try Self.pdfPages(folder.path("readiness.pdf")) == 1, "printed, the summary is one page")
+    #expect(pdfPageCount(folder.path("readiness.pdf")) == 1, "printed, the summary is one page")
   }
 
   /// The figures of `commune`'s heat-map row, dimension by dimension (nil: insufficient data).
@@ -175,36 +175,6 @@ import Testing
   /// The SQL report's figures as the page shows them, one decimal, D1 to D8.
   static func shown(_ scores: [String: Double?]) -> [String?] {
     (1...8).map { index in (scores["D\(index)"] ?? nil).map { String(format: "%.1f", $0) } }
-  }
-
-  /// What scripts/dashboard-layout.js found in the page.
-  struct LayoutReport: Decodable, CustomStringConvertible {
-    struct Overlap: Decodable {
-      var kind: String
-      var a: String
-      var b: String
-    }
-    var charts: Int
-    var boxes: Int
-    var overlaps: [Overlap]
-    var description: String { "\(overlaps.map { "\($0.kind) \($0.a) × \($0.b)" })" }
-  }
-
-  static func layoutReport(in html: String) -> LayoutReport? {
-    guard let start = html.range(of: "<pre id=\"layout-report\">", options: .backwards),
-      let end = html.range(of: "</pre>", range: start.upperBound..<html.endIndex)
-    else { return nil }
-    let json = html[start.upperBound..<end.lowerBound].replacingOccurrences(of: "&lt;", with: "<")
-      .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-    return try? JSONDecoder().decode(LayoutReport.self, from: Data(json.utf8))
-  }
-
-  /// The pages of a PDF Chromium printed.
-  static func pdfPages(_ path: String) throws -> Int? {
-    let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-    guard let range = text.range(of: #"/Type /Pages[^>]*/Count (\d+)"#, options: .regularExpression)
-    else { return nil }
-    return Int(text[range].split(separator: " ").last ?? "")
   }
 
   /// The table row whose opening tag holds `marker`.

@@ -20,13 +20,16 @@ public struct CoursePublication: Sendable {
     self.taxonomyPath = taxonomyPath
   }
 
-  /// Publishes the folder as of `date`. Throws `LintRefusal` (lint's errors) or
-  /// `CoursePackageMessage` when the folder cannot be published, and
-  /// ``CoursePublicationMessage/alreadyPublished(course:version:)`` for a version published before.
-  public func publish(in repository: ProvinceRepository, at date: Date = Date()) async throws
-    -> CoursePublicationMessage
+  /// Publishes the folder as of `date`, signed with the key in `keyFile`. Throws `LintRefusal`
+  /// (lint's errors) or `CoursePackageMessage` when the folder cannot be published,
+  /// ``CoursePublicationMessage/alreadyPublished(course:version:)`` for a version published
+  /// before, and the key file's refusals. What it says: the key moved out of the database, if it
+  /// was, then what was published.
+  public func publish(in repository: ProvinceRepository, keyFile: PublishingKeyFile, at date: Date = Date())
+    async throws -> [CoursePublicationMessage]
   {
-    let key = try await repository.publishingKey()
+    let (key, moved) = try await keyFile.signingKey(in: repository)
+    let notes = moved ? [CoursePublicationMessage.keyMovedOut(path: keyFile.url.path)] : []
     let package = try CoursePublisher(signingKey: key).pack(
       folder: folder, taxonomyPath: taxonomyPath, at: date)
     let data = try package.encoded()
@@ -41,9 +44,11 @@ public struct CoursePublication: Sendable {
     else {
       throw CoursePublicationMessage.alreadyPublished(course: manifest.course, version: manifest.version)
     }
-    return .published(
-      course: manifest.course, version: manifest.version, files: manifest.files.count, bytes: data.count,
-      keyID: manifest.keyID)
+    return notes + [
+      .published(
+        course: manifest.course, version: manifest.version, files: manifest.files.count, bytes: data.count,
+        keyID: manifest.keyID)
+    ]
   }
 
   /// Installs the package into a scratch folder over the server's courses, as a machine does:
@@ -55,9 +60,16 @@ public struct CoursePublication: Sendable {
     try InstalledCourses(root: scratch).install(verified, name: folder, coursesPath: coursesPath)
   }
 
-  /// The line `papi-server courses key` prints: the public half of the publishing key.
-  public static func keyLine(in repository: ProvinceRepository) async throws -> CoursePublicationMessage {
-    let key = try await repository.publishingKey().publicKey.rawRepresentation
-    return .publishingKey(key: key.base64EncodedString(), keyID: CoursePublisher.keyID(key))
+  /// What `papi-server courses key` prints: the public half of the publishing key (made first
+  /// when the province has none), after moving the private half out of the database if it is
+  /// still there.
+  public static func keyLines(in repository: ProvinceRepository, keyFile: PublishingKeyFile) async throws
+    -> [CoursePublicationMessage]
+  {
+    let (key, moved) = try await keyFile.signingKey(in: repository)
+    let raw = key.publicKey.rawRepresentation
+    return (moved ? [.keyMovedOut(path: keyFile.url.path)] : []) + [
+      .publishingKey(key: raw.base64EncodedString(), keyID: CoursePublisher.keyID(raw))
+    ]
   }
 }

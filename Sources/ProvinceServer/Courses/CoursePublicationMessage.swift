@@ -7,8 +7,12 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
   case published(course: String, version: String, files: Int, bytes: Int, keyID: String)
   /// That version of that course was published before; published versions never change.
   case alreadyPublished(course: String, version: String)
-  /// The publishing key stored in the database cannot be read.
-  case keyUnreadable
+  /// The key file is not the province's publishing key (its public half is another).
+  case keyFileDoesNotMatch(path: String, keyID: String)
+  /// The province has a publishing key, but its private half is not in the key file here.
+  case keyFileMissing(path: String, keyID: String)
+  /// The private half was moved out of the database into the key file.
+  case keyMovedOut(path: String)
   /// The publishing key's public half, for `courses install --publisher-key`.
   case publishingKey(key: String, keyID: String)
   /// No version was published yet.
@@ -28,7 +32,15 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
     case .alreadyPublished(let course, let version):
       return
         "khoá học \(course) phiên bản \(version) đã được công bố và không thể thay đổi: hãy tăng số phiên bản (dòng version:) trong course.yaml"
-    case .keyUnreadable: return "không đọc được khoá công bố khoá học trong cơ sở dữ liệu"
+    case .keyFileDoesNotMatch(let path, let keyID):
+      return
+        "tệp khoá \(path) không phải khoá công bố của tỉnh (khoá của tỉnh có mã \(keyID)): hãy chỉ tệp đúng bằng --publishing-key"
+    case .keyFileMissing(let path, let keyID):
+      return
+        "không có tệp khoá công bố \(path): phần bí mật của khoá công bố của tỉnh (mã \(keyID)) nằm ở máy đã tạo khoá; hãy chép tệp đó sang máy này hoặc chỉ nó bằng --publishing-key"
+    case .keyMovedOut(let path):
+      return
+        "Phần bí mật của khoá công bố đã được chuyển khỏi cơ sở dữ liệu sang tệp \(path) (chỉ người dùng này đọc được). Hãy sao lưu tệp này ở nơi an toàn."
     case .publishingKey(let key, let keyID): return "Khoá công bố khoá học của tỉnh: \(key) (mã \(keyID))"
     case .nonePublished: return "Chưa công bố khoá học nào"
     case .listed(let course, let version, let publishedAt, let keyID, let current):
@@ -44,7 +56,15 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
     case .alreadyPublished(let course, let version):
       return
         "course \(course) version \(version) was published before and cannot change: raise the version in course.yaml"
-    case .keyUnreadable: return "the course publishing key in the database cannot be read"
+    case .keyFileDoesNotMatch(let path, let keyID):
+      return
+        "the key file \(path) is not the province's publishing key (the province's key has id \(keyID)): give the right file with --publishing-key"
+    case .keyFileMissing(let path, let keyID):
+      return
+        "no publishing key file at \(path): the private half of the province's publishing key (id \(keyID)) is on the machine that made it; copy that file here or give it with --publishing-key"
+    case .keyMovedOut(let path):
+      return
+        "The publishing key's private half was moved out of the database into \(path) (readable by this user only). Keep a backup of that file somewhere safe."
     case .publishingKey(let key, let keyID):
       return "The province's course publishing key: \(key) (id \(keyID))"
     case .nonePublished: return "No course version published yet"
@@ -58,7 +78,10 @@ public enum CoursePublicationMessage: Error, MessageCatalogue, Hashable {
     [
       .published(
         course: "one-stop-shop", version: "2.1.0", files: 14, bytes: 301_220, keyID: "3f9a0c1b2d4e5f60"),
-      .alreadyPublished(course: "one-stop-shop", version: "2.1.0"), .keyUnreadable,
+      .alreadyPublished(course: "one-stop-shop", version: "2.1.0"),
+      .keyFileDoesNotMatch(path: "/root/.local/share/papi-server/publishing-key", keyID: "3f9a0c1b2d4e5f60"),
+      .keyFileMissing(path: "/root/.local/share/papi-server/publishing-key", keyID: "3f9a0c1b2d4e5f60"),
+      .keyMovedOut(path: "/root/.local/share/papi-server/publishing-key"),
       .publishingKey(key: "b2xkIGtleSBvZiBhIHByb3ZpbmNlIHNlcnZlciBoZXJl", keyID: "3f9a0c1b2d4e5f60"),
       .nonePublished,
       .listed(

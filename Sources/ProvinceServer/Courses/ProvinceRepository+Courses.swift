@@ -5,30 +5,36 @@ import SyncProtocol
 
 /// The province's publishing key and its published course packages (schema version 5).
 extension ProvinceRepository {
-  /// The key that signs the province's course packages: made and kept the first time it is
-  /// asked for (by an enrolment or a publication), the same one ever after.
-  public func publishingKey() async throws -> Curve25519.Signing.PrivateKey {
-    if let key = try await storedPublishingKey() { return key }
-    let fresh = Curve25519.Signing.PrivateKey()
-    let publicKey = fresh.publicKey.rawRepresentation.base64EncodedString()
-    try await client.query(
-      """
-      INSERT INTO publishing_keys (id, private_key, public_key) VALUES (1, \(fresh.rawRepresentation), \(publicKey))
-      ON CONFLICT (id) DO NOTHING
-      """, logger: logger)
-    guard let key = try await storedPublishingKey() else { throw CoursePublicationMessage.keyUnreadable }
-    return key
-  }
-
-  private func storedPublishingKey() async throws -> Curve25519.Signing.PrivateKey? {
-    let rows = try await client.query("SELECT private_key FROM publishing_keys WHERE id = 1", logger: logger)
-    for try await raw in rows.decode(Data.self) {
-      guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-        throw CoursePublicationMessage.keyUnreadable
-      }
-      return key
+  /// The publishing key as the database keeps it: its public half (base64), and its private half
+  /// only in a database of versions 5 to 7 that no `courses publish` has moved out yet; nil
+  /// before the first key is made.
+  func storedPublishingKey() async throws -> (publicKey: String, privateKey: Data?)? {
+    let rows = try await client.query(
+      "SELECT public_key, private_key FROM publishing_keys WHERE id = 1", logger: logger)
+    for try await (publicKey, privateKey) in rows.decode((String, Data?).self) {
+      return (publicKey, privateKey)
     }
     return nil
+  }
+
+  /// The public half of the province's publishing key (base64 of the 32 raw bytes), what
+  /// machines get at enrolment and verify packages with; nil before the first key is made.
+  public func publishingPublicKey() async throws -> String? {
+    try await storedPublishingKey()?.publicKey
+  }
+
+  /// Records `publicKey` as the province's publishing key unless one is recorded already; the
+  /// key recorded after.
+  func recordPublishingKey(_ publicKey: String) async throws -> String? {
+    try await client.query(
+      "INSERT INTO publishing_keys (id, public_key) VALUES (1, \(publicKey)) ON CONFLICT (id) DO NOTHING",
+      logger: logger)
+    return try await publishingPublicKey()
+  }
+
+  /// Clears a private half the database still holds, once it is safe in its key file.
+  func forgetPublishingPrivateKey() async throws {
+    try await client.query("UPDATE publishing_keys SET private_key = NULL WHERE id = 1", logger: logger)
   }
 
   /// Stores a package of `course` at `version`; false when that version was published before

@@ -42,9 +42,9 @@ final class PublishedContent: Sendable {
     guard let generation = try? await repository.publicationGeneration(),
       generation != state.withLock({ $0.generation }),
       let packages = try? await repository.coursePackages(),
-      let key = try? await repository.publishingKey()
+      let key = try? await repository.publishingPublicKey()
     else { return nil }
-    let trusted: Set<String> = [key.publicKey.rawRepresentation.base64EncodedString()]
+    let trusted: Set<String> = [key]
     var content = base
     for package in packages {
       guard let published = knownContent(of: package, trusted: trusted) else { continue }

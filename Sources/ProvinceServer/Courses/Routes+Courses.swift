@@ -36,8 +36,10 @@ extension Routes {
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: package)))
   }
 
-  /// The public half of the publishing key, given to a machine at enrolment.
-  func publisherKey() async throws -> String {
-    try await repository.publishingKey().publicKey.rawRepresentation.base64EncodedString()
+  /// The public half of the publishing key, given to a machine at enrolment; nil before the
+  /// province has one (`papi-server enrol` makes it with the first code, so only a code made
+  /// otherwise meets none).
+  func publisherKey() async throws -> String? {
+    try await repository.publishingPublicKey()
   }
 }
