@@ -21,9 +21,24 @@ extension String {
   /// dingbats (U+2700-U+27BF: `✓`). Combining marks (U+0300 up), decomposed input and every
   /// other block answer false, and are checked in full. Normalising is the costliest step of loading
   /// courses and of exports; precomposed Vietnamese never pays it.
+  ///
+  /// Read over the UTF-8 bytes (ASCII passes at a byte's cost): exports check every text they
+  /// write first.
   public var isCertainlyNFC: Bool {
-    for scalar in unicodeScalars {
-      switch scalar.value {
+    var bytes = utf8.makeIterator()
+    while let byte = bytes.next() {
+      if byte < 0x80 { continue }
+      // A `String` holds valid UTF-8: a lead byte is followed by its continuation bytes.
+      let second = UInt32((bytes.next() ?? 0) & 0x3F)
+      let value: UInt32
+      if byte < 0xE0 {
+        value = UInt32(byte & 0x1F) << 6 | second
+      } else if byte < 0xF0 {
+        value = UInt32(byte & 0x0F) << 12 | second << 6 | UInt32((bytes.next() ?? 0) & 0x3F)
+      } else {
+        return false
+      }
+      switch value {
       case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x205E, 0x2190...0x21FF, 0x2700...0x27BF: continue
       default: return false
       }

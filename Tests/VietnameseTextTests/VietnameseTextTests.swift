@@ -26,6 +26,12 @@ import VietnameseText
         #expect(text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8), "\(text)")
       }
     }
+    for outside: UInt32 in [
+      0x300, 0x1DFF, 0x1F00, 0x200F, 0x205F, 0x218F, 0x2200, 0x26FF, 0x27C0, 0xAC00, 0x1F600,
+    ] {
+      let text = "a" + String(Character(Unicode.Scalar(outside)!)) + "b"
+      #expect(!text.isCertainlyNFC, "U+\(String(outside, radix: 16))")
+    }
     #expect(!"→\u{0338}".isCertainlyNFC)
     #expect("→\u{0338}".nfc == "\u{219B}")
   }
