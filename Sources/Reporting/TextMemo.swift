@@ -55,8 +55,9 @@ struct TextMemo<Value> {
     var misses = 0
   }
 
-  /// Per column, texts seen by their bits: entry ``StringBits/slot(of:)``.
-  private var recents: [[Last?]] = []
+  /// Texts seen by their bits: column `c`'s are entries `c * recentSlots + slot`, where `slot`
+  /// is ``StringBits/slot(among:)``.
+  private var recents: [Last?] = []
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
@@ -67,7 +68,9 @@ struct TextMemo<Value> {
   private static var recentSlots: Int { 512 }
 
   private mutating func make(_ column: Int) -> Int {
-    while recents.count <= column { recents.append([]) }
+    if recents.count < (column + 1) * Self.recentSlots {
+      recents += repeatElement(nil, count: (column + 1) * Self.recentSlots - recents.count)
+    }
     let lookup = shared ? 0 : column
     while lookups.count <= lookup { lookups.append(Lookup()) }
     return lookup
@@ -77,11 +80,8 @@ struct TextMemo<Value> {
   mutating func value(for text: String, column: Int) -> Value? {
     let index = make(column)
     let bits = StringBits(text)
-    if !recents[column].isEmpty, let last = recents[column][bits.slot(among: Self.recentSlots)],
-      last.bits == bits
-    {
-      return last.value
-    }
+    let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
+    if recents[recent]?.bits == bits, let value = recents[recent]?.value { return value }
     guard lookups[index].enabled else { return nil }
     guard let found = lookups[index].table[TextKey(text: text)] else {
       lookups[index].misses += 1
@@ -97,8 +97,8 @@ struct TextMemo<Value> {
   }
 
   private mutating func remember(_ text: String, bits: StringBits, value: Value, column: Int) {
-    if recents[column].isEmpty { recents[column] = Array(repeating: nil, count: Self.recentSlots) }
-    recents[column][bits.slot(among: Self.recentSlots)] = Last(text: text, bits: bits, value: value)
+    recents[column * Self.recentSlots + bits.slot(among: Self.recentSlots)] = Last(
+      text: text, bits: bits, value: value)
   }
 
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
@@ -154,12 +154,7 @@ enum NumberText {
           fraction /= 10
           digits -= 1
         }
-        let start = bytes.count
-        for _ in 0..<digits {
-          bytes.append(UInt8(truncatingIfNeeded: 0x30 + fraction % 10))
-          fraction /= 10
-        }
-        bytes[start...].reverse()
+        appendDigits(UInt64(fraction), count: digits, to: &bytes)
         return
       }
     }
@@ -179,13 +174,26 @@ enum NumberText {
 
   static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(0x2D) }
-    var magnitude = value.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    bytes[start...].reverse()
+    var count = 1
+    var rest = value.magnitude / 10
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    appendDigits(value.magnitude, count: count, to: &bytes)
+  }
+
+  /// Appends the last `count` decimal digits of `value` (at most 20), leading zeros kept: made in
+  /// a small buffer and appended at once (a CSV export writes half a million numbers).
+  static func appendDigits(_ value: UInt64, count: Int, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var rest = value
+      for index in stride(from: count - 1, through: 0, by: -1) {
+        digits[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+        rest /= 10
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<count]))
+    }
   }
 }
 
