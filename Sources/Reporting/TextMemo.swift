@@ -65,7 +65,7 @@ struct TextMemo<Value> {
   init(shared: Bool = false) { self.shared = shared }
 
   /// How many texts a column recognises by their bits (a power of two).
-  private static var recentSlots: Int { 512 }
+  private static var recentSlots: Int { 2048 }
 
   private mutating func make(_ column: Int) -> Int {
     if recents.count < (column + 1) * Self.recentSlots {

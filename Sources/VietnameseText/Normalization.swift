@@ -25,16 +25,30 @@ extension String {
   /// Read over the UTF-8 bytes (ASCII passes at a byte's cost): exports check every text they
   /// write first.
   public var isCertainlyNFC: Bool {
-    var bytes = utf8.makeIterator()
-    while let byte = bytes.next() {
-      if byte < 0x80 { continue }
-      // A `String` holds valid UTF-8: a lead byte is followed by its continuation bytes.
-      let second = UInt32((bytes.next() ?? 0) & 0x3F)
+    if let answer = utf8.withContiguousStorageIfAvailable(Self.isCertainlyNFC) { return answer }
+    return ContiguousArray(utf8).withUnsafeBufferPointer(Self.isCertainlyNFC)
+  }
+
+  /// ``isCertainlyNFC`` of valid UTF-8 bytes.
+  private static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      // Valid UTF-8: a lead byte is followed by its continuation bytes.
+      func continuation(_ offset: Int) -> UInt32 {
+        index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
+      }
       let value: UInt32
       if byte < 0xE0 {
-        value = UInt32(byte & 0x1F) << 6 | second
+        value = UInt32(byte & 0x1F) << 6 | continuation(1)
+        index += 2
       } else if byte < 0xF0 {
-        value = UInt32(byte & 0x0F) << 12 | second << 6 | UInt32((bytes.next() ?? 0) & 0x3F)
+        value = UInt32(byte & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+        index += 3
       } else {
         return false
       }
