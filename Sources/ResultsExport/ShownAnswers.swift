@@ -192,21 +192,16 @@ struct ShownAnswers: Sendable {
     /// A quiz as its attempts showed it.
     struct ShownQuiz: Sendable {
       var shuffle: Bool
-      var questions: [QuestionID: Held]
+      /// What each question's order depends on (a question looked up for every answer is not
+      /// copied: a `Question` copied costs a retain for each of its texts and lists).
+      var questions: [QuestionID: QuizAssembler.ShuffledParts]
 
       /// The order `questionID`'s parts were shown in by `attempt` of this quiz: empty when the
       /// question is no longer in the course, or the attempt did not ask it (then as written).
       func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
-        guard attempt.questionIDs.contains(questionID), let held = questions[questionID] else { return [] }
-        return QuizAssembler.displayOrder(of: held.question, shuffle: shuffle, seed: attempt.seed)
+        guard attempt.questionIDs.contains(questionID), let parts = questions[questionID] else { return [] }
+        return QuizAssembler.displayOrder(of: parts, shuffle: shuffle, seed: attempt.seed)
       }
-    }
-
-    /// A question held by reference: looked up for every answer, and a `Question` copied out of
-    /// a dictionary costs a retain for each of its texts and lists.
-    final class Held: Sendable {
-      let question: Question
-      init(_ question: Question) { self.question = question }
     }
 
     init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)]) {
@@ -215,10 +210,12 @@ struct ShownAnswers: Sendable {
       var found: [String: ShownQuiz] = [:]
       for (quizID, ids) in asked {
         guard let (quiz, course) = quizzes[quizID] else { continue }
-        var questions: [QuestionID: Held] = [:]
+        var questions: [QuestionID: QuizAssembler.ShuffledParts] = [:]
+        var seen = Set<QuestionID>()
         // The first of a repeated id, as the course's own lookup finds it.
-        for question in course.questions where ids.contains(question.id) && questions[question.id] == nil {
-          questions[question.id] = Held(question)
+        for question in course.questions where ids.contains(question.id) && seen.insert(question.id).inserted
+        {
+          questions[question.id] = QuizAssembler.ShuffledParts(question)
         }
         found[quizID] = ShownQuiz(shuffle: quiz.shuffle, questions: questions)
       }
