@@ -230,7 +230,7 @@ let package = Package(
     ),
     .testTarget(
       name: "InsightTests", dependencies: ["PapiTrainTesting", "Insight", "Curriculum", "Localization"]),
-    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "VietnameseText"]),
+    .testTarget(name: "ReportingTests", dependencies: ["PapiTrainTesting", "Reporting", "Toolkit", "VietnameseText"]),
     .testTarget(name: "AccessTests", dependencies: ["PapiTrainTesting", "Access"]),
     .testTarget(
       name: "CoursePublishingTests",

@@ -118,22 +118,41 @@ public struct QuizAssembler: Sendable {
   /// ``reassemble(_:seed:questionIDs:)`` give, worked out alone (an export finds the order of each
   /// answer without reassembling its quiz).
   public static func displayOrder(of question: Question, shuffle: Bool, seed: UInt64) -> [Int] {
-    var generator = SeededGenerator(seed: seed ^ stableHash(question.id.rawValue))
-    let count: Int
-    switch question.body {
-    case .singleChoice(let options, _), .multipleChoice(let options, _): count = options.count
-    case .matching(let pairs): count = pairs.count
-    case .ordering(let items): count = items.count
-    case .trueFalse, .shortAnswer: return []
-    }
-    let natural = Array(0..<count)
+    ShuffledParts(question).map { displayOrder(of: $0, shuffle: shuffle, seed: seed) } ?? []
+  }
+
+  /// ``displayOrder(of:shuffle:seed:)`` from what of the question it depends on.
+  public static func displayOrder(of parts: ShuffledParts, shuffle: Bool, seed: UInt64) -> [Int] {
+    var generator = SeededGenerator(seed: seed ^ parts.idHash)
+    let natural = Array(0..<parts.count)
     // Ordering items are always shuffled: shown in their right order, the question answers itself.
-    if case .ordering = question.body {
+    if parts.areOrderingItems {
       var order = generator.shuffle(natural)
-      if order == natural, count > 1 { order.swapAt(0, 1) }
+      if order == natural, parts.count > 1 { order.swapAt(0, 1) }
       return order
     }
     return shuffle ? generator.shuffle(natural) : natural
+  }
+
+  /// What of a question its display order depends on: its id, how many parts it shows (options,
+  /// pairs, items) and whether they are ordering items. Kept by an export, which works out the
+  /// order of every answer without copying its question each time.
+  public struct ShuffledParts: Sendable, Hashable {
+    let idHash: UInt64
+    let count: Int
+    let areOrderingItems: Bool
+
+    /// Nil for a question whose parts are not shown in an order (true/false, short answer).
+    public init?(_ question: Question) {
+      switch question.body {
+      case .singleChoice(let options, _), .multipleChoice(let options, _): count = options.count
+      case .matching(let pairs): count = pairs.count
+      case .ordering(let items): count = items.count
+      case .trueFalse, .shortAnswer: return nil
+      }
+      if case .ordering = question.body { areOrderingItems = true } else { areOrderingItems = false }
+      idHash = stableHash(question.id.rawValue)
+    }
   }
 }
 

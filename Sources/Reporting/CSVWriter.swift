@@ -25,6 +25,15 @@ public struct CSVWriter: Sendable {
   }
 
   public func data(for table: Table) -> Data {
+    let parts = parts(for: table)
+    var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+    for part in parts { data.append(contentsOf: part) }
+    return data
+  }
+
+  /// The file's bytes in parts, one after the other (the byte-order mark and header first): what
+  /// ``data(for:)`` joins, for writing a big table without joining it first.
+  public func parts(for table: Table) -> [[UInt8]] {
     var encoder = Encoder(separator: separator, protectsCodes: protectsCodes)
     var head: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     encoder.append(table.header.map(Cell.text), to: &head)
@@ -50,10 +59,7 @@ public struct CSVWriter: Sendable {
       }
       return bytes
     }
-    var data = Data(capacity: head.count + encoded.reduce(0) { $0 + $1.count })
-    data.append(contentsOf: head)
-    for part in encoded { data.append(contentsOf: part) }
-    return data
+    return [head] + encoded
   }
 
   func field(_ cell: Cell) -> String {
@@ -133,10 +139,14 @@ public struct CSVWriter: Sendable {
         if needsQuotes { bytes.append(0x22) }
         if guarded { bytes.append(0x27) }
         if needsQuotes {
-          for byte in utf8 {
-            bytes.append(byte)
-            if byte == 0x22 { bytes.append(0x22) }
+          // Runs between quotes copied whole, each quote doubled.
+          var start = utf8.startIndex
+          for index in utf8.indices where utf8[index] == 0x22 {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+            bytes.append(0x22)
+            start = index + 1
           }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         } else {
           bytes.append(contentsOf: utf8)
         }

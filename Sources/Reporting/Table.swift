@@ -44,27 +44,30 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByF
       rest += 86_400
     }
     let (year, month, day) = Day.civil(daysSince1970: days)
-    /// The last `width` decimal digits of `value`, leading zeros kept (no array made per field:
-    /// an export writes a time on each of its hundreds of thousands of answers).
-    func put(_ value: Int64, _ width: Int) {
-      var divisor: Int64 = 1
-      for _ in 1..<width { divisor *= 10 }
-      while divisor > 0 {
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + value / divisor % 10))
-        divisor /= 10
+    // Made in a small buffer and appended at once: an export writes a time on each of its
+    // hundreds of thousands of answers.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { text in
+      /// The last `width` decimal digits of `value` at `start`, leading zeros kept.
+      func put(_ value: Int64, _ width: Int, at start: Int) {
+        var remaining = value
+        for index in stride(from: start + width - 1, through: start, by: -1) {
+          text[index] = UInt8(truncatingIfNeeded: 0x30 + remaining % 10)
+          remaining /= 10
+        }
       }
+      put(year, 4, at: 0)
+      text[4] = 0x2D
+      put(month, 2, at: 5)
+      text[7] = 0x2D
+      put(day, 2, at: 8)
+      text[10] = 0x20
+      put(rest / 3600, 2, at: 11)
+      text[13] = 0x3A
+      put(rest / 60 % 60, 2, at: 14)
+      text[16] = 0x3A
+      put(rest % 60, 2, at: 17)
+      bytes.append(contentsOf: UnsafeBufferPointer(text))
     }
-    put(year, 4)
-    bytes.append(0x2D)
-    put(month, 2)
-    bytes.append(0x2D)
-    put(day, 2)
-    bytes.append(0x20)
-    put(rest / 3600, 2)
-    bytes.append(0x3A)
-    put(rest / 60 % 60, 2)
-    bytes.append(0x3A)
-    put(rest % 60, 2)
   }
 }
 

@@ -34,17 +34,17 @@ extension String {
 /// question's text on every answer to it, an official's name on every answer they gave), and
 /// each distinct text is encoded once.
 ///
-/// Two levels: texts recently seen in the column, recognised by their storage in O(1) (a row of
-/// an answer table shares its official's, its attempt's and its question's strings with other
-/// rows: a small table by storage address, each entry holding its string so the address cannot
-/// be reused for another text while it is there); then a table of texts by their bytes. The CSV
-/// writer keeps a table per column and gives it up for a column whose texts hardly repeat
-/// (times, ids), where it would only cost memory; the XLSX writer keeps one table for every text
-/// (its shared strings).
+/// Two levels: texts recently seen in the column, recognised in O(1) by the `String` value's own
+/// 16 bytes (a row of an answer table shares its official's, its attempt's and its question's
+/// strings with other rows); then a table of texts by their bytes. The CSV writer keeps a table
+/// per column and gives it up for a column whose texts hardly repeat (times, ids), where it would
+/// only cost memory; the XLSX writer keeps one table for every text (its shared strings).
 struct TextMemo<Value> {
   private struct Last {
+    /// Held so that its storage, which `bits` points to, cannot be freed and reused for another
+    /// text while the entry is there.
     var text: String
-    var address: UnsafeRawPointer
+    var bits: StringBits
     var value: Value
   }
 
@@ -55,32 +55,22 @@ struct TextMemo<Value> {
     var misses = 0
   }
 
-  /// Per column, texts seen by storage address: entry `address / 16 % recentSlots`.
-  private var recents: [[Last?]] = []
+  /// Texts seen by their bits: column `c`'s are entries `c * recentSlots + slot`, where `slot`
+  /// is ``StringBits/slot(among:)``.
+  private var recents: [Last?] = []
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
 
   init(shared: Bool = false) { self.shared = shared }
 
-  /// A string stored at least this long is never kept inline in the `String` itself (inline
-  /// strings hold at most 15 bytes), so its storage address identifies it while it is alive.
-  private static var shortest: Int { 16 }
-
-  private static func address(of text: String) -> UnsafeRawPointer? {
-    guard text.utf8.count >= shortest else { return nil }
-    return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
-  }
-
-  /// How many texts a column recognises by address (a power of two).
-  private static var recentSlots: Int { 512 }
-
-  private static func slot(of address: UnsafeRawPointer) -> Int {
-    Int(truncatingIfNeeded: UInt(bitPattern: address) >> 4) & (recentSlots - 1)
-  }
+  /// How many texts a column recognises by their bits (a power of two).
+  private static var recentSlots: Int { 2048 }
 
   private mutating func make(_ column: Int) -> Int {
-    while recents.count <= column { recents.append([]) }
+    if recents.count < (column + 1) * Self.recentSlots {
+      recents += repeatElement(nil, count: (column + 1) * Self.recentSlots - recents.count)
+    }
     let lookup = shared ? 0 : column
     while lookups.count <= lookup { lookups.append(Lookup()) }
     return lookup
@@ -89,12 +79,9 @@ struct TextMemo<Value> {
   /// The value stored for `text` in `column`, if any.
   mutating func value(for text: String, column: Int) -> Value? {
     let index = make(column)
-    let address = Self.address(of: text)
-    if let address, let last = recents[column].isEmpty ? nil : recents[column][Self.slot(of: address)],
-      last.address == address, last.text.utf8.count == text.utf8.count
-    {
-      return last.value
-    }
+    let bits = StringBits(text)
+    let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
+    if recents[recent]?.bits == bits, let value = recents[recent]?.value { return value }
     guard lookups[index].enabled else { return nil }
     guard let found = lookups[index].table[TextKey(text: text)] else {
       lookups[index].misses += 1
@@ -105,20 +92,39 @@ struct TextMemo<Value> {
       return nil
     }
     lookups[index].hits += 1
-    if let address { remember(text, at: address, value: found, column: column) }
+    remember(text, bits: bits, value: found, column: column)
     return found
   }
 
-  private mutating func remember(_ text: String, at address: UnsafeRawPointer, value: Value, column: Int) {
-    if recents[column].isEmpty { recents[column] = Array(repeating: nil, count: Self.recentSlots) }
-    recents[column][Self.slot(of: address)] = Last(text: text, address: address, value: value)
+  private mutating func remember(_ text: String, bits: StringBits, value: Value, column: Int) {
+    recents[column * Self.recentSlots + bits.slot(among: Self.recentSlots)] = Last(
+      text: text, bits: bits, value: value)
   }
 
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
   mutating func store(_ value: Value, for text: String, column: Int) {
     let index = make(column)
-    if let address = Self.address(of: text) { remember(text, at: address, value: value, column: column) }
+    remember(text, bits: StringBits(text), value: value, column: column)
     if lookups[index].enabled { lookups[index].table[TextKey(text: text)] = value }
+  }
+}
+
+/// A `String` value's 16 bytes: its characters for a text of up to 15 bytes (kept in the value
+/// itself), else its length, flags and the address of its storage. Two strings with the same
+/// bits hold the same text while the storage is alive (``TextMemo`` holds the string); two equal
+/// texts may have different bits (then the memo's table by bytes finds them).
+struct StringBits: Hashable {
+  let low: UInt64
+  let high: UInt64
+
+  init(_ text: String) {
+    (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+  }
+
+  /// A slot in a table of `count` (a power of two): both words mixed by a multiplication.
+  func slot(among count: Int) -> Int {
+    let mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    return Int(truncatingIfNeeded: mixed >> 40) & (count - 1)
   }
 }
 
@@ -148,12 +154,7 @@ enum NumberText {
           fraction /= 10
           digits -= 1
         }
-        let start = bytes.count
-        for _ in 0..<digits {
-          bytes.append(UInt8(truncatingIfNeeded: 0x30 + fraction % 10))
-          fraction /= 10
-        }
-        bytes[start...].reverse()
+        appendDigits(UInt64(fraction), count: digits, to: &bytes)
         return
       }
     }
@@ -173,13 +174,26 @@ enum NumberText {
 
   static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(0x2D) }
-    var magnitude = value.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    bytes[start...].reverse()
+    var count = 1
+    var rest = value.magnitude / 10
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    appendDigits(value.magnitude, count: count, to: &bytes)
+  }
+
+  /// Appends the last `count` decimal digits of `value` (at most 20), leading zeros kept: made in
+  /// a small buffer and appended at once (a CSV export writes half a million numbers).
+  static func appendDigits(_ value: UInt64, count: Int, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var rest = value
+      for index in stride(from: count - 1, through: 0, by: -1) {
+        digits[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+        rest /= 10
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<count]))
+    }
   }
 }
 
@@ -192,11 +206,12 @@ extension [UInt8] {
   /// Appends a copy of bytes already in the array (a memo hit), without the copy of the whole
   /// array that appending a slice of itself would make.
   mutating func appendCopy(of range: Range<Int>) {
-    let start = count
-    append(contentsOf: repeatElement(0, count: range.count))
-    withUnsafeMutableBufferPointer { buffer in
-      let base = buffer.baseAddress!
-      (base + start).update(from: base + range.lowerBound, count: range.count)
+    // Through a temporary buffer (on the stack when small): the array may move as it grows.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { copy in
+      withUnsafeBufferPointer { bytes in
+        _ = copy.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+      }
+      append(contentsOf: UnsafeBufferPointer(copy))
     }
   }
 }

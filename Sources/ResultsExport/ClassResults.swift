@@ -55,9 +55,9 @@ public struct ClassResults: Sendable {
 
   /// Reads what `selection` chooses from `directory`. Creates nothing: a commune without a
   /// results file is an error, not a new empty file. Every file is checked as a file from outside
-  /// and read from its private copy (``ResultsDirectory/withCheckedStore(for:limits:_:)``); a
-  /// file that fails a check is left out (``leftOut``, by name with the reason) and the others
-  /// are still read.
+  /// (``ResultsDirectory/withCheckedStore(for:limits:readableFrom:_:)``: a private copy, or the
+  /// file itself when it was checked before and has not changed since); a file that fails a
+  /// check is left out (``leftOut``, by name with the reason) and the others are still read.
   ///
   /// Throws ``ExportError`` for an unknown class or commune, a commune outside the class, a bad
   /// period, and when nothing at all matches and no file was left out (an export is never an
@@ -91,7 +91,9 @@ public struct ClassResults: Sendable {
       Result {
         do {
           guard
-            let read = try directory.withCheckedStore(for: code, { try Self.read(code, from: $0, selection) })
+            let read = try directory.withCheckedStore(
+              for: code, readableFrom: CommuneStore.exportReadableFrom,
+              { try Self.read(code, from: $0, selection) })
           else {
             // A class's commune whose officials never answered here has no file: nothing to read.
             if skipMissing { return nil }
@@ -128,7 +130,9 @@ public struct ClassResults: Sendable {
   /// refused file is left out by the reading that follows, if the class has its commune).
   private static func findClass(_ id: ClassID, in directory: ResultsDirectory) throws -> TrainingClass? {
     for code in try directory.communeCodes() {
-      let found = try? directory.withCheckedStore(for: code) { try $0.trainingClass(id: id) }
+      let found = try? directory.withCheckedStore(for: code, readableFrom: CommuneStore.exportReadableFrom) {
+        try $0.trainingClass(id: id)
+      }
       if let found = found.flatMap({ $0 }) { return found }
     }
     return nil

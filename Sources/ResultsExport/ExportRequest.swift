@@ -108,7 +108,7 @@ public struct ExportRequest: Sendable {
         throw ExportMessage.outputExists(file.path)
       }
     }
-    for file in files { try Self.write(file.data, to: file.path, replacing: force) }
+    for file in files { try Self.write(file.parts, to: file.path, replacing: force) }
     return leftOut + files.map { .wrote($0.path) } + [
       .summary(
         officials: results.officials.count, attempts: results.attempts.count, answers: results.answerCount,
@@ -117,28 +117,29 @@ public struct ExportRequest: Sendable {
   }
 
   /// What to write where: one file, or for CSV without a table one file per table
-  /// (`OUTPUT-scores.csv`, ...).
+  /// (`OUTPUT-scores.csv`, ...), each as parts written one after the other (a CSV table's parts
+  /// are not joined first: the answers file is tens of megabytes).
   func files(_ export: ClassExport, format: ExportFormat, selection: ExportSelection) throws -> [(
-    path: String, data: Data
+    path: String, parts: [any ContiguousBytes]
   )] {
     switch format {
     case .xlsx:
-      return [(output, XLSXWriter().data(for: table.map { [export.table($0)] } ?? export.tables()))]
+      return [(output, [XLSXWriter().data(for: table.map { [export.table($0)] } ?? export.tables())])]
     case .json:
-      return [(output, try ExportDocument.encoder.encode(export.document(selection: selection)))]
+      return [(output, [try ExportDocument.encoder.encode(export.document(selection: selection))])]
     case .csv:
       let writer = CSVWriter(byteOrderMark: !plain)
-      if let table { return [(output, writer.data(for: export.table(table)))] }
+      if let table { return [(output, writer.parts(for: export.table(table)))] }
       let base = output.lowercased().hasSuffix(".csv") ? String(output.dropLast(4)) : output
-      return ExportTable.allCases.map { ("\(base)-\($0.rawValue).csv", writer.data(for: export.table($0))) }
+      return ExportTable.allCases.map { ("\(base)-\($0.rawValue).csv", writer.parts(for: export.table($0))) }
     }
   }
 
   /// Writes one file through Toolkit's ``AtomicFile``: never half a file; without `replacing`, a
   /// file that appeared meanwhile is left alone.
-  static func write(_ data: Data, to path: String, replacing: Bool) throws {
+  static func write(_ parts: [any ContiguousBytes], to path: String, replacing: Bool) throws {
     do {
-      try AtomicFile.write(data, to: URL(fileURLWithPath: path), replacing: replacing)
+      try AtomicFile.write(parts: parts, to: URL(fileURLWithPath: path), replacing: replacing)
     } catch .exists {
       throw ExportMessage.outputExists(path)
     } catch {

@@ -37,10 +37,14 @@ public struct NeedsHelp: Sendable, Hashable {
   /// Works the list out from an export's results: each official's latest finished post-test
   /// (officials on every core: finding the lessons for each is a search of the course).
   public init(_ export: ClassExport) {
-    entries = concurrentMap(export.results.officials) { Self.entry(for: $0, in: export) }.compactMap { $0 }
+    let related = RelatedCodes(
+      questions: export.questions.values, lessons: export.library.courses.flatMap(\.lessons),
+      taxonomy: export.library.taxonomy)
+    entries = concurrentMap(export.results.officials) { Self.entry(for: $0, in: export, related: related) }
+      .compactMap { $0 }
   }
 
-  static func entry(for official: Official, in export: ClassExport) -> Entry? {
+  static func entry(for official: Official, in export: ClassExport, related: RelatedCodes) -> Entry? {
     let finished = (export.attemptsByOfficial[official.id] ?? []).filter { $0.status == .finished }
     let posts = finished.filter { export.quizzes[$0.quizID]?.quiz.kind == .postTest }
     guard let post = posts.max(by: { ($0.endedAt ?? $0.startedAt) < ($1.endedAt ?? $1.startedAt) }),
@@ -56,28 +60,47 @@ public struct NeedsHelp: Sendable, Hashable {
     guard entry.belowPassMark || entry.scoreFell else { return nil }
     entry.lessons = lessons(
       missing: post.answers.filter { $0.score < 1 }.compactMap { export.questions[$0.questionID] },
-      course: course, position: export.library.currentPositionID(official.position),
-      taxonomy: export.library.taxonomy)
+      course: course, position: export.library.currentPositionID(official.position), related: related)
     return entry
   }
 
   /// The course's lessons teaching what the missed questions test: ranked by how many missed
   /// questions they cover, the position's own lessons first among equals.
-  static func lessons(missing: [Question], course: Course, position: String, taxonomy: Taxonomy) -> [Lesson] {
+  static func lessons(missing: [Question], course: Course, position: String, related: RelatedCodes)
+    -> [Lesson]
+  {
     let scored = course.lessons.map { lesson -> (lesson: Lesson, covered: Int, own: Bool) in
-      let covered = missing.count { question in
-        question.papiCodes.contains { code in
-          lesson.papiCodes.contains {
-            taxonomy.code(code, fallsUnder: $0) || taxonomy.code($0, fallsUnder: code)
-          }
-        }
-      }
+      let covered = missing.count { related.covers($0, lesson) }
       let own = lesson.positions.contains { $0.id == position || $0.id == Position.everyone }
       return (lesson, covered, own)
     }
     return scored.filter { $0.covered > 0 }
       .sorted { ($0.covered, $0.own ? 1 : 0, $1.lesson.id) > ($1.covered, $1.own ? 1 : 0, $0.lesson.id) }
       .prefix(lessonsShown).map(\.lesson)
+  }
+
+  /// Which lessons' PAPI codes each question's codes relate to (one is the other or falls under
+  /// it), worked out once per pair of distinct codes: every official to follow up has their
+  /// missed questions matched against every lesson of the course.
+  struct RelatedCodes: Sendable {
+    /// A question's code → the lessons' codes it relates to.
+    private var related: [String: Set<String>] = [:]
+
+    init(questions: some Sequence<Question>, lessons: [Lesson], taxonomy: Taxonomy) {
+      let lessonCodes = Set(lessons.flatMap(\.papiCodes))
+      for code in Set(questions.flatMap(\.papiCodes)) {
+        related[code] = lessonCodes.filter {
+          taxonomy.code(code, fallsUnder: $0) || taxonomy.code($0, fallsUnder: code)
+        }
+      }
+    }
+
+    /// Whether `lesson` teaches what `question` tests: a code of each relate.
+    func covers(_ question: Question, _ lesson: Lesson) -> Bool {
+      question.papiCodes.contains { code in
+        related[code].map { !$0.isDisjoint(with: lesson.papiCodes) } ?? false
+      }
+    }
   }
 }
 

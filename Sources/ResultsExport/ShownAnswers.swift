@@ -43,8 +43,9 @@ struct ShownAnswers: Sendable {
   ///
   /// Each answer's display order is worked out from its attempt's seed alone
   /// (``QuizAssembler/displayOrder(of:shuffle:seed:)``, as reassembling the quiz would give it),
-  /// and each distinct text (a question, a response, an order) is written once per slice of
-  /// attempts: a class has hundreds of thousands of answers and a few thousand such texts.
+  /// and each distinct text (a question, a response, the places of the parts it names) is written
+  /// once per slice of attempts: a class has hundreds of thousands of answers and a few thousand
+  /// such texts.
   init(
     attempts: [Attempt], stored: some Sequence<String>, questions: [QuestionID: Question],
     quizzes: [String: (quiz: Quiz, course: Course)], language: Language
@@ -62,8 +63,10 @@ struct ShownAnswers: Sendable {
     let list = Array(questions.values)
     let questionSlots = Dictionary(
       uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    let named = list.map(NamedParts.init)
     let orders = QuizOrders(attempts: attempts, quizzes: quizzes)
-    let size = 256
+    // A few slices a core: each makes the texts it meets once.
+    let size = max(256, attempts.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
     let decodedResponses = decodedList
     let responseSlotsFound = responseSlots
@@ -74,6 +77,7 @@ struct ShownAnswers: Sendable {
         var slots: [Slot?] = []
         texts.reserveCapacity(attempt.answers.count)
         slots.reserveCapacity(attempt.answers.count)
+        let quiz = orders.quizzes[attempt.quizID]
         for answer in attempt.answers {
           guard let question = questionSlots[answer.questionID],
             let response = responseSlotsFound[answer.response]
@@ -85,8 +89,11 @@ struct ShownAnswers: Sendable {
           let slot = Slot(question: question, response: response)
           slots.append(slot)
           let decoded = decodedResponses[Int(response)]
-          let order = Self.needsOrder(decoded) ? orders.order(of: answer.questionID, in: attempt) : []
-          let key = TextKey(slot: slot, order: order)
+          let order = Self.needsOrder(decoded) ? quiz?.order(of: answer.questionID, in: attempt) ?? [] : []
+          // The text depends on the order only through where the parts it names were shown: one
+          // text for every attempt that showed them there, whatever the other parts' places.
+          let shown = Self.shownPositions(decoded, of: named[Int(question)], order: order)
+          let key = TextKey(slot: slot, positions: shown)
           if let key, let text = memo[key] {
             texts.append(text)
             continue
@@ -121,23 +128,58 @@ struct ShownAnswers: Sendable {
     }
   }
 
-  /// A shown text's key: the question, the response and the order (up to 16 parts, 4 bits each);
-  /// nil for a longer order, whose text is made each time.
+  /// Where the parts `response` names were shown, in the order the text names them: the
+  /// positions in `order` that ``text(_:of:order:language:)`` turns into letters. The text
+  /// depends on the order through these alone.
+  static func shownPositions(_ response: Response, of parts: NamedParts, order: [Int]) -> [Int] {
+    func position(_ original: Int) -> Int { order.firstIndex(of: original) ?? original }
+    switch (response, parts) {
+    case (.choice(let id), .options(let ids)): return ids.firstIndex(of: id).map { [position($0)] } ?? []
+    case (.choices(let chosen), .options(let ids)):
+      return ids.indices.filter { chosen.contains(ids[$0]) }.map(position)
+    case (.matching(let rights), .matching): return rights.map(position)
+    case (.ordering(let items), .ordering): return items.map(position)
+    default: return []
+    }
+  }
+
+  /// What of a question tells where the parts a response names were shown: its options' ids, or
+  /// the kind of its parts. Made once per question, so that no answer copies its question (a
+  /// `Question` copied costs a retain for each of its texts and lists).
+  enum NamedParts: Sendable {
+    case options([String])
+    case matching
+    case ordering
+    case other
+
+    init(_ question: Question) {
+      switch question.body {
+      case .singleChoice(let options, _), .multipleChoice(let options, _): self = .options(options.map(\.id))
+      case .matching: self = .matching
+      case .ordering: self = .ordering
+      default: self = .other
+      }
+    }
+  }
+
+  /// A shown text's key: the question, the response and where the parts it names were shown (up
+  /// to 16 positions, 4 bits each); nil for more or further positions, whose text is made each
+  /// time.
   private struct TextKey: Hashable {
     var slot: Slot
-    var order: UInt64
+    var positions: UInt64
     var count: Int
 
-    init?(slot: Slot, order: [Int]) {
-      guard order.count <= 16 else { return nil }
+    init?(slot: Slot, positions: [Int]) {
+      guard positions.count <= 16 else { return nil }
       var packed: UInt64 = 0
-      for index in order {
-        guard (0..<16).contains(index) else { return nil }
-        packed = packed << 4 | UInt64(index)
+      for position in positions {
+        guard (0..<16).contains(position) else { return nil }
+        packed = packed << 4 | UInt64(position)
       }
       self.slot = slot
-      self.order = packed
-      count = order.count
+      self.positions = packed
+      count = positions.count
     }
   }
 
@@ -145,38 +187,39 @@ struct ShownAnswers: Sendable {
   /// asked: where an answer's display order comes from.
   private struct QuizOrders: Sendable {
     /// Quiz id → whether it shuffles, and question id → the question as its course has it.
-    let quizzes: [String: (shuffle: Bool, questions: [QuestionID: Held])]
+    let quizzes: [String: ShownQuiz]
 
-    /// A question held by reference: looked up for every answer, and a `Question` copied out of
-    /// a dictionary costs a retain for each of its texts and lists.
-    final class Held: Sendable {
-      let question: Question
-      init(_ question: Question) { self.question = question }
+    /// A quiz as its attempts showed it.
+    struct ShownQuiz: Sendable {
+      var shuffle: Bool
+      /// What each question's order depends on (a question looked up for every answer is not
+      /// copied: a `Question` copied costs a retain for each of its texts and lists).
+      var questions: [QuestionID: QuizAssembler.ShuffledParts]
+
+      /// The order `questionID`'s parts were shown in by `attempt` of this quiz: empty when the
+      /// question is no longer in the course, or the attempt did not ask it (then as written).
+      func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
+        guard attempt.questionIDs.contains(questionID), let parts = questions[questionID] else { return [] }
+        return QuizAssembler.displayOrder(of: parts, shuffle: shuffle, seed: attempt.seed)
+      }
     }
 
     init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)]) {
       var asked: [String: Set<QuestionID>] = [:]
       for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
-      var found: [String: (shuffle: Bool, questions: [QuestionID: Held])] = [:]
+      var found: [String: ShownQuiz] = [:]
       for (quizID, ids) in asked {
         guard let (quiz, course) = quizzes[quizID] else { continue }
-        var questions: [QuestionID: Held] = [:]
+        var questions: [QuestionID: QuizAssembler.ShuffledParts] = [:]
+        var seen = Set<QuestionID>()
         // The first of a repeated id, as the course's own lookup finds it.
-        for question in course.questions where ids.contains(question.id) && questions[question.id] == nil {
-          questions[question.id] = Held(question)
+        for question in course.questions where ids.contains(question.id) && seen.insert(question.id).inserted
+        {
+          questions[question.id] = QuizAssembler.ShuffledParts(question)
         }
-        found[quizID] = (quiz.shuffle, questions)
+        found[quizID] = ShownQuiz(shuffle: quiz.shuffle, questions: questions)
       }
       self.quizzes = found
-    }
-
-    /// The order `questionID`'s parts were shown in by `attempt`: empty when its quiz or the
-    /// question is no longer in the courses, or the attempt did not ask it (then as written).
-    func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
-      guard let quiz = quizzes[attempt.quizID], attempt.questionIDs.contains(questionID),
-        let held = quiz.questions[questionID]
-      else { return [] }
-      return QuizAssembler.displayOrder(of: held.question, shuffle: quiz.shuffle, seed: attempt.seed)
     }
   }
 

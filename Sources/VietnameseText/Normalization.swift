@@ -16,14 +16,44 @@ extension String {
   /// True only when every scalar is one that is NFC whatever surrounds it (NFC_Quick_Check = Yes,
   /// and never combines with a neighbour): below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA,
   /// spacing modifiers), Latin Extended Additional (U+1E00-U+1EFF: the precomposed Vietnamese
-  /// letters with two marks), and general punctuation without the singleton spaces U+2000-U+2001
-  /// (dashes, quotes, the ellipsis). Combining marks (U+0300 up), decomposed input and every other
-  /// block answer false, and are checked in full. Normalising is the costliest step of loading
+  /// letters with two marks), general punctuation without the singleton spaces U+2000-U+2001
+  /// (dashes, quotes, the ellipsis), arrows (U+2190-U+21FF: `→` in a shown matching answer) and
+  /// dingbats (U+2700-U+27BF: `✓`). Combining marks (U+0300 up), decomposed input and every
+  /// other block answer false, and are checked in full. Normalising is the costliest step of loading
   /// courses and of exports; precomposed Vietnamese never pays it.
+  ///
+  /// Read over the UTF-8 bytes (ASCII passes at a byte's cost): exports check every text they
+  /// write first.
   public var isCertainlyNFC: Bool {
-    for scalar in unicodeScalars {
-      switch scalar.value {
-      case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x205E: continue
+    if let answer = utf8.withContiguousStorageIfAvailable(Self.isCertainlyNFC) { return answer }
+    return ContiguousArray(utf8).withUnsafeBufferPointer(Self.isCertainlyNFC)
+  }
+
+  /// ``isCertainlyNFC`` of valid UTF-8 bytes.
+  private static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      // Valid UTF-8: a lead byte is followed by its continuation bytes.
+      func continuation(_ offset: Int) -> UInt32 {
+        index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
+      }
+      let value: UInt32
+      if byte < 0xE0 {
+        value = UInt32(byte & 0x1F) << 6 | continuation(1)
+        index += 2
+      } else if byte < 0xF0 {
+        value = UInt32(byte & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+        index += 3
+      } else {
+        return false
+      }
+      switch value {
+      case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x205E, 0x2190...0x21FF, 0x2700...0x27BF: continue
       default: return false
       }
     }

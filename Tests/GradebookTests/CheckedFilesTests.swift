@@ -210,6 +210,61 @@ import Units
     #expect(fileState(path) == bytes)
   }
 
+  /// What an export reads (attempts with their answers, officials) of a remembered file of the
+  /// oldest schema an export reads as it is: the same as of its migrated copy, the file itself
+  /// read, never written, and not checked again.
+  @Test func anExportReadsARememberedOlderFileAsItIs() throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(at: folder.results.url, withIntermediateDirectories: true)
+    let path = folder.results.fileURL(for: Commune.muongKim).path
+    try makeOlderFile(at: path, version: 2) { db in
+      let officialID = UUID().uuidString
+      try db.execute(
+        sql: """
+          INSERT INTO officials (id, name, position, commune_code, created_at)
+          VALUES (?, 'Cán bộ', 'chairman', '03637', '2025-08-01 08:00:00.000')
+          """, arguments: [officialID])
+      for (number, attemptID) in [UUID().uuidString, UUID().uuidString].enumerated() {
+        try db.execute(
+          sql: """
+            INSERT INTO attempts (id, official_id, quiz_id, course_id, course_version, started_at, seed,
+              question_ids, status) VALUES (?, ?, 'q', 'c', '1', '2025-08-0\(number + 1) 08:05:00.000', '7',
+              '["gd.q1","gd.q2","gd.q3"]', 'finished')
+            """, arguments: [attemptID, officialID])
+        for question in 1...3 {
+          try db.execute(
+            sql:
+              "INSERT INTO answers VALUES (?, ?, ?, '{\"choice\":\"a\"}', ?, 0, 3.5, '2025-08-0\(number + 1) 08:1\(question):00.000')",
+            arguments: [attemptID, "gd.q\(question)", question, Double(question % 2)])
+        }
+      }
+    }
+    let queue = try DatabaseQueue(path: path, configuration: Schema.configuration())
+    try Schema.migrator.migrate(queue, upTo: Schema.migrationIdentifiers[CommuneStore.exportReadableFrom - 1])
+    try queue.close()
+    #expect(CommuneStore.exportReadableFrom < Schema.latestVersion)
+    Thread.sleep(forTimeInterval: CheckedFiles.settling + 0.2)
+    let bytes = fileState(path)
+    func read(_ directory: ResultsDirectory, readableFrom: Int?) throws -> [String] {
+      try directory.withCheckedStore(for: Commune.muongKim, readableFrom: readableFrom) { store in
+        try store.attempts(classID: nil).map { attempt in
+          "\(attempt.id) \(attempt.seed) \(attempt.startedAt) "
+            + attempt.answers.map { "\($0.questionID.rawValue) \($0.response) \($0.score) \($0.answeredAt)" }
+            .joined(separator: ", ")
+        } + (try store.officials().map(\.name))
+      } ?? []
+    }
+    let first = list(folder)
+    let migrated = try read(folder.results.remembering(first), readableFrom: nil)
+    #expect(first.fullChecks == 1)
+    #expect(migrated.count == 3 && migrated[0].contains("gd.q3"))
+    let later = list(folder)
+    #expect(
+      try read(folder.results.remembering(later), readableFrom: CommuneStore.exportReadableFrom) == migrated)
+    #expect(later.fullChecks == 0)
+    #expect(fileState(path) == bytes)
+  }
+
   @Test func anEntryIsReadBackAsItWasWritten() throws {
     let stamp = FileStamp(
       device: 65_024, inode: 16_712_386, size: 1_486_848, changedSeconds: 1_796_317_404,

@@ -1,6 +1,7 @@
 import Foundation
 import PapiTrainTesting
 import Testing
+import Toolkit
 
 @testable import Reporting
 
@@ -66,6 +67,52 @@ let sample = Table(
     // Rows made on demand, in parts on every core, give the same bytes.
     let made = Table(name: "x", header: ["a", "b"], count: rows.count) { rows[$0] }
     #expect(CSVWriter(byteOrderMark: false).data(for: made) == data)
+  }
+
+  /// Texts with quotes (at the start, inside, doubled, at the end), commas, line breaks,
+  /// Vietnamese in both spellings, arrows and ticks, short and long, each met again in the same
+  /// value, in an equal value stored apart and in another column: the file written in parts
+  /// through `AtomicFile` reads back as a plain escaper, written independently here, gives it.
+  @Test func escapingThroughTheByteWriterWrittenInPartsToAFile() throws {
+    let pieces = [
+      "\"", "\"\"", "a\"b", ",", "Xã Tiên Lữ", "\n", "\r\n", "Qua\u{0309}n", "1-b 2-a: trái → phải", "✓",
+      "=1+1", "-", " ", "ơ", "Người dân được tiếp cận thông tin",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    let texts = (0..<400).map { index -> String in
+      let count = index % 4 + 1
+      return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+    let rows: [[Cell]] = (0..<30_000).map { index in
+      let text = texts[index % texts.count]
+      let apart = String(text.unicodeScalars)
+      return [.text(text), .text(apart), .text(texts[(index * 7) % texts.count]), .text(text), .number(1)]
+    }
+    func escaped(_ raw: String) -> String {
+      let text = raw.precomposedStringWithCanonicalMapping
+      let guarded = ["=", "+", "-", "@", "\t", "\r"].contains {
+        text.unicodeScalars.first == $0.unicodeScalars.first
+      }
+      let quoted = text.contains { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+      let body = (guarded ? "'" : "") + text.replacingOccurrences(of: "\"", with: "\"\"")
+      return quoted ? "\"" + body + "\"" : body
+    }
+    var expected = "\u{FEFF}a,b,c,d,e\r\n"
+    for row in rows {
+      expected +=
+        row.map { cell in
+          if case .text(let text) = cell { return escaped(text) }
+          return "1"
+        }.joined(separator: ",") + "\r\n"
+    }
+    let folder = try TemporaryFolder("papi-csv-parts")
+    let table = Table(name: "x", header: ["a", "b", "c", "d", "e"], count: rows.count) { rows[$0] }
+    let parts = CSVWriter().parts(for: table)
+    #expect(parts.count > 2)
+    try AtomicFile.write(parts: parts, to: folder.appending("x.csv"))
+    let written = try Data(contentsOf: folder.appending("x.csv"))
+    #expect(written == Data(expected.utf8))
+    #expect(written == CSVWriter().data(for: table))
   }
 
   @Test func decomposedTextIsWrittenInNFC() {

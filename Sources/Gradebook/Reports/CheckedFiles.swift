@@ -201,7 +201,7 @@ public final class CheckedFiles: Sendable {
 
   /// The entry a line holds, nil for a line that does not parse or whose checksum does not hold.
   static func entry(from line: Substring) -> Entry? {
-    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+    let fields = line.fields(separatedBy: UInt8(ascii: "\t"))
     guard fields.count == 6, !fields[0].isEmpty, let file = FileStamp(text: fields[1]),
       let version = Int(fields[3]), !fields[4].isEmpty,
       ScanCache.hash(fields[0..<5].joined(separator: "\t")) == fields[5]
@@ -225,7 +225,7 @@ public final class CheckedFiles: Sendable {
       return ([:], 0, false)
     }
     let text = String(decoding: data, as: UTF8.self)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = text.fields(separatedBy: UInt8(ascii: "\n"))
     guard lines.first == Substring(header) else { return ([:], 0, false) }
     let endsWell = lines.last == ""
     if endsWell { lines.removeLast() }

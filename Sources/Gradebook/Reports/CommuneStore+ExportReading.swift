@@ -4,6 +4,13 @@ internal import GRDB
 import VietnameseText
 
 extension CommuneStore {
+  /// The oldest schema version whose files an export reads as it reads them migrated to the
+  /// latest: the reviews' version (v5), which took the review "attempts" out of `attempts`'s
+  /// meaning; the later migrations add tables an export does not read (v6 `class_reviews`). What
+  /// an export reads is ``attempts(classID:quizIDs:startedFrom:startedBefore:)``, ``officials()``
+  /// and ``trainingClass(id:)``: raise this with a migration that changes their tables.
+  public static let exportReadableFrom = Schema.reviewsVersion
+
   /// The attempts an export selects, oldest first, with their answers: those taken in `classID`
   /// (any class when nil), at one of `quizIDs` (any quiz when empty), started in
   /// `[startedFrom, startedBefore)`. The conditions are applied in SQL, so a class's export does
@@ -78,7 +85,7 @@ extension CommuneStore {
       var current = -1
       while try answerRows.step() {
         let attemptText = try answerRows.bytes(0)
-        if current < 0 || !previous.elementsEqual(attemptText) {
+        if current < 0 || !Self.same(previous, attemptText) {
           previous = Array(attemptText)
           current = indexByID[String(decoding: attemptText, as: UTF8.self)] ?? -1
         }
@@ -96,6 +103,14 @@ extension CommuneStore {
       }
       return attempts
     }
+  }
+
+  /// Whether `bytes` are `kept`'s (one `memcmp`: an export compares each answer's attempt id
+  /// with the one before).
+  private static func same(_ kept: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard kept.count == bytes.count else { return false }
+    guard let start = bytes.baseAddress, !kept.isEmpty else { return true }
+    return kept.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, kept.count) == 0 }
   }
 
   /// An attempt's answers by position, then question id.

@@ -64,7 +64,7 @@ struct FileStamp: Sendable, Hashable {
 
   /// The stamp ``text`` wrote, nil for anything else.
   init?(text: Substring) {
-    let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+    let fields = text.fields(separatedBy: UInt8(ascii: ":"))
     guard fields.count == 7, let device = UInt64(fields[0]), let inode = UInt64(fields[1]),
       let size = Int64(fields[2]), let changed = Int64(fields[3]), let changedNanoseconds = Int64(fields[4]),
       let modified = Int64(fields[5]), let modifiedNanoseconds = Int64(fields[6])
@@ -89,5 +89,15 @@ struct FileStamp: Sendable, Hashable {
     var time = timespec()
     clock_gettime(CLOCK_REALTIME, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
+
+extension StringProtocol {
+  /// The text split at every `separator` byte (an ASCII character), empty fields kept: over the
+  /// UTF-8 bytes, without the grapheme breaking that splitting at a `Character` costs (the list of
+  /// checked files has thousands of lines, read before any file of a report).
+  func fields(separatedBy separator: UInt8) -> [Substring] {
+    let text = Substring(self)
+    return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
   }
 }

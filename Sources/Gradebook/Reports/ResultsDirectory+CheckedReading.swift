@@ -14,17 +14,24 @@ extension ResultsDirectory {
   ///
   /// What exports and `report needs-help` read a folder with: a file that fails a check is refused
   /// with a ``GradebookError`` naming it (never the private copy) and the reason.
+  ///
+  /// `readableFrom` is the oldest schema version whose files `body` reads as it would read them
+  /// migrated (the latest when nil): a remembered file that old or newer is read as it is,
+  /// without a migrated copy (``CommuneStore/exportReadableFrom`` for what an export reads).
   public func withCheckedStore<T>(
     for commune: CommuneCode, limits: UntrustedResultsFile.Limits = .init(),
-    _ body: (CommuneStore) throws -> T
+    readableFrom: Int? = nil, _ body: (CommuneStore) throws -> T
   ) throws -> T? {
     let path = fileURL(for: commune).path
+    let readableFrom = readableFrom ?? Schema.latestVersion
     // A dangling link, a folder or a FIFO still "exists": the check refuses them by name.
     guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else { return nil }
-    return try UntrustedResultsFile.withCheckedFile(path, limits: limits, remembering: checkedFiles) {
-      source in
+    return try UntrustedResultsFile.withCheckedFile(
+      path, limits: limits, remembering: checkedFiles, readableFrom: readableFrom
+    ) { source in
       do {
-        let store = try CommuneStore(readingCommune: commune, fileURL: URL(fileURLWithPath: source))
+        let store = try CommuneStore(
+          readingCommune: commune, fileURL: URL(fileURLWithPath: source), readableFrom: readableFrom)
         return try body(store)
       } catch let error as GradebookError {
         throw error.naming(path, for: source)

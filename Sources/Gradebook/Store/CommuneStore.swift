@@ -92,8 +92,12 @@ public final class CommuneStore: Sendable {
   /// read-only connection leaves them behind); the methods that write refuse to run. On a file
   /// or folder without write access it is read-only.
   ///
+  /// A file at `readableFrom` or later (a caller that reads those versions as it reads the
+  /// latest) is read as it is, never migrated.
+  ///
   /// Throws the errors of ``init(communeCode:fileURL:)``.
-  init(readingCommune communeCode: CommuneCode, fileURL: URL) throws {
+  init(readingCommune communeCode: CommuneCode, fileURL: URL, readableFrom: Int = Schema.latestVersion) throws
+  {
     self.communeCode = communeCode
     self.fileURL = fileURL
     self.isReadOnly = true
@@ -106,7 +110,7 @@ public final class CommuneStore: Sendable {
     let opened = try Self.patiently(path: path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       let contents = try queue.read { try Schema.inspect($0, path: path) }
-      if case .results(let version, let found) = contents, version == Schema.latestVersion {
+      if case .results(let version, let found) = contents, version >= readableFrom {
         if let found, found != communeCode {
           throw GradebookError.communeMismatch(path: path, found: found, expected: communeCode)
         }

@@ -23,7 +23,7 @@ extension ResultsDirectory {
   /// looks classes up while it holds its commune's file open for writing, and copying a file the
   /// process has open closes a descriptor of it, which drops every POSIX lock SQLite holds on it
   /// (the next write fails with "disk I/O error", or worse). Reports and exports, which read
-  /// folders sent from outside, check each file (``withCheckedStore(for:limits:_:)``).
+  /// folders sent from outside, check each file (``withCheckedStore(for:limits:readableFrom:_:)``).
   public func classes() throws -> [TrainingClass] {
     var byID: [ClassID: TrainingClass] = [:]
     for code in try communeCodes() {

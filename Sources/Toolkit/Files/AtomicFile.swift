@@ -41,6 +41,14 @@ public enum AtomicFile {
   public static func write(
     _ data: Data, to url: URL, permissions: mode_t = 0o644, replacing: Bool = true
   ) throws(Failure) {
+    try write(parts: [data], to: url, permissions: permissions, replacing: replacing)
+  }
+
+  /// Writes `parts` one after the other as one file, as ``write(_:to:permissions:replacing:)``
+  /// writes its data: a big export made in parts is written without joining them first.
+  public static func write(
+    parts: [any ContiguousBytes], to url: URL, permissions: mode_t = 0o644, replacing: Bool = true
+  ) throws(Failure) {
     let path = url.path
     let folder = url.deletingLastPathComponent().path
     let temporary = (folder as NSString).appendingPathComponent(
@@ -48,7 +56,7 @@ public enum AtomicFile {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
     guard descriptor >= 0 else { throw .failed(path: path, reason: reason(errno)) }
     defer { unlink(temporary) }
-    let failure = writeAll(data, to: descriptor)
+    let failure = writeAll(parts, to: descriptor)
     close(descriptor)
     if let failure { throw .failed(path: path, reason: reason(failure)) }
     let moved = replacing ? rename(temporary, path) : link(temporary, path)
@@ -59,20 +67,24 @@ public enum AtomicFile {
     syncFolder(folder)
   }
 
-  /// Writes every byte and fsyncs; the errno of the step that failed, or nil.
-  private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-    return data.withUnsafeBytes { bytes -> Int32? in
-      var written = 0
-      while written < bytes.count {
-        let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return errno
+  /// Writes every byte of every part and fsyncs; the errno of the step that failed, or nil.
+  private static func writeAll(_ parts: [any ContiguousBytes], to descriptor: Int32) -> Int32? {
+    for part in parts {
+      let failure = part.withUnsafeBytes { bytes -> Int32? in
+        var written = 0
+        while written < bytes.count {
+          let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+          if count < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          written += count
         }
-        written += count
+        return nil
       }
-      return fsync(descriptor) == 0 ? nil : errno
+      if let failure { return failure }
     }
+    return fsync(descriptor) == 0 ? nil : errno
   }
 
   /// Makes the folder's new entry durable; a folder that cannot be opened for it (some file
