@@ -30,13 +30,25 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByF
 
   /// `2026-10-15 08:31:00`: a ``dateTime(_:)`` cell's seconds as text.
   public static func dateTimeText(_ seconds: Int64) -> String {
-    var bytes: [UInt8] = []
-    appendDateTime(seconds, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    String(unsafeUninitializedCapacity: 19) { buffer in
+      writeDateTime(seconds, into: buffer)
+      return 19
+    }
   }
 
   /// Appends `yyyy-MM-dd HH:mm:ss` of wall-clock seconds since 1970.
   static func appendDateTime(_ seconds: Int64, to bytes: inout [UInt8]) {
+    // Made in a small buffer and appended at once: an export writes a time on each of its
+    // hundreds of thousands of answers.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { text in
+      writeDateTime(seconds, into: text)
+      bytes.append(contentsOf: UnsafeBufferPointer(text))
+    }
+  }
+
+  /// Writes `yyyy-MM-dd HH:mm:ss` of wall-clock seconds since 1970 into the first 19 bytes of
+  /// `text`.
+  static func writeDateTime(_ seconds: Int64, into text: UnsafeMutableBufferPointer<UInt8>) {
     var days = seconds / 86_400
     var rest = seconds - days * 86_400
     if rest < 0 {
@@ -44,30 +56,25 @@ public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByF
       rest += 86_400
     }
     let (year, month, day) = Day.civil(daysSince1970: days)
-    // Made in a small buffer and appended at once: an export writes a time on each of its
-    // hundreds of thousands of answers.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { text in
-      /// The last `width` decimal digits of `value` at `start`, leading zeros kept.
-      func put(_ value: Int64, _ width: Int, at start: Int) {
-        var remaining = value
-        for index in stride(from: start + width - 1, through: start, by: -1) {
-          text[index] = UInt8(truncatingIfNeeded: 0x30 + remaining % 10)
-          remaining /= 10
-        }
+    /// The last `width` decimal digits of `value` at `start`, leading zeros kept.
+    func put(_ value: Int64, _ width: Int, at start: Int) {
+      var remaining = value
+      for index in stride(from: start + width - 1, through: start, by: -1) {
+        text[index] = UInt8(truncatingIfNeeded: 0x30 + remaining % 10)
+        remaining /= 10
       }
-      put(year, 4, at: 0)
-      text[4] = 0x2D
-      put(month, 2, at: 5)
-      text[7] = 0x2D
-      put(day, 2, at: 8)
-      text[10] = 0x20
-      put(rest / 3600, 2, at: 11)
-      text[13] = 0x3A
-      put(rest / 60 % 60, 2, at: 14)
-      text[16] = 0x3A
-      put(rest % 60, 2, at: 17)
-      bytes.append(contentsOf: UnsafeBufferPointer(text))
     }
+    put(year, 4, at: 0)
+    text[4] = 0x2D
+    put(month, 2, at: 5)
+    text[7] = 0x2D
+    put(day, 2, at: 8)
+    text[10] = 0x20
+    put(rest / 3600, 2, at: 11)
+    text[13] = 0x3A
+    put(rest / 60 % 60, 2, at: 14)
+    text[16] = 0x3A
+    put(rest % 60, 2, at: 17)
   }
 }
 

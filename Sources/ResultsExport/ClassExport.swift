@@ -350,28 +350,6 @@ struct LocalTimeFormatter: Sendable {
     let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) + Int64(offset) * 1000
     let (days, rest) = Day.split(millisecondsSince1970: milliseconds)
-    let (year, month, day) = Day.civil(daysSince1970: days)
-    let seconds = rest / 1000
-    return String(unsafeUninitializedCapacity: 19) { buffer in
-      func put(_ value: Int64, _ width: Int, at start: Int) {
-        var value = value
-        for index in stride(from: start + width - 1, through: start, by: -1) {
-          buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-          value /= 10
-        }
-      }
-      put(year, 4, at: 0)
-      buffer[4] = 0x2D
-      put(month, 2, at: 5)
-      buffer[7] = 0x2D
-      put(day, 2, at: 8)
-      buffer[10] = 0x20
-      put(seconds / 3600, 2, at: 11)
-      buffer[13] = 0x3A
-      put(seconds / 60 % 60, 2, at: 14)
-      buffer[16] = 0x3A
-      put(seconds % 60, 2, at: 17)
-      return 19
-    }
+    return Cell.dateTimeText(days * 86_400 + rest / 1000)
   }
 }
