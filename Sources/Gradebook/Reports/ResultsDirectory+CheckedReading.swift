@@ -24,8 +24,10 @@ extension ResultsDirectory {
   ) throws -> T? {
     let path = fileURL(for: commune).path
     let readableFrom = readableFrom ?? Schema.latestVersion
-    // A dangling link, a folder or a FIFO still "exists": the check refuses them by name.
-    guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else { return nil }
+    // A dangling link, a folder or a FIFO still "exists": the check refuses them by name. (`lstat`,
+    // not FileManager's attributes, which read the user and group lists for the owner's names.)
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return nil }
     return try UntrustedResultsFile.withCheckedFile(
       path, limits: limits, remembering: checkedFiles, readableFrom: readableFrom
     ) { source in
