@@ -24,8 +24,9 @@ public enum ExportTable: String, Sendable, Hashable, CaseIterable {
 }
 
 extension ClassExport {
-  /// Every table, in workbook order.
-  public func tables() -> [Table] { ExportTable.allCases.map(table) }
+  /// Every table, in workbook order, made on every core (a table's rows are made when asked for;
+  /// what is made now is what they share, such as the scores and who needs help).
+  public func tables() -> [Table] { concurrentMap(ExportTable.allCases) { table($0) } }
 
   public func table(_ kind: ExportTable) -> Table {
     switch kind {
