@@ -104,19 +104,13 @@ public struct ExportRequest: Sendable {
       for code in results.communes { names[code] = units.unit(code)?.name }
     }
     let export = ClassExport(results: results, library: library, language: language, communeNames: names)
-    let files = self.files(export, format: format, selection: selection)
+    let files = try self.files(export, format: format, selection: selection)
     if !force {
       for file in files where FileManager.default.fileExists(atPath: file.path) {
         throw ExportMessage.outputExists(file.path)
       }
     }
-    // Each file is made and written on its own core: the small tables and the writing of one
-    // file overlap the making of the answers table (the first failure in file order is reported).
-    let replacing = force
-    let written = concurrentMap(files) { file in
-      Result { try Self.write(file.bytes(), to: file.path, replacing: replacing) }
-    }
-    for result in written { try result.get() }
+    for file in files { try Self.write(file.parts, to: file.path, replacing: force) }
     return leftOut + files.map { .wrote($0.path) } + [
       .summary(
         officials: results.officials.count, attempts: results.attempts.count, answers: results.answerCount,
@@ -125,26 +119,21 @@ public struct ExportRequest: Sendable {
   }
 
   /// What to write where: one file, or for CSV without a table one file per table
-  /// (`OUTPUT-scores.csv`, ...), each with how its bytes are made, as parts written one after the
-  /// other (a CSV table's parts are not joined first: the answers file is tens of megabytes).
-  func files(_ export: ClassExport, format: ExportFormat, selection: ExportSelection) -> [ExportFile] {
-    let table = self.table
+  /// (`OUTPUT-scores.csv`, ...), each as parts written one after the other (a CSV table's parts
+  /// are not joined first: the answers file is tens of megabytes).
+  func files(_ export: ClassExport, format: ExportFormat, selection: ExportSelection) throws -> [(
+    path: String, parts: [any ContiguousBytes]
+  )] {
     switch format {
     case .xlsx:
-      return [
-        ExportFile(output) { [XLSXWriter().data(for: table.map { [export.table($0)] } ?? export.tables())] }
-      ]
+      return [(output, [XLSXWriter().data(for: table.map { [export.table($0)] } ?? export.tables())])]
     case .json:
-      return [
-        ExportFile(output) { [try ExportDocument.encoder.encode(export.document(selection: selection))] }
-      ]
+      return [(output, [try ExportDocument.encoder.encode(export.document(selection: selection))])]
     case .csv:
       let writer = CSVWriter(byteOrderMark: !plain)
-      if let table { return [ExportFile(output) { writer.parts(for: export.table(table)) }] }
+      if let table { return [(output, writer.parts(for: export.table(table)))] }
       let base = output.lowercased().hasSuffix(".csv") ? String(output.dropLast(4)) : output
-      return ExportTable.allCases.map { kind in
-        ExportFile("\(base)-\(kind.rawValue).csv") { writer.parts(for: export.table(kind)) }
-      }
+      return ExportTable.allCases.map { ("\(base)-\($0.rawValue).csv", writer.parts(for: export.table($0))) }
     }
   }
 
@@ -158,17 +147,6 @@ public struct ExportRequest: Sendable {
     } catch {
       throw ExportMessage.cannotWrite(path, error.reason)
     }
-  }
-}
-
-/// One file of an export: where it goes, and how its bytes are made (when it is written).
-struct ExportFile: Sendable {
-  let path: String
-  let bytes: @Sendable () throws -> [any ContiguousBytes]
-
-  init(_ path: String, bytes: @escaping @Sendable () throws -> [any ContiguousBytes]) {
-    self.path = path
-    self.bytes = bytes
   }
 }
 
