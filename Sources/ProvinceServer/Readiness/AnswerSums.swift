@@ -25,6 +25,28 @@ enum AnswerSums {
     "exp(\(rate)::float8 * ((date_part('epoch', \(column)) - \(epochSeconds)::float8) / 86400.0))"
   }
 
+  /// The table of kept sums per province, commune, `key` (the question, version 6; the key,
+  /// version 7), class and bucket of officials: the columns ``adding(into:key:from:joining:)``
+  /// writes, unique by what they are summed per (a NULL class is one class), the constraint
+  /// named `TABLE_key`.
+  static func table(_ table: String, key: String) -> String {
+    """
+    CREATE TABLE \(table) (
+      province_code text NOT NULL,
+      commune_code text NOT NULL,
+      \(key) text NOT NULL,
+      class_id uuid,
+      bucket integer NOT NULL CHECK (bucket >= 0),
+      answers bigint NOT NULL,
+      sum_e double precision NOT NULL,
+      sum_e2 double precision NOT NULL,
+      sum_marked_e double precision NOT NULL,
+      officials bigint NOT NULL,
+      last_answered_at timestamptz NOT NULL,
+      CONSTRAINT \(table)_key UNIQUE NULLS NOT DISTINCT (province_code, commune_code, \(key), class_id, bucket))
+    """
+  }
+
   /// The statement of a sums trigger (per question, version 6; per key, version 7): the answers
   /// just inserted (`added`, quiz answers only, their official's bit numbered) summed per
   /// province, commune, key, class and bucket of officials into `table`, where a row already

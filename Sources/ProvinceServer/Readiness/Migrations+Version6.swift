@@ -27,22 +27,7 @@ extension Migrations {
       PRIMARY KEY (commune_code, official_id),
       UNIQUE (commune_code, bit))
     """,
-    """
-    CREATE TABLE answer_sums (
-      province_code text NOT NULL,
-      commune_code text NOT NULL,
-      question_id text NOT NULL,
-      class_id uuid,
-      bucket integer NOT NULL CHECK (bucket >= 0),
-      answers bigint NOT NULL,
-      sum_e double precision NOT NULL,
-      sum_e2 double precision NOT NULL,
-      sum_marked_e double precision NOT NULL,
-      officials bigint NOT NULL,
-      last_answered_at timestamptz NOT NULL,
-      CONSTRAINT answer_sums_key
-        UNIQUE NULLS NOT DISTINCT (province_code, commune_code, question_id, class_id, bucket))
-    """,
+    AnswerSums.table("answer_sums", key: "question_id"),
     // The answers of one statement (`added`), summed into `answer_sums`: the officials first get
     // their bits, then each (commune, question, class, bucket) is added to. The communes are
     // taken in turn (an advisory lock each, in code order) so that two devices of a commune

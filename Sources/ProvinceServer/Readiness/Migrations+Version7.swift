@@ -20,21 +20,7 @@ extension Migrations {
       key text NOT NULL,
       PRIMARY KEY (question_id, key))
     """,
-    """
-    CREATE TABLE key_sums (
-      province_code text NOT NULL,
-      commune_code text NOT NULL,
-      key text NOT NULL,
-      class_id uuid,
-      bucket integer NOT NULL CHECK (bucket >= 0),
-      answers bigint NOT NULL,
-      sum_e double precision NOT NULL,
-      sum_e2 double precision NOT NULL,
-      sum_marked_e double precision NOT NULL,
-      officials bigint NOT NULL,
-      last_answered_at timestamptz NOT NULL,
-      CONSTRAINT key_sums_key UNIQUE NULLS NOT DISTINCT (province_code, commune_code, key, class_id, bucket))
-    """,
+    AnswerSums.table("key_sums", key: "key"),
     // One commune's (or, with NULL, every commune's) key sums made from its question sums.
     """
     CREATE FUNCTION key_sums_refill(refilled text) RETURNS void LANGUAGE plpgsql AS $$
