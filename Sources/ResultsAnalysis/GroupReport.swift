@@ -107,7 +107,7 @@ public struct GroupReport: Sendable {
     let document = ReportDocuments.Group(
       insight: insight, scope: label, officialNames: names, library: context.index.library, rule: rule,
       threshold: context.threshold, language: language, asOf: context.generated, generatedAt: generatedAt)
-    return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
+    return try ReportDocuments.text(of: document)
   }
 
   /// The report as terminal lines at most `width` columns wide (item statistics; the other

@@ -193,7 +193,7 @@ public struct ReadinessReport: Sendable {
       province: DashboardData.province(
         province, name: provinceName, taxonomy: context.index.library.taxonomy),
       rows: rows)
-    return String(decoding: try ReportDocuments.encoder.encode(document), as: UTF8.self)
+    return try ReportDocuments.text(of: document)
   }
 
   /// Writes the dashboard (``dashboard(directory:cache:)``) to `path` through Toolkit's

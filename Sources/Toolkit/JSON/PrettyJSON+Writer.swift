@@ -1,0 +1,94 @@
+extension PrettyJSON {
+  /// Writes nodes as `JSONEncoder`'s pretty printer does: two spaces a level, `"key" : value`,
+  /// keys in the order of their UTF-8 bytes, an empty array or object as an empty line between
+  /// its brackets.
+  struct Writer {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ node: Node, indent: Int) {
+      switch node {
+      case .string(let text): write(string: text)
+      case .number(let text): bytes.append(contentsOf: text.utf8)
+      case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+      case .null: bytes.append(contentsOf: "null".utf8)
+      case .object(let fields): write(fields, indent: indent)
+      case .array(let items): write(items, indent: indent)
+      }
+    }
+
+    private mutating func write(_ fields: Fields, indent: Int) {
+      let order = fields.keys.indices.sorted {
+        fields.keys[$0].utf8.lexicographicallyPrecedes(fields.keys[$1].utf8)
+      }
+      bytes.append(UInt8(ascii: "{"))
+      for (position, index) in order.enumerated() {
+        bytes.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+        space(indent + 2)
+        write(string: fields.keys[index])
+        bytes.append(contentsOf: " : ".utf8)
+        write(fields.values[index], indent: indent + 2)
+      }
+      close(UInt8(ascii: "}"), indent: indent, empty: order.isEmpty)
+    }
+
+    private mutating func write(_ items: Items, indent: Int) {
+      bytes.append(UInt8(ascii: "["))
+      for (position, item) in items.values.enumerated() {
+        bytes.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
+        space(indent + 2)
+        write(item, indent: indent + 2)
+      }
+      close(UInt8(ascii: "]"), indent: indent, empty: items.values.isEmpty)
+    }
+
+    private mutating func close(_ bracket: UInt8, indent: Int, empty: Bool) {
+      bytes.append(contentsOf: empty ? [0x0A, 0x0A] : [0x0A])
+      space(indent)
+      bytes.append(bracket)
+    }
+
+    private mutating func space(_ count: Int) {
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// A string in quotes: `"` and `\` escaped, control characters as `\n`, `\t`... or `\u00xx`,
+    /// everything else (`/` and every non-ASCII character among it) as it is.
+    mutating func write(string text: String) {
+      bytes.append(UInt8(ascii: "\""))
+      var text = text
+      text.withUTF8 { utf8 in
+        var start = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+          escape(byte)
+          start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+      let short: UInt8? =
+        switch byte {
+        case 0x22: UInt8(ascii: "\"")
+        case 0x5C: UInt8(ascii: "\\")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        default: nil
+        }
+      bytes.append(UInt8(ascii: "\\"))
+      if let short {
+        bytes.append(short)
+        return
+      }
+      let digits = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: "u00".utf8)
+      bytes.append(digits[Int(byte >> 4)])
+      bytes.append(digits[Int(byte & 0x0F)])
+    }
+  }
+}
