@@ -14,7 +14,7 @@ extension BatchValidator {
     -> TrainingClass?
   {
     let before = problems.count
-    let id = UUID(uuidString: wire.id)
+    let id = WireID.uuid(wire.id)
     let code = wire.code.isEmpty ? nil : ClassCode(wire.code)
     let updated = WireTime.date(wire.updatedAt)
     let closed = wire.closedAt.map { WireTime.date($0) }
@@ -47,8 +47,8 @@ extension BatchValidator {
 
   func member(_ wire: WireClassMember, row: Int, _ problems: inout Problems) -> ClassMember? {
     let before = problems.count
-    let classID = UUID(uuidString: wire.classID)
-    let official = UUID(uuidString: wire.officialID)
+    let classID = WireID.uuid(wire.classID)
+    let official = WireID.uuid(wire.officialID)
     let joined = WireTime.date(wire.joinedAt)
     for (ok, column, rule) in [
       (classID != nil, "class_id", "uuid"), (official != nil, "official_id", "uuid"),
@@ -65,10 +65,10 @@ extension BatchValidator {
 
   func change(_ wire: WireRosterChange, row: Int, _ problems: inout Problems) -> RosterChange? {
     let before = problems.count
-    let id = UUID(uuidString: wire.id)
+    let id = WireID.uuid(wire.id)
     let kind = RosterChange.Kind(rawValue: wire.kind)
-    let official = UUID(uuidString: wire.officialID)
-    let kept = wire.keptID.map { UUID(uuidString: $0) }
+    let official = WireID.uuid(wire.officialID)
+    let kept = wire.keptID.map { WireID.uuid($0) }
     let changed = WireTime.date(wire.changedAt)
     for (ok, column, rule) in [
       (id != nil, "id", "uuid"), (kind != nil, "kind", "remove | rename | merge"),

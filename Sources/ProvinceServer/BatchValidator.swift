@@ -36,7 +36,7 @@ public struct BatchValidator: Sendable {
   > {
     var problems = Problems(limit: reportLimit)
     if batch.format != SyncBatch.format { problems.add("batch", 0, "format", "papi-train.sync-batch/1") }
-    let id = UUID(uuidString: batch.batchID)
+    let id = WireID.uuid(batch.batchID)
     if id == nil { problems.add("batch", 0, "batchID", "uuid") }
     if batch.commune != commune.rawValue { problems.add("batch", 0, "commune", commune.rawValue) }
     if batch.cursorFrom < 0 || batch.cursorTo < batch.cursorFrom {
@@ -87,7 +87,7 @@ public struct BatchValidator: Sendable {
     -> Official?
   {
     let before = problems.count
-    let id = UUID(uuidString: wire.id)
+    let id = WireID.uuid(wire.id)
     let created = WireTime.date(wire.createdAt)
     if id == nil { problems.add("officials", row, "id", "uuid") }
     if created == nil { problems.add("officials", row, "created_at", "yyyy-MM-dd HH:mm:ss.SSS") }
@@ -107,9 +107,9 @@ public struct BatchValidator: Sendable {
 
   private func attempt(_ wire: WireAttempt, row: Int, _ problems: inout Problems) -> Attempt? {
     let before = problems.count
-    let id = UUID(uuidString: wire.id)
-    let official = UUID(uuidString: wire.officialID)
-    let classID = wire.classID.map { UUID(uuidString: $0) }
+    let id = WireID.uuid(wire.id)
+    let official = WireID.uuid(wire.officialID)
+    let classID = wire.classID.map { WireID.uuid($0) }
     let started = WireTime.date(wire.startedAt)
     let ended = wire.endedAt.map { WireTime.date($0) }
     let seed = UInt64(wire.seed)
@@ -150,7 +150,7 @@ public struct BatchValidator: Sendable {
 
   private func answer(_ wire: WireAnswer, row: Int, _ problems: inout Problems) -> Answer? {
     let before = problems.count
-    let attempt = UUID(uuidString: wire.attemptID)
+    let attempt = WireID.uuid(wire.attemptID)
     let answered = WireTime.date(wire.answeredAt)
     if attempt == nil { problems.add("answers", row, "attempt_id", "uuid") }
     if answered == nil { problems.add("answers", row, "answered_at", "yyyy-MM-dd HH:mm:ss.SSS") }

@@ -85,6 +85,7 @@ public enum Migrations {
     Migration(version: 6, name: "answer-sums", statements: version6),
     Migration(version: 7, name: "key-sums", statements: version7),
     Migration(version: 8, name: "publishing-key-out-of-database", statements: version8),
+    Migration(version: 9, name: "readiness-sums-by-batch", statements: version9),
   ]
 
   /// Communes and their provinces, enrolment codes, devices (the trusted machines), request

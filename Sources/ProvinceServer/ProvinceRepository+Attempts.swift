@@ -3,6 +3,7 @@ import Gradebook
 import Logging
 import PostgresNIO
 import SyncProtocol
+import Toolkit
 
 /// A batch's attempts, stored in one statement (as its answers are).
 extension ProvinceRepository {
@@ -14,9 +15,10 @@ extension ProvinceRepository {
   {
     let rows = Self.furthest(attempts)
     guard !rows.isEmpty else { return 0 }
-    let questions = rows.map {
-      (try? JSONEncoder().encode($0.questionIDs.map(\.rawValue))).map { String(decoding: $0, as: UTF8.self) }
-        ?? "[]"
+    let questions = rows.map { row in
+      var json = CompactJSON()
+      json.array(row.questionIDs) { $0.value($1.rawValue) }
+      return String(decoding: json.bytes, as: UTF8.self)
     }
     let result = try await connection.query(
       """
@@ -26,9 +28,9 @@ extension ProvinceRepository {
         SELECT i, o, \(commune), q, c, v, NULLIF(k, '')::uuid, (s::timestamp AT TIME ZONE 'UTC'),
           (NULLIF(e, '')::timestamp AT TIME ZONE 'UTC'), d::numeric, j::jsonb, CASE WHEN hs THEN sc END,
           CASE WHEN hm THEN ms END, st
-        FROM unnest(\(rows.map(\.id.uuidString))::uuid[], \(rows.map(\.officialID.uuidString))::uuid[],
+        FROM unnest(\(rows.map { WireID.text($0.id.rawValue) })::uuid[], \(rows.map { WireID.text($0.officialID.rawValue) })::uuid[],
           \(rows.map(\.quizID))::text[], \(rows.map(\.courseID))::text[], \(rows.map(\.courseVersion))::text[],
-          \(rows.map { $0.classID?.uuidString ?? "" })::text[], \(rows.map { WireTime.text($0.startedAt) })::text[],
+          \(rows.map { $0.classID.map { WireID.text($0.rawValue) } ?? "" })::text[], \(rows.map { WireTime.text($0.startedAt) })::text[],
           \(rows.map { $0.endedAt.map(WireTime.text) ?? "" })::text[], \(rows.map { String($0.seed) })::text[],
           \(questions)::text[], \(rows.map { $0.score != nil })::bool[], \(rows.map { $0.score ?? 0 })::float8[],
           \(rows.map { $0.maxScore != nil })::bool[], \(rows.map { $0.maxScore ?? 0 })::float8[],
@@ -60,6 +62,6 @@ extension ProvinceRepository {
       if let held = kept[attempt.id], rank(held.status) >= rank(attempt.status) { continue }
       kept[attempt.id] = attempt
     }
-    return kept.values.sorted { $0.id.uuidString < $1.id.uuidString }
+    return kept.map { (WireID.text($0.key.rawValue), $0.value) }.sorted { $0.0 < $1.0 }.map(\.1)
   }
 }

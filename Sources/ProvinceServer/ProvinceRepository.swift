@@ -312,8 +312,10 @@ public struct ProvinceRepository: Sendable {
   private func foreignRecord(_ batch: ValidatedBatch, commune: String, on connection: PostgresConnection)
     async throws -> String?
   {
-    let officials = batch.officials.map(\.id.uuidString) + batch.attempts.map(\.officialID.uuidString)
-    let attempts = batch.attempts.map(\.id.uuidString)
+    let officials =
+      batch.officials.map { WireID.text($0.id.rawValue) }
+      + batch.attempts.map { WireID.text($0.officialID.rawValue) }
+    let attempts = batch.attempts.map { WireID.text($0.id.rawValue) }
     let rows = try await connection.query(
       """
       SELECT id::text FROM officials WHERE id = ANY(\(officials)::uuid[]) AND commune_code <> \(commune)
@@ -333,7 +335,7 @@ public struct ProvinceRepository: Sendable {
   {
     guard !batch.answers.isEmpty else { return 0 }
     let answers = batch.answers
-    let attemptIDs = answers.map(\.attemptID.uuidString)
+    let attemptIDs = answers.map { WireID.text($0.attemptID.rawValue) }
     let questionIDs = answers.map(\.questionID.rawValue)
     let positions = answers.map { Int64($0.position) }
     let responses = answers.map(\.response)

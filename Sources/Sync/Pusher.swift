@@ -12,8 +12,9 @@ import Units
 public struct Pusher: Sendable {
   public let connection: SyncConnection
   public let store: CommuneStore
-  /// Answers per batch.
-  public var batchSize = 1_000
+  /// Answers per batch: as many as the server takes in one (fewer round trips, and the
+  /// server's sums triggers fire once a batch). `PAPI_SYNC_BATCH_SIZE` sets fewer.
+  public var batchSize = SyncBatch.maximumAnswers
   /// Attempts per batch of attempt states.
   public var attemptBatchSize = 500
 

@@ -48,7 +48,7 @@ public struct SyncConnection: Sendable {
 
   /// Pushes one batch.
   public func push(_ batch: SyncBatch) async throws -> BatchAcknowledgement {
-    try await send("POST", "/v1/sync/batches", body: try JSONEncoder().encode(batch), signed: true)
+    try await send("POST", "/v1/sync/batches", body: try batch.json(), signed: true)
   }
 
   // MARK: - Sending

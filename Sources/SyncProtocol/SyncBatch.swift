@@ -226,15 +226,33 @@ public struct APIError: Sendable, Hashable, Codable, Error {
 
 /// Moments as results files store them: `yyyy-MM-dd HH:mm:ss.SSS` in UTC.
 public enum WireTime {
-  /// The text of `date`, to the millisecond.
+  /// The text of `date`, to the millisecond (written digit by digit, no format string).
   public static func text(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
     let (days, into) = Day.split(millisecondsSince1970: milliseconds)
-    let secondOfDay = Int(into / 1_000)
-    return Day(daysSince1970: Int(days)).description
-      + String(
-        format: " %02d:%02d:%02d.%03d", secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60,
-        Int(into % 1_000))
+    return Day(daysSince1970: Int(days)).description + clock(Int(into))
+  }
+
+  /// ` HH:mm:ss.SSS` of `milliseconds` into a day.
+  static func clock(_ milliseconds: Int) -> String {
+    String(unsafeUninitializedCapacity: 13) { buffer in
+      func put(_ value: Int, through end: Int, width: Int) {
+        var value = value
+        for index in stride(from: end, to: end - width, by: -1) {
+          buffer[index] = UInt8(0x30 + value % 10)
+          value /= 10
+        }
+      }
+      buffer[0] = 0x20
+      put(milliseconds / 3_600_000, through: 2, width: 2)
+      buffer[3] = 0x3A
+      put(milliseconds / 60_000 % 60, through: 5, width: 2)
+      buffer[6] = 0x3A
+      put(milliseconds / 1_000 % 60, through: 8, width: 2)
+      buffer[9] = 0x2E
+      put(milliseconds % 1_000, through: 12, width: 3)
+      return 13
+    }
   }
 
   /// The moment `text` names (`yyyy-MM-dd HH:mm:ss` with optional `.SSS`, a real day), or nil.

@@ -2,6 +2,7 @@ import Foundation
 internal import GRDB
 import Toolkit
 import Units
+import VietnameseText
 
 /// What a value of one column of a results table must be, for a row that comes from outside (a
 /// results file handed over, a batch a commune machine sends): the one set of rules both are
@@ -188,14 +189,33 @@ public struct ResultsRules: Sendable, Hashable {
 // MARK: - Records in Swift (a batch sent by a commune machine)
 
 extension ResultsRules {
-  /// What breaks the rules in `official`, as it would be stored (row 0).
+  /// What breaks the rules in `official`, as it would be stored (row 0): name and position in
+  /// NFC.
   public func problems(in official: Official) -> [RowProblem] {
-    problems(StoredOfficial(official), table: "officials")
+    problems(
+      in: [
+        "id": .text(official.id.uuidString), "name": .text(official.name.nfc),
+        "position": .text(official.position.nfc), "commune_code": .text(official.communeCode.rawValue),
+        "created_at": .moment(official.createdAt),
+      ], table: "officials")
   }
 
-  /// What breaks the rules in `attempt` (its answers aside), as it would be stored.
+  /// What breaks the rules in `attempt` (its answers aside), as it would be stored: the seed as
+  /// decimal text, the question ids as the list a JSON text would hold.
   public func problems(in attempt: Attempt) -> [RowProblem] {
-    problems(StoredAttempt(attempt), table: "attempts")
+    problems(
+      in: [
+        "id": .text(attempt.id.uuidString), "official_id": .text(attempt.officialID.uuidString),
+        "quiz_id": .text(attempt.quizID), "course_id": .text(attempt.courseID),
+        "course_version": .text(attempt.courseVersion),
+        "class_id": attempt.classID.map { .text($0.uuidString) } ?? .null,
+        "started_at": .moment(attempt.startedAt),
+        "ended_at": attempt.endedAt.map(ColumnValue.moment) ?? .null,
+        "seed": .text(String(attempt.seed)), "question_ids": .list(attempt.questionIDs.map(\.rawValue)),
+        "score": attempt.score.map(ColumnValue.real) ?? .null,
+        "max_score": attempt.maxScore.map(ColumnValue.real) ?? .null,
+        "status": .text(attempt.status.rawValue),
+      ], table: "attempts")
   }
 
   /// What breaks the rules in `review`, as `review_log` would store it.
@@ -216,7 +236,13 @@ extension ResultsRules {
 
   /// What breaks the rules in `answer`, as it would be stored.
   public func problems(in answer: Answer) -> [RowProblem] {
-    problems(StoredAnswer(answer), table: "answers")
+    problems(
+      in: [
+        "attempt_id": .text(answer.attemptID.uuidString), "question_id": .text(answer.questionID.rawValue),
+        "position": .integer(Int64(answer.position)), "response": .text(answer.response),
+        "score": .real(answer.score), "correct": .integer(answer.isCorrect ? 1 : 0),
+        "time_taken": .real(answer.timeTaken), "answered_at": .moment(answer.answeredAt),
+      ], table: "answers")
   }
 
   /// What breaks the rules in `trainingClass`, as `classes` would store it, and in each of its
@@ -264,48 +290,30 @@ extension ResultsRules {
       ], table: "roster_changes")
   }
 
-  private func problems(_ record: some EncodableRecord, table: String) -> [RowProblem] {
-    guard let values = try? record.databaseDictionary else {
-      return [RowProblem(table: table, row: 0, column: "", rule: nil)]
+  /// What breaks the rules in a row of `table` whose columns hold `values` (a column missing is
+  /// null), as it would be stored (row 0).
+  public func problems(in values: [String: ColumnValue], table: String) -> [RowProblem] {
+    problems(table: table) { spec in
+      let value = values[spec.name] ?? .null
+      return value == .null ? spec.isNullable : spec.rule.accepts(value)
     }
-    return problems(values, table: table)
   }
 
   private func problems(_ values: [String: DatabaseValue], table: String) -> [RowProblem] {
-    columns(of: table).compactMap { spec in
+    problems(table: table) { spec in
       let value = values[spec.name] ?? .null
-      let ok = value.isNull ? spec.isNullable : spec.rule.accepts(value)
-      return ok ? nil : RowProblem(table: table, row: 0, column: spec.name, rule: spec.rule)
+      return value.isNull ? spec.isNullable : spec.rule.accepts(value)
+    }
+  }
+
+  private func problems(table: String, keeps: (ColumnSpec) -> Bool) -> [RowProblem] {
+    columns(of: table).compactMap { spec in
+      keeps(spec) ? nil : RowProblem(table: table, row: 0, column: spec.name, rule: spec.rule)
     }
   }
 }
 
 extension ColumnRule {
-  /// Whether a stored value keeps the rule: the Swift face of `sqlViolation(_:)`.
-  func accepts(_ value: DatabaseValue) -> Bool {
-    switch (self, value.storage) {
-    case (.uuid, .string(let text)): return Self.isUUID(text)
-    case (.text(let maximum, let nonEmpty), .string(let text)):
-      return text.utf8.count <= maximum && (!nonEmpty || !text.isEmpty)
-    case (.timestamp(let earliest, let latest), .string(let text)):
-      return Self.isTimestamp(text) && text.prefix(10) >= earliest && text.prefix(10) <= latest
-    case (.day, .string(let text)): return Day(text) != nil
-    case (.number(let range), .double(let number)): return range.contains(number)
-    case (.number(let range), .int64(let number)): return range.contains(Double(number))
-    case (.integer(let range), .int64(let number)): return range.contains(number)
-    case (.boolean, .int64(let number)): return number == 0 || number == 1
-    case (.oneOf(let values), .string(let text)): return values.contains(text)
-    case (.decimalUInt64, .string(let text)):
-      return text.utf8.count <= 40 && !text.isEmpty && UInt64(text) != nil
-    case (.idList(let count, let bytes), .string(let text)):
-      guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return false }
-      return list.count <= count && list.allSatisfy { $0.utf8.count <= bytes }
-    case (.unitCode, .string(let text)): return UnitCode.isValid(text)
-    case (.classCode, .string(let text)): return text.isEmpty || ClassCode(text)?.rawValue == text
-    default: return false
-    }
-  }
-
   /// 36 bytes: hex digits, either case, with `-` at bytes 9, 14, 19 and 24 (Foundation's
   /// `UUID(uuidString:)` also reads a space or a sign where a digit belongs).
   static func isUUID(_ text: String) -> Bool {

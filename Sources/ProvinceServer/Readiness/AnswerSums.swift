@@ -47,14 +47,56 @@ enum AnswerSums {
     """
   }
 
-  /// The statement of a sums trigger (per question, version 6; per key, version 7): the answers
-  /// just inserted (`added`, quiz answers only, their official's bit numbered) summed per
-  /// province, commune, key, class and bucket of officials into `table`, where a row already
-  /// kept takes them in: counts and sums add up, the officials' bits are ORed, the latest answer
-  /// is kept. `key` is the table's key column, `expression` its value, `joining` what finds it.
-  static func adding(into table: String, key: String, from expression: String, joining: String = "")
-    -> String
-  {
+  /// What finds the attempt `at` of each answer `a` just inserted (version 6 and 7: a join the
+  /// planner may make by reading every attempt).
+  static let attemptsOfAdded = "JOIN attempts at ON at.id = a.attempt_id"
+
+  /// The same, each of the ids in `batch` (version 9: the function's array of the distinct
+  /// attempts of the new answers) looked up by the primary key, so a batch reads its own attempts
+  /// however many the server holds. (`OFFSET 0` keeps the lookup a lookup: with `id = ANY
+  /// (batch)` instead, PostgreSQL still read every attempt for batches of a few hundred.)
+  static let attemptsOfBatch = """
+    JOIN (SELECT t.* FROM unnest(batch) AS d(id)
+      CROSS JOIN LATERAL (SELECT * FROM attempts WHERE attempts.id = d.id OFFSET 0) t) at ON at.id = a.attempt_id
+    """
+
+  /// The statement that takes, in code order, the turn of each commune with answers just
+  /// inserted (`added`): an advisory lock each, held to the end of the transaction, so that two
+  /// devices of a commune never number an official twice.
+  static let lockingCommunes = """
+    PERFORM pg_advisory_xact_lock(\(lockSpace), hashtext(d.commune_code))
+        FROM (SELECT DISTINCT commune_code FROM added ORDER BY commune_code) d
+    """
+
+  /// The statement that gives a bit in `official_bits` to each official (the entry kept, for
+  /// one merged into another) whose quiz answers were just inserted and who has none in their
+  /// commune yet; `attempts` is what finds the answers' attempts.
+  static func numberingOfficials(attempts: String = attemptsOfAdded) -> String {
+    """
+    INSERT INTO official_bits (commune_code, official_id, bit)
+      SELECT e.commune_code, e.official,
+        coalesce((SELECT max(b.bit) FROM official_bits b WHERE b.commune_code = e.commune_code), -1)
+          + row_number() OVER (PARTITION BY e.commune_code ORDER BY e.official)
+      FROM (
+        SELECT DISTINCT a.commune_code, coalesce(o.merged_into, o.id) AS official
+        FROM added a \(attempts) JOIN officials o ON o.id = at.official_id
+        WHERE right(at.quiz_id, 7) <> '#review') e
+      WHERE NOT EXISTS (
+        SELECT 1 FROM official_bits b WHERE b.commune_code = e.commune_code AND b.official_id = e.official)
+    """
+  }
+
+  /// The statement of a sums trigger (per question, version 6; per key, version 7; both in one
+  /// trigger, version 9): the answers just inserted (`added`, quiz answers only, their
+  /// official's bit numbered) summed per province, commune, key, class and bucket of officials
+  /// into `table`, where a row already kept takes them in: counts and sums add up, the
+  /// officials' bits are ORed, the latest answer is kept. `key` is the table's key column,
+  /// `expression` its value, `joining` what finds it, `attempts` what finds the answers'
+  /// attempts.
+  static func adding(
+    into table: String, key: String, from expression: String, joining: String = "",
+    attempts: String = attemptsOfAdded
+  ) -> String {
     """
     INSERT INTO \(table) AS s (province_code, commune_code, \(key), class_id, bucket, answers, sum_e, sum_e2,
       sum_marked_e, officials, last_answered_at)
@@ -62,7 +104,7 @@ enum AnswerSums {
       sum(w.e * w.e), sum(w.e * greatest(0.0, least(1.0, a.score))), bit_or(1::int8 << (b.bit % 62)),
       max(a.answered_at)
     FROM added a \(joining)
-    JOIN attempts at ON at.id = a.attempt_id JOIN officials o ON o.id = at.official_id
+    \(attempts) JOIN officials o ON o.id = at.official_id
     JOIN official_bits b ON b.commune_code = a.commune_code AND b.official_id = coalesce(o.merged_into, o.id)
     CROSS JOIN LATERAL (SELECT \(weight(of: "a.answered_at")) AS e) w
     WHERE right(at.quiz_id, 7) <> '#review'
@@ -74,5 +116,4 @@ enum AnswerSums {
       last_answered_at = greatest(s.last_answered_at, excluded.last_answered_at)
     """
   }
-
 }

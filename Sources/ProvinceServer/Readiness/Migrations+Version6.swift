@@ -35,18 +35,8 @@ extension Migrations {
     """
     CREATE FUNCTION answer_sums_add_rows() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      PERFORM pg_advisory_xact_lock(\(AnswerSums.lockSpace), hashtext(d.commune_code))
-        FROM (SELECT DISTINCT commune_code FROM added ORDER BY commune_code) d;
-      INSERT INTO official_bits (commune_code, official_id, bit)
-      SELECT e.commune_code, e.official,
-        coalesce((SELECT max(b.bit) FROM official_bits b WHERE b.commune_code = e.commune_code), -1)
-          + row_number() OVER (PARTITION BY e.commune_code ORDER BY e.official)
-      FROM (
-        SELECT DISTINCT a.commune_code, coalesce(o.merged_into, o.id) AS official
-        FROM added a JOIN attempts at ON at.id = a.attempt_id JOIN officials o ON o.id = at.official_id
-        WHERE right(at.quiz_id, 7) <> '#review') e
-      WHERE NOT EXISTS (
-        SELECT 1 FROM official_bits b WHERE b.commune_code = e.commune_code AND b.official_id = e.official);
+      \(AnswerSums.lockingCommunes);
+      \(AnswerSums.numberingOfficials());
       \(AnswerSums.adding(into: "answer_sums", key: "question_id", from: "a.question_id"));
       RETURN NULL;
     END $$
