@@ -134,31 +134,45 @@ enum NumberText {
   /// trailing zeros removed, which stays the reference for the rare values the fast path leaves
   /// to it (ties after scaling, very large or tiny values, non-finite ones).
   static func append(_ value: Double, to bytes: inout [UInt8]) {
-    if value.rounded() == value, abs(value) < 1e15 {
-      appendInteger(Int64(value), to: &bytes)
+    guard fastPath(value) else {
+      bytes += formatted(value).utf8
       return
     }
-    if value.isFinite, abs(value) < 1e9 {
-      // |value × 10⁶| < 10¹⁵ < 2⁵⁰, so the product is within 1/16 of the exact one: away from a
-      // tie it rounds to the integer printf's correctly rounded "%.6f" shows.
-      let scaled = value * 1e6
-      let rounded = scaled.rounded()
-      let units = Int64(abs(rounded))
-      if abs(scaled - rounded) < 0.4, units % 1_000_000 != 0 {
-        if value < 0 { bytes.append(0x2D) }
-        appendInteger(units / 1_000_000, to: &bytes)
-        bytes.append(0x2E)
-        var fraction = units % 1_000_000
-        var digits = 6
-        while fraction % 10 == 0 {
-          fraction /= 10
-          digits -= 1
-        }
-        appendDigits(UInt64(fraction), count: digits, to: &bytes)
-        return
-      }
+    bytes.appendWriting(atMost: longestFast) { write(value, to: &$0) }
+  }
+
+  /// The most bytes ``write(_:to:)`` writes.
+  static let longestFast = 24
+
+  /// Whether `value` is written without ``formatted(_:)``: whole numbers under 10¹⁵, and others
+  /// under 10⁹ whose six decimals are not a tie after scaling.
+  static func fastPath(_ value: Double) -> Bool {
+    if value.rounded() == value, abs(value) < 1e15 { return true }
+    guard value.isFinite, abs(value) < 1e9 else { return false }
+    let scaled = value * 1e6
+    let rounded = scaled.rounded()
+    return abs(scaled - rounded) < 0.4 && Int64(abs(rounded)) % 1_000_000 != 0
+  }
+
+  /// Writes a value on the fast path (``fastPath(_:)``): at most ``longestFast`` bytes.
+  static func write(_ value: Double, to cursor: inout ByteCursor) {
+    if value.rounded() == value, abs(value) < 1e15 {
+      cursor.putInteger(Int64(value))
+      return
     }
-    bytes += formatted(value).utf8
+    // |value × 10⁶| < 10¹⁵ < 2⁵⁰, so the product is within 1/16 of the exact one: away from a
+    // tie it rounds to the integer printf's correctly rounded "%.6f" shows.
+    let units = Int64(abs((value * 1e6).rounded()))
+    if value < 0 { cursor.put(0x2D) }
+    cursor.putInteger(units / 1_000_000)
+    cursor.put(0x2E)
+    var fraction = units % 1_000_000
+    var digits = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    cursor.putDigits(UInt64(fraction), count: digits)
   }
 
   /// The reference: `%.6f` without trailing zeros, and without a dot left bare (1.9999999 is
@@ -197,7 +211,69 @@ enum NumberText {
   }
 }
 
+/// Bytes written through a pointer into room made ahead at the end of an array (a row's worth at
+/// a time, ``Swift/Array/appendWriting(atMost:_:)``), without an array append per piece.
+struct ByteCursor {
+  let start: UnsafeMutablePointer<UInt8>
+  /// How many bytes were written.
+  private(set) var count = 0
+
+  init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+  mutating func put(_ byte: UInt8) {
+    start[count] = byte
+    count += 1
+  }
+
+  mutating func put(_ text: StaticString) {
+    (start + count).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+    count += text.utf8CodeUnitCount
+  }
+
+  mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    (start + count).update(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// A whole number (at most 20 bytes).
+  mutating func putInteger(_ value: Int64) {
+    if value < 0 { put(0x2D) }
+    var digits = 1
+    var rest = value.magnitude / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    putDigits(value.magnitude, count: digits)
+  }
+
+  /// The last `digits` decimal digits of `value`, leading zeros kept.
+  mutating func putDigits(_ value: UInt64, count digits: Int) {
+    var rest = value
+    for index in stride(from: count + digits - 1, through: count, by: -1) {
+      start[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+      rest /= 10
+    }
+    count += digits
+  }
+}
+
 extension [UInt8] {
+  /// Appends what `body` writes through a cursor, at most `bound` bytes: the room is made once
+  /// (zeroed), and what was not written is taken off again.
+  mutating func appendWriting(atMost bound: Int, _ body: (inout ByteCursor) -> Void) {
+    let before = count
+    append(contentsOf: repeatElement(0, count: bound))
+    let written = withUnsafeMutableBufferPointer { buffer in
+      var cursor = ByteCursor(buffer.baseAddress! + before)
+      body(&cursor)
+      precondition(cursor.count <= bound, "wrote past the room made")
+      return cursor.count
+    }
+    removeLast(bound - written)
+  }
+
   /// Appends static text's bytes (without the retain that appending another array costs).
   mutating func append(_ text: StaticString) {
     append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
