@@ -4,10 +4,22 @@ import VietnameseText
 /// A text compared and hashed by its UTF-8 bytes, without the canonical equivalence `String`'s
 /// own `==` and hash work out (which normalises non-ASCII text on every hash). Two spellings of
 /// one text are two keys here: the writers normalise each once, which is all a memo needs.
+///
+/// The bytes are hashed once, when the key is made: a table's lookups and insertions then hash the
+/// stored value alone.
 struct TextKey: Hashable {
   let text: String
+  private let bytesHash: Int
+
+  init(text: String) {
+    self.text = text
+    var hasher = Hasher()
+    text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    bytesHash = hasher.finalize()
+  }
 
   static func == (lhs: TextKey, rhs: TextKey) -> Bool {
+    guard lhs.bytesHash == rhs.bytesHash else { return false }
     let count = lhs.text.utf8.count
     guard count == rhs.text.utf8.count else { return false }
     return lhs.text.withUTF8Bytes { left in
@@ -17,9 +29,7 @@ struct TextKey: Hashable {
     }
   }
 
-  func hash(into hasher: inout Hasher) {
-    text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
+  func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 }
 
 extension String {
@@ -61,6 +71,8 @@ struct TextMemo<Value> {
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
+  /// The key of the text last looked up and not found: storing it next does not hash it again.
+  private var lastMiss: (bits: StringBits, key: TextKey)?
 
   init(shared: Bool = false) { self.shared = shared }
 
@@ -83,7 +95,9 @@ struct TextMemo<Value> {
     let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
     if recents[recent]?.bits == bits, let value = recents[recent]?.value { return value }
     guard lookups[index].enabled else { return nil }
-    guard let found = lookups[index].table[TextKey(text: text)] else {
+    let key = TextKey(text: text)
+    guard let found = lookups[index].table[key] else {
+      lastMiss = (bits, key)
       lookups[index].misses += 1
       if !shared, lookups[index].misses >= 2048, lookups[index].misses > 4 * lookups[index].hits {
         lookups[index].enabled = false
@@ -104,8 +118,12 @@ struct TextMemo<Value> {
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
   mutating func store(_ value: Value, for text: String, column: Int) {
     let index = make(column)
-    remember(text, bits: StringBits(text), value: value, column: column)
-    if lookups[index].enabled { lookups[index].table[TextKey(text: text)] = value }
+    let bits = StringBits(text)
+    remember(text, bits: bits, value: value, column: column)
+    guard lookups[index].enabled else { return }
+    let key = lastMiss.flatMap { $0.bits == bits ? $0.key : nil } ?? TextKey(text: text)
+    lastMiss = nil
+    lookups[index].table[key] = value
   }
 }
 
