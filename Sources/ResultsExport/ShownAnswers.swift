@@ -64,7 +64,7 @@ struct ShownAnswers: Sendable {
     let questionSlots = Dictionary(
       uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
     let named = list.map(NamedParts.init)
-    let orders = QuizOrders(attempts: attempts, quizzes: quizzes)
+    let orders = QuizOrders(attempts: attempts, quizzes: quizzes, slots: questionSlots)
     // A few slices a core: each makes the texts it meets once.
     let size = max(256, attempts.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
@@ -89,7 +89,9 @@ struct ShownAnswers: Sendable {
           let slot = Slot(question: question, response: response)
           slots.append(slot)
           let decoded = decodedResponses[Int(response)]
-          let order = Self.needsOrder(decoded) ? quiz?.order(of: answer.questionID, in: attempt) ?? [] : []
+          let order =
+            Self.needsOrder(decoded)
+            ? quiz?.order(of: answer.questionID, slot: question, in: attempt) ?? [] : []
           // The text depends on the order only through where the parts it names were shown: one
           // text for every attempt that showed them there, whatever the other parts' places.
           let shown = Self.shownPositions(decoded, of: named[Int(question)], order: order)
@@ -186,36 +188,39 @@ struct ShownAnswers: Sendable {
   /// The quizzes the attempts took, each with the questions of its course that its attempts
   /// asked: where an answer's display order comes from.
   private struct QuizOrders: Sendable {
-    /// Quiz id → whether it shuffles, and question id → the question as its course has it.
+    /// Quiz id → whether it shuffles, and question → the question as its course has it.
     let quizzes: [String: ShownQuiz]
 
     /// A quiz as its attempts showed it.
     struct ShownQuiz: Sendable {
       var shuffle: Bool
-      /// What each question's order depends on (a question looked up for every answer is not
-      /// copied: a `Question` copied costs a retain for each of its texts and lists).
-      var questions: [QuestionID: QuizAssembler.ShuffledParts]
+      /// What each question's order depends on, by the question's slot (``Slot/question``): a
+      /// question looked up for every answer is neither copied (a `Question` copied costs a
+      /// retain for each of its texts and lists) nor found by its id's text again.
+      var questions: [Int32: QuizAssembler.ShuffledParts]
 
-      /// The order `questionID`'s parts were shown in by `attempt` of this quiz: empty when the
-      /// question is no longer in the course, or the attempt did not ask it (then as written).
-      func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
-        guard attempt.questionIDs.contains(questionID), let parts = questions[questionID] else { return [] }
+      /// The order question `questionID` (at `slot`) was shown in by `attempt` of this quiz:
+      /// empty when the question is no longer in the course, or the attempt did not ask it (then
+      /// as written).
+      func order(of questionID: QuestionID, slot: Int32, in attempt: Attempt) -> [Int] {
+        guard let parts = questions[slot], attempt.questionIDs.contains(questionID) else { return [] }
         return QuizAssembler.displayOrder(of: parts, shuffle: shuffle, seed: attempt.seed)
       }
     }
 
-    init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)]) {
+    init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)], slots: [QuestionID: Int32]) {
       var asked: [String: Set<QuestionID>] = [:]
       for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
       var found: [String: ShownQuiz] = [:]
       for (quizID, ids) in asked {
         guard let (quiz, course) = quizzes[quizID] else { continue }
-        var questions: [QuestionID: QuizAssembler.ShuffledParts] = [:]
+        var questions: [Int32: QuizAssembler.ShuffledParts] = [:]
         var seen = Set<QuestionID>()
         // The first of a repeated id, as the course's own lookup finds it.
         for question in course.questions where ids.contains(question.id) && seen.insert(question.id).inserted
         {
-          questions[question.id] = QuizAssembler.ShuffledParts(question)
+          guard let slot = slots[question.id] else { continue }
+          questions[slot] = QuizAssembler.ShuffledParts(question)
         }
         found[quizID] = ShownQuiz(shuffle: quiz.shuffle, questions: questions)
       }
