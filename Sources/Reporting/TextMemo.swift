@@ -50,14 +50,6 @@ extension String {
 /// per column and gives it up for a column whose texts hardly repeat (times, ids), where it would
 /// only cost memory; the XLSX writer keeps one table for every text (its shared strings).
 struct TextMemo<Value> {
-  private struct Last {
-    /// Held so that its storage, which `bits` points to, cannot be freed and reused for another
-    /// text while the entry is there.
-    var text: String
-    var bits: StringBits
-    var value: Value
-  }
-
   private struct Lookup {
     var table: [TextKey: Value] = [:]
     var enabled = true
@@ -66,8 +58,15 @@ struct TextMemo<Value> {
   }
 
   /// Texts seen by their bits: column `c`'s are entries `c * recentSlots + slot`, where `slot`
-  /// is ``StringBits/slot(among:)``.
-  private var recents: [Last?] = []
+  /// is ``StringBits/slot(among:)``. Kept in three arrays, so that a lookup compares bits and
+  /// reads a value without retaining the text.
+  private var recentBits: [StringBits] = []
+  private var recentValues: [Value?] = []
+  /// Held so that their storage, which the bits point to, cannot be freed and reused for another
+  /// text while the entry is there.
+  private var recentTexts: [String] = []
+  /// How many columns have their entries.
+  private var columns = 0
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
@@ -79,9 +78,14 @@ struct TextMemo<Value> {
   /// How many texts a column recognises by their bits (a power of two).
   private static var recentSlots: Int { 2048 }
 
+  /// The lookup table of `column`, made with the column's entries when first met.
   private mutating func make(_ column: Int) -> Int {
-    if recents.count < (column + 1) * Self.recentSlots {
-      recents += repeatElement(nil, count: (column + 1) * Self.recentSlots - recents.count)
+    if column >= columns {
+      let count = (column + 1 - columns) * Self.recentSlots
+      recentBits += repeatElement(StringBits(low: 0, high: 0), count: count)
+      recentValues += repeatElement(nil, count: count)
+      recentTexts += repeatElement("", count: count)
+      columns = column + 1
     }
     let lookup = shared ? 0 : column
     while lookups.count <= lookup { lookups.append(Lookup()) }
@@ -93,7 +97,7 @@ struct TextMemo<Value> {
     let index = make(column)
     let bits = StringBits(text)
     let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
-    if recents[recent]?.bits == bits, let value = recents[recent]?.value { return value }
+    if recentBits[recent] == bits, let value = recentValues[recent] { return value }
     guard lookups[index].enabled else { return nil }
     let key = TextKey(text: text)
     guard let found = lookups[index].table[key] else {
@@ -111,8 +115,10 @@ struct TextMemo<Value> {
   }
 
   private mutating func remember(_ text: String, bits: StringBits, value: Value, column: Int) {
-    recents[column * Self.recentSlots + bits.slot(among: Self.recentSlots)] = Last(
-      text: text, bits: bits, value: value)
+    let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
+    recentBits[recent] = bits
+    recentValues[recent] = value
+    recentTexts[recent] = text
   }
 
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
@@ -134,6 +140,11 @@ struct TextMemo<Value> {
 struct StringBits: Hashable {
   let low: UInt64
   let high: UInt64
+
+  init(low: UInt64, high: UInt64) {
+    self.low = low
+    self.high = high
+  }
 
   init(_ text: String) {
     (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
@@ -229,8 +240,8 @@ enum NumberText {
   }
 }
 
-/// Bytes written through a pointer into room made ahead at the end of an array (a row's worth at
-/// a time, ``Swift/Array/appendWriting(atMost:_:)``), without an array append per piece.
+/// Bytes written through a pointer into room made ahead (a row's worth at a time,
+/// ``Swift/Array/appendWriting(atMost:_:)``), without an array append per piece.
 struct ByteCursor {
   let start: UnsafeMutablePointer<UInt8>
   /// How many bytes were written.
@@ -278,18 +289,15 @@ struct ByteCursor {
 }
 
 extension [UInt8] {
-  /// Appends what `body` writes through a cursor, at most `bound` bytes: the room is made once
-  /// (zeroed), and what was not written is taken off again.
+  /// Appends what `body` writes through a cursor, at most `bound` bytes: written in a buffer on
+  /// the stack (when small) and appended at once, one copy of the bytes written.
   mutating func appendWriting(atMost bound: Int, _ body: (inout ByteCursor) -> Void) {
-    let before = count
-    append(contentsOf: repeatElement(0, count: bound))
-    let written = withUnsafeMutableBufferPointer { buffer in
-      var cursor = ByteCursor(buffer.baseAddress! + before)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { room in
+      var cursor = ByteCursor(room.baseAddress!)
       body(&cursor)
       precondition(cursor.count <= bound, "wrote past the room made")
-      return cursor.count
+      append(contentsOf: UnsafeBufferPointer(rebasing: room[..<cursor.count]))
     }
-    removeLast(bound - written)
   }
 
   /// Appends static text's bytes (without the retain that appending another array costs).
