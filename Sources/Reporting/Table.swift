@@ -122,6 +122,7 @@ public struct Table: Sendable, Hashable {
     rowCount = count
     makeRow = { index in
       var row: [Cell] = []
+      row.reserveCapacity(header.count)
       cells(index) { row.append($0) }
       return row
     }

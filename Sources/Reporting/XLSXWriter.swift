@@ -327,20 +327,22 @@ public struct XLSXWriter: Sendable {
     /// Where in `xml` a number goes, and which of `texts` it is the number of.
     var holes: [(offset: Int, text: Int)] = []
 
-    /// The XML with each hole filled with `numbers[text]`.
+    /// The XML with each hole filled with `numbers[text]`: written through a pointer into room
+    /// for the longest numbers, the runs between holes copied whole.
     func filled(with numbers: [Int]) -> [UInt8] {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(xml.count + 8 * holes.count)
-      var start = 0
       xml.withUnsafeBufferPointer { xml in
-        for hole in holes {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start..<hole.offset]))
-          NumberText.appendInteger(Int64(numbers[hole.text]), to: &bytes)
-          start = hole.offset
+        [UInt8](unsafeUninitializedCapacity: xml.count + 20 * holes.count) { room, written in
+          var cursor = ByteCursor(room.baseAddress!)
+          var start = 0
+          for hole in holes {
+            cursor.put(UnsafeBufferPointer(rebasing: xml[start..<hole.offset]))
+            cursor.putInteger(Int64(numbers[hole.text]))
+            start = hole.offset
+          }
+          cursor.put(UnsafeBufferPointer(rebasing: xml[start...]))
+          written = cursor.count
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start...]))
       }
-      return bytes
     }
   }
 
@@ -626,8 +628,8 @@ public struct XLSXWriter: Sendable {
   /// `<t>text</t>`, with `xml:space="preserve"` when the text begins or ends with white space
   /// (which is kept only then).
   static func appendTextElement(_ text: String, to xml: inout [UInt8]) {
-    let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
-    if edges.contains(where: \.properties.isWhitespace) {
+    let scalars = text.unicodeScalars
+    if scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true {
       xml += "<t xml:space=\"preserve\">".utf8
     } else {
       xml += "<t>".utf8
@@ -639,22 +641,34 @@ public struct XLSXWriter: Sendable {
   /// Appends XML text as bytes: escaped, NFC, without the control characters XML 1.0 forbids.
   static func appendEscaped(_ text: String, to xml: inout [UInt8]) {
     let normalized = text.nfc
-    // U+FFFE and U+FFFF (forbidden) begin with 0xEF in UTF-8: only such text takes the slow path.
-    guard !normalized.utf8.contains(0xEF) else {
-      xml += escape(normalized).utf8
-      return
-    }
-    for byte in normalized.utf8 {
-      switch byte {
-      case 0x26: xml += "&amp;".utf8
-      case 0x3C: xml += "&lt;".utf8
-      case 0x3E: xml += "&gt;".utf8
-      case 0x22: xml += "&quot;".utf8
-      case 0x09, 0x0A, 0x0D: xml.append(byte)
-      case 0..<0x20: continue
-      default: xml.append(byte)
+    normalized.withUTF8Bytes { bytes in
+      // Most texts need nothing escaped or left out: their bytes are copied at once.
+      guard bytes.contains(where: needsCare) else {
+        xml.append(contentsOf: bytes)
+        return
+      }
+      // U+FFFE and U+FFFF (forbidden) begin with 0xEF in UTF-8: only such text takes the slow path.
+      guard !bytes.contains(0xEF) else {
+        xml += escape(normalized).utf8
+        return
+      }
+      for byte in bytes {
+        switch byte {
+        case 0x26: xml += "&amp;".utf8
+        case 0x3C: xml += "&lt;".utf8
+        case 0x3E: xml += "&gt;".utf8
+        case 0x22: xml += "&quot;".utf8
+        case 0x09, 0x0A, 0x0D: xml.append(byte)
+        case 0..<0x20: continue
+        default: xml.append(byte)
+        }
       }
     }
+  }
+
+  /// Whether a byte of UTF-8 text is escaped or left out in XML, or may begin U+FFFE or U+FFFF.
+  private static func needsCare(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF
   }
 
   /// A, B, ..., Z, AA, AB, ...
