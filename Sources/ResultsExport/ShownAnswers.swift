@@ -50,37 +50,51 @@ struct ShownAnswers: Sendable {
     attempts: [Attempt], stored: some Sequence<String>, questions: [QuestionID: Question],
     quizzes: [String: (quiz: Quiz, course: Course)], language: Language
   ) {
+    self.init(
+      attempts: attempts, survey: AnswerSurvey(of: attempts), questions: questions, quizzes: quizzes,
+      language: language)
+  }
+
+  /// The answers of `attempts` as shown, their questions and responses found by their places in
+  /// `survey` (of the same attempts), not by their text.
+  init(
+    attempts: [Attempt], survey: AnswerSurvey, questions: [QuestionID: Question],
+    quizzes: [String: (quiz: Quiz, course: Course)], language: Language
+  ) {
     var decodedList: [Response] = []
-    var responseSlots: [String: Int32] = [:]
     var responses: [String: Response] = [:]
     let decoder = JSONDecoder()
-    for text in stored {
-      guard let response = try? decoder.decode(Response.self, from: Data(text.utf8)) else { continue }
+    // Each distinct response's place in `decodedList`, by its place in the survey's list.
+    let responseSlots = survey.responses.map { text -> Int32? in
+      guard let response = try? decoder.decode(Response.self, from: Data(text.utf8)) else { return nil }
       responses[text] = response
-      responseSlots[text] = Int32(decodedList.count)
       decodedList.append(response)
+      return Int32(decodedList.count - 1)
     }
     let list = Array(questions.values)
     let questionSlots = Dictionary(
       uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    // Each answered question's place in `list`, by its place in the survey's list.
+    let answeredSlots = survey.questionIDs.map { questionSlots[$0] }
     let named = list.map(NamedParts.init)
     let orders = QuizOrders(attempts: attempts, quizzes: quizzes, slots: questionSlots)
     // A few slices a core: each makes the texts it meets once.
     let size = max(256, attempts.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
     let decodedResponses = decodedList
-    let responseSlotsFound = responseSlots
     let parts = concurrentMap(slices) { slice -> [(texts: [String], slots: [Slot?])] in
       var memo: [TextKey: String] = [:]
-      return attempts[slice].map { attempt in
+      return slice.map { place in
+        let attempt = attempts[place]
+        let places = survey.places[place]
         var texts: [String] = []
         var slots: [Slot?] = []
         texts.reserveCapacity(attempt.answers.count)
         slots.reserveCapacity(attempt.answers.count)
         let quiz = orders.quizzes[attempt.quizID]
-        for answer in attempt.answers {
-          guard let question = questionSlots[answer.questionID],
-            let response = responseSlotsFound[answer.response]
+        for (number, answer) in attempt.answers.enumerated() {
+          guard let question = answeredSlots[Int(places.questions[number])],
+            let response = responseSlots[Int(places.responses[number])]
           else {
             texts.append(answer.response)
             slots.append(nil)
