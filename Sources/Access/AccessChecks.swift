@@ -6,15 +6,26 @@ extension AccessGate {
   /// on this computer, none given, a wrong one (after the pause), or a lockout. `passphrase` is
   /// asked only when one is set.
   public func admit(_ role: Role, passphrase: () -> String?) throws {
+    try admission(role, passphrase: passphrase)()
+  }
+
+  /// ``admit(_:passphrase:)`` in two steps: asks for the passphrase now (throwing at once when
+  /// none is set on this computer or none is given), and returns the check of it, which throws
+  /// what `admit` throws for a wrong one or a lockout. A command may run the check (scrypt, a
+  /// tenth of a second) while it reads what it needs, as long as it writes and shows nothing of
+  /// it before the check returns.
+  public func admission(_ role: Role, passphrase: () -> String?) throws -> @Sendable () throws -> Void {
     if case .notConfigured = try check("", for: role, probeOnly: true) {
       throw AccessMessage.notConfigured(role)
     }
     guard let given = passphrase() else { throw AccessMessage.noPassphrase }
-    switch try check(given, for: role) {
-    case .granted: return
-    case .denied(let retryAfter): throw AccessMessage.wrong(retryAfter)
-    case .locked(let wait): throw AccessError.locked(wait: wait)
-    case .notConfigured(let role): throw AccessMessage.notConfigured(role)
+    return {
+      switch try check(given, for: role) {
+      case .granted: return
+      case .denied(let retryAfter): throw AccessMessage.wrong(retryAfter)
+      case .locked(let wait): throw AccessError.locked(wait: wait)
+      case .notConfigured(let role): throw AccessMessage.notConfigured(role)
+      }
     }
   }
 }

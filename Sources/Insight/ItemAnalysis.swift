@@ -12,6 +12,20 @@ public struct ItemAttempt: Sendable, Hashable {
   /// The sum of the marks, added smallest first: the same total whatever order the dictionary
   /// keeps them in (which changes from run to run), so the same results give the same figures.
   public var total: Double { marks.values.sorted().reduce(0, +) }
+
+  /// An attempt whose questions are given by their places in a list of questions
+  /// (``ItemAnalysis/init(questions:attempts:maxMark:)``): no dictionary by id per attempt.
+  public struct ByPosition: Sendable, Hashable {
+    /// Each mark's question, as its place in the list; a question given twice counts with its
+    /// best mark, as in ``ItemAttempt/marks``.
+    public var positions: [Int32]
+    public var marks: [Double]
+
+    public init(positions: [Int32], marks: [Double]) {
+      self.positions = positions
+      self.marks = marks
+    }
+  }
 }
 
 /// Quiz statistics with Moodle's definitions, for trainers.
@@ -73,7 +87,6 @@ public struct ItemAnalysis: Sendable, Hashable {
 
   /// Analyses `attempts`; `maxMark` is each question's maximum (1 in papi-train).
   public init(attempts: [ItemAttempt], maxMark: Double = 1) {
-    self.attempts = attempts.count
     // One pass over the attempts: each question's marks (x) and the rest of the same attempts'
     // totals (y), in attempt order. (Looking each question up in every attempt, and summing an
     // attempt's total for each of its questions, took a tenth of a class's export.)
@@ -85,10 +98,52 @@ public struct ItemAnalysis: Sendable, Hashable {
         columns[id]!.y.append(total - mark)
       }
     }
-    let questionIDs = columns.keys.sorted()
+    let sorted = columns.keys.sorted().map { (id: $0, x: columns[$0]!.x, y: columns[$0]!.y) }
+    self.init(columns: sorted, totals: totals, maxMark: maxMark)
+  }
+
+  /// Analyses attempts whose questions are given by their places in `questions`: the figures of
+  /// ``init(attempts:maxMark:)`` over the same marks by id, without a dictionary per attempt.
+  public init(questions: [QuestionID], attempts: [ItemAttempt.ByPosition], maxMark: Double = 1) {
+    var columns = [(x: [Double], y: [Double])](repeating: ([], []), count: questions.count)
+    var totals: [Double] = []
+    totals.reserveCapacity(attempts.count)
+    // An attempt's best mark per question, and its questions in the order first given.
+    var best = [Double?](repeating: nil, count: questions.count)
+    var asked: [Int] = []
+    for attempt in attempts {
+      asked.removeAll(keepingCapacity: true)
+      for (position, mark) in zip(attempt.positions, attempt.marks) {
+        let place = Int(position)
+        if let old = best[place] {
+          best[place] = max(old, mark)
+        } else {
+          best[place] = mark
+          asked.append(place)
+        }
+      }
+      // Added smallest first, as ``ItemAttempt/total``.
+      let total = asked.map { best[$0]! }.sorted().reduce(0, +)
+      totals.append(total)
+      for place in asked {
+        let mark = best[place]!
+        columns[place].x.append(mark)
+        columns[place].y.append(total - mark)
+        best[place] = nil
+      }
+    }
+    let sorted = questions.indices.filter { !columns[$0].x.isEmpty }
+      .sorted { questions[$0] < questions[$1] }
+      .map { (id: questions[$0], x: columns[$0].x, y: columns[$0].y) }
+    self.init(columns: sorted, totals: totals, maxMark: maxMark)
+  }
+
+  /// The figures from each question's marks (x) and the rest of the same attempts' totals (y),
+  /// in attempt order, the questions in id order, and every attempt's total.
+  private init(columns: [(id: QuestionID, x: [Double], y: [Double])], totals: [Double], maxMark: Double) {
+    attempts = totals.count
     var itemVariances: [Double] = []
-    items = questionIDs.map { id in
-      let (x, y) = columns[id]!
+    items = columns.map { id, x, y in
       let varX = Statistics.variance(x)
       let varY = Statistics.variance(y)
       itemVariances.append(varX)
@@ -102,10 +157,10 @@ public struct ItemAnalysis: Sendable, Hashable {
         discriminativeEfficiency: efficiency)
     }
     // Every attempt has the same questions when every question is in every attempt.
-    let sameQuestions = questionIDs.allSatisfy { columns[$0]!.x.count == attempts.count }
-    let p = Double(questionIDs.count)
+    let sameQuestions = columns.allSatisfy { $0.x.count == totals.count }
+    let p = Double(columns.count)
     let varTotal = Statistics.variance(totals)
-    if sameQuestions, p >= 2, attempts.count >= 2, varTotal > 0 {
+    if sameQuestions, p >= 2, totals.count >= 2, varTotal > 0 {
       let alpha = 100 * p / (p - 1) * (1 - itemVariances.reduce(0, +) / varTotal)
       self.alpha = alpha
       let ratio = alpha <= 100 ? 100 * (max(0, 1 - alpha / 100)).squareRoot() : 0

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Localization
 import TerminalUI
+import Toolkit
 
 extension Role: ExpressibleByArgument {}
 
@@ -24,6 +25,26 @@ func requireRole(_ role: Role, language: Language) throws {
   try reportingErrors(in: language) {
     try accessGate().admit(role) { readPassphrase(prompt: AccessMessage.prompt(role).text(in: language)) }
   }
+}
+
+/// A trainer or leader command's passphrase, asked for at once and checked on another thread
+/// while the command reads what it needs (the check's scrypt takes a tenth of a second of one
+/// core): the command calls ``verdict()`` before it writes or shows anything.
+final class Admission: Sendable {
+  private let checked: BackgroundValue<Result<Void, any Error>>
+
+  /// Asks for the passphrase of `role` (throwing at once when none is set or none is given), and
+  /// starts checking it.
+  init(_ role: Role, language: Language) throws {
+    let check = try accessGate().admission(role) {
+      readPassphrase(prompt: AccessMessage.prompt(role).text(in: language))
+    }
+    checked = BackgroundValue { Result { try check() } }
+  }
+
+  /// Waits for the check: throws what ``requireRole(_:language:)`` reports for a wrong
+  /// passphrase or a lockout (each time it is called).
+  func verdict() throws { try checked.value.get() }
 }
 
 /// `papi-train access`, `sign` and `verify`: the passphrases and signatures of this computer.

@@ -33,15 +33,30 @@ public struct ClassResultsOptions: ParsableArguments {
       // The courses (not results) load while the passphrase is typed and checked.
       let courses = folders.coursesOption.courses
       let loading = BackgroundValue { CoursesOption.load(courses) }
-      // Class results are for trainers: the passphrase before any results are read.
-      try requireRole(.trainer, language: language)
+      // Class results are for trainers. The passphrase is asked for first; its check (scrypt, a
+      // tenth of a second of one core) runs while the results are read, and nothing is made of
+      // them, written or shown before it says the passphrase is right: a wrong one ends the
+      // export with the same error, having written nothing (the files checked meanwhile are
+      // remembered only after it).
+      let admission = try Admission(.trainer, language: language)
+      let directory = folders.resultsOption.directory
+      directory.checkedFiles?.hold()
       var request = self.request(output: output)
       (request.quizIDs, request.format, request.table) = (quizzes, format, table)
       (request.force, request.plain) = (force, plain)
-      let messages = try request.run(
-        loaded: loading.value, courses: folders.coursesOption.courses,
-        directory: folders.resultsOption.directory,
-        unitsPath: folders.unitsOption.path, language: language)
+      let messages: [ExportMessage]
+      do {
+        messages = try request.run(
+          loaded: loading.value, courses: folders.coursesOption.courses, directory: directory,
+          unitsPath: folders.unitsOption.path, language: language, admitted: admission.verdict)
+      } catch {
+        // A wrong passphrase is what is said, whatever else went wrong.
+        try admission.verdict()
+        directory.checkedFiles?.release()
+        throw error
+      }
+      try admission.verdict()
+      directory.checkedFiles?.release()
       for refusal in messages where refusal.isRefusal { printError(refusal.text(in: language), in: language) }
       printLines(messages.filter { !$0.isRefusal }.map { $0.text(in: language) })
       // Everything is written and said (exit flushes the output). Freeing a class's answers one by

@@ -89,6 +89,8 @@ public struct Table: Sendable, Hashable {
   /// How many rows there are, the header not counted.
   public let rowCount: Int
   private let makeRow: @Sendable (Int) -> [Cell]
+  /// Gives row `index`'s cells one by one, when the table was made so (without an array per row).
+  private let giveCells: (@Sendable (Int, (Cell) -> Void) -> Void)?
 
   /// A table of the rows given.
   public init(name: String, header: [String], rows: [[Cell]]) {
@@ -96,6 +98,7 @@ public struct Table: Sendable, Hashable {
     self.header = header
     rowCount = rows.count
     makeRow = { rows[$0] }
+    giveCells = nil
   }
 
   /// A table of `count` rows, row `index` made by `row(index)` each time it is asked for (from
@@ -105,10 +108,38 @@ public struct Table: Sendable, Hashable {
     self.header = header
     rowCount = count
     makeRow = row
+    giveCells = nil
+  }
+
+  /// A table of `count` rows whose row `index` is given cell by cell, in order, by
+  /// `cells(index, take)` calling `take` for each (from several threads at once): a writer that
+  /// takes cells one by one (``forEachCell(ofRow:_:)``) then makes no array per row.
+  public init(
+    name: String, header: [String], count: Int, cells: @escaping @Sendable (Int, (Cell) -> Void) -> Void
+  ) {
+    self.name = name
+    self.header = header
+    rowCount = count
+    makeRow = { index in
+      var row: [Cell] = []
+      row.reserveCapacity(header.count)
+      cells(index) { row.append($0) }
+      return row
+    }
+    giveCells = cells
   }
 
   /// Row `index` (0 is the first row after the header).
   public func row(_ index: Int) -> [Cell] { makeRow(index) }
+
+  /// `body` on each cell of row `index`, in order.
+  public func forEachCell(ofRow index: Int, _ body: (Cell) -> Void) {
+    if let giveCells {
+      giveCells(index, body)
+    } else {
+      for cell in makeRow(index) { body(cell) }
+    }
+  }
 
   /// Every row, made now.
   public var rows: [[Cell]] { (0..<rowCount).map(makeRow) }

@@ -4,10 +4,22 @@ import VietnameseText
 /// A text compared and hashed by its UTF-8 bytes, without the canonical equivalence `String`'s
 /// own `==` and hash work out (which normalises non-ASCII text on every hash). Two spellings of
 /// one text are two keys here: the writers normalise each once, which is all a memo needs.
+///
+/// The bytes are hashed once, when the key is made: a table's lookups and insertions then hash the
+/// stored value alone.
 struct TextKey: Hashable {
   let text: String
+  private let bytesHash: Int
+
+  init(text: String) {
+    self.text = text
+    var hasher = Hasher()
+    text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    bytesHash = hasher.finalize()
+  }
 
   static func == (lhs: TextKey, rhs: TextKey) -> Bool {
+    guard lhs.bytesHash == rhs.bytesHash else { return false }
     let count = lhs.text.utf8.count
     guard count == rhs.text.utf8.count else { return false }
     return lhs.text.withUTF8Bytes { left in
@@ -17,9 +29,7 @@ struct TextKey: Hashable {
     }
   }
 
-  func hash(into hasher: inout Hasher) {
-    text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
+  func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
 }
 
 extension String {
@@ -40,14 +50,6 @@ extension String {
 /// per column and gives it up for a column whose texts hardly repeat (times, ids), where it would
 /// only cost memory; the XLSX writer keeps one table for every text (its shared strings).
 struct TextMemo<Value> {
-  private struct Last {
-    /// Held so that its storage, which `bits` points to, cannot be freed and reused for another
-    /// text while the entry is there.
-    var text: String
-    var bits: StringBits
-    var value: Value
-  }
-
   private struct Lookup {
     var table: [TextKey: Value] = [:]
     var enabled = true
@@ -56,20 +58,34 @@ struct TextMemo<Value> {
   }
 
   /// Texts seen by their bits: column `c`'s are entries `c * recentSlots + slot`, where `slot`
-  /// is ``StringBits/slot(among:)``.
-  private var recents: [Last?] = []
+  /// is ``StringBits/slot(among:)``. Kept in three arrays, so that a lookup compares bits and
+  /// reads a value without retaining the text.
+  private var recentBits: [StringBits] = []
+  private var recentValues: [Value?] = []
+  /// Held so that their storage, which the bits point to, cannot be freed and reused for another
+  /// text while the entry is there.
+  private var recentTexts: [String] = []
+  /// How many columns have their entries.
+  private var columns = 0
   private var lookups: [Lookup] = []
   /// One table for all columns, kept whatever its hits.
   private let shared: Bool
+  /// The key of the text last looked up and not found: storing it next does not hash it again.
+  private var lastMiss: (bits: StringBits, key: TextKey)?
 
   init(shared: Bool = false) { self.shared = shared }
 
   /// How many texts a column recognises by their bits (a power of two).
   private static var recentSlots: Int { 2048 }
 
+  /// The lookup table of `column`, made with the column's entries when first met.
   private mutating func make(_ column: Int) -> Int {
-    if recents.count < (column + 1) * Self.recentSlots {
-      recents += repeatElement(nil, count: (column + 1) * Self.recentSlots - recents.count)
+    if column >= columns {
+      let count = (column + 1 - columns) * Self.recentSlots
+      recentBits += repeatElement(StringBits(low: 0, high: 0), count: count)
+      recentValues += repeatElement(nil, count: count)
+      recentTexts += repeatElement("", count: count)
+      columns = column + 1
     }
     let lookup = shared ? 0 : column
     while lookups.count <= lookup { lookups.append(Lookup()) }
@@ -81,9 +97,11 @@ struct TextMemo<Value> {
     let index = make(column)
     let bits = StringBits(text)
     let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
-    if recents[recent]?.bits == bits, let value = recents[recent]?.value { return value }
+    if recentBits[recent] == bits, let value = recentValues[recent] { return value }
     guard lookups[index].enabled else { return nil }
-    guard let found = lookups[index].table[TextKey(text: text)] else {
+    let key = TextKey(text: text)
+    guard let found = lookups[index].table[key] else {
+      lastMiss = (bits, key)
       lookups[index].misses += 1
       if !shared, lookups[index].misses >= 2048, lookups[index].misses > 4 * lookups[index].hits {
         lookups[index].enabled = false
@@ -97,15 +115,21 @@ struct TextMemo<Value> {
   }
 
   private mutating func remember(_ text: String, bits: StringBits, value: Value, column: Int) {
-    recents[column * Self.recentSlots + bits.slot(among: Self.recentSlots)] = Last(
-      text: text, bits: bits, value: value)
+    let recent = column * Self.recentSlots + bits.slot(among: Self.recentSlots)
+    recentBits[recent] = bits
+    recentValues[recent] = value
+    recentTexts[recent] = text
   }
 
   /// Remembers `value` for `text` in `column` (after ``value(for:column:)`` found none).
   mutating func store(_ value: Value, for text: String, column: Int) {
     let index = make(column)
-    remember(text, bits: StringBits(text), value: value, column: column)
-    if lookups[index].enabled { lookups[index].table[TextKey(text: text)] = value }
+    let bits = StringBits(text)
+    remember(text, bits: bits, value: value, column: column)
+    guard lookups[index].enabled else { return }
+    let key = lastMiss.flatMap { $0.bits == bits ? $0.key : nil } ?? TextKey(text: text)
+    lastMiss = nil
+    lookups[index].table[key] = value
   }
 }
 
@@ -116,6 +140,11 @@ struct TextMemo<Value> {
 struct StringBits: Hashable {
   let low: UInt64
   let high: UInt64
+
+  init(low: UInt64, high: UInt64) {
+    self.low = low
+    self.high = high
+  }
 
   init(_ text: String) {
     (low, high) = unsafeBitCast(text, to: (UInt64, UInt64).self)
@@ -134,31 +163,45 @@ enum NumberText {
   /// trailing zeros removed, which stays the reference for the rare values the fast path leaves
   /// to it (ties after scaling, very large or tiny values, non-finite ones).
   static func append(_ value: Double, to bytes: inout [UInt8]) {
-    if value.rounded() == value, abs(value) < 1e15 {
-      appendInteger(Int64(value), to: &bytes)
+    guard fastPath(value) else {
+      bytes += formatted(value).utf8
       return
     }
-    if value.isFinite, abs(value) < 1e9 {
-      // |value × 10⁶| < 10¹⁵ < 2⁵⁰, so the product is within 1/16 of the exact one: away from a
-      // tie it rounds to the integer printf's correctly rounded "%.6f" shows.
-      let scaled = value * 1e6
-      let rounded = scaled.rounded()
-      let units = Int64(abs(rounded))
-      if abs(scaled - rounded) < 0.4, units % 1_000_000 != 0 {
-        if value < 0 { bytes.append(0x2D) }
-        appendInteger(units / 1_000_000, to: &bytes)
-        bytes.append(0x2E)
-        var fraction = units % 1_000_000
-        var digits = 6
-        while fraction % 10 == 0 {
-          fraction /= 10
-          digits -= 1
-        }
-        appendDigits(UInt64(fraction), count: digits, to: &bytes)
-        return
-      }
+    bytes.appendWriting(atMost: longestFast) { write(value, to: &$0) }
+  }
+
+  /// The most bytes ``write(_:to:)`` writes.
+  static let longestFast = 24
+
+  /// Whether `value` is written without ``formatted(_:)``: whole numbers under 10¹⁵, and others
+  /// under 10⁹ whose six decimals are not a tie after scaling.
+  static func fastPath(_ value: Double) -> Bool {
+    if value.rounded() == value, abs(value) < 1e15 { return true }
+    guard value.isFinite, abs(value) < 1e9 else { return false }
+    let scaled = value * 1e6
+    let rounded = scaled.rounded()
+    return abs(scaled - rounded) < 0.4 && Int64(abs(rounded)) % 1_000_000 != 0
+  }
+
+  /// Writes a value on the fast path (``fastPath(_:)``): at most ``longestFast`` bytes.
+  static func write(_ value: Double, to cursor: inout ByteCursor) {
+    if value.rounded() == value, abs(value) < 1e15 {
+      cursor.putInteger(Int64(value))
+      return
     }
-    bytes += formatted(value).utf8
+    // |value × 10⁶| < 10¹⁵ < 2⁵⁰, so the product is within 1/16 of the exact one: away from a
+    // tie it rounds to the integer printf's correctly rounded "%.6f" shows.
+    let units = Int64(abs((value * 1e6).rounded()))
+    if value < 0 { cursor.put(0x2D) }
+    cursor.putInteger(units / 1_000_000)
+    cursor.put(0x2E)
+    var fraction = units % 1_000_000
+    var digits = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    cursor.putDigits(UInt64(fraction), count: digits)
   }
 
   /// The reference: `%.6f` without trailing zeros, and without a dot left bare (1.9999999 is
@@ -197,7 +240,66 @@ enum NumberText {
   }
 }
 
+/// Bytes written through a pointer into room made ahead (a row's worth at a time,
+/// ``Swift/Array/appendWriting(atMost:_:)``), without an array append per piece.
+struct ByteCursor {
+  let start: UnsafeMutablePointer<UInt8>
+  /// How many bytes were written.
+  private(set) var count = 0
+
+  init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+  mutating func put(_ byte: UInt8) {
+    start[count] = byte
+    count += 1
+  }
+
+  mutating func put(_ text: StaticString) {
+    (start + count).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+    count += text.utf8CodeUnitCount
+  }
+
+  mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    (start + count).update(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// A whole number (at most 20 bytes).
+  mutating func putInteger(_ value: Int64) {
+    if value < 0 { put(0x2D) }
+    var digits = 1
+    var rest = value.magnitude / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    putDigits(value.magnitude, count: digits)
+  }
+
+  /// The last `digits` decimal digits of `value`, leading zeros kept.
+  mutating func putDigits(_ value: UInt64, count digits: Int) {
+    var rest = value
+    for index in stride(from: count + digits - 1, through: count, by: -1) {
+      start[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+      rest /= 10
+    }
+    count += digits
+  }
+}
+
 extension [UInt8] {
+  /// Appends what `body` writes through a cursor, at most `bound` bytes: written in a buffer on
+  /// the stack (when small) and appended at once, one copy of the bytes written.
+  mutating func appendWriting(atMost bound: Int, _ body: (inout ByteCursor) -> Void) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { room in
+      var cursor = ByteCursor(room.baseAddress!)
+      body(&cursor)
+      precondition(cursor.count <= bound, "wrote past the room made")
+      append(contentsOf: UnsafeBufferPointer(rebasing: room[..<cursor.count]))
+    }
+  }
+
   /// Appends static text's bytes (without the retain that appending another array costs).
   mutating func append(_ text: StaticString) {
     append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

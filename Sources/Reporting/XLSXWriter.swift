@@ -301,6 +301,8 @@ public struct XLSXWriter: Sendable {
   private enum Markup {
     static let rowStart: StaticString = "<row r=\""
     static let rowStartEnd: StaticString = "\">"
+    static let rowHeight: StaticString = "\" ht=\""
+    static let rowHeightEnd: StaticString = "\" customHeight=\"1\">"
     static let rowEnd: StaticString = "</row>"
     static let cellStart: StaticString = "<c"
     static let referenceStart: StaticString = " r=\""
@@ -325,20 +327,22 @@ public struct XLSXWriter: Sendable {
     /// Where in `xml` a number goes, and which of `texts` it is the number of.
     var holes: [(offset: Int, text: Int)] = []
 
-    /// The XML with each hole filled with `numbers[text]`.
+    /// The XML with each hole filled with `numbers[text]`: written through a pointer into room
+    /// for the longest numbers, the runs between holes copied whole.
     func filled(with numbers: [Int]) -> [UInt8] {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(xml.count + 8 * holes.count)
-      var start = 0
       xml.withUnsafeBufferPointer { xml in
-        for hole in holes {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start..<hole.offset]))
-          NumberText.appendInteger(Int64(numbers[hole.text]), to: &bytes)
-          start = hole.offset
+        [UInt8](unsafeUninitializedCapacity: xml.count + 20 * holes.count) { room, written in
+          var cursor = ByteCursor(room.baseAddress!)
+          var start = 0
+          for hole in holes {
+            cursor.put(UnsafeBufferPointer(rebasing: xml[start..<hole.offset]))
+            cursor.putInteger(Int64(numbers[hole.text]))
+            start = hole.offset
+          }
+          cursor.put(UnsafeBufferPointer(rebasing: xml[start...]))
+          written = cursor.count
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: xml[start...]))
       }
-      return bytes
     }
   }
 
@@ -354,89 +358,197 @@ public struct XLSXWriter: Sendable {
     texts: inout TextMemo<Int>,
     to part: inout SheetPart, headerHeight: Int = 0
   ) {
-    part.xml.append(Markup.rowStart)
-    let digitsStart = part.xml.count
-    NumberText.appendInteger(Int64(number), to: &part.xml)
-    let digits = digitsStart..<part.xml.count
-    // The header row is as high as its most wrapped heading: readers do not size a row to its
-    // wrapped text, and LibreOffice prints a fixed-height row's overflow cut off.
-    if header {
-      part.xml.append(contentsOf: Array("\" ht=\"\(headerHeight)\" customHeight=\"1\">".utf8))
-    } else {
-      part.xml.append(Markup.rowStartEnd)
-    }
-    // The column a cell without a reference is read in.
-    var implicitColumn = 0
-    for index in cells.indices {
-      // A cell's start, with its reference (column name and the row's number, copied from the
-      // row's own) when a cell was skipped before it.
-      func start() {
-        part.xml.append(Markup.cellStart)
-        if index != implicitColumn {
-          part.xml.append(Markup.referenceStart)
-          names.append(index, to: &part.xml)
-          part.xml.appendCopy(of: digits)
-          part.xml.append(Markup.referenceEnd)
-        }
-        implicitColumn = index + 1
+    var row = RowStart(number: number, header: header, headerHeight: headerHeight)
+    part.xml.appendWriting(atMost: RowStart.longest) { row.write(to: &$0) }
+    // Cells are written through a pointer into room made for a run of them (no array append per
+    // piece); a cell whose size is not known ahead (an inline text, a rare number) is appended.
+    var index = 0
+    while index < cells.count {
+      var end = index
+      var room = 0
+      while end < cells.count, let size = roomNeeded(cells[end], column: end, inline: inline) {
+        room += size
+        end += 1
       }
-      switch cells[index] {
-      case .empty: continue
-      case .number(let value) where value.isFinite:
-        start()
-        part.xml.append(header ? Markup.headerNumberValue : Markup.numberValue)
-        NumberText.append(value, to: &part.xml)
-        part.xml.append(Markup.valueEnd)
-      case .number:
-        continue
-      case .dateTime(let seconds):
-        start()
-        part.xml.append(Markup.dateTimeValue)
-        appendSerial(seconds, to: &part.xml)
-        part.xml.append(Markup.valueEnd)
-      case .text(let text) where index < inline.count && inline[index]:
-        start()
-        part.xml.append(Markup.inlineText)
-        appendTextElement(text, to: &part.xml)
-        part.xml.append(Markup.inlineTextEnd)
-      case .text(let text), .code(let text):
-        start()
-        // Style 0 (the default) is left out.
-        part.xml.append(header ? Markup.headerSharedValue : Markup.sharedValue)
-        let known = texts.value(for: text, column: index)
-        let local = known ?? part.texts.count
-        if known == nil {
-          texts.store(local, for: text, column: index)
-          part.texts.append(text)
-          part.textColumns.append(index)
+      if end > index {
+        let run = index..<end
+        // The part's lists are moved out (not copied) while its bytes are written.
+        var holes = Holes(
+          base: part.xml.count, texts: part.texts, columns: part.textColumns, found: part.holes)
+        (part.texts, part.textColumns, part.holes) = ([], [], [])
+        part.xml.appendWriting(atMost: room) { cursor in
+          for column in run {
+            writeCell(
+              cells[column], column: column, row: &row, names: names, texts: &texts, holes: &holes,
+              to: &cursor)
+          }
         }
-        part.holes.append((part.xml.count, local))
-        part.xml.append(Markup.valueEnd)
+        (part.texts, part.textColumns, part.holes) = (holes.texts, holes.columns, holes.found)
       }
+      guard end < cells.count else { break }
+      appendCell(cells[end], column: end, row: &row, names: names, to: &part.xml)
+      index = end + 1
     }
     part.xml.append(Markup.rowEnd)
+  }
+
+  /// What a row's cells need of it: its number for a cell's reference, and the column a cell
+  /// without a reference is read in.
+  private struct RowStart {
+    let number: Int
+    let header: Bool
+    let headerHeight: Int
+    var implicitColumn = 0
+
+    /// The most bytes ``write(to:)`` writes.
+    static let longest = 80
+
+    init(number: Int, header: Bool, headerHeight: Int) {
+      self.number = number
+      self.header = header
+      self.headerHeight = headerHeight
+    }
+
+    /// `<row r="N">`: the header row is as high as its most wrapped heading (readers do not size
+    /// a row to its wrapped text, and LibreOffice prints a fixed-height row's overflow cut off).
+    func write(to cursor: inout ByteCursor) {
+      cursor.put(Markup.rowStart)
+      putDigits(to: &cursor)
+      if header {
+        cursor.put(Markup.rowHeight)
+        cursor.putInteger(Int64(headerHeight))
+        cursor.put(Markup.rowHeightEnd)
+      } else {
+        cursor.put(Markup.rowStartEnd)
+      }
+    }
+
+    func putDigits(to cursor: inout ByteCursor) { cursor.putInteger(Int64(number)) }
+
+    /// A cell's start, with its reference (column name and the row's number) when a cell was
+    /// skipped before it.
+    mutating func startCell(_ column: Int, names: ColumnNames, to cursor: inout ByteCursor) {
+      cursor.put(Markup.cellStart)
+      if column != implicitColumn {
+        cursor.put(Markup.referenceStart)
+        names.write(column, to: &cursor)
+        putDigits(to: &cursor)
+        cursor.put(Markup.referenceEnd)
+      }
+      implicitColumn = column + 1
+    }
+  }
+
+  /// The most bytes a cell's reference takes (` r="`, a column name of up to 14 letters, a row
+  /// number of up to 20 digits, the closing quote).
+  private static let longestReference = 40
+
+  /// A part's texts and holes, held apart from the part while a run of cells is written into its
+  /// bytes through a pointer.
+  private struct Holes {
+    /// Where the run starts in the part's bytes.
+    let base: Int
+    var texts: [String]
+    var columns: [Int]
+    var found: [(offset: Int, text: Int)]
+  }
+
+  /// The room `cell` takes written through a pointer, or nil when it is appended instead (an
+  /// inline text, a number left to ``NumberText/formatted(_:)``, a column not named ahead).
+  private static func roomNeeded(_ cell: Cell, column: Int, inline: [Bool]) -> Int? {
+    switch cell {
+    case .empty: return 0
+    case .number(let value) where value.isFinite:
+      return NumberText.fastPath(value) ? 32 + longestReference + NumberText.longestFast : nil
+    case .number: return 0
+    case .dateTime: return 32 + longestReference + longestSerial
+    case .text where column < inline.count && inline[column]: return nil
+    case .text, .code: return 32 + longestReference
+    }
+  }
+
+  /// Writes a cell whose room was made (``roomNeeded(_:column:inline:)``): texts as holes for
+  /// their shared-string numbers.
+  private static func writeCell(
+    _ cell: Cell, column: Int, row: inout RowStart, names: ColumnNames, texts: inout TextMemo<Int>,
+    holes: inout Holes, to cursor: inout ByteCursor
+  ) {
+    switch cell {
+    case .empty: return
+    case .number(let value) where value.isFinite:
+      row.startCell(column, names: names, to: &cursor)
+      cursor.put(row.header ? Markup.headerNumberValue : Markup.numberValue)
+      NumberText.write(value, to: &cursor)
+      cursor.put(Markup.valueEnd)
+    case .number: return
+    case .dateTime(let seconds):
+      row.startCell(column, names: names, to: &cursor)
+      cursor.put(Markup.dateTimeValue)
+      writeSerial(seconds, to: &cursor)
+      cursor.put(Markup.valueEnd)
+    case .text(let text), .code(let text):
+      row.startCell(column, names: names, to: &cursor)
+      // Style 0 (the default) is left out.
+      cursor.put(row.header ? Markup.headerSharedValue : Markup.sharedValue)
+      let known = texts.value(for: text, column: column)
+      let local = known ?? holes.texts.count
+      if known == nil {
+        texts.store(local, for: text, column: column)
+        holes.texts.append(text)
+        holes.columns.append(column)
+      }
+      holes.found.append((holes.base + cursor.count, local))
+      cursor.put(Markup.valueEnd)
+    }
+  }
+
+  /// Appends a cell whose size is not known ahead: an inline text, a rare number.
+  private static func appendCell(
+    _ cell: Cell, column: Int, row: inout RowStart, names: ColumnNames, to xml: inout [UInt8]
+  ) {
+    xml.appendWriting(atMost: 32 + longestReference) { row.startCell(column, names: names, to: &$0) }
+    switch cell {
+    case .text(let text):
+      xml.append(Markup.inlineText)
+      appendTextElement(text, to: &xml)
+      xml.append(Markup.inlineTextEnd)
+    case .number(let value):
+      xml.append(row.header ? Markup.headerNumberValue : Markup.numberValue)
+      NumberText.append(value, to: &xml)
+      xml.append(Markup.valueEnd)
+    default:
+      preconditionFailure("room is made for \(cell)")
+    }
   }
 
   /// Appends the spreadsheet serial of wall-clock seconds since 1970: days since 1899-12-30 and
   /// the time as a fraction of a day, to ten decimals (a hundred-thousandth of a second).
   static func appendSerial(_ seconds: Int64, to xml: inout [UInt8]) {
+    xml.appendWriting(atMost: longestSerial) { writeSerial(seconds, to: &$0) }
+  }
+
+  /// The most bytes a serial takes (``writeSerial(_:to:)``).
+  static let longestSerial = 32
+
+  /// Writes the serial ``appendSerial(_:to:)`` appends.
+  static func writeSerial(_ seconds: Int64, to cursor: inout ByteCursor) {
     var days = seconds / 86_400
     var rest = seconds - days * 86_400
     if rest < 0 {
       days -= 1
       rest += 86_400
     }
-    NumberText.appendInteger(days + 25_569, to: &xml)
+    cursor.putInteger(days + 25_569)
     guard rest > 0 else { return }
-    xml.append(0x2E)
     var fraction = (rest * 10_000_000_000 + 43_200) / 86_400
-    var digits = [UInt8](repeating: 0x30, count: 10)
-    for index in stride(from: 9, through: 0, by: -1) {
-      digits[index] = UInt8(truncatingIfNeeded: 0x30 + fraction % 10)
+    // Ten decimals without their trailing zeros.
+    var digits = 10
+    while fraction % 10 == 0 {
       fraction /= 10
+      digits -= 1
     }
-    while digits.last == 0x30 { digits.removeLast() }
-    xml += digits
+    cursor.put(0x2E)
+    cursor.putDigits(UInt64(fraction), count: digits)
   }
 
   /// The columns' names (A, B, ..., AA, ...) as bytes, all in one array.
@@ -451,14 +563,14 @@ public struct XLSXWriter: Sendable {
       }
     }
 
-    /// Appends the name of column `index` (named here when the table's first rows were shorter).
-    func append(_ index: Int, to xml: inout [UInt8]) {
+    /// Writes the name of column `index` (named here when the table's first rows were shorter).
+    func write(_ index: Int, to cursor: inout ByteCursor) {
       guard index + 1 < ends.count else {
-        xml += XLSXWriter.columnName(index).utf8
+        for byte in XLSXWriter.columnName(index).utf8 { cursor.put(byte) }
         return
       }
       bytes.withUnsafeBufferPointer { bytes in
-        xml.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ends[index]..<ends[index + 1]]))
+        cursor.put(UnsafeBufferPointer(rebasing: bytes[ends[index]..<ends[index + 1]]))
       }
     }
   }
@@ -516,8 +628,8 @@ public struct XLSXWriter: Sendable {
   /// `<t>text</t>`, with `xml:space="preserve"` when the text begins or ends with white space
   /// (which is kept only then).
   static func appendTextElement(_ text: String, to xml: inout [UInt8]) {
-    let edges = [text.unicodeScalars.first, text.unicodeScalars.last].compactMap { $0 }
-    if edges.contains(where: \.properties.isWhitespace) {
+    let scalars = text.unicodeScalars
+    if scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true {
       xml += "<t xml:space=\"preserve\">".utf8
     } else {
       xml += "<t>".utf8
@@ -529,22 +641,34 @@ public struct XLSXWriter: Sendable {
   /// Appends XML text as bytes: escaped, NFC, without the control characters XML 1.0 forbids.
   static func appendEscaped(_ text: String, to xml: inout [UInt8]) {
     let normalized = text.nfc
-    // U+FFFE and U+FFFF (forbidden) begin with 0xEF in UTF-8: only such text takes the slow path.
-    guard !normalized.utf8.contains(0xEF) else {
-      xml += escape(normalized).utf8
-      return
-    }
-    for byte in normalized.utf8 {
-      switch byte {
-      case 0x26: xml += "&amp;".utf8
-      case 0x3C: xml += "&lt;".utf8
-      case 0x3E: xml += "&gt;".utf8
-      case 0x22: xml += "&quot;".utf8
-      case 0x09, 0x0A, 0x0D: xml.append(byte)
-      case 0..<0x20: continue
-      default: xml.append(byte)
+    normalized.withUTF8Bytes { bytes in
+      // Most texts need nothing escaped or left out: their bytes are copied at once.
+      guard bytes.contains(where: needsCare) else {
+        xml.append(contentsOf: bytes)
+        return
+      }
+      // U+FFFE and U+FFFF (forbidden) begin with 0xEF in UTF-8: only such text takes the slow path.
+      guard !bytes.contains(0xEF) else {
+        xml += escape(normalized).utf8
+        return
+      }
+      for byte in bytes {
+        switch byte {
+        case 0x26: xml += "&amp;".utf8
+        case 0x3C: xml += "&lt;".utf8
+        case 0x3E: xml += "&gt;".utf8
+        case 0x22: xml += "&quot;".utf8
+        case 0x09, 0x0A, 0x0D: xml.append(byte)
+        case 0..<0x20: continue
+        default: xml.append(byte)
+        }
       }
     }
+  }
+
+  /// Whether a byte of UTF-8 text is escaped or left out in XML, or may begin U+FFFE or U+FFFF.
+  private static func needsCare(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF
   }
 
   /// A, B, ..., Z, AA, AB, ...

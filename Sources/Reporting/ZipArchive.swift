@@ -145,25 +145,27 @@ struct ParallelDeflater {
     var stream = z_stream()
     guard czlib_deflate_init_raw(&stream, level) == Z_OK else { fatalError("zlib: deflateInit2 failed") }
     defer { deflateEnd(&stream) }
-    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 64)
-    var produced = 0
+    // Written into uninitialised room (deflateBound, and a little for the sync flush): nothing
+    // is zeroed first. Should it not fit, the rest goes into more room appended.
+    var room = Int(deflateBound(&stream, uLong(bytes.count))) + 64
+    var output: [UInt8] = []
     bytes.withUnsafeBufferPointer { input in
       stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
       stream.avail_in = uInt(input.count)
       while true {
-        output.withUnsafeMutableBufferPointer { buffer in
-          stream.next_out = buffer.baseAddress! + produced
-          stream.avail_out = uInt(buffer.count - produced)
+        let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
+          stream.next_out = buffer.baseAddress!
+          stream.avail_out = uInt(buffer.count)
           let status = CZlib.deflate(&stream, Z_SYNC_FLUSH)
           precondition(status == Z_OK || status == Z_BUF_ERROR, "zlib: deflate failed (\(status))")
-          produced = buffer.count - Int(stream.avail_out)
+          initialized = buffer.count - Int(stream.avail_out)
         }
+        if output.isEmpty { output = chunk } else { output += chunk }
         // Done when all input is taken and the flush fitted (zlib leaves room when it did).
         if stream.avail_in == 0 && stream.avail_out > 0 { break }
-        output += [UInt8](repeating: 0, count: max(4096, output.count / 2))
+        room = max(4096, output.count / 2)
       }
     }
-    output.removeLast(output.count - produced)
     let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
     return DeflatedEntry(compressed: output, crc: crc, size: bytes.count)
   }

@@ -86,11 +86,10 @@ public struct ClassExport: Sendable {
     attemptsByOfficial = Dictionary(grouping: results.attempts, by: \.officialID)
     let survey = AnswerSurvey(of: results.attempts)
     shown = ShownAnswers(
-      attempts: results.attempts, stored: survey.responses, questions: questions, quizzes: quizzes,
-      language: language)
+      attempts: results.attempts, survey: survey, questions: questions, quizzes: quizzes, language: language)
     reference = survey.latest ?? Date(timeIntervalSince1970: 0)
     earliestAnswer = min(survey.earliest ?? reference, reference)
-    storedResponses = Array(survey.responses)
+    storedResponses = survey.responses
     var answered = Set<String>()
     for question in survey.questionIDs {
       if let codes = questionInfo[question]?.countedCodes { answered.formUnion(codes) }
@@ -101,13 +100,19 @@ public struct ClassExport: Sendable {
       dimensionCodes.indices.filter { info.countedCodes.contains(dimensionCodes[$0]) }
     }
     finishedByQuiz = Dictionary(grouping: results.attempts.filter { $0.status == .finished }, by: \.quizID)
+    // Each quiz's finished attempts as their places in `results.attempts`: their questions are
+    // the survey's places, not looked up by id again.
+    let attempts = results.attempts
+    let finishedPlaces = Dictionary(
+      grouping: attempts.indices.filter { attempts[$0].status == .finished }, by: { attempts[$0].quizID })
     // Quiz by quiz on every core, the biggest first.
-    let quizzesBySize = finishedByQuiz.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }
-    let analyses = concurrentMap(quizzesBySize) { quiz, attempts in
+    let quizzesBySize = finishedPlaces.sorted { ($0.value.count, $0.key) > ($1.value.count, $1.key) }
+    let analyses = concurrentMap(quizzesBySize) { _, places in
       ItemAnalysis(
-        attempts: attempts.map { attempt in
-          ItemAttempt(
-            marks: Dictionary(attempt.answers.map { ($0.questionID, $0.score) }, uniquingKeysWith: max))
+        questions: survey.questionIDs,
+        attempts: places.map { place in
+          ItemAttempt.ByPosition(
+            positions: survey.places[place].questions, marks: attempts[place].answers.map(\.score))
         })
     }
     itemAnalyses = Dictionary(uniqueKeysWithValues: zip(quizzesBySize.map(\.key), analyses))
@@ -272,38 +277,80 @@ public struct ClassExport: Sendable {
 }
 
 /// What one pass over a class's answers finds: the span of their times, the questions answered
-/// and the distinct responses. Worked out in slices of attempts on every core (an export has
-/// hundreds of thousands of answers), then put together.
-struct AnswerSurvey {
+/// and the distinct responses, and each answer's question and response as small numbers (their
+/// places in those lists), so that what follows finds them without hashing their text again.
+/// Worked out in slices of attempts on every core (an export has hundreds of thousands of
+/// answers), then put together.
+struct AnswerSurvey: Sendable {
   var earliest: Date?
   var latest: Date?
-  var questionIDs = Set<QuestionID>()
-  var responses = Set<String>()
+  /// The questions answered, each once, in the order first met.
+  var questionIDs: [QuestionID] = []
+  /// The distinct responses as stored, in the order first met.
+  var responses: [String] = []
+  /// For each attempt, in the order given: its answers' places in ``questionIDs`` and
+  /// ``responses``.
+  var places: [Places] = []
+
+  /// An attempt's answers' questions and responses, answer by answer, as places in the lists.
+  struct Places: Sendable {
+    var questions: [Int32] = []
+    var responses: [Int32] = []
+  }
 
   init(of attempts: [Attempt]) {
     let size = 256
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
     let parts = concurrentMap(slices) { slice in
       var part = AnswerSurvey()
+      var questionPlaces: [QuestionID: Int32] = [:]
+      var responsePlaces: [String: Int32] = [:]
+      part.places.reserveCapacity(slice.count)
       for attempt in attempts[slice] {
+        var places = Places()
+        places.questions.reserveCapacity(attempt.answers.count)
+        places.responses.reserveCapacity(attempt.answers.count)
         for answer in attempt.answers {
           part.earliest = min(part.earliest ?? answer.answeredAt, answer.answeredAt)
           part.latest = max(part.latest ?? answer.answeredAt, answer.answeredAt)
-          part.questionIDs.insert(answer.questionID)
-          part.responses.insert(answer.response)
+          places.questions.append(
+            Self.place(of: answer.questionID, in: &questionPlaces, list: &part.questionIDs))
+          places.responses.append(Self.place(of: answer.response, in: &responsePlaces, list: &part.responses))
         }
+        part.places.append(places)
       }
       return part
     }
+    var questionPlaces: [QuestionID: Int32] = [:]
+    var responsePlaces: [String: Int32] = [:]
+    places.reserveCapacity(attempts.count)
     for part in parts {
       if let earliest = part.earliest { self.earliest = min(self.earliest ?? earliest, earliest) }
       if let latest = part.latest { self.latest = max(self.latest ?? latest, latest) }
-      questionIDs.formUnion(part.questionIDs)
-      responses.formUnion(part.responses)
+      // The slice's places, renumbered in the lists of the whole.
+      let questions = part.questionIDs.map { Self.place(of: $0, in: &questionPlaces, list: &questionIDs) }
+      let responses = part.responses.map { Self.place(of: $0, in: &responsePlaces, list: &self.responses) }
+      for slice in part.places {
+        places.append(
+          Places(
+            questions: slice.questions.map { questions[Int($0)] },
+            responses: slice.responses.map { responses[Int($0)] }))
+      }
     }
   }
 
   private init() {}
+
+  /// The place of `key` in `list`, added at the end when new.
+  private static func place<Key: Hashable>(of key: Key, in places: inout [Key: Int32], list: inout [Key])
+    -> Int32
+  {
+    if let place = places[key] { return place }
+    let place = Int32(list.count)
+    places[key] = place
+    list.append(key)
+    return place
+  }
 }
 
 /// What the export tables need of a question, worked out once per question.

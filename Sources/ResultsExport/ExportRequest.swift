@@ -80,9 +80,12 @@ public struct ExportRequest: Sendable {
   /// trainer. `loaded` are the courses (read meanwhile, from `courses`). The communes whose files
   /// were refused come first (``ExportMessage/isRefusal``): the others are still exported, and
   /// nothing is written when every file chosen was refused.
+  ///
+  /// `admitted` is called once the results are read, before anything is made of them or written:
+  /// what it throws (a wrong passphrase, checked meanwhile) ends the export.
   public func run(
     loaded: LoadedCurriculum, courses: String, directory: ResultsDirectory, unitsPath: String,
-    language: Language
+    language: Language, admitted: () throws -> Void = {}
   ) throws -> [ExportMessage] {
     let format = try resolvedFormat()
     let selection = try selection(in: directory)
@@ -97,6 +100,7 @@ public struct ExportRequest: Sendable {
     // The units file loads while the results are read.
     let units = BackgroundValue { try? UnitHierarchy.load(path: unitsPath) }
     let results = try ClassResults.load(from: directory, selection: selection)
+    try admitted()
     let leftOut = ExportMessage.leftOut(results)
     guard !results.attempts.isEmpty else { return leftOut }
     var names: [CommuneCode: String] = [:]

@@ -99,6 +99,9 @@ extension ClassExport {
     let questions = questionInfo.mapValues { info in
       QuestionCells(id: .code(info.id.rawValue), text: .text(info.shortText), codes: .text(info.joinedCodes))
     }
+    // A question's cells by its shown-answer slot (``ShownAnswers/Slot/question``): an answer
+    // whose question and response are known finds them by that small index, not by its id's text.
+    let questionsBySlot = shown.questions.map { questions[$0.id] }
     // The rows are the answers of each official's attempts in turn: `starts` holds the row of
     // each attempt's first answer, and a row is found from its number when the writer asks. The
     // attempts' cells, answers and shown answers are kept in arrays of their own: a row then reads
@@ -107,6 +110,7 @@ extension ClassExport {
     var cells: [AttemptCells] = []
     var answers: [[Answer]] = []
     var texts: [[String]] = []
+    var slots: [[ShownAnswers.Slot?]] = []
     var starts: [Int] = []
     var count = 0
     for official in results.officials {
@@ -120,34 +124,44 @@ extension ClassExport {
             status: statuses[attempt.status] ?? .empty))
         answers.append(attempt.answers)
         texts.append(shown.texts[attempt.id] ?? attempt.answers.map(\.response))
+        slots.append(shown.slots[attempt.id] ?? Array(repeating: nil, count: attempt.answers.count))
         starts.append(count)
         count += attempt.answers.count
       }
     }
-    return Table(name: heading(.answersSheet), header: header, count: count) {
-      [cells, answers, texts, starts] row in
-      var low = 0
-      var high = starts.count - 1
-      while low < high {
-        let middle = (low + high + 1) / 2
-        if starts[middle] <= row { low = middle } else { high = middle - 1 }
-      }
-      // Fields read one by one: copying a whole answer or attempt entry per row costs a retain
-      // for each of their strings and arrays.
-      let index = row - starts[low]
-      let questionID = answers[low][index].questionID
-      let question =
-        questions[questionID] ?? QuestionCells(id: .code(questionID.rawValue), text: .empty, codes: .text(""))
-      let answeredAt = answers[low][index].answeredAt
-      return [
-        cells[low].commune, cells[low].name, cells[low].quiz, cells[low].status,
-        question.id, question.text, question.codes, .text(texts[low][index]),
-        .number(answers[low][index].score), .number(answers[low][index].isCorrect ? 1 : 0),
-        .number((answers[low][index].timeTaken * 10).rounded() / 10),
-        .dateTime(answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answeredAt)),
-        cells[low].attempt,
-      ]
-    }
+    // Cells given one by one: a writer that takes them so (CSV) makes no array per row.
+    return Table(
+      name: heading(.answersSheet), header: header, count: count,
+      cells: {
+        [cells, answers, texts, slots, starts] row, take in
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+          let middle = (low + high + 1) / 2
+          if starts[middle] <= row { low = middle } else { high = middle - 1 }
+        }
+        // Fields read one by one: copying a whole answer or attempt entry per row costs a retain
+        // for each of their strings and arrays.
+        let index = row - starts[low]
+        let question =
+          slots[low][index].flatMap { questionsBySlot[Int($0.question)] }
+          ?? questions[answers[low][index].questionID]
+          ?? QuestionCells(id: .code(answers[low][index].questionID.rawValue), text: .empty, codes: .text(""))
+        let answeredAt = answers[low][index].answeredAt
+        take(cells[low].commune)
+        take(cells[low].name)
+        take(cells[low].quiz)
+        take(cells[low].status)
+        take(question.id)
+        take(question.text)
+        take(question.codes)
+        take(.text(texts[low][index]))
+        take(.number(answers[low][index].score))
+        take(.number(answers[low][index].isCorrect ? 1 : 0))
+        take(.number((answers[low][index].timeTaken * 10).rounded() / 10))
+        take(.dateTime(answeredAt, offset: offset ?? timeZone.secondsFromGMT(for: answeredAt)))
+        take(cells[low].attempt)
+      })
   }
 
   /// The cells of an attempt's columns in the answers table.

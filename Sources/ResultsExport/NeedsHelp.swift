@@ -38,8 +38,7 @@ public struct NeedsHelp: Sendable, Hashable {
   /// (officials on every core: finding the lessons for each is a search of the course).
   public init(_ export: ClassExport) {
     let related = RelatedCodes(
-      questions: export.questions.values, lessons: export.library.courses.flatMap(\.lessons),
-      taxonomy: export.library.taxonomy)
+      questions: export.questions.values, courses: export.library.courses, taxonomy: export.library.taxonomy)
     entries = concurrentMap(export.results.officials) { Self.entry(for: $0, in: export, related: related) }
       .compactMap { $0 }
   }
@@ -59,47 +58,68 @@ public struct NeedsHelp: Sendable, Hashable {
       passShare: quiz.passPercent / 100, preShare: pre.map(ClassExport.share), lessons: [])
     guard entry.belowPassMark || entry.scoreFell else { return nil }
     entry.lessons = lessons(
-      missing: post.answers.filter { $0.score < 1 }.compactMap { export.questions[$0.questionID] },
-      course: course, position: export.library.currentPositionID(official.position), related: related)
+      missing: post.answers.filter { $0.score < 1 }.map(\.questionID), course: course,
+      position: export.library.currentPositionID(official.position), related: related)
     return entry
   }
 
   /// The course's lessons teaching what the missed questions test: ranked by how many missed
   /// questions they cover, the position's own lessons first among equals.
-  static func lessons(missing: [Question], course: Course, position: String, related: RelatedCodes)
+  static func lessons(missing: [QuestionID], course: Course, position: String, related: RelatedCodes)
     -> [Lesson]
   {
-    let scored = course.lessons.map { lesson -> (lesson: Lesson, covered: Int, own: Bool) in
-      let covered = missing.count { related.covers($0, lesson) }
+    // Each missed question adds one to each lesson it is related to (found once per question of
+    // the course, not per lesson and official).
+    var covered = [Int](repeating: 0, count: course.lessons.count)
+    for question in missing {
+      for lesson in related.lessons(of: question, in: course) { covered[lesson] += 1 }
+    }
+    let scored = course.lessons.indices.map { index -> (lesson: Lesson, covered: Int, own: Bool) in
+      let lesson = course.lessons[index]
       let own = lesson.positions.contains { $0.id == position || $0.id == Position.everyone }
-      return (lesson, covered, own)
+      return (lesson, covered[index], own)
     }
     return scored.filter { $0.covered > 0 }
       .sorted { ($0.covered, $0.own ? 1 : 0, $1.lesson.id) > ($1.covered, $1.own ? 1 : 0, $0.lesson.id) }
       .prefix(lessonsShown).map(\.lesson)
   }
 
-  /// Which lessons' PAPI codes each question's codes relate to (one is the other or falls under
-  /// it), worked out once per pair of distinct codes: every official to follow up has their
-  /// missed questions matched against every lesson of the course.
+  /// Which lessons of each course each question relates to (a code of the question's is one of
+  /// the lesson's codes or falls under it, or the other way round), worked out once per pair of
+  /// distinct codes and once per question and course: every official to follow up has their
+  /// missed questions matched against the lessons of the course.
   struct RelatedCodes: Sendable {
-    /// A question's code → the lessons' codes it relates to.
-    private var related: [String: Set<String>] = [:]
+    /// Course id → question id → the places in the course's lessons of those the question
+    /// relates to.
+    private var lessonsByCourse: [String: [QuestionID: [Int]]] = [:]
 
-    init(questions: some Sequence<Question>, lessons: [Lesson], taxonomy: Taxonomy) {
-      let lessonCodes = Set(lessons.flatMap(\.papiCodes))
+    init(questions: some Sequence<Question>, courses: [Course], taxonomy: Taxonomy) {
+      let questions = Array(questions)
+      let lessonCodes = Set(courses.flatMap { $0.lessons.flatMap(\.papiCodes) })
+      // A question's code → the lessons' codes it relates to.
+      var related: [String: Set<String>] = [:]
       for code in Set(questions.flatMap(\.papiCodes)) {
         related[code] = lessonCodes.filter {
           taxonomy.code(code, fallsUnder: $0) || taxonomy.code($0, fallsUnder: code)
         }
       }
+      for course in courses where lessonsByCourse[course.id] == nil {
+        var byQuestion: [QuestionID: [Int]] = [:]
+        for question in questions {
+          byQuestion[question.id] = course.lessons.indices.filter { index in
+            question.papiCodes.contains { code in
+              related[code].map { !$0.isDisjoint(with: course.lessons[index].papiCodes) } ?? false
+            }
+          }
+        }
+        lessonsByCourse[course.id] = byQuestion
+      }
     }
 
-    /// Whether `lesson` teaches what `question` tests: a code of each relate.
-    func covers(_ question: Question, _ lesson: Lesson) -> Bool {
-      question.papiCodes.contains { code in
-        related[code].map { !$0.isDisjoint(with: lesson.papiCodes) } ?? false
-      }
+    /// The places in `course`'s lessons of those `question` relates to: none for a question not
+    /// in the courses.
+    func lessons(of question: QuestionID, in course: Course) -> [Int] {
+      lessonsByCourse[course.id]?[question] ?? []
     }
   }
 }

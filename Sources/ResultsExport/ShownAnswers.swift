@@ -50,37 +50,51 @@ struct ShownAnswers: Sendable {
     attempts: [Attempt], stored: some Sequence<String>, questions: [QuestionID: Question],
     quizzes: [String: (quiz: Quiz, course: Course)], language: Language
   ) {
+    self.init(
+      attempts: attempts, survey: AnswerSurvey(of: attempts), questions: questions, quizzes: quizzes,
+      language: language)
+  }
+
+  /// The answers of `attempts` as shown, their questions and responses found by their places in
+  /// `survey` (of the same attempts), not by their text.
+  init(
+    attempts: [Attempt], survey: AnswerSurvey, questions: [QuestionID: Question],
+    quizzes: [String: (quiz: Quiz, course: Course)], language: Language
+  ) {
     var decodedList: [Response] = []
-    var responseSlots: [String: Int32] = [:]
     var responses: [String: Response] = [:]
     let decoder = JSONDecoder()
-    for text in stored {
-      guard let response = try? decoder.decode(Response.self, from: Data(text.utf8)) else { continue }
+    // Each distinct response's place in `decodedList`, by its place in the survey's list.
+    let responseSlots = survey.responses.map { text -> Int32? in
+      guard let response = try? decoder.decode(Response.self, from: Data(text.utf8)) else { return nil }
       responses[text] = response
-      responseSlots[text] = Int32(decodedList.count)
       decodedList.append(response)
+      return Int32(decodedList.count - 1)
     }
     let list = Array(questions.values)
     let questionSlots = Dictionary(
       uniqueKeysWithValues: list.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    // Each answered question's place in `list`, by its place in the survey's list.
+    let answeredSlots = survey.questionIDs.map { questionSlots[$0] }
     let named = list.map(NamedParts.init)
-    let orders = QuizOrders(attempts: attempts, quizzes: quizzes)
+    let orders = QuizOrders(attempts: attempts, quizzes: quizzes, slots: questionSlots)
     // A few slices a core: each makes the texts it meets once.
     let size = max(256, attempts.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
     let slices = stride(from: 0, to: attempts.count, by: size).map { $0..<min($0 + size, attempts.count) }
     let decodedResponses = decodedList
-    let responseSlotsFound = responseSlots
     let parts = concurrentMap(slices) { slice -> [(texts: [String], slots: [Slot?])] in
       var memo: [TextKey: String] = [:]
-      return attempts[slice].map { attempt in
+      return slice.map { place in
+        let attempt = attempts[place]
+        let places = survey.places[place]
         var texts: [String] = []
         var slots: [Slot?] = []
         texts.reserveCapacity(attempt.answers.count)
         slots.reserveCapacity(attempt.answers.count)
         let quiz = orders.quizzes[attempt.quizID]
-        for answer in attempt.answers {
-          guard let question = questionSlots[answer.questionID],
-            let response = responseSlotsFound[answer.response]
+        for (number, answer) in attempt.answers.enumerated() {
+          guard let question = answeredSlots[Int(places.questions[number])],
+            let response = responseSlots[Int(places.responses[number])]
           else {
             texts.append(answer.response)
             slots.append(nil)
@@ -89,7 +103,9 @@ struct ShownAnswers: Sendable {
           let slot = Slot(question: question, response: response)
           slots.append(slot)
           let decoded = decodedResponses[Int(response)]
-          let order = Self.needsOrder(decoded) ? quiz?.order(of: answer.questionID, in: attempt) ?? [] : []
+          let order =
+            Self.needsOrder(decoded)
+            ? quiz?.order(of: answer.questionID, slot: question, in: attempt) ?? [] : []
           // The text depends on the order only through where the parts it names were shown: one
           // text for every attempt that showed them there, whatever the other parts' places.
           let shown = Self.shownPositions(decoded, of: named[Int(question)], order: order)
@@ -186,36 +202,39 @@ struct ShownAnswers: Sendable {
   /// The quizzes the attempts took, each with the questions of its course that its attempts
   /// asked: where an answer's display order comes from.
   private struct QuizOrders: Sendable {
-    /// Quiz id → whether it shuffles, and question id → the question as its course has it.
+    /// Quiz id → whether it shuffles, and question → the question as its course has it.
     let quizzes: [String: ShownQuiz]
 
     /// A quiz as its attempts showed it.
     struct ShownQuiz: Sendable {
       var shuffle: Bool
-      /// What each question's order depends on (a question looked up for every answer is not
-      /// copied: a `Question` copied costs a retain for each of its texts and lists).
-      var questions: [QuestionID: QuizAssembler.ShuffledParts]
+      /// What each question's order depends on, by the question's slot (``Slot/question``): a
+      /// question looked up for every answer is neither copied (a `Question` copied costs a
+      /// retain for each of its texts and lists) nor found by its id's text again.
+      var questions: [Int32: QuizAssembler.ShuffledParts]
 
-      /// The order `questionID`'s parts were shown in by `attempt` of this quiz: empty when the
-      /// question is no longer in the course, or the attempt did not ask it (then as written).
-      func order(of questionID: QuestionID, in attempt: Attempt) -> [Int] {
-        guard attempt.questionIDs.contains(questionID), let parts = questions[questionID] else { return [] }
+      /// The order question `questionID` (at `slot`) was shown in by `attempt` of this quiz:
+      /// empty when the question is no longer in the course, or the attempt did not ask it (then
+      /// as written).
+      func order(of questionID: QuestionID, slot: Int32, in attempt: Attempt) -> [Int] {
+        guard let parts = questions[slot], attempt.questionIDs.contains(questionID) else { return [] }
         return QuizAssembler.displayOrder(of: parts, shuffle: shuffle, seed: attempt.seed)
       }
     }
 
-    init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)]) {
+    init(attempts: [Attempt], quizzes: [String: (quiz: Quiz, course: Course)], slots: [QuestionID: Int32]) {
       var asked: [String: Set<QuestionID>] = [:]
       for attempt in attempts { asked[attempt.quizID, default: []].formUnion(attempt.questionIDs) }
       var found: [String: ShownQuiz] = [:]
       for (quizID, ids) in asked {
         guard let (quiz, course) = quizzes[quizID] else { continue }
-        var questions: [QuestionID: QuizAssembler.ShuffledParts] = [:]
+        var questions: [Int32: QuizAssembler.ShuffledParts] = [:]
         var seen = Set<QuestionID>()
         // The first of a repeated id, as the course's own lookup finds it.
         for question in course.questions where ids.contains(question.id) && seen.insert(question.id).inserted
         {
-          questions[question.id] = QuizAssembler.ShuffledParts(question)
+          guard let slot = slots[question.id] else { continue }
+          questions[slot] = QuizAssembler.ShuffledParts(question)
         }
         found[quizID] = ShownQuiz(shuffle: quiz.shuffle, questions: questions)
       }

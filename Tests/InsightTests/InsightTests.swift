@@ -130,6 +130,29 @@ func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
     #expect(close(q2.discriminationIndex, 0))
   }
 
+  /// Marks given by position in a list of questions (in another order than the ids', a question
+  /// given twice with its best mark counted, attempts without some questions) give the same
+  /// analysis, bit for bit, as the same marks by id.
+  @Test func marksByPositionGiveTheSameAnalysis() {
+    let questions: [QuestionID] = ["q3", "q9", "q1", "q2"]
+    let given: [[(Int32, Double)]] = [
+      [(2, 1), (3, 1), (0, 1)], [(2, 1), (3, 0), (0, 1), (3, 0.5)], [(2, 0), (3, 1), (0, 0)],
+      [(2, 1), (3, 0.5), (0, 0), (1, 1)], [(2, 0), (3, 0), (0, 0)], [(3, 1), (1, 0)],
+    ]
+    let byPosition = given.map { marks in
+      ItemAttempt.ByPosition(positions: marks.map(\.0), marks: marks.map(\.1))
+    }
+    let byID = given.map { marks in
+      ItemAttempt(marks: Dictionary(marks.map { (questions[Int($0.0)], $0.1) }, uniquingKeysWith: max))
+    }
+    #expect(ItemAnalysis(questions: questions, attempts: byPosition) == ItemAnalysis(attempts: byID))
+    // Attempts at the same questions: alpha too.
+    let same = [0, 1, 2, 4]
+    let analysis = ItemAnalysis(questions: questions, attempts: same.map { byPosition[$0] })
+    #expect(analysis == ItemAnalysis(attempts: same.map { byID[$0] }))
+    #expect(analysis.alpha != nil)
+  }
+
   @Test func testFiguresMatchAnIndependentComputation() {
     #expect(close(analysis.alpha, 48))
     #expect(close(analysis.errorRatio, 72.111026))

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Gradebook
 import PapiTrainTesting
@@ -242,6 +243,45 @@ import Units
     let forced = try export(["--class", Self.classID, "--output", output, "--force"], folder)
     #expect(forced.status == 0, "\(forced.error)")
     #expect(try sheets(output).count == 7)
+  }
+
+  /// The passphrase is checked while the results are read: a wrong one still ends the export
+  /// with its own error (before any other), having written and shown nothing, and the files
+  /// checked meanwhile are not remembered; the right one exports and remembers them.
+  @Test func aWrongPassphraseStillWritesNothing() throws {
+    let folder = try classFolder()
+    // A machine of its own (wrong tries are counted in its access file), cheap scrypt.
+    let config = folder.path("config")
+    let store = AccessStore(
+      url: URL(fileURLWithPath: config).appendingPathComponent("papi-train/access.json"))
+    let hash = try PassphraseHash(passphrase: "lớp học mùa đông", rounds: 1 << 10)
+    try store.update { $0.passphrases[Role.trainer.rawValue] = hash }
+    let cache = folder.path("cache")
+    let checked = cache + "/papi-train/checked-files"
+    func export(_ arguments: [String], _ passphrase: String) throws -> PapiTrainProcess.Result {
+      try PapiTrainProcess.run(
+        ["export"] + arguments + ["--results", folder.path("Results")],
+        environment: ["XDG_CONFIG_HOME": config, "XDG_CACHE_HOME": cache, "PAPI_PASSPHRASE": passphrase])
+    }
+    // Files are remembered once they have been left alone a few seconds (CheckedFiles.settling).
+    Thread.sleep(forTimeInterval: 3.2)
+    let output = folder.path("lop.xlsx")
+    let wrong = try export(["--class", Self.classID, "--output", output], "đoán bừa")
+    #expect(wrong.status == 1 && wrong.error == "lỗi: sai mật khẩu; thử lại sau 1 giây\n", "\(wrong.error)")
+    #expect(wrong.output.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: output))
+    #expect(!FileManager.default.fileExists(atPath: checked))
+    // A wrong passphrase and a class that is not there: the passphrase's error alone.
+    let stranger = "11111111-2222-4333-8444-555555555555"
+    let both = try export(["--class", stranger, "--output", output], "lại đoán bừa")
+    #expect(both.status == 1 && both.error.contains("sai mật khẩu"), "\(both.error)")
+    #expect(!both.error.contains(stranger), "\(both.error)")
+    Thread.sleep(forTimeInterval: Double(AccessGate.lockout(afterFailures: 2)) + 0.2)
+    let right = try export(["--class", Self.classID, "--output", output], "lớp học mùa đông")
+    #expect(right.status == 0, "\(right.error)")
+    #expect(try sheets(output).count == 7)
+    let remembered = try String(contentsOfFile: checked, encoding: .utf8)
+    #expect(remembered.contains("03637.sqlite") && remembered.contains("03640.sqlite"), "\(remembered)")
   }
 
   @Test func namesWhatItCannotFindAndNeverWritesAnEmptyFile() throws {

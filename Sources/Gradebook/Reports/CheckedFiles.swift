@@ -50,6 +50,8 @@ public final class CheckedFiles: Sendable {
     var lines = 0
     var sound = false
     var fullChecks = 0
+    /// The files checked while recording is held (``hold()``), to record on ``release()``.
+    var held: [(entry: Entry, copiedAt: Double)]?
   }
 
   /// The file's place on its device: what an entry is found by.
@@ -110,10 +112,14 @@ public final class CheckedFiles: Sendable {
     case .other: return nil
     }
     let identity = Identity(device: file.device, inode: file.inode)
-    guard let entry = loaded()[identity], entry.file == file, entry.wal == wal, entry.checks == checks else {
-      return nil
+    // The files checked while recording is held count too: a command reads a file more than once.
+    let held = state.withLock { state in
+      (state.held ?? []).map(\.entry).filter {
+        Identity(device: $0.file.device, inode: $0.file.inode) == identity
+      }
     }
-    return entry
+    let known = [loaded()[identity]].compactMap { $0 } + held
+    return known.last { $0.file == file && $0.wal == wal && $0.checks == checks }
   }
 
   /// Whether the file at `path` still has the stamps of `entry`.
@@ -147,6 +153,11 @@ public final class CheckedFiles: Sendable {
       entry.wal?.settled(before: copiedAt, settling: Self.settling) ?? true,
       !entry.path.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" })
     else { return }
+    let held = state.withLock { state in
+      state.held?.append((entry, copiedAt))
+      return state.held != nil
+    }
+    if held { return }
     _ = loaded()
     state.withLock { state in
       let identity = Identity(device: entry.file.device, inode: entry.file.inode)
@@ -170,6 +181,24 @@ public final class CheckedFiles: Sendable {
         state.sound = false
       }
     }
+  }
+
+  /// Holds the files checked from now on in memory, unrecorded, until ``release()``: a command
+  /// that reads results while its passphrase is checked writes nothing before the passphrase is
+  /// right (a wrong one ends the process, and what was held with it).
+  public func hold() {
+    state.withLock { state in
+      if state.held == nil { state.held = [] }
+    }
+  }
+
+  /// Records the files checked while held (``hold()``), and those checked from now on.
+  public func release() {
+    let held = state.withLock { state in
+      defer { state.held = nil }
+      return state.held ?? []
+    }
+    for file in held { record(file.entry, copiedAt: file.copiedAt) }
   }
 
   /// Appends one line with one `write` to the list as it is on disk; false when it cannot.
