@@ -60,15 +60,9 @@ public struct CompactJSON: Sendable {
 
   /// A number; throws `EncodingError.invalidValue` for infinity and NaN.
   public mutating func value(_ number: Double) throws {
-    guard number.isFinite else {
-      throw EncodingError.invalidValue(
-        number,
-        EncodingError.Context(
-          codingPath: [], debugDescription: "Unable to encode \(number) directly in JSON."))
-    }
+    guard number.isFinite else { throw JSONBytes.notFinite(number, codingPath: []) }
     separate()
-    let text = number.description
-    bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+    bytes.append(contentsOf: JSONBytes.numberText(number.description).utf8)
   }
 
   /// `true` or `false`.
@@ -138,7 +132,6 @@ public struct CompactJSON: Sendable {
 
   private static let trueBytes = Array("true".utf8)
   private static let falseBytes = Array("false".utf8)
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   private mutating func separate() {
     if !first { bytes.append(0x2C) }
@@ -156,37 +149,8 @@ public struct CompactJSON: Sendable {
     first = false
   }
 
-  /// `text` in quotes, escaped as `JSONEncoder` escapes it; runs of bytes that need no escape
-  /// are copied whole.
+  /// `text` in quotes, escaped as `JSONEncoder` escapes it (`/` too).
   private mutating func writeString(_ text: String) {
-    bytes.append(0x22)
-    var text = text
-    text.withUTF8 { utf8 in
-      var start = 0
-      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F
-      {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        writeEscape(byte)
-        start = index + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-    }
-    bytes.append(0x22)
-  }
-
-  private mutating func writeEscape(_ byte: UInt8) {
-    bytes.append(0x5C)
-    switch byte {
-    case 0x22, 0x5C, 0x2F: bytes.append(byte)
-    case 0x08: bytes.append(0x62)  // b
-    case 0x09: bytes.append(0x74)  // t
-    case 0x0A: bytes.append(0x6E)  // n
-    case 0x0C: bytes.append(0x66)  // f
-    case 0x0D: bytes.append(0x72)  // r
-    default:
-      bytes.append(contentsOf: [
-        0x75, 0x30, 0x30, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)],
-      ])
-    }
+    JSONBytes.appendString(text, escapingSlashes: true, to: &bytes)
   }
 }

@@ -51,44 +51,9 @@ extension PrettyJSON {
       bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
-    /// A string in quotes: `"` and `\` escaped, control characters as `\n`, `\t`... or `\u00xx`,
-    /// everything else (`/` and every non-ASCII character among it) as it is.
+    /// A string in quotes, escaped as `JSONEncoder` escapes it without escaping slashes.
     mutating func write(string text: String) {
-      bytes.append(UInt8(ascii: "\""))
-      var text = text
-      text.withUTF8 { utf8 in
-        var start = 0
-        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-          escape(byte)
-          start = index + 1
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-      }
-      bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-      let short: UInt8? =
-        switch byte {
-        case 0x22: UInt8(ascii: "\"")
-        case 0x5C: UInt8(ascii: "\\")
-        case 0x08: UInt8(ascii: "b")
-        case 0x0C: UInt8(ascii: "f")
-        case 0x0A: UInt8(ascii: "n")
-        case 0x0D: UInt8(ascii: "r")
-        case 0x09: UInt8(ascii: "t")
-        default: nil
-        }
-      bytes.append(UInt8(ascii: "\\"))
-      if let short {
-        bytes.append(short)
-        return
-      }
-      let digits = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: "u00".utf8)
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 0x0F)])
+      JSONBytes.appendString(text, escapingSlashes: false, to: &bytes)
     }
   }
 }

@@ -51,26 +51,14 @@ public enum PrettyJSON {
 
     /// A `Double` as `JSONEncoder` writes it.
     static func double(_ value: Double, path: @autoclosure () -> CodingPath) throws -> Node {
-      guard value.isFinite else {
-        throw EncodingError.invalidValue(
-          value,
-          EncodingError.Context(codingPath: path().keys, debugDescription: "\(value) is not valid JSON"))
-      }
-      return .number(trimmed(value.description))
+      guard value.isFinite else { throw JSONBytes.notFinite(value, codingPath: path().keys) }
+      return .number(JSONBytes.numberText(value.description))
     }
 
     /// A `Float` as `JSONEncoder` writes it.
     static func float(_ value: Float, path: @autoclosure () -> CodingPath) throws -> Node {
-      guard value.isFinite else {
-        throw EncodingError.invalidValue(
-          value,
-          EncodingError.Context(codingPath: path().keys, debugDescription: "\(value) is not valid JSON"))
-      }
-      return .number(trimmed(value.description))
-    }
-
-    private static func trimmed(_ text: String) -> String {
-      text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+      guard value.isFinite else { throw JSONBytes.notFinite(value, codingPath: path().keys) }
+      return .number(JSONBytes.numberText(value.description))
     }
   }
 
