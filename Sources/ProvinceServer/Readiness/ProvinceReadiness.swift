@@ -100,15 +100,8 @@ public struct ProvinceReadiness: Sendable {
       }
       let (sumsStatement, factsStatement) = try await statements(
         province: province, approvedOnly: approvedOnly, until: until, on: connection)
-      var sums: [String: [WeightedAnswerScan.Sums]] = [:]
-      for try await row in try await connection.query(sumsStatement.query, logger: logger).decode(
-        (String, String, Int, Double, Double, Double, Int).self)
-      {
-        sums[row.0, default: []].append(
-          WeightedAnswerScan.Sums(
-            group: "", key: row.1, answers: row.2, officials: row.6, sumE: row.3, sumSquaredE: row.4,
-            sumMarkedE: row.5))
-      }
+      let sums = try await Self.sumsByCommune(
+        try await connection.query(sumsStatement.query, logger: logger))
       var communes: [WeightedAnswerScan.CommuneSums] = []
       for try await row in try await connection.query(factsStatement.query, logger: logger).decode(
         (String, Int, Int, Date?, Date?).self)
@@ -121,6 +114,16 @@ public struct ProvinceReadiness: Sendable {
       }
       return communes
     }
+  }
+
+  /// The rows of the sums statement, one per commune, by commune.
+  static func sumsByCommune(_ rows: PostgresRowSequence) async throws -> [String: [WeightedAnswerScan.Sums]] {
+    var sums: [String: [WeightedAnswerScan.Sums]] = [:]
+    for try await row in rows {
+      let read = try ReadinessQuery.CommuneRow(row)
+      sums[read.commune, default: []] += read.sums
+    }
+    return sums
   }
 
   /// The two statements ``communeSums(province:approvedOnly:until:)`` runs, as a psql script that

@@ -104,7 +104,10 @@ struct ReadinessQuery: Sendable {
     case flag(Bool)
   }
 
-  /// One row per commune and key: commune, key, answers, Σe, Σe², Σe·mark, distinct officials.
+  /// One row per commune: its code, then its keys, answers, Σe, Σe², Σe·mark and distinct
+  /// officials, each an array in the same order (``CommuneRow``): a province's thousand rows
+  /// rather than one per commune and key, which cost papi-server more to read than the
+  /// database to add up.
   ///
   /// The sums come from those kept as answers arrive wherever they give the same figures: at the
   /// half-life they are kept at, for a commune with no answer at or after `until`. Per key
@@ -164,11 +167,19 @@ struct ReadinessQuery: Sendable {
                  sum(sum_marked_e) AS sum_marked_e, bit_count(bit_or(officials)::bit(64)) AS officials
           FROM per_key
           GROUP BY commune_code, key, bucket
+        ),
+        per_commune_key AS (
+          SELECT commune_code, key, sum(answers)::int8 AS answers, sum(sum_e) AS sum_e, sum(sum_e2) AS sum_e2,
+                 sum(sum_marked_e) AS sum_marked_e, sum(officials)::int8 AS officials
+          FROM per_bucket
+          GROUP BY commune_code, key
+          ORDER BY commune_code, key
         )
-        SELECT commune_code, key, sum(answers)::int8, sum(sum_e), sum(sum_e2), sum(sum_marked_e), sum(officials)::int8
-        FROM per_bucket
-        GROUP BY commune_code, key
-        ORDER BY commune_code, key
+        SELECT commune_code, array_agg(key), array_agg(answers), array_agg(sum_e), array_agg(sum_e2),
+               array_agg(sum_marked_e), array_agg(officials)
+        FROM per_commune_key
+        GROUP BY commune_code
+        ORDER BY commune_code
         """,
       parameters: [
         .texts(questions), .texts(keys), .float(rate), .float(epochSeconds), .text(province), .moment(until),
