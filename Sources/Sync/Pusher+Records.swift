@@ -12,13 +12,16 @@ struct PendingRecords {
   var members: [ClassMember]
   var changes: [RosterChange]
 
-  /// Compares the file in `store` with what the server holds (`state`).
+  /// Compares the file in `store` with what the server holds (`state`). The attempts of answers
+  /// after `cursor` are left out: each travels with its answers, in its latest state, and sending
+  /// it here too had the server check and store every new attempt twice.
   init(
-    store: CommuneStore, state: SyncState, roster: [OfficialID: Official], classes: [ClassID: TrainingClass]
-  )
-    throws
-  {
+    store: CommuneStore, state: SyncState, cursor: Int64, roster: [OfficialID: Official],
+    classes: [ClassID: TrainingClass]
+  ) throws {
+    let sentWithAnswers = try store.attemptIDs(ofAnswersAfter: cursor)
     attempts = try store.attemptStatuses().filter { local in
+      guard !sentWithAnswers.contains(local.id) else { return false }
       let held = state.attempts[local.id.uuidString].flatMap(AttemptStatus.init(rawValue:))
       return held.map { local.status.progress > $0.progress } ?? true
     }.map(\.id)

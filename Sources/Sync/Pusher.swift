@@ -52,7 +52,8 @@ public struct Pusher: Sendable {
     let roster = Dictionary(
       try store.officials().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let classes = Dictionary(try store.classes().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var pending = try PendingRecords(store: store, state: state, roster: roster, classes: classes)
+    var pending = try PendingRecords(
+      store: store, state: state, cursor: cursor, roster: roster, classes: classes)
     var summary = Summary()
     summary.reviews = state.reviews
     summary.pending = try store.answerCount(after: cursor).count + pending.count

@@ -40,7 +40,8 @@ extension CommuneStore {
 
   /// The attempts with these ids, without their answers, in the order of `ids`' first appearance.
   public func attemptHeaders(ids: [AttemptID]) throws -> [Attempt] {
-    let unique = Array(NSOrderedSet(array: ids.map(\.uuidString)).compactMap { $0 as? String })
+    var seen: Set<AttemptID> = []
+    let unique = ids.filter { seen.insert($0).inserted }.map(\.uuidString)
     guard !unique.isEmpty else { return [] }
     return try read { db in
       var found: [String: Attempt] = [:]
@@ -55,6 +56,17 @@ extension CommuneStore {
         }
       }
       return unique.compactMap { found[$0] }
+    }
+  }
+
+  /// The attempts of the answers stored after row `cursor`: those a sync sends with their answers.
+  public func attemptIDs(ofAnswersAfter cursor: Int64) throws -> Set<AttemptID> {
+    try read { db in
+      Set(
+        try Row.fetchAll(
+          db, sql: "SELECT DISTINCT attempt_id FROM answers WHERE rowid > ?", arguments: [cursor]
+        )
+        .map { AttemptID(rawValue: try CommuneStore.uuid($0["attempt_id"])) })
     }
   }
 
