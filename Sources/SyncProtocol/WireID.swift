@@ -1,4 +1,5 @@
 import Foundation
+import Gradebook
 
 /// Ids as a batch carries them: a UUID as 36 bytes of text, upper-case hex when written, either
 /// case when read, with `-` at bytes 9, 14, 19 and 24 (what a results file's `uuid` rule
@@ -26,35 +27,9 @@ public enum WireID {
   }
 
   /// The UUID `text` names, or nil when it is not exactly 36 bytes of hex digits (either case)
-  /// and dashes in their places.
+  /// and dashes in their places: Gradebook's reading of an id in a results file.
   public static func uuid(_ text: String) -> UUID? {
     var text = text
-    return text.withUTF8 { bytes -> UUID? in
-      guard bytes.count == 36 else { return nil }
-      var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-      let parsed = withUnsafeMutableBytes(of: &value) { raw -> Bool in
-        var at = 0
-        for index in 0..<16 {
-          if index == 4 || index == 6 || index == 8 || index == 10 {
-            guard bytes[at] == 0x2D else { return false }
-            at += 1
-          }
-          guard let high = hexValue(bytes[at]), let low = hexValue(bytes[at + 1]) else { return false }
-          raw[index] = high << 4 | low
-          at += 2
-        }
-        return true
-      }
-      return parsed ? UUID(uuid: value) : nil
-    }
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case 0x30...0x39: byte - 0x30
-    case 0x41...0x46: byte - 0x41 + 10
-    case 0x61...0x66: byte - 0x61 + 10
-    default: nil
-    }
+    return text.withUTF8 { UUID(canonicalText: $0) }
   }
 }

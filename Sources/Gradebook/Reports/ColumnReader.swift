@@ -124,8 +124,9 @@ struct ColumnReader {
 
 extension UUID {
   /// Parses the 36 characters of a UUID as papi-train stores it ("E621E1F8-C36C-495A-93FC-0C247A3E6E5F",
-  /// either case) without Foundation's `sscanf`; nil for anything else.
-  init?(canonicalText text: UnsafeBufferPointer<UInt8>) {
+  /// either case) without Foundation's `sscanf`; nil for anything else. A sync batch's ids are
+  /// read the same way (SyncProtocol's `WireID.uuid`).
+  public init?(canonicalText text: UnsafeBufferPointer<UInt8>) {
     guard text.count == 36 else { return nil }
     var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     let parsed = withUnsafeMutableBytes(of: &bytes) { output -> Bool in
