@@ -89,21 +89,7 @@ import Testing
 
   /// `papi-server migrate` on `url`.
   static func migrate(_ url: String) throws -> ServerRun {
-    let process = Process()
-    process.executableURL = ServerProcess.binary
-    process.arguments = ["migrate", "--database-url", url]
-    process.environment = PapiTrainProcess.environment([:])
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ServerRun(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData, as: UTF8.self))
+    try ServerRun.papiServer(["migrate", "--database-url", url])
   }
 
   /// Two communes of province 12, a class in one, officials 1 to 12 (numbered in turn).

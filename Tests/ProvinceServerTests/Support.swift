@@ -57,26 +57,10 @@ final class Province {
   /// Runs the built papi-server with `arguments` on this province's database, `input` on its
   /// standard input.
   func papiServer(_ arguments: [String], input: String = "") throws -> ServerRun {
-    let process = Process()
-    process.executableURL = ServerProcess.binary
-    process.arguments = arguments + ["--database-url", databaseURL]
-    process.environment = PapiTrainProcess.environment(["XDG_DATA_HOME": machine.path("server-data")])
-    process.currentDirectoryURL = Repository.root
-    let output = Pipe()
-    let error = Pipe()
-    let standardInput = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = standardInput
-    try process.run()
-    standardInput.fileHandleForWriting.write(Data(input.utf8))
-    try standardInput.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ServerRun(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData, as: UTF8.self))
+    try ServerRun.papiServer(
+      arguments + ["--database-url", databaseURL],
+      environment: ["XDG_DATA_HOME": machine.path("server-data")],
+      input: input)
   }
 
   /// A one-time enrolment code for `commune`, from `papi-server enrol`.
@@ -198,6 +182,36 @@ struct ServerRun {
   var status: Int32
   var output: String
   var error: String
+}
+
+extension ServerRun {
+  /// Runs the built papi-server with `arguments` from the repository's folder, in the test run's
+  /// folders with `environment` added, `input` on its standard input.
+  static func papiServer(_ arguments: [String], environment: [String: String] = [:], input: String = "")
+    throws
+    -> ServerRun
+  {
+    let process = Process()
+    process.executableURL = ServerProcess.binary
+    process.arguments = arguments
+    process.environment = PapiTrainProcess.environment(environment)
+    process.currentDirectoryURL = Repository.root
+    let output = Pipe()
+    let error = Pipe()
+    let standardInput = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = standardInput
+    try process.run()
+    standardInput.fileHandleForWriting.write(Data(input.utf8))
+    try standardInput.fileHandleForWriting.close()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ServerRun(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData, as: UTF8.self))
+  }
 }
 
 /// The refusal's code in a response body.
