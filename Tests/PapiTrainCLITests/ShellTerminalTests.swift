@@ -115,6 +115,9 @@ import Testing
     terminal.type("Đặng Thị Ngọc\u{7F}\u{7F}ọc\r")
     #expect(terminal.expect("Chưa có 'Đặng Thị Ngọc'"))
     terminal.type("k\r")
+    // Ctrl-D once the name is asked again: typed ahead while the terminal is between two
+    // readline calls (in its cooked mode), a busy machine could lose it.
+    #expect(terminal.expect("Họ và tên"))
     terminal.type("\u{04}")
     #expect(terminal.waitForExit() == 0)
   }
