@@ -5,9 +5,9 @@ import Units
 
 /// Pushes what the server lacks of one commune's results file: first the attempts, officials,
 /// classes, class memberships and roster changes it lacks or holds in an earlier state (the
-/// roster changes applied there: renames, removals, merges), then every answer after the
-/// server's cursor, in
-/// batches, each acknowledged before the next. A push cut anywhere resumes from the server's
+/// roster changes applied there: renames, removals, merges; an attempt with answers still to
+/// send is left to travel with them), then every answer after the server's cursor with its
+/// attempt, in its latest state, in batches, each acknowledged before the next. A push cut anywhere resumes from the server's
 /// cursor: nothing is lost and, every record having a stable id, nothing is doubled.
 public struct Pusher: Sendable {
   public let connection: SyncConnection
