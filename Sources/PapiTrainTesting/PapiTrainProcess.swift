@@ -50,12 +50,14 @@ public enum PapiTrainProcess {
   public static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent(
     "papi-cache-\(UUID().uuidString)")
 
+  /// Runs the built `product` (papi-train unless said) with `arguments` in `directory`, in the
+  /// test run's folders with `environment` added, `input` on its standard input.
   public static func run(
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
-    in directory: URL = repositoryRoot
+    in directory: URL = repositoryRoot, product: String = "papi-train"
   ) throws -> Result {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("papi-train")
+    process.executableURL = productsDirectory.appendingPathComponent(product)
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.environment = Self.environment(environment)

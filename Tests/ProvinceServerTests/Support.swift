@@ -191,26 +191,9 @@ extension ServerRun {
     throws
     -> ServerRun
   {
-    let process = Process()
-    process.executableURL = ServerProcess.binary
-    process.arguments = arguments
-    process.environment = PapiTrainProcess.environment(environment)
-    process.currentDirectoryURL = Repository.root
-    let output = Pipe()
-    let error = Pipe()
-    let standardInput = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = standardInput
-    try process.run()
-    standardInput.fileHandleForWriting.write(Data(input.utf8))
-    try standardInput.fileHandleForWriting.close()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ServerRun(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData, as: UTF8.self))
+    let run = try PapiTrainProcess.run(
+      arguments, input: input, environment: environment, product: "papi-server")
+    return ServerRun(status: run.status, output: run.output, error: run.error)
   }
 }
 
