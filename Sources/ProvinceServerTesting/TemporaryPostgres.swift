@@ -277,17 +277,32 @@ extension TemporaryPostgres {
       """)
   }
 
-  /// Waits until some session of `database` waits for a lock; false after `seconds`.
-  public func waitForLockWait(in database: String, seconds: Double = 30) throws -> Bool {
+  /// Waits until `count` (a query of one number) is above zero in `database`; false after
+  /// `seconds`.
+  public func waitUntil(_ count: String, in database: String, seconds: Double = 30) throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
-      let waiting = try psql(
-        database,
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-      )
-      if (Int(waiting.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0 { return true }
+      let found = try psql(database, count)
+      if (Int(found.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0 { return true }
       Thread.sleep(forTimeInterval: 0.1)
     }
     return false
+  }
+
+  /// Waits until some session of `database` holds `table` locked in `mode` (as `pg_locks` names
+  /// it, such as `ShareLock`); false after `seconds`.
+  public func waitForLock(on table: String, mode: String, in database: String, seconds: Double = 30) throws
+    -> Bool
+  {
+    try waitUntil(
+      "SELECT count(*) FROM pg_locks WHERE relation = '\(table)'::regclass AND mode = '\(mode)' AND granted",
+      in: database, seconds: seconds)
+  }
+
+  /// Waits until some session of `database` waits for a lock on `table`; false after `seconds`.
+  public func waitForLockWait(on table: String, in database: String, seconds: Double = 30) throws -> Bool {
+    try waitUntil(
+      "SELECT count(*) FROM pg_locks WHERE relation = '\(table)'::regclass AND NOT granted",
+      in: database, seconds: seconds)
   }
 }

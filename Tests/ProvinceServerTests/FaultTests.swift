@@ -274,7 +274,7 @@ import Testing
     #expect(try province.count("SELECT count(*) FROM answers") == answers)
   }
 
-  /// Starts `papi-train sync` (with `extra` in its environment) while another session holds the
+  /// Starts `papi-train sync` (with `extra` in its environment) once another session holds the
   /// cursor table, so that its first batch waits inside its transaction, its rows inserted; then
   /// does `fault` to the client, the server or the database, lets the table go, and returns the
   /// client (running or ended).
@@ -284,8 +284,9 @@ import Testing
     let holder = try province.cluster.psqlInBackground(
       province.database, "BEGIN; LOCK TABLE sync_cursors IN SHARE MODE; SELECT pg_sleep(120);")
     defer { holder.terminate() }
+    #expect(try province.cluster.waitForLock(on: "sync_cursors", mode: "ShareLock", in: province.database))
     let client = try startPapiTrain(["sync"], province: province, extra: extra)
-    #expect(try province.cluster.waitForLockWait(in: province.database))
+    #expect(try province.cluster.waitForLockWait(on: "sync_cursors", in: province.database))
     try fault(client)
     try province.cluster.terminateSessions(running: "pg_sleep", in: province.database)
     return client
