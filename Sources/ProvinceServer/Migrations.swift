@@ -51,7 +51,7 @@ public enum Migrations {
     }
     var applied: [Int] = []
     for migration in all where !done.contains(migration.version) {
-      try await connection.withTransaction(logger: logger) { connection in
+      try await connection.transaction(logger: logger) { connection in
         for statement in migration.statements {
           try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }

@@ -27,7 +27,7 @@ public struct ProvinceRepository: Sendable {
     guard province.rawValue.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
       throw ServerMessage.unknownCommune(commune.rawValue)
     }
-    try await client.withTransaction(logger: logger) { connection in
+    try await client.transaction(logger: logger) { connection in
       try await connection.query(
         """
         INSERT INTO communes (code, province_code, name) VALUES (\(commune.rawValue), \(province.rawValue), \(name))
@@ -66,7 +66,7 @@ public struct ProvinceRepository: Sendable {
   /// spent only when the key is enrolled.
   public func enrol(_ request: EnrolmentRequest) async throws -> EnrolmentOutcome {
     let hash = EnrolmentCode.hash(EnrolmentCode.normalised(request.code))
-    return try await client.withTransaction(logger: logger) { connection in
+    return try await client.transaction(logger: logger) { connection in
       let rows = try await connection.query(
         """
         SELECT e.commune_code, c.province_code FROM enrolment_codes e JOIN communes c ON c.code = e.commune_code
@@ -239,7 +239,7 @@ public struct ProvinceRepository: Sendable {
   /// official or attempt of the batch belongs to another commune (the batch is refused).
   private func storeClassesFirst(_ batch: ValidatedBatch, commune: String) async throws {
     guard !batch.classes.isEmpty else { return }
-    try await client.withTransaction(logger: logger) { connection in
+    try await client.transaction(logger: logger) { connection in
       if let foreign = try await foreignRecord(batch, commune: commune, on: connection) {
         throw ForeignRecord(id: foreign)
       }
@@ -250,7 +250,7 @@ public struct ProvinceRepository: Sendable {
   private func storeInTransaction(_ batch: ValidatedBatch, key: String, commune: String, device: Device)
     async throws -> StoreOutcome
   {
-    try await client.withTransaction(logger: logger) { connection in
+    try await client.transaction(logger: logger) { connection in
       if let previous = try await storedBatch(batch.id, key: key, on: connection) {
         return .stored(previous)
       }

@@ -88,6 +88,36 @@ import Testing
     #expect(try province.count("SELECT count(*) FROM answers") == 50)
   }
 
+  @Test func officialsAnotherCommuneHoldsAreRefusedForbiddenNotAnsweredUnavailable() async throws {
+    let province = try Province()
+    try province.generateResults(officials: 2, attempts: 1)
+    try province.enrolMachine()
+    let stored = try batch(province)
+    let first = try await province.signed(
+      "POST", "/v1/sync/batches", body: try JSONEncoder().encode(stored), key: province.machineKey())
+    #expect(first.status == 200)
+    // A machine enrolled for a neighbouring commune sends the same officials as its own.
+    let neighbour = try province.strangerKey()
+    let enrolment = try EnrolmentRequest.make(
+      code: try province.enrolmentCode(commune: "03390"), key: neighbour, machine: "neighbour")
+    let enrolled = try await province.request("POST", "/v1/enrol", body: try JSONEncoder().encode(enrolment))
+    #expect(enrolled.status == 201, "\(String(decoding: enrolled.body, as: UTF8.self))")
+    let claimed = SyncBatch(
+      batchID: UUID().uuidString, commune: "03390", cursorFrom: 0, cursorTo: 0,
+      officials: stored.officials.map { official in
+        var official = official
+        official.communeCode = "03390"
+        return official
+      },
+      attempts: [], answers: [])
+    let refused = try await province.signed(
+      "POST", "/v1/sync/batches", body: try JSONEncoder().encode(claimed), key: neighbour)
+    #expect(refused.status == 403, "\(String(decoding: refused.body, as: UTF8.self))")
+    #expect(errorCode(refused.body) == "other-commune")
+    #expect(try province.count("SELECT count(*) FROM officials WHERE commune_code = '03390'") == 0)
+    #expect(try province.count("SELECT count(*) FROM sync_batches WHERE commune_code = '03390'") == 0)
+  }
+
   @Test func badClassesMembershipsAndRosterChangesAreRefusedByTableRowAndColumn() async throws {
     let province = try Province()
     try province.generateResults(officials: 2, attempts: 1)
@@ -270,7 +300,9 @@ import Testing
     client.waitUntilExit()
     let error = errorText(of: client)
     #expect(client.terminationStatus == 0, "\(error)")
-    #expect(error.contains("retrying"), "\(error)")
+    // The server answered that its database was away; it did not hold the request until the
+    // client gave up on it.
+    #expect(error.contains("retrying") && error.contains("HTTP 503"), "\(error)")
     #expect(try province.count("SELECT count(*) FROM answers") == answers)
   }
 

@@ -43,7 +43,7 @@ extension ProvinceRepository {
     _ package: Data, course: String, version: String, keyID: String, files: Int, publishedAt: Date
   ) async throws -> Bool {
     let digest = SHA256.hash(data: package).map { String(format: "%02x", $0) }.joined()
-    return try await client.withTransaction(logger: logger) { connection in
+    return try await client.transaction(logger: logger) { connection in
       let rows = try await connection.query(
         """
         INSERT INTO course_versions (course_id, version, digest, published_at)

@@ -94,7 +94,7 @@ public struct ProvinceReadiness: Sendable {
     -> [WeightedAnswerScan.CommuneSums]
   {
     try await keepSumsPerKey()
-    return try await client.withTransaction(logger: logger) { connection in
+    return try await client.transaction(logger: logger) { connection in
       for setting in ReadinessQuery.settings {
         try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
       }

@@ -102,7 +102,7 @@ extension ProvinceRepository {
   func review(
     classID id: UUID, decision: ClassReview.Decision, note: String, by leader: Leader
   ) async throws -> ReviewOutcome {
-    try await client.withTransaction(logger: logger) { connection in
+    try await client.transaction(logger: logger) { connection in
       let rows = try await connection.query(
         """
         SELECT c.code, m.province_code FROM classes c JOIN communes m ON m.code = c.commune_code
