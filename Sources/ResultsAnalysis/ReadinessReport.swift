@@ -266,25 +266,23 @@ public struct ReadinessReport: Sendable {
       let scores = row.readiness.dimensions.filter { shown?.contains($0.code) ?? true }.compactMap(\.score)
       return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
     }
+    // Each row's sort key is worked out once, not at every comparison.
     let sorted: [ReadinessSurvey.Commune]
     switch request.order {
     case .name:
-      sorted = rows.sorted {
-        ($0.name.matchKey(foldingDiacritics: true), $0.code) < (
-          $1.name.matchKey(foldingDiacritics: true), $1.code
-        )
-      }
+      sorted = rows.map { (key: $0.name.matchKey(foldingDiacritics: true), row: $0) }
+        .sorted { ($0.key, $0.row.code) < ($1.key, $1.row.code) }.map(\.row)
     case .code: sorted = rows.sorted { $0.code < $1.code }
     case .weakest, .strongest:
       let sign = request.order == .weakest ? 1.0 : -1.0
-      sorted = rows.sorted { a, b in
-        switch (mean(a), mean(b)) {
-        case (let x?, let y?): return (sign * x, a.code) < (sign * y, b.code)
+      sorted = rows.map { (mean: mean($0), row: $0) }.sorted { a, b in
+        switch (a.mean, b.mean) {
+        case (let x?, let y?): return (sign * x, a.row.code) < (sign * y, b.row.code)
         case (.some, nil): return true
         case (nil, .some): return false
-        case (nil, nil): return a.code < b.code
+        case (nil, nil): return a.row.code < b.row.code
         }
-      }
+      }.map(\.row)
     }
     return request.limit.map { Array(sorted.prefix(max(0, $0))) } ?? sorted
   }

@@ -213,6 +213,39 @@ import VietnameseText
     }
   }
 
+  @Test func readinessOrdersCommunesAsAsked() throws {
+    let folder = try province()
+    func communes(_ order: String) throws -> [(code: String, name: String, mean: Double?)] {
+      let result = try report(["readiness", "--json", "--sort", order], folder)
+      #expect(result.status == 0, "\(result.error)")
+      let document = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+      return try #require(document["communes"] as? [[String: Any]]).map { commune in
+        let scores = (commune["dimensions"] as? [[String: Any]] ?? []).compactMap { $0["score"] as? Double }
+        return (
+          commune["code"] as? String ?? "", commune["name"] as? String ?? "",
+          scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+        )
+      }
+    }
+    let byName = try communes("name")
+    #expect(byName.count == 39)
+    let keys = byName.map { ($0.name.matchKey(foldingDiacritics: true), $0.code) }
+    #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 }, "\(keys)")
+    for (order, sign) in [("weakest", 1.0), ("strongest", -1.0)] {
+      let listed = try communes(order)
+      // The two communes with scores first, by their mean; then the others (one with too few
+      // answers for a score, the rest with none) by code.
+      let scored = listed.prefix { $0.mean != nil }.map { sign * ($0.mean ?? 0) }
+      #expect(scored.count == 2, "\(order): \(listed.prefix(4))")
+      #expect(scored == scored.sorted(), "\(order)")
+      let unscored = listed.dropFirst(scored.count).map(\.code)
+      #expect(unscored.count == 37 && unscored == unscored.sorted(), "\(order)")
+    }
+    #expect(try communes("weakest").first?.code == "03640")
+    #expect(try communes("strongest").first?.code == "03637")
+  }
+
   @Test func readinessJSONNamesItsSchemaAndNeverGivesAScoreWithoutData() throws {
     let folder = try province()
     let result = try report(["readiness", "--json", "--sort", "code"], folder)

@@ -17,32 +17,44 @@ extension PrettyJSON {
     }
 
     private mutating func write(_ fields: Fields, indent: Int) {
-      let order = fields.keys.indices.sorted {
-        fields.keys[$0].utf8.lexicographicallyPrecedes(fields.keys[$1].utf8)
-      }
+      let keys = fields.keys
       bytes.append(UInt8(ascii: "{"))
-      for (position, index) in order.enumerated() {
-        bytes.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-        space(indent + 2)
-        write(string: fields.keys[index])
+      for (position, index) in Self.byteOrder(keys).enumerated() {
+        startItem(first: position == 0, indent: indent + 2)
+        write(string: keys[index])
         bytes.append(contentsOf: " : ".utf8)
         write(fields.values[index], indent: indent + 2)
       }
-      close(UInt8(ascii: "}"), indent: indent, empty: order.isEmpty)
+      close(UInt8(ascii: "}"), indent: indent, empty: keys.isEmpty)
+    }
+
+    /// The positions of `keys` in the order of their UTF-8 bytes; most types encode their keys in
+    /// that order already, and are not sorted again.
+    private static func byteOrder(_ keys: [String]) -> [Int] {
+      let inOrder = zip(keys, keys.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
+      guard !inOrder else { return Array(keys.indices) }
+      return keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
     }
 
     private mutating func write(_ items: Items, indent: Int) {
       bytes.append(UInt8(ascii: "["))
       for (position, item) in items.values.enumerated() {
-        bytes.append(contentsOf: position == 0 ? [0x0A] : [UInt8(ascii: ","), 0x0A])
-        space(indent + 2)
+        startItem(first: position == 0, indent: indent + 2)
         write(item, indent: indent + 2)
       }
       close(UInt8(ascii: "]"), indent: indent, empty: items.values.isEmpty)
     }
 
+    /// A comma after the item before, then a new line indented by `indent`.
+    private mutating func startItem(first: Bool, indent: Int) {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(0x0A)
+      space(indent)
+    }
+
     private mutating func close(_ bracket: UInt8, indent: Int, empty: Bool) {
-      bytes.append(contentsOf: empty ? [0x0A, 0x0A] : [0x0A])
+      bytes.append(0x0A)
+      if empty { bytes.append(0x0A) }
       space(indent)
       bytes.append(bracket)
     }
