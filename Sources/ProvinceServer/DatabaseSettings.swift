@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 /// Where the server's PostgreSQL is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with
@@ -56,6 +57,23 @@ public struct DatabaseSettings: Sendable, Hashable {
     configuration.options.maximumConnections = 16
     // Whatever happens to a request, no session may sit in a transaction holding its locks for
     // longer than this: PostgreSQL ends it (and rolls it back), so other batches go on.
+    configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60s")]
+    return configuration
+  }
+
+  /// The configuration of one connection outside the client's pool, with the pool's settings.
+  func connectionConfiguration() throws -> PostgresConnection.Configuration {
+    var configuration: PostgresConnection.Configuration
+    if let socketFolder {
+      configuration = PostgresConnection.Configuration(
+        unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
+        database: database)
+    } else {
+      configuration = PostgresConnection.Configuration(
+        host: host, port: port, username: user, password: password, database: database,
+        tls: requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable)
+    }
+    configuration.options.connectTimeout = .seconds(5)
     configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60s")]
     return configuration
   }

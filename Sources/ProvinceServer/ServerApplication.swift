@@ -41,7 +41,8 @@ public enum ServerApplication {
     WebRoutes(
       repository: repository, units: units, secureCookies: settings.tls != nil, logger: logger,
       readinessReports: WebReadiness(
-        readiness: ProvinceReadiness(client: client, library: library, units: units, logger: logger),
+        readiness: ProvinceReadiness(
+          client: client, database: settings.database, library: library, units: units, logger: logger),
         provinceScores: settings.provinceScoresPath)
     ).add(to: router)
     var application = Application(

@@ -208,7 +208,8 @@ struct Readiness: AsyncParsableCommand {
       let options = ProvinceReadiness.Options(asOf: try asOf.map(ReportRequest.day), language: language)
       let output = try await ServerApplication.withDatabase(settings.database, logger: logger) { repository in
         let readiness = ProvinceReadiness(
-          client: repository.client, library: library, units: unitList, logger: logger)
+          client: repository.client, database: settings.database, library: library, units: unitList,
+          logger: logger)
         if sql {
           return try await readiness.psqlScript(province: code, approvedOnly: approvedOnly, options: options)
         }

@@ -26,9 +26,18 @@ public struct ProvinceReadiness: Sendable {
   public let logger: Logger
   /// How mastery is judged (the report's rule for groups: 20 answers, 3 officials).
   public var rule = MasteryRule.group
+  /// The database `client` connects to. The facts statement runs on a connection of its own to
+  /// it, outside the pool, beside the sums statement and in its snapshot. (Not on a second
+  /// connection of the pool: a request that holds one and waits for another could wait for ever
+  /// once every connection is held so.)
+  public let database: DatabaseSettings
 
-  public init(client: PostgresClient, library: CourseLibrary, units: UnitHierarchy?, logger: Logger) {
+  public init(
+    client: PostgresClient, database: DatabaseSettings, library: CourseLibrary, units: UnitHierarchy?,
+    logger: Logger
+  ) {
     self.client = client
+    self.database = database
     self.index = QuestionIndex(library: library)
     self.units = units
     self.logger = logger
@@ -100,20 +109,70 @@ public struct ProvinceReadiness: Sendable {
       }
       let (sumsStatement, factsStatement) = try await statements(
         province: province, approvedOnly: approvedOnly, until: until, on: connection)
-      let sums = try await Self.sumsByCommune(
-        try await connection.query(sumsStatement.query, logger: logger))
-      var communes: [WeightedAnswerScan.CommuneSums] = []
-      for try await row in try await connection.query(factsStatement.query, logger: logger).decode(
-        (String, Int, Int, Date?, Date?).self)
-      {
-        communes.append(
-          WeightedAnswerScan.CommuneSums(
-            communeCode: try CommuneCode(row.0), rosterSize: row.1, sums: sums[row.0] ?? [],
-            facts: WeightedAnswerScan.FileFacts(
-              lastAnswer: row.4, firstAnswer: row.3, trainedOfficials: row.2)))
+      // The facts (85 ms of PostgreSQL's time for a province of 1,000 communes) beside the sums.
+      let snapshot = try await Self.exportedSnapshot(of: connection, logger: logger)
+      async let besideSums = Self.facts(factsStatement, in: snapshot, on: database, logger: logger)
+      let sums = try await Self.sumsByCommune(try await connection.query(sumsStatement.query, logger: logger))
+      let facts = try await besideSums
+      return try facts.map { row in
+        WeightedAnswerScan.CommuneSums(
+          communeCode: try CommuneCode(row.code), rosterSize: row.roster, sums: sums[row.code] ?? [],
+          facts: WeightedAnswerScan.FileFacts(
+            lastAnswer: row.last, firstAnswer: row.first, trainedOfficials: row.trained))
       }
-      return communes
     }
+  }
+
+  /// A row of the facts statement: a commune's roster, its officials trained, its first and last
+  /// answers.
+  typealias CommuneFacts = (code: String, roster: Int, trained: Int, first: Date?, last: Date?)
+
+  static func facts(_ rows: PostgresRowSequence) async throws -> [CommuneFacts] {
+    var facts: [CommuneFacts] = []
+    for try await row in rows.decode((String, Int, Int, Date?, Date?).self) {
+      facts.append((row.0, row.1, row.2, row.3, row.4))
+    }
+    return facts
+  }
+
+  /// The facts statement on a connection of its own to `database`, in the transaction snapshot
+  /// `snapshot` (the sums statement's, exported while its transaction is open).
+  static func facts(
+    _ statement: ReadinessQuery.Statement, in snapshot: String, on database: DatabaseSettings, logger: Logger
+  ) async throws -> [CommuneFacts] {
+    let connection = try await PostgresConnection.connect(
+      configuration: try database.connectionConfiguration(), id: 1, logger: logger)
+    do {
+      let rows = try await connection.transaction(logger: logger) { connection in
+        // The isolation first, then the snapshot, before any other statement.
+        let imported = "SET TRANSACTION SNAPSHOT '\(snapshot)'"
+        for setting in [ReadinessQuery.settings[0], imported] + ReadinessQuery.settings.dropFirst() {
+          try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
+        }
+        return try await Self.facts(try await connection.query(statement.query, logger: logger))
+      }
+      try await connection.close()
+      return rows
+    } catch {
+      try? await connection.close()
+      throw error
+    }
+  }
+
+  /// The snapshot of the transaction on `connection`, exported for another session to import;
+  /// an identifier PostgreSQL made (hexadecimal digits and dashes), checked as such since it is
+  /// written into a statement.
+  static func exportedSnapshot(of connection: PostgresConnection, logger: Logger) async throws -> String {
+    for try await snapshot in try await connection.query("SELECT pg_export_snapshot()", logger: logger)
+      .decode(String.self)
+    where !snapshot.isEmpty && snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+      return snapshot
+    }
+    throw UnexpectedSnapshot()
+  }
+
+  struct UnexpectedSnapshot: Error, CustomStringConvertible {
+    var description: String { "pg_export_snapshot() gave no snapshot identifier" }
   }
 
   /// The rows of the sums statement, one per commune, by commune.

@@ -42,7 +42,8 @@ struct ReadinessQuery: Sendable {
   /// What the transaction both statements run in is set to: one snapshot for both, read only,
   /// no JIT compilation (the planner's estimates over the whole province ask for it, and
   /// compiling costs more than the statements take), and memory enough to add up a province's
-  /// kept rows without spilling to disk.
+  /// kept rows without spilling to disk. The isolation comes first: a session importing the
+  /// snapshot sets it, then the snapshot, then the rest.
   static let settings = [
     "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", "SET LOCAL jit = off",
     "SET LOCAL work_mem = '32MB'",
