@@ -44,37 +44,42 @@ public struct DatabaseSettings: Sendable, Hashable {
   /// The client's configuration.
   var clientConfiguration: PostgresClient.Configuration {
     var configuration: PostgresClient.Configuration
-    if let socketFolder {
+    if let socketPath {
       configuration = PostgresClient.Configuration(
-        unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
-        database: database)
+        unixSocketPath: socketPath, username: user, password: password, database: database)
     } else {
       configuration = PostgresClient.Configuration(
         host: host, port: port, username: user, password: password, database: database,
         tls: requireTLS ? .require(.makeClientConfiguration()) : .disable)
     }
-    configuration.options.connectTimeout = .seconds(5)
+    configuration.options.connectTimeout = .seconds(Self.connectSeconds)
     configuration.options.maximumConnections = 16
-    // Whatever happens to a request, no session may sit in a transaction holding its locks for
-    // longer than this: PostgreSQL ends it (and rolls it back), so other batches go on.
-    configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60s")]
+    configuration.options.additionalStartupParameters = Self.startupParameters
     return configuration
   }
 
   /// The configuration of one connection outside the client's pool, with the pool's settings.
   func connectionConfiguration() throws -> PostgresConnection.Configuration {
-    var configuration: PostgresConnection.Configuration
-    if let socketFolder {
-      configuration = PostgresConnection.Configuration(
-        unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password,
-        database: database)
-    } else {
-      configuration = PostgresConnection.Configuration(
-        host: host, port: port, username: user, password: password, database: database,
-        tls: requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable)
-    }
-    configuration.options.connectTimeout = .seconds(5)
-    configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "60s")]
+    let tls: PostgresConnection.Configuration.TLS =
+      requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+    var configuration =
+      socketPath.map { path in
+        PostgresConnection.Configuration(
+          unixSocketPath: path, username: user, password: password, database: database)
+      }
+      ?? PostgresConnection.Configuration(
+        host: host, port: port, username: user, password: password, database: database, tls: tls)
+    configuration.options.connectTimeout = .seconds(Self.connectSeconds)
+    configuration.options.additionalStartupParameters = Self.startupParameters
     return configuration
   }
+
+  /// The server's socket in `socketFolder`, if the URL named one.
+  private var socketPath: String? { socketFolder.map { $0 + "/.s.PGSQL.\(port)" } }
+
+  private static let connectSeconds: Int64 = 5
+
+  /// Whatever happens to a request, no session may sit in a transaction holding its locks for
+  /// longer than this: PostgreSQL ends it (and rolls it back), so other batches go on.
+  private static let startupParameters = [("idle_in_transaction_session_timeout", "60s")]
 }
