@@ -142,8 +142,9 @@ public struct ProvinceReadiness: Sendable {
   ) async throws -> [CommuneFacts] {
     let connection = try await PostgresConnection.connect(
       configuration: try database.connectionConfiguration(), id: 1, logger: logger)
+    let rows: [CommuneFacts]
     do {
-      let rows = try await connection.transaction(logger: logger) { connection in
+      rows = try await connection.transaction(logger: logger) { connection in
         // The isolation first, then the snapshot, before any other statement.
         let imported = "SET TRANSACTION SNAPSHOT '\(snapshot)'"
         for setting in [ReadinessQuery.settings[0], imported] + ReadinessQuery.settings.dropFirst() {
@@ -151,12 +152,13 @@ public struct ProvinceReadiness: Sendable {
         }
         return try await Self.facts(try await connection.query(statement.query, logger: logger))
       }
-      try await connection.close()
-      return rows
     } catch {
       try? await connection.close()
       throw error
     }
+    // The facts are read and committed: a failure to close the connection does not undo them.
+    try? await connection.close()
+    return rows
   }
 
   /// The snapshot of the transaction on `connection`, exported for another session to import;
