@@ -134,7 +134,13 @@ public final class TemporaryPostgres: Sendable {
 
   static func run(_ program: String, _ arguments: [String]) throws -> String {
     let path = binaries.appendingPathComponent(program).path
-    let argv = isRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", path] + arguments : [path] + arguments
+    // As root, from the root folder: the `postgres` account may not enter the folder the tests
+    // run in (a checkout in a private folder), and psql would say so on every run, into the
+    // output read back.
+    let argv =
+      isRoot
+      ? ["/usr/bin/env", "--chdir=/", "/usr/sbin/runuser", "-u", "postgres", "--", path] + arguments
+      : [path] + arguments
     // posix_spawn and waitpid, output to a file: Foundation's Process learns that its child ended
     // when a socket it shares is closed, and the server `pg_ctl start` leaves running keeps it open.
     let outputPath = NSTemporaryDirectory() + "papi-pg-output-\(UUID().uuidString)"
