@@ -18,9 +18,9 @@ import Testing
   static let seed: UInt64 = 3
   var file: URL { results.appendingPathComponent("\(Self.commune).sqlite") }
 
-  func arguments(_ official: String, language: String = "vi") -> [String] {
+  func arguments(_ official: String, language: String = "vi", courses: String = miniCourse) -> [String] {
     [
-      "--courses", miniCourse, "--results", results.path, "--seed", String(Self.seed), "--commune",
+      "--courses", courses, "--results", results.path, "--seed", String(Self.seed), "--commune",
       Self.commune, "--official", official, "--lang", language,
     ]
   }
@@ -159,8 +159,24 @@ import Testing
     // is read-only as it is for an official's account on a shared laptop.
     let launcher =
       geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : []
+    // The course (with the taxonomy and positions above it) and the units list from copies
+    // beside the results: `nobody` may not enter the checkout (a clone in a private folder).
+    let copy = results.deletingLastPathComponent().appendingPathComponent("papi-faults-course-\(UUID())")
+    let fixtures = URL(fileURLWithPath: miniCourse).deletingLastPathComponent().deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    for name in ["papi-taxonomy.yaml", "positions.yaml"] {
+      try FileManager.default.copyItem(
+        at: fixtures.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+    }
+    let courses = copy.appendingPathComponent("mini")
+    try FileManager.default.copyItem(atPath: miniCourse, toPath: courses.path)
+    let units = copy.appendingPathComponent("units.csv")
+    try FileManager.default.copyItem(
+      at: PapiTrainProcess.repositoryRoot.appendingPathComponent("AdministrativeUnits/units.csv"), to: units)
     let shell = try ShellDriver(
-      arguments("Lò Văn Đọc", language: "en"), launcher: launcher, environment: ["COLUMNS": "1000"])
+      arguments("Lò Văn Đọc", language: "en", courses: courses.path), launcher: launcher,
+      environment: ["COLUMNS": "1000", "PAPI_UNITS": units.path])
     #expect(shell.expect("Cannot open the commune's results file"), "\(shell.transcript.suffix(800))")
     #expect(shell.expect("could not write to the file"), "\(shell.transcript.suffix(800))")
     #expect(shell.finish() == 0)
